@@ -1,0 +1,40 @@
+"""Clean-up of source text before extraction (pure, offset-preserving).
+
+:func:`clean_text` returns text of the same length as its (NFC) input, so that
+character spans found in the cleaned text are spans of the source as well:
+
+- NFC and one tone-mark placement (:func:`policykg.vntext.normalize`);
+- page-break splits inside a sentence ("phù\\n\\nhợp", "Kết luận\\n\\nsố 69") are
+  joined by turning the break into spaces;
+- non-breaking and zero-width spaces become plain spaces.
+
+:func:`tidy` makes an output string from a slice: Markdown emphasis removed,
+whitespace collapsed, stray punctuation trimmed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.vntext import normalize
+
+# A paragraph break between two lower-case letters (no closing punctuation before it)
+# is a page break in the middle of a sentence.  Upper-case headings followed by a
+# lower-case subject line ("CỦA BAN THƯỜNG VỤ\n\nthực hiện …") are left alone.
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_PAGE_BREAK = re.compile(rf"(?<=[{_LOWER}])([ \t]*\n[ \t]*(?:\n[ \t]*)+)(?=[{_LOWER}])")
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+_EMPHASIS = re.compile(r"\*+")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(raw: str) -> str:
+    """Normalise ``raw`` for extraction; the result has the length of NFC(raw)."""
+    text = normalize(raw)
+    text = _ODD_SPACE.sub(" ", text)
+    return _PAGE_BREAK.sub(lambda m: " " * len(m.group(1)), text)
+
+
+def tidy(fragment: str) -> str:
+    """An output string: no Markdown asterisks, single spaces, trimmed."""
+    return _SPACES.sub(" ", _EMPHASIS.sub("", fragment)).strip(" \t\n,;")

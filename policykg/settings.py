@@ -1,0 +1,58 @@
+"""Settings, read from ``POLICYKG_*`` environment variables.
+
+``get_settings()`` builds them once, on first use (never at import).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    return Path(user_data_dir("policykg", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """policykg configuration."""
+
+    model_config = SettingsConfigDict(env_prefix="POLICYKG_", extra="ignore")
+
+    graph_url: str | None = Field(
+        default=None,
+        description="Graph store: unset for the embedded FalkorDB; bolt://, neo4j:// "
+        "(Neo4j) or falkordb://host:port (an external FalkorDB).",
+    )
+    data_dir: Path = Field(
+        default_factory=_default_data_dir,
+        description="Folder of the embedded graph's data, log and pid files.",
+    )
+    embedded_port: int = Field(default=0, ge=0, le=65535,
+                               description="Port of the embedded graph; 0 picks a free one.")
+    graph_name: str = Field(default="policykg", min_length=1,
+                            description="Graph (FalkorDB) or database (Neo4j) name.")
+    neo4j_username: str = Field(default="neo4j", description="Neo4j user (or NEO4J_USERNAME).")
+    neo4j_password: str | None = Field(default=None,
+                                       description="Neo4j password (or NEO4J_PASSWORD).")
+    corpus_dir: Path = Field(default=Path(__file__).resolve().parent.parent / "corpus",
+                             description="The bundled sample corpus that `policykg up` loads.")
+
+    @field_validator("graph_url")
+    @classmethod
+    def _check_url(cls, v: str | None) -> str | None:
+        if v in (None, ""):
+            return None
+        schemes = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://",
+                   "neo4j+ssc://", "falkordb://", "redis://")
+        if not v.startswith(schemes):
+            raise ValueError(f"unsupported graph URL {v!r}: expected one of {', '.join(schemes)}")
+        return v
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,77 @@
+"""Vietnamese text normalisation shared by the loaders, the store and search.
+
+- :func:`normalize` — NFC plus one tone-mark placement ("hoá" → "hóa", "uỷ" → "ủy"),
+  so that two spellings of one word compare equal.  It never changes the length
+  of already-NFC text by more than the recomposition itself, and is idempotent.
+- :func:`fold` — a search key: normalised, lower-cased, diacritics removed
+  ("Kết luận" → "ket luan"), "đ" → "d", runs of non-alphanumerics to one space.
+- :func:`expand_abbreviations` — UBND, HĐND, MTTQ, KH&CN … spelled out.
+- :func:`slug` — ASCII identifier fragment ("Thái Nguyên" → "thai-nguyen").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style tone placement on the first vowel of "oa", "oe", "uy" → new style on
+# the second vowel.  Only open syllables move: "hoàn", "khoảng", "thuyết" keep
+# their mark where it is in both styles.
+_TONE_PAIRS = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONE_PAIRS.update({k.upper(): v.upper() for k, v in list(_TONE_PAIRS.items())})
+_TONE_PAIRS.update({k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(_TONE_PAIRS.items())
+                    if k.islower()})
+# A pair moves only when it ends the syllable (not followed by another letter), and
+# "u" after "q" is part of the consonant: "quý", "quỹ" are the same in both styles.
+_TONE_RE = re.compile(
+    r"(?<![qQ])(" + "|".join(map(re.escape, _TONE_PAIRS)) + r")(?![^\W\d_])"
+)
+
+_ABBREVIATIONS = {
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "KH&CN": "khoa học và công nghệ",
+    "KHCN": "khoa học và công nghệ",
+    "KH-CN": "khoa học và công nghệ",
+    "BTV": "Ban Thường vụ",
+    "BCS": "Ban cán sự",
+    "BCH": "Ban Chấp hành",
+    "TƯ": "Trung ương",
+}
+_ABBR_RE = re.compile(
+    r"(?<![^\W_])(" + "|".join(map(re.escape, sorted(_ABBREVIATIONS, key=len, reverse=True)))
+    + r")(?![^\W_])"
+)
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def normalize(text: str) -> str:
+    """NFC and new-style tone marks; idempotent."""
+    text = unicodedata.normalize("NFC", text)
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], text)
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove Vietnamese diacritics, keeping case ("Đảng" → "Dang")."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Search key: lower case, no diacritics, alphanumeric words separated by one space."""
+    return _NON_ALNUM.sub(" ", strip_diacritics(normalize(text)).lower()).strip()
+
+
+def slug(text: str) -> str:
+    """ASCII slug for identifiers: "Thái Nguyên" → "thai-nguyen"."""
+    return fold(text).replace(" ", "-")
+
+
+def expand_abbreviations(text: str) -> str:
+    """Spell out the common abbreviations of body names (UBND → Ủy ban nhân dân)."""
+    return _ABBR_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], normalize(text))
