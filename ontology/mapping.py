@@ -167,7 +167,7 @@ SETS_TARGET = RelType("SETS_TARGET", "setsTarget", "Document", "Target")
 OWNED_BY = RelType("OWNED_BY", "ownedBy", "Task", "Body", _STATED)
 COORDINATED_BY = RelType("COORDINATED_BY", "coordinatedBy", "Task", "Body", _STATED)
 HAS_TARGET = RelType("HAS_TARGET", "hasTarget", "Task", "Target")
-PART_OF = RelType("PART_OF", "partOf", "Body", "Body", _STATED)
+PART_OF = RelType("PART_OF", "partOf", "Body", "Body")  # derived from names, not asserted
 
 NODE_TYPES: Final = (DOCUMENT, BODY, TASK, TARGET)
 REL_TYPES: Final = (

@@ -36,6 +36,22 @@ class DocumentKind(StrEnum):
     Other = "Other"
 
 
+# Vietnamese names of the kinds, as documents write them ("Kết luận số 69-KL/TW");
+# the same strings are the classes' @vi labels in policykg.ttl (a test keeps them equal).
+KIND_NAMES_VI: dict[DocumentKind, str] = {
+    DocumentKind.NghiQuyet: "Nghị quyết",
+    DocumentKind.KetLuan: "Kết luận",
+    DocumentKind.ChiThi: "Chỉ thị",
+    DocumentKind.KeHoach: "Kế hoạch",
+    DocumentKind.ChuongTrinh: "Chương trình",
+    DocumentKind.ThongBao: "Thông báo",
+    DocumentKind.CongVan: "Công văn",
+    DocumentKind.QuyetDinh: "Quyết định",
+    DocumentKind.BaoCao: "Báo cáo",
+    DocumentKind.HuongDan: "Hướng dẫn",
+    DocumentKind.Other: "Văn bản",
+}
+
 Origin = Literal["text", "sidecar", "inferred"]
 
 
