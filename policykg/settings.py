@@ -9,8 +9,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from pydantic import Field, field_validator
+from pydantic import AliasChoices, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from policykg.errors import InputError
 
 
 def _default_data_dir() -> Path:
@@ -35,9 +37,16 @@ class Settings(BaseSettings):
                                description="Port of the embedded graph; 0 picks a free one.")
     graph_name: str = Field(default="policykg", min_length=1,
                             description="Graph (FalkorDB) or database (Neo4j) name.")
-    neo4j_username: str = Field(default="neo4j", description="Neo4j user (or NEO4J_USERNAME).")
-    neo4j_password: str | None = Field(default=None,
-                                       description="Neo4j password (or NEO4J_PASSWORD).")
+    neo4j_username: str = Field(
+        default="neo4j",
+        validation_alias=AliasChoices("POLICYKG_NEO4J_USERNAME", "NEO4J_USERNAME"),
+        description="Neo4j user (POLICYKG_NEO4J_USERNAME or NEO4J_USERNAME).",
+    )
+    neo4j_password: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("POLICYKG_NEO4J_PASSWORD", "NEO4J_PASSWORD"),
+        description="Neo4j password (POLICYKG_NEO4J_PASSWORD or NEO4J_PASSWORD).",
+    )
     corpus_dir: Path = Field(default=Path(__file__).resolve().parent.parent / "corpus",
                              description="The bundled sample corpus that `policykg up` loads.")
 
@@ -55,4 +64,10 @@ class Settings(BaseSettings):
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()
+    """The settings; a bad value raises :class:`InputError` naming the variable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "POLICYKG_" + str(first["loc"][0]).upper() if first["loc"] else "POLICYKG_*"
+        raise InputError(f"invalid setting {name}: {first['msg']}") from exc
