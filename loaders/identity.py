@@ -51,7 +51,9 @@ CODE_BY_KIND: dict[DocumentKind, str] = {
 NATIONAL_SCOPES = {"TW": "tw", "CP": "cp", "TTG": "ttg", "QH": "qh", "UBTVQH": "ubtvqh",
                    "CTN": "ctn", "BCT": "tw", "BBT": "tw"}
 
-_PARTY = re.compile(r"^(?P<seq>\d+[a-z]?)-(?P<code>[A-ZĐa-zđ]+)/(?P<issuer>[A-ZĐa-zđ.]+(?:-[A-ZĐa-zđ]+)*)$")
+_PARTY = re.compile(
+    r"^(?P<seq>\d+[a-z]?)-(?P<code>[A-ZĐa-zđ]+)/(?P<issuer>[A-ZĐa-zđ.]+(?:-[A-ZĐa-zđ]+)*)$"
+)
 _STATE = re.compile(
     r"^(?P<seq>\d+[a-z]?)/(?:(?P<year>(?:19|20)\d\d)/)?(?P<code>[A-ZĐa-zđ]+)-(?P<issuer>[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*)$"
 )

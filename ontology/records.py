@@ -100,7 +100,7 @@ class CitedRelation(_Record):
 
 
 class Deadline(_Record):
-    """A normalised deadline: ``2024-Q2``, ``2025-06``, ``2025-06-30``, ``2025`` or ``recurring``."""
+    """A deadline, normalised: ``2024-Q2``, ``2025-06``, ``2025-06-30``, ``2025``, ``recurring``."""
 
     value: str
     phrase: str
