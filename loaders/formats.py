@@ -1,0 +1,109 @@
+"""Text out of ``.docx``, ``.pdf`` (with a text layer) and ``.html`` sources.
+
+Each reader returns plain text in the shape the extractor expects from a
+``.txt`` source: one paragraph per block, blank lines between blocks, and
+tables as Markdown pipe rows (``| Nhiệm vụ | Cơ quan chủ trì | Thời gian |``)
+so that tables of tasks keep their columns.  What cannot be read raises
+:class:`~policykg.errors.SourceError` naming the file and, where it applies,
+the page.  The format libraries are imported only when such a file is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from policykg.errors import SourceError
+
+_BLANKS = re.compile(r"\n{3,}")
+_INLINE_SPACE = re.compile(r"[ \t\u00a0]+")
+
+
+def _blocks_to_text(blocks: Iterable[str]) -> str:
+    text = "\n\n".join(b.strip() for b in blocks if b and b.strip())
+    return _BLANKS.sub("\n\n", text) + "\n"
+
+
+def _row(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(_INLINE_SPACE.sub(" ", c).strip().replace("|", "/")
+                             for c in cells) + " |"
+
+
+def read_docx(path: Path) -> str:
+    """Paragraphs and tables of a Word document, in document order."""
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise SourceError(str(path), f"cannot read .docx files: {exc}") from exc
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several unrelated types
+        raise SourceError(str(path), f"not a readable .docx file: {exc}") from exc
+    blocks: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            blocks.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            table = Table(child, document)
+            blocks.append("\n".join(_row(cell.text for cell in row.cells)
+                                    for row in table.rows))
+    return _blocks_to_text(blocks)
+
+
+def read_pdf(path: Path) -> str:
+    """The text layer of a PDF, page by page; a page without one is an error."""
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise SourceError(str(path), f"cannot read .pdf files: {exc}") from exc
+    try:
+        reader = PdfReader(str(path))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, OSError, ValueError) as exc:
+        raise SourceError(str(path), f"not a readable PDF: {exc}") from exc
+    empty = [i + 1 for i, page in enumerate(pages) if not page.strip()]
+    if len(empty) == len(pages):
+        raise SourceError(str(path), "the PDF has no text layer (a scan? run OCR first)")
+    if empty:
+        raise SourceError(str(path), f"page {empty[0]} has no text layer "
+                          "(a scanned page? run OCR first)", position=empty[0])
+    return _blocks_to_text(pages)
+
+
+_SKIP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form")
+_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section",
+               "article", "blockquote", "pre")
+
+
+def read_html(path: Path, decode: Callable[[bytes], str]) -> str:
+    """The readable text of a web page (scripts, menus and footers dropped)."""
+    try:
+        from bs4 import BeautifulSoup
+        from bs4.element import Tag
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise SourceError(str(path), f"cannot read .html files: {exc}") from exc
+    soup = BeautifulSoup(decode(path.read_bytes()), "html.parser")
+    for tag in soup.find_all(_SKIP_TAGS):
+        tag.decompose()
+    root: Any = soup.find("article") or soup.find("main") or soup.body or soup
+    blocks: list[str] = []
+    for table in root.find_all("table"):
+        rows = [_row(cell.get_text(" ") for cell in tr.find_all(["td", "th"]))
+                for tr in table.find_all("tr")]
+        table.replace_with(soup.new_string("\n\n" + "\n".join(rows) + "\n\n"))
+    for tag in root.find_all(_BLOCK_TAGS):
+        if isinstance(tag, Tag):  # a list item keeps its bullet, as in a text source
+            tag.insert_before("\n\n- " if tag.name == "li" and tag.parent is not None
+                              and tag.parent.name == "ul" else "\n\n")
+    for block in root.get_text().split("\n\n"):
+        lines = [_INLINE_SPACE.sub(" ", line).strip() for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        is_table = bool(lines) and all(line.startswith("|") for line in lines)
+        blocks.append("\n".join(lines) if is_table else " ".join(lines))
+    return _blocks_to_text(blocks)
