@@ -1,0 +1,76 @@
+"""policykg's scorer agrees with the development set's own, figure for figure."""
+
+import copy
+import random
+from typing import Any
+
+import pytest
+
+from loaders.scoring import score
+from tests.shared_scorer import GOLD_DIR, gold_docs, needs_devset, shared_scorer
+
+pytestmark = needs_devset
+
+
+def _perturb(docs: list[dict[str, Any]], seed: int) -> dict[str, dict[str, Any]]:
+    """Predictions made from the gold with random mistakes of every kind."""
+    rng = random.Random(seed)
+    preds = {}
+    for gold in copy.deepcopy(docs):
+        if rng.random() < 0.15:
+            continue  # a missing prediction
+        doc = gold["document"]
+        for key in ("kind", "number", "issued", "issuer", "province"):
+            if rng.random() < 0.3:
+                doc[key] = rng.choice([None, "Khác", "2020-01-01"])
+        rng.shuffle(gold["references"])
+        gold["references"] = gold["references"][: rng.randint(0, len(gold["references"]))]
+        for ref in gold["references"]:
+            if rng.random() < 0.3:
+                ref["issued"] = None
+        gold["implements"] = [x + ("1" if rng.random() < 0.3 else "") for x in gold["implements"]]
+        tasks = []
+        for task in gold["tasks"]:
+            r = rng.random()
+            if r < 0.1:
+                continue
+            if r < 0.2:
+                task["starts_with"] = "Một nhiệm vụ khác " + task["starts_with"]
+            if rng.random() < 0.3:
+                task["owners"] = [*task["owners"][1:], "Ban Tuyên giáo Tỉnh ủy"]
+            if rng.random() < 0.3:
+                task["deadline"] = rng.choice([None, "recurring", "2024-Q2"])
+            tasks.append(task)
+        if rng.random() < 0.5:
+            tasks.append({"starts_with": "Tổ chức sơ kết, tổng kết việc thực hiện",
+                          "owners": ["Văn phòng Tỉnh ủy"], "deadline": "2025"})
+        gold["tasks"] = tasks
+        for target in gold["targets"]:
+            if rng.random() < 0.3:
+                target["year"] = None
+        preds[gold["file"]] = gold
+    return preds
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_same_figures_as_the_shared_scorer(seed: int) -> None:
+    docs = gold_docs()
+    preds = _perturb(docs, seed)
+    ours = score(docs, preds).to_dict()
+    theirs = shared_scorer().score(GOLD_DIR, preds)
+    assert ours == theirs
+
+
+def test_gold_scores_perfectly() -> None:
+    docs = gold_docs()
+    scores = score(docs, {d["file"]: d for d in docs})
+    assert scores.overall == (1.0, 1.0, 1.0)
+    assert scores.lines()[-1] == "overall F1 1.000"
+
+
+def test_a_missing_prediction_is_named() -> None:
+    docs = gold_docs()
+    preds = {d["file"]: d for d in docs[1:]}
+    scores = score(docs, preds)
+    assert scores.missing == (docs[0]["file"],)
+    assert scores.fields["tasks"][1] < 1.0
