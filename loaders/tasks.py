@@ -1,12 +1,37 @@
-"""Tasks of a policy document: numbered items and bullets that direct action."""
+"""Tasks of a policy document: the numbered items and bullets that direct action.
+
+One linear pass over the paragraphs of the cleaned text builds the outline
+(Roman parts, Arabic paths, bullets, plain paragraphs); a second pass decides
+which items are tasks and who owns them:
+
+- numbered items with children (sub-items or bullets) and lead-ins ending in ":"
+  are headings; a heading that names a body ("3. Ban cán sự đảng …") owns the
+  items under it;
+- descriptive parts (assessments, results, objectives, purposes) hold no tasks;
+  neither do the "Kính gửi" and "Nơi nhận" lists;
+- an item's own subject ("Ban Tuyên giáo Tỉnh ủy hướng dẫn …"), "X: …" prefix or
+  "Giao X …" / "Đề nghị X …" names its owners;
+- an attribution line ("* Ban Tuyên giáo Tỉnh ủy …; hoàn thành trong quý II-2024")
+  assigns owners and deadline to the bullets above it not yet assigned;
+- bodies in a "phối hợp (với)" phrase are coordinators;
+- collective addressees of the lead-in ("… yêu cầu X tập trung thực hiện …") and of
+  the closing clause ("Căn cứ Thông báo này, X … tổ chức triển khai thực hiện")
+  are the document's general addressees, never task owners.
+
+Pipe tables with a task column and owner / coordinator / deadline columns give
+one task per row.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from loaders.bodies import body_phrase_end, split_bodies, starts_with_body
 from loaders.clean import tidy
-from ontology.records import Provenance, Span, Task
+from loaders.deadlines import find_deadline
+from ontology.records import Deadline, Provenance, Span, Task
+from policykg.vntext import fold
 
 
 @dataclass(frozen=True)
@@ -17,17 +42,292 @@ class TaskExtraction:
     general_addressees: tuple[str, ...]
 
 
-_ITEM = re.compile(r"(?m)^[ \t]*(?:(\d+(?:\.\d+)*)[.\-]|[-+•])[ \t]+(\S.*)$")
+_LINE = re.compile(r"[^\n]*")
+_ROMAN = re.compile(r"[ \t]*\**[ \t]*([IVX]{1,5})[ \t]*[.\-–][ \t]*(\S.*)")
+_NUMBERED = re.compile(r"[ \t]*\**[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3})[ \t]*[.\-–)][ \t]+(\S.*)")
+_BULLET = re.compile(r"[ \t]*(\*{1,2}|[-+•–])[ \t]+(\S.*)")
+_TABLE_ROW = re.compile(r"[ \t]*\|(.*)\|[ \t]*")
+_RECIPIENTS = re.compile(r"(?i)[ \t*]*nơi nhận\b")
+_ADDRESS = re.compile(r"(?i)^[-\s*]*kính gửi\b")
+_DESCRIPTIVE = re.compile(r"^(?:muc tieu|muc dich|yeu cau|quan diem|danh gia|ket qua|"
+                          r"tinh hinh|thuc trang|boi canh|nhung ket qua|han che)\b")
+_CLOSING = re.compile(r"(?i)^(?:(?:chỉ thị|thông báo|kế hoạch|chương trình|công văn|nghị quyết|"
+                      r"kết luận|quyết định|hướng dẫn)\s+này\b|căn cứ\b)")
+_ASSIGN = re.compile(r"(?i)^(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s+")
+_PREFIX = re.compile(r"^([^:;.]{3,160}?):\**\s+(?=\S)")
+_COORDINATE = re.compile(r"(?i)\bphối hợp(?:\s+chặt chẽ)?(?:,\s*liên kết)?\s+(?:với\s+)?")
+_ADDRESSEES = re.compile(r"(?i)\b(?:yêu cầu|đề nghị)\s+|^\s*căn cứ\b[^,]{0,200},\s*")
+
+
+@dataclass
+class _Block:
+    kind: str  # roman | num | bullet | plain | table
+    marker: str
+    start: int  # of the body after the label
+    end: int
+    text: str
+    path: tuple[str, ...] = ()
+    roman: str = ""
+    descriptive: bool = False
+    cells: tuple[str, ...] = ()
+    extra_end: int = field(default=-1)
+
+
+def _outline(text: str) -> list[_Block]:
+    """Paragraph blocks up to the recipients list, with labels resolved."""
+    blocks: list[_Block] = []
+    roman = ""
+    path: tuple[str, ...] = ()
+    roman_descriptive = False
+    num_descriptive: tuple[str, ...] | None = None
+    in_address = False
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if not line.strip():
+            continue
+        if _RECIPIENTS.match(line):
+            break
+        if _ADDRESS.match(line):
+            in_address = True
+            continue
+        start = m.start()
+        if (rm := _ROMAN.fullmatch(line)) is not None:
+            in_address = False
+            roman, path, num_descriptive = rm.group(1), (), None
+            roman_descriptive = bool(_DESCRIPTIVE.match(fold(rm.group(2))))
+            blocks.append(_Block("roman", rm.group(1), start + rm.start(2), m.end(), rm.group(2),
+                                 roman=roman, descriptive=roman_descriptive))
+            continue
+        if (nm := _NUMBERED.fullmatch(line)) is not None:
+            in_address = False
+            path = tuple(nm.group(1).split("."))
+            if num_descriptive is not None and path[:len(num_descriptive)] != num_descriptive:
+                num_descriptive = None
+            body = nm.group(2)
+            if num_descriptive is None and _DESCRIPTIVE.match(fold(body)):
+                num_descriptive = path
+            blocks.append(_Block("num", nm.group(1), start + nm.start(2), m.end(), body,
+                                 path=path, roman=roman,
+                                 descriptive=roman_descriptive or num_descriptive is not None))
+            continue
+        if (bm := _BULLET.fullmatch(line)) is not None:
+            if in_address:
+                continue
+            blocks.append(_Block("bullet", bm.group(1), start + bm.start(2), m.end(), bm.group(2),
+                                 path=path, roman=roman,
+                                 descriptive=roman_descriptive or num_descriptive is not None))
+            continue
+        in_address = False
+        if (tm := _TABLE_ROW.fullmatch(line)) is not None:
+            cells = tuple(c.strip() for c in tm.group(1).split("|"))
+            blocks.append(_Block("table", "|", start, m.end(), line, path=path, roman=roman,
+                                 cells=cells))
+            continue
+        blocks.append(_Block("plain", "", start + len(line) - len(line.lstrip()), m.end(),
+                             line.strip(), path=path, roman=roman,
+                             descriptive=roman_descriptive))
+    return blocks
+
+
+def _section(block: _Block) -> str:
+    parts = ([block.roman] if block.roman else []) + list(block.path)
+    return ".".join(parts)
+
+
+def _has_children(blocks: list[_Block], i: int) -> bool:
+    path = blocks[i].path
+    for nxt in blocks[i + 1:]:
+        if nxt.kind in {"bullet", "table"}:
+            return True
+        if nxt.kind == "roman":
+            return False
+        if nxt.kind == "num":
+            return len(nxt.path) > len(path) and nxt.path[:len(path)] == path
+    return False
+
+
+def _subject(clause: str) -> tuple[str, int] | None:
+    """The body phrase opening ``clause`` (as subject), with its end offset."""
+    lead = len(clause) - len(clause.lstrip(" *"))
+    rest = clause[lead:]
+    if not starts_with_body(rest):
+        return None
+    end = body_phrase_end(rest)
+    if end == 0 or end >= len(rest.rstrip(" .;*")):
+        return None
+    return rest[:end], lead + end
+
+
+def _owners(body: str) -> tuple[str, ...]:
+    """Owners stated in an item: "X: …" prefix, subject, or "Giao X …"."""
+    clause = body.lstrip(" *")
+    prefix = _PREFIX.match(clause)
+    if prefix is not None:
+        head = tidy(prefix.group(1))
+        if starts_with_body(head) and body_phrase_end(head) == len(head):
+            return tuple(split_bodies(head))
+        clause = clause[prefix.end():].lstrip(" *")
+    assign = _ASSIGN.match(clause)
+    if assign is not None:
+        clause = clause[assign.end():]
+    found = _subject(clause)
+    return tuple(split_bodies(tidy(found[0]))) if found else ()
+
+
+def _coordinators(body: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in _COORDINATE.finditer(body):
+        rest = body[m.end():]
+        if starts_with_body(rest):
+            phrase = tidy(rest[:body_phrase_end(rest)])
+            out.extend(e for e in split_bodies(phrase) if e not in out)
+    return tuple(out)
+
+
+def _heading_owner(blocks: list[_Block], i: int) -> tuple[str, ...]:
+    block = blocks[i]
+    if not starts_with_body(block.text):
+        return ()
+    name = tidy(block.text).rstrip(":")
+    if body_phrase_end(name) != len(name):
+        return ()
+    return tuple(split_bodies(name))
+
+
+def _general_addressees(paragraph: str) -> list[str]:
+    for m in _ADDRESSEES.finditer(paragraph):
+        rest = paragraph[m.end():]
+        found = _subject(rest)
+        if found is not None:
+            return split_bodies(tidy(found[0]))
+    return []
+
+
+def _make_task(text: str, source: str, section: str, start: int, end: int,
+               owners: tuple[str, ...], deadline: Deadline | None = None) -> Task:
+    body = text[start:end]
+    return Task(text=tidy(body), section=section, owners=owners,
+                coordinators=_coordinators(body),
+                deadline=deadline or find_deadline(body, offset=start, source=source),
+                provenance=Provenance(source=source, span=Span(start=start, end=end)))
+
+
+def _extend(task: Task, text: str, end: int, source: str) -> Task:
+    """``task`` with a continuation paragraph (ending at ``end``) appended."""
+    start = task.provenance.span.start if task.provenance.span else 0
+    return _make_task(text, source, task.section, start, end, task.owners, task.deadline)
+
+
+_TASK_COL = re.compile(r"^(?:nhiem vu|noi dung|cong viec|ten nhiem vu)")
+_OWNER_COL = re.compile(r"(?:chu tri|thuc hien|trach nhiem|don vi)")
+_COORD_COL = re.compile(r"phoi hop")
+_WHEN_COL = re.compile(r"(?:thoi gian|thoi han|tien do|hoan thanh)")
+
+
+def _cell(cells: tuple[str, ...], col: int | None) -> str:
+    return cells[col] if col is not None else ""
+
+
+def _table_tasks(text: str, source: str, rows: list[_Block]) -> list[Task]:
+    """Tasks from one pipe table with a header naming its columns."""
+    header = [fold(c) for c in rows[0].cells]
+    task_col = next((k for k, c in enumerate(header) if _TASK_COL.match(c)), None)
+    if task_col is None:
+        return []
+    owner_col = next((k for k, c in enumerate(header) if k != task_col
+                      and _OWNER_COL.search(c) and not _COORD_COL.search(c)), None)
+    coord_col = next((k for k, c in enumerate(header) if _COORD_COL.search(c)), None)
+    when_col = next((k for k, c in enumerate(header) if _WHEN_COL.search(c)), None)
+    tasks: list[Task] = []
+    for row in rows[1:]:
+        cells = row.cells
+        if len(cells) != len(header) or not cells[task_col] or set(cells[task_col]) <= set("-: "):
+            continue
+        start = text.index(cells[task_col], row.start)
+        end = start + len(cells[task_col])
+
+        deadline = None
+        if when_col is not None and cells[when_col]:
+            when_start = text.index(cells[when_col], row.start)
+            deadline = find_deadline("trong " + cells[when_col], offset=when_start - 6,
+                                     source=source)
+            if deadline is not None and deadline.provenance.span is not None \
+                    and deadline.provenance.span.start < when_start:
+                deadline = Deadline(value=deadline.value, phrase=cells[when_col],
+                                    provenance=Provenance(source=source, span=Span(
+                                        start=when_start, end=when_start + len(cells[when_col]))))
+        tasks.append(Task(text=tidy(cells[task_col]), section=_section(row),
+                          owners=tuple(split_bodies(tidy(_cell(cells, owner_col)))),
+                          coordinators=tuple(split_bodies(tidy(_cell(cells, coord_col)))),
+                          deadline=deadline,
+                          provenance=Provenance(source=source, span=Span(start=start, end=end))))
+    return tasks
 
 
 def extract_tasks(text: str, source: str) -> TaskExtraction:
-    """Items that direct action, in document order."""
+    """Items that direct action, in document order, and the general addressees."""
+    blocks = _outline(text)
     tasks: list[Task] = []
-    for m in _ITEM.finditer(text):
-        body = tidy(m.group(2))
-        if not body or body.endswith(":"):
+    addressees: list[str] = []
+    pending: list[int] = []  # bullet tasks still waiting for an attribution line
+    heading_owner: dict[tuple[str, ...], tuple[str, ...]] = {}
+    last_task: int | None = None  # index of the task a plain paragraph may continue
+    table: list[_Block] = []
+    for i, block in enumerate(blocks):
+        if block.kind != "table" and table:
+            tasks.extend(_table_tasks(text, source, table))
+            table = []
+        if block.kind == "table":
+            table.append(block)
+            last_task = None
             continue
-        span = Span(start=m.start(2), end=m.end(2))
-        tasks.append(Task(text=body, section=m.group(1) or "",
-                          provenance=Provenance(source=source, span=span)))
-    return TaskExtraction(tasks=tuple(tasks), general_addressees=())
+        if block.kind == "roman":
+            pending, last_task = [], None
+            continue
+        if block.kind == "plain":
+            if last_task is not None and not block.text.endswith(":") \
+                    and not _CLOSING.match(block.text) and not starts_with_body(block.text):
+                tasks[last_task] = _extend(tasks[last_task], text, block.end, source)
+                continue
+            last_task = None
+            if not block.descriptive:
+                addressees.extend(a for a in _general_addressees(block.text)
+                                  if a not in addressees)
+            continue
+        if block.descriptive:
+            last_task = None
+            continue
+        if block.kind == "num":
+            pending = []
+            inherited = next((heading_owner[block.path[:k]] for k in range(len(block.path) - 1,
+                              0, -1) if block.path[:k] in heading_owner), ())
+            if _has_children(blocks, i) or block.text.rstrip(" *").endswith(":"):
+                owner = _heading_owner(blocks, i)
+                if owner:
+                    heading_owner[block.path] = owner
+                last_task = None
+                continue
+            owners = _owners(block.text) or inherited
+            tasks.append(_make_task(text, source, _section(block), block.start, block.end, owners))
+            last_task = len(tasks) - 1
+            continue
+        # bullet
+        if "*" in block.marker and pending and _subject(block.text) is not None:
+            owners = _owners(block.text)
+            deadline = find_deadline(block.text, offset=block.start, source=source)
+            for k in pending:
+                tasks[k] = tasks[k].model_copy(update={
+                    "owners": owners, "deadline": tasks[k].deadline or deadline})
+            pending, last_task = [], None
+            continue
+        owners = _owners(block.text)
+        if not owners:
+            owners = next((heading_owner[block.path[:k]] for k in range(len(block.path), 0, -1)
+                           if block.path[:k] in heading_owner), ())
+        tasks.append(_make_task(text, source, _section(block), block.start, block.end, owners))
+        if not owners:
+            pending.append(len(tasks) - 1)
+        last_task = len(tasks) - 1
+    if table:
+        tasks.extend(_table_tasks(text, source, table))
+    return TaskExtraction(tasks=tuple(tasks), general_addressees=tuple(addressees))

@@ -1,0 +1,214 @@
+"""Bodies (organisations) named in policy texts: phrases, lists and canonical entities.
+
+- :func:`body_phrase_end` — where a body phrase that starts a clause ends (before
+  its verb: "Ban Tuyên giáo Tỉnh ủy | hướng dẫn …").
+- :func:`starts_with_body` — whether a clause opens with a body as its subject.
+- :func:`split_bodies` — a list of bodies split the way the genre writes lists:
+  a new entry at ";" and at "," / "và" followed by a new determiner ("các") or a
+  new named head; bare nouns sharing one determiner or head stay together.
+- :func:`canonical_body` — one entity per body: abbreviations spelled out, one
+  tone-mark style and capitalisation, scoped to the province or to the centre.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policykg.vntext import expand_abbreviations, fold, normalize, slug
+
+_WORD = re.compile(r"[^\s,;:()\[\]“”\"]+|[,;:()\[\]“”\"]")
+
+# Verbs and function words that end a body phrase (lower case, syllables spaced).
+_STOPS_2 = frozenset({
+    "chỉ đạo", "hướng dẫn", "tập trung", "căn cứ", "chủ trì", "phối hợp", "xây dựng",
+    "triển khai", "thực hiện", "lãnh đạo", "đẩy mạnh", "tăng cường", "khẩn trương",
+    "thường xuyên", "tiếp tục", "nghiên cứu", "ban hành", "theo dõi", "kiểm tra", "rà soát",
+    "quán triệt", "tuyên truyền", "chịu trách", "báo cáo", "định kỳ", "đôn đốc",
+    "quan tâm", "chủ động", "tích cực", "kịp thời", "cụ thể", "bố trí", "phát huy",
+    "nâng cao", "đề xuất", "tiếp thu", "đẩy nhanh", "giám sát", "phổ biến", "tham gia",
+    "vận động", "sơ kết", "tổng kết", "ưu tiên", "huy động", "đảm bảo", "bảo đảm",
+    "hoàn thành", "hoàn thiện", "sửa đổi", "bổ sung", "tham mưu", "nghiêm túc", "xem xét",
+    "thống nhất", "quyết liệt", "khẩn cấp", "đề nghị", "yêu cầu", "trình bày", "cử cán",
+    "phân công", "hỗ trợ", "tạo điều", "đánh giá", "phát động", "phát triển", "thúc đẩy",
+    "chú trọng", "rút kinh", "ứng dụng", "thẩm định", "tổ chức",
+})
+_STOPS_1 = frozenset({
+    "phải", "cần", "giúp", "có", "làm", "sớm", "để", "nhằm", "trong", "theo", "đã", "sẽ",
+    "được", "là", "về", "trên", "với", "khi", "nếu", "cùng", "đối", "từ", "tại",
+})
+# Compound nouns whose parts are verbs elsewhere: "cơ quan tham mưu, giúp việc".
+_NOUN_AFTER = {
+    "tham mưu": frozenset({"quan"}),
+    "giúp": frozenset({"mưu", ","}),
+    "nghiên cứu": frozenset({"viện", "cơ", "sở"}),
+    "tổ chức": frozenset({"các", "những", ",", "và", "cơ", "mọi"}),
+    "phát triển": frozenset({"quỹ"}),
+    "thúc đẩy": frozenset(),
+    "trên": frozenset(),
+}
+_NOUN_BEFORE = {"tổ chức": frozenset({"đảng", "chính", "khoa", "đoàn", "xã", "quốc", "sự"}),
+                "giúp": frozenset({"việc"})}
+
+# Capitalised heads that name a new body in a list ("…, Sở Tài chính").
+_HEADS = (
+    "Ban", "Sở", "Ủy ban", "Uỷ ban", "UBND", "HĐND", "MTTQ", "Đảng đoàn", "Đảng ủy",
+    "Đảng uỷ", "Đảng bộ", "Mặt trận", "Văn phòng", "Thường trực", "Huyện ủy", "Thành ủy",
+    "Tỉnh ủy", "Huyện uỷ", "Thành uỷ", "Tỉnh uỷ", "Hội đồng", "Liên hiệp", "Liên đoàn",
+    "Công an", "Bộ", "Cơ quan", "Trung tâm", "Tỉnh đoàn", "Thành đoàn", "Hội", "Chi bộ",
+    "Cấp ủy", "Cấp uỷ", "BCS", "BTV", "Thủ trưởng", "Người đứng đầu", "Quân khu",
+    "Bộ Chỉ huy", "Tòa án", "Viện", "Kho bạc", "Ngân hàng", "Cục", "Chi cục", "Trường",
+    "Đài", "Báo", "Đoàn", "Ủy ban Kiểm tra", "Đại học", "Tổng cục", "Chính phủ",
+    "Quốc hội", "Thủ tướng",
+)
+_HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len,
+                                                                         reverse=True))
+                      + r")(?![^\W\d_])")
+_DETERMINER = re.compile(r"(?i)(?:các|những|mọi)\s")
+# Lower-case words that open a collective subject after "các" ("các sở, ngành …").
+_COLLECTIVE_NOUNS = frozenset({
+    "cấp", "cơ", "ban", "sở", "ngành", "huyện", "thành", "đảng", "tổ", "đoàn", "địa",
+    "đơn", "đồng", "trường", "viện", "phòng", "chi", "hội", "xã", "tỉnh", "doanh", "hợp",
+    "bộ", "ủy", "uỷ", "chính", "lực", "trung", "quận", "phường", "thị",
+})
+_INNER_DETERMINER = re.compile(r"\S\s+(?:các|những)\s+(?!cấp\b)")
+
+
+def _is_stop(words: list[str], i: int) -> bool:
+    """Whether the word at ``i`` starts the predicate that ends a body phrase."""
+    low = [w.lower() for w in words]
+    prev = low[i - 1] if i else ""
+    for size, pool in ((2, _STOPS_2), (1, _STOPS_1)):
+        if i + size > len(low):
+            continue
+        key = " ".join(low[i:i + size])
+        if key not in pool:
+            continue
+        if prev in _NOUN_AFTER.get(key, frozenset()):
+            return False
+        after = low[i + size] if i + size < len(low) else ""
+        if after in _NOUN_BEFORE.get(key, frozenset()):
+            return False
+        if key == "tổ chức":
+            # "tổ chức" is the verb only before another verb ("tổ chức triển khai").
+            return i + 2 < len(low) and _is_stop(words, i + 2)
+        return True
+    return False
+
+
+def body_phrase_end(phrase: str) -> int:
+    """Length of the body phrase at the start of ``phrase`` (before its verb or ":")."""
+    matches = list(_WORD.finditer(phrase))
+    words = [m.group() for m in matches]
+    end = 0
+    for i, m in enumerate(matches):
+        word = words[i]
+        if word in {":", "(", "."} or word.endswith(".") or _is_stop(words, i):
+            break
+        end = m.end()
+    return len(phrase[:end].rstrip(" ,"))
+
+
+def starts_with_body(clause: str) -> bool:
+    """Whether ``clause`` opens with a body: a named head or "các" + a body noun."""
+    clause = clause.lstrip(" *")
+    if _HEAD_RE.match(clause):
+        return True
+    det = _DETERMINER.match(clause)
+    if det:
+        rest = clause[det.end():].split(maxsplit=1)
+        return bool(rest) and rest[0].lower().strip(",;.") in _COLLECTIVE_NOUNS
+    return False
+
+
+def _opens_entry(segment: str) -> bool:
+    seg = segment.lstrip()
+    return bool(_DETERMINER.match(seg) or _HEAD_RE.match(seg)
+                or _INNER_DETERMINER.search(seg))
+
+
+_SEPARATOR = re.compile(r"\s*(;|,|\svà\s)\s*")
+
+
+def split_bodies(phrase: str) -> list[str]:
+    """Split a list of bodies into entries, keeping shared determiners and heads."""
+    parts = _SEPARATOR.split(" " + phrase.strip() + " ")
+    entries: list[str] = []
+    current = parts[0].strip()
+    for k in range(1, len(parts) - 1, 2):
+        sep, segment = parts[k].strip(), parts[k + 1].strip()
+        if not segment:
+            continue
+        if not current:
+            current = segment
+        elif sep == ";" or _opens_entry(segment):
+            entries.append(current)
+            current = segment
+        else:
+            current += (", " if sep == "," else " và ") + segment
+    if current:
+        entries.append(current)
+    return [e.strip(" *.") for e in entries if e.strip(" *.")]
+
+
+@dataclass(frozen=True)
+class BodyEntity:
+    """One canonical body; ``part_of`` is the id of the committee it belongs to."""
+
+    id: str
+    name: str
+    scope: str
+    collective: bool
+    aliases: tuple[str, ...]
+    part_of: str | None
+    part_of_name: str | None
+
+
+_CENTRAL = re.compile(r"(?i)\b(?:trung ương|bộ chính trị|ban bí thư|chính phủ|quốc hội|"
+                      r"thủ tướng)")
+_LOCAL_TAIL = re.compile(r"(?i)(?:tỉnh ủy|thành ủy|huyện ủy|tỉnh đoàn|thành đoàn|"
+                         r"tỉnh|thành phố|huyện)$")
+_COMMITTEE = re.compile(r"^(.+?)\s+((?:Tỉnh|Thành|Huyện) ủy)$")
+_PARTY_CELL = re.compile(r"(?i)\b(ban cán sự|đảng đoàn) đảng\b|\b(ban cán sự) Đảng\b")
+_CAPITALISED = (("ủy ban nhân dân", "Ủy ban nhân dân"), ("hội đồng nhân dân",
+                "Hội đồng nhân dân"), ("mặt trận tổ quốc", "Mặt trận Tổ quốc"))
+
+
+def _canonical_case(name: str, collective: bool) -> str:
+    name = _PARTY_CELL.sub(lambda m: (m.group(1) or m.group(3)) + " đảng", name)
+    for low, cap in _CAPITALISED:
+        name = re.sub(re.escape(low), cap, name, flags=re.IGNORECASE)
+    if _DETERMINER.match(name + " "):
+        return name[0].lower() + name[1:]
+    if not collective:
+        name = re.sub(r"(?i)\b(tỉnh|thành|huyện) ủy\b",
+                      lambda m: m.group(1).capitalize() + " ủy", name)
+    return name[:1].upper() + name[1:]
+
+
+def canonical_body(surface: str, *, province: str | None, central: bool = False) -> BodyEntity:
+    """The canonical entity for a body named ``surface`` in a document of ``province``."""
+    written = " ".join(normalize(surface).split()).strip(" ,;.*")
+    expanded = " ".join(expand_abbreviations(written).split())
+    collective = bool(_DETERMINER.match(expanded + " ") or "," in expanded
+                      or _INNER_DETERMINER.search(expanded))
+    base = _canonical_case(expanded, collective)
+    is_central = central or bool(_CENTRAL.search(base))
+    scope = "tw" if is_central else (slug(province) if province else "local")
+    name = base
+    if not (is_central or collective) and province and _LOCAL_TAIL.search(base) \
+            and fold(province) not in fold(base):
+        name = f"{base} {normalize(province)}"
+    part_of: str | None = None
+    part_of_name: str | None = None
+    committee = _COMMITTEE.match(base)
+    if committee and not (is_central or collective):
+        part_of_name = committee.group(2) + (f" {normalize(province)}" if province else "")
+        part_of = f"{scope}:{slug(committee.group(2))}"
+    elif is_central and base.endswith("Trung ương") and not base.startswith("Ban Chấp hành"):
+        part_of_name = "Ban Chấp hành Trung ương"
+        part_of = "tw:ban-chap-hanh-trung-uong"
+    aliases = tuple(dict.fromkeys(a for a in (written, base) if a != name))
+    return BodyEntity(id=f"{scope}:{slug(base)}", name=name, scope=scope,
+                      collective=collective, aliases=aliases, part_of=part_of,
+                      part_of_name=part_of_name)

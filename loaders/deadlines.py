@@ -1,0 +1,88 @@
+"""Deadlines stated in a task: quarters, months, dates, years and recurrence.
+
+Values: ``2024-Q2``, ``2025-06``, ``2025-06-30``, ``2025``, ``recurring``.  Plan
+horizons ("đến năm 2030", "giai đoạn 2021-2025") and the dates of cited documents
+are not deadlines: a month, day or year counts only after a completion word
+("trước", "trong", "hoàn thành", "chậm nhất").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ontology.records import Deadline, Provenance, Span
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_SEP = r"\s*[-/.]\s*|\s+(?:năm\s+)?"
+_QUARTER = re.compile(rf"(?i)\bquý\s+(IV|III|II|I|[1-4])(?:{_SEP})((?:19|20)\d\d)\b")
+_WHEN = r"(?:trước|trong|hoàn thành|xong|chậm nhất(?:\s+là)?|hạn|kết thúc)\s+(?:\w+\s+){0,2}?"
+_DAY = re.compile(rf"(?i)\b{_WHEN}(?:ngày\s+)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*"
+                  r"((?:19|20)\d\d)\b")
+_DAY_WORDS = re.compile(rf"(?i)\b{_WHEN}ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+"
+                        r"((?:19|20)\d\d)\b")
+_MONTH = re.compile(rf"(?i)\b{_WHEN}tháng\s+(\d{{1,2}})(?:\s*[/-]\s*|\s+năm\s+)((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"(?i)\b(?:trong|hoàn thành(?:\s+trong)?|trước|chậm nhất(?:\s+là)?)\s+"
+                   r"(?:cuối\s+)?năm\s+((?:19|20)\d\d)\b")
+# "các mục tiêu, chỉ tiêu, nhiệm vụ chủ yếu năm 2017 … hoàn thành": that year's plan.
+_YEAR_PLAN = re.compile(r"(?i)\b(?:mục tiêu|chỉ tiêu|nhiệm vụ|kế hoạch)[^.;:]{0,60}?\bnăm\s+"
+                        r"((?:19|20)\d\d)\b(?=[^.;]{0,200}?\bhoàn thành)")
+# The whole item is to be done regularly: its last clause ends "… thực hiện thường xuyên".
+_RECURRING = re.compile(r"(?i)\b(?:thực hiện|triển khai|tiến hành|tổ chức|duy trì)\s+"
+                        r"(?:thường xuyên|hằng năm|hàng năm|định kỳ(?:\s+hằng năm)?)"
+                        r"[\s*./;]*$")
+
+
+def _value(m: re.Match[str], kind: str) -> str:
+    if kind == "quarter":
+        q = m.group(1).upper()
+        return f"{m.group(2)}-Q{_ROMAN.get(q, q)}"
+    if kind == "day":
+        return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    if kind == "month":
+        return f"{m.group(2)}-{int(m.group(1)):02d}"
+    return m.group(1)
+
+
+_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_QUARTER, "quarter"), (_DAY, "day"), (_DAY_WORDS, "day"), (_MONTH, "month"),
+    (_YEAR, "year"), (_YEAR_PLAN, "year"),
+)
+
+
+def _valid(value: str, kind: str) -> bool:
+    if kind == "day":
+        _, month, day = value.split("-")
+        return 1 <= int(month) <= 12 and 1 <= int(day) <= 31
+    if kind == "month":
+        return 1 <= int(value.split("-")[1]) <= 12
+    return True
+
+
+def find_deadline(text: str, *, offset: int = 0, source: str = "") -> Deadline | None:
+    """The first deadline stated in ``text`` (a task or attribution line), if any.
+
+    ``offset`` is where ``text`` starts in the document, so spans point into it.
+    """
+    best: tuple[int, int, str] | None = None
+    for pattern, kind in _FORMS:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        value = _value(m, kind)
+        if not _valid(value, kind):
+            continue
+        start = m.start(1) if kind == "year" and pattern is _YEAR_PLAN else m.start()
+        if best is None or start < best[0]:
+            best = (start, m.end(), value)
+    if best is None:
+        rec = _RECURRING.search(text.rstrip())
+        if rec is None:
+            return None
+        phrase_end = len(text[:rec.end()].rstrip(" */.;\n\t"))
+        best = (rec.start(), phrase_end, "recurring")
+    start, end, value = best
+    phrase = text[start:end].strip(" *")
+    lead = len(text[start:end]) - len(text[start:end].lstrip(" *"))
+    span = Span(start=offset + start + lead, end=offset + start + lead + len(phrase))
+    return Deadline(value=value, phrase=phrase,
+                    provenance=Provenance(source=source, span=span, origin="text"))
