@@ -1,0 +1,135 @@
+"""SHACL validation of policykg RDF (pyshacl with ``shapes.ttl``).
+
+Run it on per-document or per-tree slices: pyshacl runs one SPARQL query per
+focus node of a SPARQL-based shape (see /work/shared/NOTES.md).  The data must
+carry explicit types (as :func:`ontology.rdf.to_rdf` writes them), so no
+inference is run.  ``conforms`` is false only when a finding is a Violation;
+Warnings and Infos are reported but do not fail validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import cache
+from typing import Any, Final, Literal, cast
+
+from pyshacl import validate
+from rdflib import RDF, SH, Graph
+from rdflib.extras.shacl import parse_shacl_path
+from rdflib.paths import Path
+from rdflib.term import Literal as RDFLiteral
+from rdflib.term import Node, URIRef
+
+from ontology.rdf import load_ontology, load_shapes
+
+Severity = Literal["Violation", "Warning", "Info"]
+SEVERITIES: Final[tuple[Severity, ...]] = ("Violation", "Warning", "Info")
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One SHACL validation result."""
+
+    shape: str  # IRI of the node or property shape that fired
+    severity: Severity
+    focus: str
+    message_vi: str
+    message_en: str
+    path: str | None = None  # SPARQL property path syntax, full IRIs
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """What pyshacl found, as findings and as the SHACL results graph (Turtle)."""
+
+    conforms: bool
+    findings: tuple[Finding, ...]
+    results_turtle: str
+
+    def by_shape(self) -> dict[str, list[Finding]]:
+        grouped: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            grouped.setdefault(finding.shape, []).append(finding)
+        return grouped
+
+    def counts(self) -> dict[str, int]:
+        """Number of findings per severity (every severity present, zero included)."""
+        return {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "conforms": self.conforms,
+            "counts": self.counts(),
+            "findings": [asdict(f) for f in self.findings],
+        }
+
+
+@cache
+def _shapes() -> Graph:
+    return load_shapes()
+
+
+@cache
+def _ontology() -> Graph:
+    return load_ontology()
+
+
+@cache
+def _messages() -> dict[Node, dict[str | None, str]]:
+    """``sh:message`` of every shape by language: pyshacl drops the language tags of
+    SPARQL-based results' messages, so findings take them from the shapes."""
+    messages: dict[Node, dict[str | None, str]] = {}
+    for shape, message in _shapes().subject_objects(SH.message):
+        if isinstance(message, RDFLiteral):
+            messages.setdefault(shape, {})[message.language] = str(message)
+    return messages
+
+
+def validate_rdf(data: Graph) -> ValidationReport:
+    """Validate ``data`` against ``shapes.ttl`` with the ontology mixed in (no inference)."""
+    _, results, _ = validate(
+        data,
+        shacl_graph=_shapes(),
+        ont_graph=_ontology(),
+        inference="none",
+        allow_warnings=True,
+        allow_infos=True,
+    )
+    results = cast(Graph, results)
+    findings = tuple(sorted(
+        _finding(results, r) for r in results.subjects(RDF.type, SH.ValidationResult)
+    ))
+    return ValidationReport(
+        conforms=not any(f.severity == "Violation" for f in findings),
+        findings=findings,
+        results_turtle=results.serialize(format="turtle"),
+    )
+
+
+def _finding(results: Graph, result: Node) -> Finding:
+    shape = results.value(result, SH.sourceShape)
+    if not isinstance(shape, URIRef):
+        raise ValueError(f"a SHACL result comes from an unnamed shape ({shape}); "
+                         "every shape in shapes.ttl needs an IRI")
+    messages = _messages().get(shape, {})
+    if "vi" not in messages or "en" not in messages:
+        raise ValueError(f"shape {shape} lacks an sh:message in Vietnamese (@vi) "
+                         "and in English (@en)")
+    severity = results.value(result, SH.resultSeverity)
+    path = results.value(result, SH.resultPath)
+    value = results.value(result, SH.value)
+    return Finding(
+        shape=str(shape),
+        severity=cast(Severity, str(severity).removeprefix(str(SH))),
+        focus=str(results.value(result, SH.focusNode)),
+        message_vi=messages["vi"],
+        message_en=messages["en"],
+        path=None if path is None else _path_text(results, path),
+        value=None if value is None else str(value),
+    )
+
+
+def _path_text(results: Graph, path: Node) -> str:
+    parsed = parse_shacl_path(results, path)
+    return parsed.n3() if isinstance(parsed, Path) else f"<{parsed}>"
