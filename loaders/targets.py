@@ -1,11 +1,91 @@
-"""Quantitative targets stated in a policy text."""
+"""Quantitative targets stated in a policy text ("đạt khoảng 15-20%/năm").
+
+A number is a target when it carries a percentage, or when a goal word
+("đạt", "đạt mức") or a qualifier ("khoảng", "tối thiểu", "ít nhất", "trên",
+"không dưới") leads it and a unit other than a span of time follows it.  Years,
+dates, document and section numbers and periods ("6 tháng đầu năm", "5 năm
+2021-2025") are not targets.  ``year`` is the "đến năm YYYY" of the numbered item
+the target sits in.
+"""
 
 from __future__ import annotations
 
-from ontology.records import Target, Task
+import re
+
+from loaders.clean import tidy
+from ontology.records import Provenance, Span, Target, Task
+
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_CANDIDATE = re.compile(
+    rf"(?i)(?:\b(?P<lead>đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhất|không dưới|không ít hơn|"
+    rf"trên|tối đa|lên)\s+(?:(?P<lead2>khoảng|tối thiểu|trên)\s+)?)?"
+    rf"(?<![\w/.,-])(?P<value>{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?)(?![\w/]|[.,-]\d)"
+    r"(?:\s*(?P<pct>%(?:\s*/\s*năm)?)|[ \t]+(?P<unit>[^\s,;.()/]+(?:/[^,;.()]*?(?=[,;.()\n]|$)"
+    r"|[ \t]+[^\s,;.()]+)?))?")
+_TIME_UNITS = re.compile(r"(?i)^(?:năm|tháng|ngày|quý|tuần|giờ|lần|khóa|nhiệm kỳ|giai đoạn)\b")
+_QUALIFIERS = frozenset({"khoảng", "tối thiểu", "ít nhất", "không dưới", "không ít hơn", "trên",
+                         "tối đa"})
+_CLAUSE_BREAK = re.compile(r"[;:\n]|\.(?=\s)")
+_LABEL = re.compile(r"[\s*]*(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.\-–)])?[\s*]*")
+_METRIC_TAIL = re.compile(r"(?i)(?:(?:^|\s+)(?:đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhất|không dưới|"
+                          r"không ít hơn|trên|tối đa|lên|là|bằng|bảo đảm|đảm bảo|đóng góp|"
+                          r"chiếm|có))+\s*$")
+_METRIC_HEAD = re.compile(r"(?i)^(?:phấn đấu|có|bảo đảm|đảm bảo)\s+")
+_NUMBERED_LINE = re.compile(r"(?m)^[ \t]*\**[ \t]*\d{1,2}(?:\.\d{1,2}){0,3}[ \t]*[.\-–)][ \t]+")
+_HORIZON = re.compile(r"(?i)\bđến\s+năm\s+((?:19|20)\d\d)\b")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence or ";" clause around ``[start, end)``, label skipped."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - 600), start)),
+               default=max(0, start - 600))
+    right_m = _CLAUSE_BREAK.search(text, end)
+    right = right_m.start() if right_m else len(text)
+    label = _LABEL.match(text, left)
+    left = label.end() if label else left
+    return min(left, start), right
+
+
+def _year(text: str, position: int) -> int | None:
+    item_start = max((m.start() for m in _NUMBERED_LINE.finditer(text, 0, position)), default=0)
+    found = _HORIZON.search(text, item_start, position)
+    return int(found.group(1)) if found else None
+
+
+def _metric(before: str, after: str, unit: str | None, qualifier: str | None) -> str:
+    metric = _METRIC_HEAD.sub("", _METRIC_TAIL.sub("", tidy(before)))
+    tail = tidy(after)
+    if not metric:
+        metric = f"số {unit} {tail}".strip() if unit and unit != "%" else tail
+    elif tail and unit and unit.startswith("%"):
+        metric = f"{metric} so với {tail}"
+    metric = metric[:1].lower() + metric[1:]
+    return f"{metric} ({qualifier})" if qualifier else metric
 
 
 def extract_targets(text: str, source: str, tasks: tuple[Task, ...]) -> tuple[Target, ...]:
     """Numeric goals of the text, in document order."""
-    del text, source, tasks
-    return ()
+    targets: list[Target] = []
+    for m in _CANDIDATE.finditer(text):
+        value = re.sub(r"\s+", "", m.group("value"))
+        pct, unit = m.group("pct"), m.group("unit")
+        lead = (m.group("lead2") or m.group("lead") or "").lower() or None
+        if pct:
+            unit = re.sub(r"\s+", "", pct)
+        elif lead is None or unit is None or _TIME_UNITS.match(unit) or unit[:1].isupper():
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", value) and not pct:
+            continue
+        start = m.start("lead") if m.group("lead") else m.start("value")
+        end = m.end()
+        c_start, c_end = _clause(text, start, end)
+        qualifier = lead if lead in _QUALIFIERS else None
+        metric = _metric(text[c_start:start], text[end:c_end] if pct else
+                         text[m.end("unit"):c_end], unit, qualifier)
+        task_index = next((k for k, t in enumerate(tasks) if t.provenance.span is not None
+                           and t.provenance.span.start <= start < t.provenance.span.end), None)
+        targets.append(Target(
+            text=tidy(text[c_start:c_end]), metric=metric, value=value, unit=unit,
+            qualifier=qualifier, year=_year(text, start), task_index=task_index,
+            provenance=Provenance(source=source, span=Span(start=c_start, end=c_end))))
+    return tuple(targets)
