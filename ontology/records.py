@@ -83,11 +83,13 @@ class Reference(_Record):
     issuer: str | None = None
     term: str | None = None  # khóa, as a Roman numeral ("XI")
     scope: str | None = None  # "tw", "cp", "ttg", a province slug …
+    year: int | None = None  # year of issue known without the date (from other citations)
     provenance: Provenance
 
     @property
     def key(self) -> str:
-        return f"{self.number}@{self.issued.year}" if self.issued else self.number
+        year = self.issued.year if self.issued else self.year
+        return f"{self.number}@{year}" if year else self.number
 
 
 class CitedRelation(_Record):
