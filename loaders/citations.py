@@ -1,0 +1,304 @@
+"""Cited documents, what the document implements, and relations it states (pure).
+
+A citation is a document number in Party form (``20-NQ/TW``, ``154-KH/TU``) or
+State form (``46/NQ-CP``, ``12/2024/NĐ-CP``), optionally preceded by its kind
+("Nghị quyết số") and followed by its date and issuer
+(", ngày 01/11/2012 của Ban Chấp hành Trung ương Đảng (khóa XI)").  Mentions of
+one number are merged into one :class:`Reference`.
+
+The unnumbered name of a central plenum resolution ("Nghị quyết Hội nghị Trung
+ương 6 (khóa XI)") stands for the numbered central resolution of the same term
+that the text cites, when there is exactly one; otherwise it is not a reference.
+
+``implements`` comes only from the document's own statements: its subject
+("thực hiện …", "V/v thực hiện …"), a "Thực hiện …" lead-in paragraph, or
+"tiếp tục thực hiện tốt …" in an unnumbered paragraph.  Cited relations are
+"X … (về) (tiếp tục) thực hiện Y" between two cited documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Set
+from dataclasses import dataclass, field
+from datetime import date
+
+from loaders.header import UPPER
+from loaders.identity import InvalidNumber, ParsedNumber, parse_number
+from ontology.records import CitedRelation, Extraction, Provenance, Reference, Span
+from policykg.vntext import slug
+
+_PARTY = (
+    r"(?<![\w/.-])\d{1,5}[a-z]?[ \t]{0,2}-[ \t]{0,2}[A-ZĐ][A-Za-zĐđ]{0,5}[ \t]{0,2}/[ \t]{0,2}"
+    r"(?:T\.Ư|TƯ|[A-ZĐ]{1,6}(?:\.[A-ZĐ]{1,3})?)(?![A-ZĐƯ0-9])"
+)
+_STATE = (
+    r"(?<![\w/.-])\d{1,5}[a-z]?/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,5}-"
+    r"[A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-ZĐ][A-Za-zĐđ]{0,7})?(?![0-9A-ZĐ])"
+)
+_NUMBER = re.compile(rf"{_PARTY}|{_STATE}")
+_LABELS = (
+    "nghị quyết|kết luận|chỉ thị|kế hoạch|chương trình(?: hành động)?|thông báo|công văn|"
+    "quyết định|báo cáo|hướng dẫn|nghị định|thông tư|văn bản|quy định"
+)
+_LABEL_BEFORE = re.compile(rf"(?i:{_LABELS})[ \t]+(?:số[ \t]*:?[ \t]*)?$|số[ \t]*:?[ \t]*$")
+_OWN_NUMBER_BEFORE = re.compile(r"[ \t*]*Số[ \t]*:?[ \t]*")
+_DATE = (
+    r"(?P<d1>\d{1,2})[ \t]*[-/.][ \t]*(?P<m1>\d{1,2})[ \t]*[-/.][ \t]*(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<d2>\d{1,2})[ \t]+tháng[ \t]+(?P<m2>\d{1,2})[ \t]+năm[ \t]+(?P<y2>(?:19|20)\d\d)"
+)
+# Words that end an issuer's name ("… của Ban Bí thư về …").
+_STOP = (
+    r"(?:về|khóa|thực|và|đến|gắn|nhằm|tại|ngày|số|trong|theo|để|với|đã|đối|nói|là|cho|được|"
+    r"có|đề|xây|tổ|triển|phải|sẽ|như|này|ký|tiếp|lần|kỳ|họp|ban hành)\b"
+)
+_WORD = r"[^\s,;:()“”\"*.]+"
+_BODY = rf"(?=[{UPPER}]){_WORD}(?:[ \t]+(?!{_STOP}){_WORD}){{0,7}}"
+_TAIL = re.compile(
+    rf"(?:[ \t\n]*,?[ \t\n]*\(?[ \t]*(?:ban hành[ \t]+)?ngày[ \t]*(?:{_DATE})[ \t]*\)?)?"
+    rf"(?:[ \t\n]*,?[ \t\n]*của[ \t\n]+(?P<issuer>{_BODY}))?"
+    r"(?:[ \t\n]*\(?[ \t]*khóa[ \t]+(?P<term>[IVXLC]+)\b[ \t]*\)?)?"
+)
+_TRAILING_PARTY = re.compile(r"(?:[ \t]+Đảng)+$")
+_ALIAS = re.compile(
+    r"(?i:nghị quyết[ \t\n]+(?:hội nghị[ \t\n]+)?(?:"
+    r"lần thứ[ \t]+\w+[ \t\n]+(?:của[ \t]+)?ban chấp hành trung ương(?:[ \t]+đảng)?"
+    r"|trung ương[ \t]+(?:lần thứ[ \t]+)?\w+"
+    r"|ban chấp hành trung ương(?:[ \t]+đảng)?[ \t]+lần thứ[ \t]+\w+))"
+    r"[ \t\n]*,?[ \t]*\(?[ \t]*(?i:khóa)[ \t]+(?P<term>[IVXLC]+)\b[ \t]*\)?"
+)
+_QUOTES = "[“\"*]*"
+_IMPL_SUBJECT = re.compile(
+    r"^[ \t*]*(?:V/[vV][ \t.:]+)?(?:việc[ \t]+)?(?:triển khai[ \t]+)?(?:tiếp tục[ \t]+)?"
+    rf"thực hiện[ \t\n]+(?:tốt[ \t]+)?{_QUOTES}",
+    re.M,
+)
+_IMPL_LEAD = re.compile(rf"^[ \t*]*Thực hiện[ \t\n]+(?:tốt[ \t]+)?{_QUOTES}", re.M)
+_IMPL_CONTINUE = re.compile(rf"[Tt]iếp tục thực hiện tốt[ \t\n]+{_QUOTES}")
+_LIST_ITEM = re.compile(r"[ \t*]*(?:[-–•+]|\d+(?:[.-]\d+)*[.)-]|[IVXLC]+[.-]|[a-zđ]\))[ \t]")
+_CHAIN = re.compile(r"[ \t]*(?:[,;]|[ \t]và)[ \t\n]*")
+_LINK = re.compile(
+    rf"[ \t\n]*{_QUOTES}[ \t]*(?:về[ \t\n]+)?{_QUOTES}[ \t]*(?:việc[ \t]+)?(?:tiếp tục[ \t\n]+)?"
+    rf"(?:triển khai[ \t\n]+)?thực hiện[ \t\n]+(?:tốt[ \t]+)?{_QUOTES}"
+)
+_HEAD_LINES = 40
+
+
+@dataclass(frozen=True)
+class Citations:
+    """What a text cites and states about the documents it cites."""
+
+    references: tuple[Reference, ...]
+    implements: tuple[str, ...]  # keys of references
+    cited_relations: tuple[CitedRelation, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class _Mention:
+    start: int  # of the kind label, else of the number
+    end: int  # of the tail (date, issuer, term)
+    number: ParsedNumber | None  # None for a plenum alias
+    span: tuple[int, int]
+    issued: date | None = None
+    issuer: str | None = None
+    term: str | None = None
+    key: str | None = field(default=None)  # filled once references are merged
+
+
+def _date(m: re.Match[str]) -> date | None:
+    d, mo, y = (m["d1"], m["m1"], m["y1"]) if m["y1"] else (m["d2"], m["m2"], m["y2"])
+    if y is None:
+        return None
+    try:
+        return date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+
+
+def _is_own_number(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return _OWN_NUMBER_BEFORE.fullmatch(text, line_start, start) is not None
+
+
+def _numbered_mentions(text: str) -> list[_Mention]:
+    mentions = []
+    for m in _NUMBER.finditer(text):
+        try:
+            number = parse_number(m[0])
+        except InvalidNumber:
+            continue
+        if _is_own_number(text, m.start()):
+            continue
+        window = max(0, m.start() - 40)
+        label = _LABEL_BEFORE.search(text, window, m.start())
+        tail = _TAIL.match(text, m.end())
+        assert tail is not None  # every part is optional
+        issuer = tail["issuer"]
+        if issuer is not None:
+            issuer = _TRAILING_PARTY.sub("", issuer) or None
+        mentions.append(_Mention(
+            start=label.start() if label else m.start(), end=tail.end(), number=number,
+            span=m.span(), issued=_date(tail), issuer=issuer, term=tail["term"],
+        ))
+    return mentions
+
+
+def _merge(
+    mentions: list[_Mention], source: str, province: str | None
+) -> tuple[list[Reference], list[str]]:
+    """One reference per number (per year, when the text gives several years)."""
+    by_number: dict[str, list[_Mention]] = {}
+    for mention in mentions:
+        assert mention.number is not None
+        by_number.setdefault(mention.number.text, []).append(mention)
+    refs: list[Reference] = []
+    warnings: list[str] = []
+    for number, group in by_number.items():
+        years = sorted({m.issued.year for m in group if m.issued})
+        parts: dict[int | None, list[_Mention]] = {}
+        for m in group:
+            year = m.issued.year if m.issued else (years[0] if len(years) == 1 else None)
+            parts.setdefault(year, []).append(m)
+        if len(years) > 1 and None in parts:
+            warnings.append(f"{source}: ambiguous citation {number}: the text dates it "
+                            + ", ".join(map(str, years)))
+        parsed = group[0].number
+        assert parsed is not None
+        scope = parsed.national_scope or (slug(province) if province else None)
+        for part in parts.values():
+            first = part[0]
+            ref = Reference(
+                kind=parsed.kind, number=number,
+                issued=next((m.issued for m in part if m.issued), None),
+                issuer=next((m.issuer for m in part if m.issuer), None),
+                term=next((m.term for m in part if m.term), None),
+                scope=scope,
+                provenance=Provenance(source=source, span=Span(start=first.span[0],
+                                                               end=first.span[1])),
+            )
+            refs.append(ref)
+            for m in part:
+                m.key = ref.key
+    refs.sort(key=lambda r: r.provenance.span.start if r.provenance.span else 0)
+    return refs, warnings
+
+
+def _alias_mentions(
+    text: str, refs: list[Reference], source: str
+) -> tuple[list[_Mention], list[str]]:
+    mentions, warnings = [], []
+    for m in _ALIAS.finditer(text):
+        term = m["term"]
+        keys = sorted({r.key for r in refs
+                       if r.term == term and r.kind.value == "NghiQuyet" and r.scope == "tw"})
+        if len(keys) > 1:
+            warnings.append(f"{source}: '{m[0]}' may name {', '.join(keys)}; not resolved")
+        mentions.append(_Mention(start=m.start(), end=m.end(), number=None, span=m.span(),
+                                 term=term, key=keys[0] if len(keys) == 1 else None))
+    return mentions, warnings
+
+
+def _implemented(text: str, at: dict[int, _Mention]) -> list[_Mention]:
+    """Mentions the document says it implements."""
+    anchors = [m.end() for m in _IMPL_SUBJECT.finditer(text, 0, _head_end(text))]
+    anchors += [m.end() for m in _IMPL_LEAD.finditer(text)]
+    for m in _IMPL_CONTINUE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not _LIST_ITEM.match(text, line_start):
+            anchors.append(m.end())
+    found: list[_Mention] = []
+    for pos in anchors:
+        mention = at.get(pos)
+        while mention is not None:
+            found.append(mention)
+            chain = _CHAIN.match(text, mention.end)
+            mention = at.get(chain.end()) if chain else None
+    return found
+
+
+def _head_end(text: str) -> int:
+    pos = 0
+    for _ in range(_HEAD_LINES):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return len(text)
+        pos = nl + 1
+    return pos
+
+
+def extract_citations(text: str, source: str, *, province: str | None) -> Citations:
+    """References, own ``implements`` and stated relations in ``text``.
+
+    ``province`` is the citing document's province: local numbers (``154-KH/TU``)
+    are scoped to it.
+    """
+    numbered = _numbered_mentions(text)
+    refs, warnings = _merge(numbered, source, province)
+    aliases, alias_warnings = _alias_mentions(text, refs, source)
+    mentions = sorted(numbered + aliases, key=lambda m: m.start)
+    at = {m.start: m for m in mentions if m.key is not None}
+
+    implements = list(dict.fromkeys(m.key for m in _implemented(text, at) if m.key))
+
+    relations: dict[tuple[str, str], CitedRelation] = {}
+    for x in mentions:
+        link = _LINK.match(text, x.end)
+        y = at.get(link.end()) if link else None
+        if x.key is None or y is None or y.key is None or x.key == y.key:
+            continue
+        relations.setdefault((x.key, y.key), CitedRelation(
+            source=x.key, target=y.key,
+            provenance=Provenance(source=source, span=Span(start=x.start, end=y.end)),
+        ))
+    return Citations(tuple(refs), tuple(implements), tuple(relations.values()),
+                     (*warnings, *alias_warnings))
+
+
+def dated_numbers(extraction: Extraction) -> dict[str, set[int]]:
+    """Number → years of issue that this extraction states (its own and its citations')."""
+    years: dict[str, set[int]] = {}
+    own = extraction.document
+    if own.number and own.issued:
+        years.setdefault(own.number, set()).add(own.issued.year)
+    for ref in extraction.references:
+        if ref.issued:
+            years.setdefault(ref.number, set()).add(ref.issued.year)
+    return years
+
+
+def fill_years(extraction: Extraction, years: Mapping[str, int | Set[int]]) -> Extraction:
+    """Give undated references the year a batch-wide index knows for their number.
+
+    ``years`` maps a number to its year, or to every year the batch gives it; with
+    several, the reference stays undated and a warning says so.
+    """
+    renamed: dict[str, str] = {}
+    refs: list[Reference] = []
+    warnings = list(extraction.warnings)
+    for ref in extraction.references:
+        known = years.get(ref.number)
+        if ref.key != ref.number or known is None:
+            refs.append(ref)
+            continue
+        found = {known} if isinstance(known, int) else set(known)
+        if len(found) != 1:
+            warnings.append(f"{extraction.source}: ambiguous citation {ref.number}: dated "
+                            + ", ".join(map(str, sorted(found))) + " elsewhere in the batch")
+            refs.append(ref)
+            continue
+        filled = ref.model_copy(update={"year": found.pop()})
+        renamed[ref.key] = filled.key
+        refs.append(filled)
+    if not renamed and len(warnings) == len(extraction.warnings):
+        return extraction
+    return extraction.model_copy(update={
+        "references": tuple(refs),
+        "implements": tuple(renamed.get(k, k) for k in extraction.implements),
+        "cited_relations": tuple(
+            r.model_copy(update={"source": renamed.get(r.source, r.source),
+                                 "target": renamed.get(r.target, r.target)})
+            for r in extraction.cited_relations
+        ),
+        "warnings": tuple(warnings),
+    })

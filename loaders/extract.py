@@ -1,0 +1,72 @@
+"""The extraction entry point: one source text → one :class:`Extraction`.
+
+:func:`extract` is pure: header → sidecar facts → citations (scoped to the
+province) → tasks and targets.  :func:`extract_file` adds the I/O: it reads the
+source and the sidecar beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from loaders.citations import Citations, extract_citations
+from loaders.header import complete_issuer, extract_header
+from loaders.identity import parse_number
+from loaders.sidecar import Sidecar, apply_sidecar, read_sidecar, sidecar_path
+from loaders.sources import read_source
+from loaders.targets import extract_targets
+from loaders.tasks import extract_tasks
+from ontology.records import Extraction, Provenance, Reference
+from policykg.vntext import slug
+
+
+def _with_sidecar_implements(citations: Citations, sidecar: Sidecar, source: str,
+                             province: str | None) -> tuple[list[Reference], list[str]]:
+    """References and implements keys, with the documents the sidecar says are implemented."""
+    refs = list(citations.references)
+    implements = list(citations.implements)
+    for entry in sidecar.implements:
+        number, _, year_text = entry.partition("@")
+        year = int(year_text) if year_text else None
+        index = next((i for i, r in enumerate(refs)
+                      if r.number == number and (year is None or r.key in (number, entry))), None)
+        if index is None:
+            parsed = parse_number(number)
+            scope = parsed.national_scope or (slug(province) if province else None)
+            refs.append(Reference(kind=parsed.kind, number=number, year=year, scope=scope,
+                                  provenance=Provenance(source=source, origin="sidecar")))
+            index = len(refs) - 1
+        elif year is not None and refs[index].key == number:
+            refs[index] = refs[index].model_copy(update={"year": year})
+        implements.append(refs[index].key)
+    return refs, list(dict.fromkeys(implements))
+
+
+def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extraction:
+    """Everything extracted from ``text`` (the output of :func:`loaders.clean.clean_text`)."""
+    header = extract_header(text, source)
+    if sidecar is not None:
+        header = complete_issuer(apply_sidecar(header, sidecar, source))
+    citations = extract_citations(text, source, province=header.province)
+    refs, implements = list(citations.references), list(citations.implements)
+    if sidecar is not None and sidecar.implements:
+        refs, implements = _with_sidecar_implements(citations, sidecar, source, header.province)
+    found = extract_tasks(text, source)
+    targets = extract_targets(text, source, found.tasks)
+    return Extraction(
+        source=source,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        document=header.model_copy(update={"general_addressees": found.general_addressees}),
+        references=tuple(refs),
+        implements=tuple(implements),
+        cited_relations=citations.cited_relations,
+        tasks=found.tasks,
+        targets=targets,
+        warnings=citations.warnings,
+    )
+
+
+def extract_file(path: Path) -> Extraction:
+    """Read ``path`` (and ``path.meta.yaml`` when present) and extract it."""
+    return extract(read_source(path), str(path), sidecar=read_sidecar(sidecar_path(path)))

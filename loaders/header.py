@@ -1,0 +1,289 @@
+"""The document's own header facts (pure).
+
+Party documents open with a letterhead ("TỈNH ỦY THÁI NGUYÊN", "Số 29-CTr/TU",
+"Thái Nguyên, ngày 04 tháng 6 năm 2013"), a type heading ("CHƯƠNG TRÌNH HÀNH
+ĐỘNG") or, for an official letter, a "V/v …" subject, then the subject line, and
+close with a signature block ("T/M BAN THƯỜNG VỤ / BÍ THƯ" and the signer's name).
+Web copies often lose parts of this; :func:`extract_header` takes what is printed
+and infers the province only from unambiguous content (provenance ``inferred``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from loaders.clean import tidy
+from loaders.identity import InvalidNumber, parse_number
+from ontology.records import KIND_NAMES_VI, DocumentHeader, DocumentKind, Provenance, Span
+
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_WORD = rf"[{UPPER}][{LOWER}]*"
+NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"  # a capitalised proper name: "Thái Nguyên"
+
+# The header lives in the first lines; later lines are the body.
+_HEAD_LINES = 40
+
+_KIND_BY_HEADING = {
+    name.upper(): kind for kind, name in KIND_NAMES_VI.items() if kind is not DocumentKind.Other
+}
+_HEADING = re.compile(
+    r"^[ \t*]*(?P<kind>" + "|".join(sorted(_KIND_BY_HEADING, key=len, reverse=True))
+    + r")(?:[ \t]+HÀNH[ \t]+ĐỘNG)?[ \t*]*$",
+    re.M,
+)
+_OWN_NUMBER = re.compile(r"^[ \t*]*Số[ \t]*:?[ \t]*(?P<number>\d[^\n*]*?)[ \t*]*$", re.M)
+_SUBJECT = re.compile(r"^[ \t*]*(?P<vv>V/[vV])[ \t.:]", re.M)
+_PLACE_DATE = re.compile(
+    rf"^[ \t*]*(?P<place>{NAME})[ \t]*,[ \t]*ngày[ \t]+(?P<d>\d{{1,2}})[ \t]+tháng[ \t]+"
+    r"(?P<m>\d{1,2})[ \t]+năm[ \t]+(?P<y>\d{4})",
+    re.M,
+)
+_UPPER_WORD = rf"(?!KHÓA\b)[{UPPER}]+"
+_LETTERHEAD = re.compile(
+    r"(?P<unit>TỈNH ỦY|THÀNH ỦY|ĐẢNG BỘ TỈNH|ĐẢNG BỘ THÀNH PHỐ)[ \t]+"
+    rf"(?P<name>{_UPPER_WORD}(?:[ \t]+{_UPPER_WORD}){{0,3}})(?![{UPPER}{LOWER}])"
+)
+# Words that start a body's or a document's name, never a province's ("tỉnh Ban …").
+_NOT_PLACE = frozenset((
+    "Ban", "Sở", "Ủy", "Hội", "Đảng", "Văn", "Mặt", "Thường", "Bí", "Chủ", "Phó", "Nhân",
+    "Trung", "Chương", "Kế", "Nghị", "Kết", "Chỉ", "Thông", "Quyết", "Công", "Báo", "Hướng",
+    "Việt", "Liên", "Đoàn", "Khu", "Cục", "Chi",
+))
+_PLACE_MENTION = re.compile(
+    rf"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Tt]ỉnh|[Tt]hành phố)[ \t]+(?P<name>{NAME})"
+)
+_UNIT = re.compile(r"(?P<unit>tỉnh ủy|thành ủy)", re.I)
+_TERM = re.compile(r"KHÓA[ \t]+(?P<term>[IVXLC]+)\b")
+
+# Issuing bodies, as canonically written; matched case-insensitively.
+_BODIES = (
+    "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Thành ủy", "Thường trực Tỉnh ủy",
+    "Thường trực Thành ủy", "Ban Chấp hành Đảng bộ tỉnh", "Ban Chấp hành Đảng bộ thành phố",
+    "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư", "Ban Thường vụ", "Thường trực",
+    "Tỉnh ủy", "Thành ủy",
+)
+_BODY_BY_LOWER = {b.lower(): b for b in _BODIES}
+_BODY = (
+    "(?i:" + "|".join(b.replace(" ", r"[ \t\n]+") for b in sorted(_BODIES, key=len, reverse=True))
+    + ")"
+)
+_OF_BODY = re.compile(rf"CỦA[ \t]+(?P<body>{_BODY})(?![{LOWER}])")
+_AUTHOR = re.compile(
+    rf"(?P<body>{_BODY})(?:[ \t]+{NAME})?(?:[ \t]*\(khóa[ \t]+[IVXLC]+\))?[ \t]+"
+    r"(?:xây dựng|ban hành|yêu cầu|chỉ thị|đề nghị|quyết định|kết luận|thông báo)\b"
+)
+_SIGNED = re.compile(rf"\bT/?M\.?[ \t]+(?P<body>{_BODY})(?![{LOWER}])")
+_PERSON = re.compile(rf"^[ \t*]*(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,4}})[ \t*]*$")
+_FOOTER = re.compile(r"https?://|www\.|Số hóa|Nguồn:", re.I)
+_SPACES = re.compile(r"\s+")
+# Bodies named without their party committee ("T/M BAN THƯỜNG VỤ") take the unit's.
+_NEEDS_UNIT = ("Ban Thường vụ", "Thường trực")
+_LOCAL_ENDINGS = ("Tỉnh ủy", "Thành ủy", "Đảng bộ tỉnh", "Đảng bộ thành phố")
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int  # without the line break
+
+    def text(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+def _lines(text: str, start: int = 0) -> Iterator[_Line]:
+    pos = start
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        yield _Line(pos, end)
+        pos = end + 1
+
+
+def _head_end(text: str) -> int:
+    end = 0
+    for count, line in enumerate(_lines(text)):
+        end = line.end
+        if count + 1 >= _HEAD_LINES:
+            break
+    return end
+
+
+def _body_name(matched: str) -> str:
+    return _BODY_BY_LOWER[_SPACES.sub(" ", matched).lower()]
+
+
+def _place_case(upper: str) -> str:
+    return " ".join(word.capitalize() for word in upper.split())
+
+
+class _Builder:
+    """Collects header fields with their provenance."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.fields: dict[str, object] = {}
+        self.provenance: dict[str, Provenance] = {}
+
+    def set(self, name: str, value: object, start: int, end: int, origin: str = "text") -> None:
+        self.fields[name] = value
+        self.provenance[name] = Provenance.model_validate(
+            {"source": self.source, "span": Span(start=start, end=end), "origin": origin}
+        )
+
+
+def _title_block(text: str, after: int) -> tuple[int, int] | None:
+    """Span of the subject under the heading: the first paragraph that is not an issuer line."""
+    lines: list[_Line] = []
+    for line in _lines(text, after):
+        content = line.text(text).strip(" \t*")
+        if not content:
+            if lines:
+                break
+            continue
+        if not lines and content.isupper() and content.startswith("CỦA "):
+            continue
+        lines.append(line)
+    return (lines[0].start, lines[-1].end) if lines else None
+
+
+def _subject_block(text: str, start: int) -> tuple[int, int]:
+    end = start
+    for line in _lines(text, start):
+        if not line.text(text).strip(" \t*"):
+            break
+        end = line.end
+    return start, end
+
+
+def _unit(text: str, letterhead: re.Match[str] | None) -> str:
+    if letterhead is not None:
+        return "Thành ủy" if letterhead["unit"].startswith("THÀNH") else "Tỉnh ủy"
+    counts = {"tỉnh ủy": 0, "thành ủy": 0}
+    for m in _UNIT.finditer(text):
+        counts[m["unit"].lower()] += 1
+    return "Thành ủy" if counts["thành ủy"] > counts["tỉnh ủy"] else "Tỉnh ủy"
+
+
+def _province(text: str, letterhead: re.Match[str] | None,
+              place: re.Match[str] | None, out: _Builder) -> None:
+    if letterhead is not None:
+        out.set("province", _place_case(letterhead["name"]), *letterhead.span("name"))
+        return
+    mentions = [m for m in _PLACE_MENTION.finditer(text) if m["name"].split()[0] not in _NOT_PLACE]
+    named = {m["name"] for m in mentions}
+    if place is not None and (not named or place["place"] in named):
+        out.set("province", place["place"], *place.span("place"))
+    elif len(named) == 1:
+        out.set("province", mentions[0]["name"], *mentions[0].span("name"), origin="inferred")
+
+
+def _issuer(text: str, head_end: int, kind: DocumentKind, title: str | None,
+            title_span: tuple[int, int] | None, unit: str,
+            letterhead: re.Match[str] | None, out: _Builder) -> None:
+    found: re.Match[str] | None = next(
+        (m for m in _OF_BODY.finditer(text, 0, head_end) if m[0].isupper()), None
+    ) or _AUTHOR.search(text)
+    if found is None:
+        signed = list(_SIGNED.finditer(text))
+        found = signed[-1] if signed else None
+    if found is not None:
+        body = _body_name(found["body"])
+        if body in _NEEDS_UNIT:
+            body = f"{body} {unit}"
+        out.set("issuer", body, *found.span("body"))
+    elif (kind is DocumentKind.ThongBao and title_span and title
+          and title.lower().startswith("kết luận")):
+        out.set("issuer", f"Thường trực {unit}", *title_span)
+    elif letterhead is not None:
+        out.set("issuer", unit, *letterhead.span("unit"))
+
+
+def _signer(text: str, out: _Builder) -> None:
+    for line in reversed(list(_lines(text, max(0, len(text) - 2000)))):
+        content = line.text(text)
+        if not content.strip(" \t*") or _FOOTER.search(content):
+            continue
+        m = _PERSON.match(content)
+        if m:
+            out.set("signer", m["name"], line.start + m.start("name"), line.start + m.end("name"))
+        return
+
+
+def complete_issuer(header: DocumentHeader) -> DocumentHeader:
+    """Name a local issuer after its province: "Ban Thường vụ Tỉnh ủy" → "… Tỉnh ủy Kon Tum"."""
+    issuer, province = header.issuer, header.province
+    if issuer and province and issuer.endswith(_LOCAL_ENDINGS):
+        return header.model_copy(update={"issuer": f"{issuer} {province}"})
+    return header
+
+
+def extract_header(text: str, source: str) -> DocumentHeader:
+    """Kind, number, date, issuer, province, signer, title and term of the document itself.
+
+    ``general_addressees`` is left empty (task extraction finds them).
+    """
+    out = _Builder(source)
+    head_end = _head_end(text)
+
+    heading = _HEADING.search(text, 0, head_end)
+    number = None
+    number_span = (0, 0)
+    for m in _OWN_NUMBER.finditer(text, 0, head_end):
+        try:
+            number = parse_number(m["number"])
+        except InvalidNumber:
+            continue
+        number_span = m.span("number")
+        out.set("number", number.text, *number_span)
+        break
+    subject = _SUBJECT.search(text, 0, head_end)
+
+    kind = DocumentKind.Other
+    if heading is not None:
+        kind = _KIND_BY_HEADING[_SPACES.sub(" ", heading["kind"])]
+        out.set("kind", kind, *heading.span("kind"))
+    elif number is not None and number.kind is not DocumentKind.Other:
+        kind = number.kind
+        out.set("kind", kind, *number_span)
+    elif subject is not None:
+        kind = DocumentKind.CongVan
+        out.set("kind", kind, subject.start(), subject.end())
+
+    block = None
+    if heading is not None:
+        block = _title_block(text, heading.end())
+    elif subject is not None:
+        block = _subject_block(text, subject.start("vv"))
+    title = None
+    if block is not None:
+        title = tidy(text[block[0]:block[1]])
+        out.set("title", title, *block)
+
+    place = _PLACE_DATE.search(text, 0, head_end)
+    if place is not None:
+        try:
+            issued = date(int(place["y"]), int(place["m"]), int(place["d"]))
+        except ValueError:
+            issued = None
+        if issued is not None:
+            out.set("issued", issued, place.start("d"), place.end("y"))
+
+    letterhead = _LETTERHEAD.search(text, 0, head_end)
+    unit = _unit(text, letterhead)
+    _province(text, letterhead, place, out)
+    _issuer(text, head_end, kind, title, block, unit, letterhead, out)
+    _signer(text, out)
+
+    for m in _TERM.finditer(text, 0, block[0] if block else head_end):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if text[line_start:line_end if line_end >= 0 else len(text)].isupper():
+            out.set("term", m["term"], *m.span("term"))
+            break
+
+    header = DocumentHeader.model_validate({**out.fields, "provenance": out.provenance})
+    return complete_issuer(header)

@@ -1,0 +1,138 @@
+"""Metadata sidecars: facts about a source that its text does not state.
+
+A sidecar is an optional YAML file beside the source, named after it with
+``.meta.yaml`` appended (``corpus/kon-tum_ke-hoach_kl69.txt.meta.yaml``).  Every
+key is optional; unknown keys are an error::
+
+    kind: KeHoach                 # a DocumentKind value
+    number: 29-CTr/TU             # the document's own number
+    issued: 2013-06-04            # YYYY-MM-DD
+    issuer: Ban Thường vụ Tỉnh ủy Kon Tum
+    province: Kon Tum
+    signer: A Pót
+    title: thực hiện Kết luận số 69-KL/TW …
+    term: XVI                     # khóa, a Roman numeral
+    implements: [69-KL/TW@2024, 20-NQ/TW]   # numbers, optionally NUMBER@YEAR
+
+Sidecar facts fill or override the header's and carry provenance origin
+``sidecar``.  Write only facts that are certain.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from loaders.identity import InvalidNumber, parse_number
+from ontology.records import DocumentHeader, DocumentKind, Provenance
+from policykg.errors import SidecarError
+
+SUFFIX = ".meta.yaml"
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_HEADER_FIELDS = ("kind", "number", "issued", "issuer", "province", "signer", "title", "term")
+
+
+class Sidecar(BaseModel):
+    """The facts a sidecar states; ``None`` where it says nothing."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: DocumentKind | None = None
+    number: str | None = None
+    issued: date | None = None
+    issuer: str | None = None
+    province: str | None = None
+    signer: str | None = None
+    title: str | None = None
+    term: str | None = None
+    implements: tuple[str, ...] = ()
+
+    @field_validator("number")
+    @classmethod
+    def _number(cls, value: str | None) -> str | None:
+        return None if value is None else parse_number(value).text
+
+    @field_validator("term")
+    @classmethod
+    def _term(cls, value: str | None) -> str | None:
+        if value is not None and not _ROMAN.match(value):
+            raise ValueError(f"not a Roman numeral: {value!r}")
+        return value
+
+    @field_validator("implements")
+    @classmethod
+    def _implements(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(implements_key(v) for v in values)
+
+
+def implements_key(entry: str) -> str:
+    """``NUMBER`` or ``NUMBER@YEAR``, the number normalised; ``ValueError`` if malformed."""
+    number, at, year = entry.partition("@")
+    if at and not re.fullmatch(r"(?:19|20)\d\d", year):
+        raise ValueError(f"bad year in {entry!r} (expected NUMBER@YYYY)")
+    try:
+        text = parse_number(number).text
+    except InvalidNumber as exc:
+        raise ValueError(str(exc)) from exc
+    return f"{text}@{year}" if at else text
+
+
+def sidecar_path(source: Path) -> Path:
+    """Where the sidecar of ``source`` lives."""
+    return source.with_name(source.name + SUFFIX)
+
+
+def _field_name(loc: tuple[int | str, ...]) -> str:
+    head, *rest = loc or ("<root>",)
+    return str(head) + "".join(f"[{part}]" for part in rest)
+
+
+def parse_sidecar(data: Any, path: str) -> Sidecar:
+    """Validate loaded YAML ``data``; errors name ``path`` and the field."""
+    if data is None:
+        return Sidecar()
+    if not isinstance(data, dict):
+        raise SidecarError(path, "<root>", f"expected a mapping, got {type(data).__name__}")
+    try:
+        return Sidecar.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        reason = str(first["msg"]).removeprefix("Value error, ")
+        raise SidecarError(path, _field_name(first["loc"]), reason) from exc
+
+
+def read_sidecar(path: Path) -> Sidecar | None:
+    """The sidecar at ``path``, or ``None`` if there is none."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SidecarError(str(path), "<file>", str(exc)) from exc
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise SidecarError(str(path), "<yaml>", f"{where}{problem}") from exc
+    return parse_sidecar(data, str(path))
+
+
+def apply_sidecar(header: DocumentHeader, sidecar: Sidecar, source: str) -> DocumentHeader:
+    """``header`` with every fact the sidecar states, marked ``origin="sidecar"``."""
+    updates: dict[str, Any] = {
+        name: getattr(sidecar, name)
+        for name in _HEADER_FIELDS
+        if getattr(sidecar, name) is not None
+    }
+    if not updates:
+        return header
+    mark = Provenance(source=source, origin="sidecar")
+    provenance = {**header.provenance, **dict.fromkeys(updates, mark)}
+    return header.model_copy(update={**updates, "provenance": provenance})
