@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.clean import tidy
 from policykg.vntext import expand_abbreviations, fold, normalize, slug
 
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"]+|[,;:()\[\]“”\"]")
@@ -148,7 +149,8 @@ def split_bodies(phrase: str) -> list[str]:
             current += (", " if sep == "," else " và ") + segment
     if current:
         entries.append(current)
-    return [e.strip(" *.") for e in entries if e.strip(" *.")]
+    cleaned = (tidy(e).strip(". ,;") for e in entries)
+    return [e for e in cleaned if e]
 
 
 @dataclass(frozen=True)

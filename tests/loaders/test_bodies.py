@@ -1,0 +1,67 @@
+"""Splitting lists of bodies and canonical body entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.bodies import body_phrase_end, canonical_body, split_bodies
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Các cấp ủy, chính quyền, thủ trưởng các đơn vị, địa phương",
+     ["Các cấp ủy, chính quyền", "thủ trưởng các đơn vị, địa phương"]),
+    ("Ban Tuyên giáo, Dân vận Tỉnh ủy, Ủy ban Mặt trận Tổ quốc và các đoàn thể",
+     ["Ban Tuyên giáo, Dân vận Tỉnh ủy", "Ủy ban Mặt trận Tổ quốc", "các đoàn thể"]),
+    ("các cấp uỷ, tổ chức đảng, chính quyền và đoàn thể các cấp",
+     ["các cấp uỷ, tổ chức đảng, chính quyền và đoàn thể các cấp"]),
+    ("Sở Khoa học và Công nghệ và các sở, ngành, địa phương liên quan",
+     ["Sở Khoa học và Công nghệ", "các sở, ngành, địa phương liên quan"]),
+    ("Ban cán sự đảng Ủy ban nhân dân tỉnh; các huyện ủy, thành ủy",
+     ["Ban cán sự đảng Ủy ban nhân dân tỉnh", "các huyện ủy, thành ủy"]),
+    ("Sở Tài chính, Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+    ("", []),
+])
+def test_split_bodies(phrase: str, expected: list[str]) -> None:
+    assert split_bodies(phrase) == expected
+
+
+@pytest.mark.parametrize(("clause", "subject"), [
+    ("Ban Tuyên giáo Tỉnh ủy hướng dẫn các huyện ủy triển khai", "Ban Tuyên giáo Tỉnh ủy"),
+    ("Các cơ quan tham mưu, giúp việc Tỉnh ủy căn cứ chức năng",
+     "Các cơ quan tham mưu, giúp việc Tỉnh ủy"),
+    ("Các cấp ủy, chính quyền tổ chức phổ biến nội dung", "Các cấp ủy, chính quyền"),
+    ("các tổ chức, cá nhân đẩy mạnh phát triển", "các tổ chức, cá nhân"),
+])
+def test_body_phrase_ends_before_the_verb(clause: str, subject: str) -> None:
+    assert clause[:body_phrase_end(clause)] == subject
+
+
+def test_spellings_of_one_body_are_one_entity() -> None:
+    a = canonical_body("Ban cán sự Đảng UBND tỉnh", province="Kon Tum")
+    b = canonical_body("Ban cán sự đảng Ủy ban nhân dân tỉnh", province="Kon Tum")
+    assert a.id == b.id == "kon-tum:ban-can-su-dang-uy-ban-nhan-dan-tinh"
+    assert a.name == b.name == "Ban cán sự đảng Ủy ban nhân dân tỉnh Kon Tum"
+    assert "Ban cán sự Đảng UBND tỉnh" in a.aliases
+
+
+def test_committee_body_is_scoped_and_part_of_its_committee() -> None:
+    body = canonical_body("Ban Tuyên giáo Tỉnh uỷ", province="Kon Tum")
+    assert (body.id, body.name, body.scope) == (
+        "kon-tum:ban-tuyen-giao-tinh-uy", "Ban Tuyên giáo Tỉnh ủy Kon Tum", "kon-tum")
+    assert (body.part_of, body.part_of_name) == ("kon-tum:tinh-uy", "Tỉnh ủy Kon Tum")
+    assert not body.collective
+
+
+def test_central_body_has_central_scope() -> None:
+    body = canonical_body("Bộ Chính trị", province="Kon Tum")
+    assert (body.id, body.scope, body.name) == ("tw:bo-chinh-tri", "tw", "Bộ Chính trị")
+    assert canonical_body("Ban Tuyên giáo Trung ương", province=None).part_of == \
+        "tw:ban-chap-hanh-trung-uong"
+
+
+def test_collective_addressee() -> None:
+    body = canonical_body("các huyện ủy, thành ủy", province="Kon Tum")
+    assert body.collective
+    assert body.name == "các huyện ủy, thành ủy"
+    assert body.part_of is None
+    assert body.id == "kon-tum:cac-huyen-uy-thanh-uy"

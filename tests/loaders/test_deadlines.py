@@ -1,0 +1,42 @@
+"""Deadline phrases and their normalised values."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.deadlines import find_deadline
+
+
+@pytest.mark.parametrize(("text", "value", "phrase"), [
+    ("triển khai thực hiện; hoàn thành **trong quý II-2024**.", "2024-Q2", "quý II-2024"),
+    ("báo cáo kết quả Quý IV/2020", "2020-Q4", "Quý IV/2020"),
+    ("hoàn thành trong quý I năm 2025", "2025-Q1", "quý I năm 2025"),
+    ("hoàn thành trước ngày 30/6/2025.", "2025-06-30", "hoàn thành trước ngày 30/6/2025"),
+    ("xong trong tháng 6/2025", "2025-06", "xong trong tháng 6/2025"),
+    ("hoàn thành trong năm 2025", "2025", "hoàn thành trong năm 2025"),
+    ("các huyện ủy, thành ủy lãnh đạo thực hiện thường xuyên.*", "recurring",
+     "thực hiện thường xuyên"),
+    ("Tập trung rà soát các mục tiêu, chỉ tiêu, nhiệm vụ chủ yếu năm 2017 đã được giao, "
+     "phấn đấu hoàn thành vượt mức kế hoạch.", "2017", "2017"),
+])
+def test_deadline_forms(text: str, value: str, phrase: str) -> None:
+    found = find_deadline(text, offset=100, source="doc.txt")
+    assert found is not None
+    assert (found.value, found.phrase) == (value, phrase)
+    span = found.provenance.span
+    assert span is not None
+    assert text[span.start - 100:span.end - 100] == phrase
+    assert found.provenance.source == "doc.txt"
+
+
+@pytest.mark.parametrize("text", [
+    "Chiến lược phát triển khoa học, công nghệ đến năm 2030",
+    "kế hoạch 5 năm giai đoạn 2021-2025",
+    "Nghị quyết số 20-NQ/TW ngày 01/11/2012 của Ban Chấp hành Trung ương",
+    "xác định đây là nhiệm vụ trọng tâm, thường xuyên, lâu dài, có ý nghĩa quan trọng",
+    "thường xuyên giám sát, kiểm tra việc thực thi các cơ chế, chính sách",
+    "bảo đảm tối thiểu 2% tổng chi ngân sách của tỉnh hàng năm. Thực hiện tốt việc đa dạng hóa",
+    "trước ngày 31/13/2025",
+])
+def test_not_deadlines(text: str) -> None:
+    assert find_deadline(text) is None

@@ -1,0 +1,67 @@
+"""Numeric targets: value, unit, qualifier, metric, year and clause."""
+
+from __future__ import annotations
+
+from loaders.targets import extract_targets
+from loaders.tasks import extract_tasks
+
+TEXT = "\n".join([
+    "I. MỤC TIÊU",
+    "",
+    ("1. Phấn đấu đến năm 2030, kinh tế số chiếm tỷ trọng trên 20% GRDP. Tỷ lệ doanh "
+     "nghiệp ứng dụng công nghệ đạt khoảng 40-50%/năm."),
+    "",
+    ("2. Có ít nhất 50 doanh nghiệp khoa học và công nghệ được công nhận; phấn đấu tỷ "
+     "lệ bác sĩ đạt mức 12 người/1 vạn dân."),
+    "",
+    "II. NHIỆM VỤ",
+    "",
+    ("- Tổng kết 6 tháng đầu năm 2024, kế hoạch 5 năm 2021-2025 theo Nghị quyết số "
+     "57-NQ/TW ngày 22/12/2024 và Quyết định 1131/QĐ-TTg."),
+    "",
+    ("- Bảo đảm chi ngân sách cho khoa học và công nghệ tối thiểu 2% tổng chi ngân "
+     "sách hằng năm."),
+    "",
+])
+
+
+def test_targets_values_units_qualifiers_and_years() -> None:
+    found = extract_targets(TEXT, "t.txt", ())
+    assert [(t.value, t.unit, t.qualifier, t.year) for t in found] == [
+        ("20", "%", "trên", 2030),
+        ("40-50", "%/năm", "khoảng", 2030),
+        ("50", "doanh nghiệp", "ít nhất", None),
+        ("12", "người/1 vạn dân", None, None),
+        ("2", "%", "tối thiểu", None),
+    ]
+
+
+def test_target_text_starts_at_sentence_or_clause() -> None:
+    found = extract_targets(TEXT, "t.txt", ())
+    assert [t.text.split()[:3] for t in found] == [
+        ["Phấn", "đấu", "đến"], ["Tỷ", "lệ", "doanh"], ["Có", "ít", "nhất"],
+        ["phấn", "đấu", "tỷ"], ["Bảo", "đảm", "chi"]]
+    for t in found:
+        assert t.provenance.span is not None
+        assert " ".join(TEXT[t.provenance.span.start:t.provenance.span.end].split()) == t.text
+
+
+def test_metric_is_described_with_qualifier() -> None:
+    found = extract_targets(TEXT, "t.txt", ())
+    assert found[1].metric == "tỷ lệ doanh nghiệp ứng dụng công nghệ (khoảng)"
+    assert found[2].metric.startswith("số doanh nghiệp khoa học và công nghệ được công nhận")
+    assert found[2].metric.endswith("(ít nhất)")
+    assert found[3].metric == "tỷ lệ bác sĩ"
+
+
+def test_task_index_links_targets_inside_tasks() -> None:
+    tasks = extract_tasks(TEXT, "t.txt").tasks
+    found = extract_targets(TEXT, "t.txt", tasks)
+    assert [t.task_index for t in found] == [None, None, None, None, 1]
+    assert tasks[1].text.startswith("Bảo đảm chi ngân sách")
+
+
+def test_periods_dates_and_numbers_are_not_targets() -> None:
+    text = ("Sơ kết 6 tháng đầu năm 2017; kế hoạch 5 năm 2021-2025; Hội nghị Trung ương 6 "
+            "(khóa XI), nhiệm kỳ 2015 - 2020, Chỉ thị 05-CT/TW, ngày 15/5/2016, đến năm 2030.")
+    assert extract_targets(text, "x", ()) == ()

@@ -1,0 +1,133 @@
+"""Task segmentation, owners, coordinators, deadlines and general addressees."""
+
+from __future__ import annotations
+
+from loaders.tasks import TaskExtraction, extract_tasks
+
+PLAN = "\n".join([
+    "KẾ HOẠCH",
+    "",
+    ("Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, chính quyền, Mặt trận Tổ quốc và các "
+     "đoàn thể tập trung thực hiện một số nhiệm vụ sau:"),
+    "",
+    "I. MỤC TIÊU",
+    "",
+    "1. Phấn đấu đến năm 2030 hoàn thành chuyển đổi số.",
+    "",
+    "II. NHIỆM VỤ, GIẢI PHÁP",
+    "",
+    "1. Đẩy mạnh chuyển đổi số",
+    "",
+    "- Xây dựng cơ sở dữ liệu dùng chung của tỉnh.",
+    "",
+    "- Các sở, ngành, địa phương phải rà soát thủ tục hành chính.",
+    "",
+    ("* Văn phòng Ủy ban nhân dân tỉnh hướng dẫn các huyện triển khai; hoàn thành "
+     "trong quý III-2025."),
+    "",
+    "2. Sở Thông tin và Truyền thông",
+    "",
+    ("2.1. Chủ trì, phối hợp với Sở Tài chính và các cơ quan liên quan xây dựng đề án."),
+    "",
+    "2.2. Tổ chức tập huấn cho cán bộ.",
+    "",
+    "3. Đảng đoàn Hội đồng nhân dân tỉnh: Chỉ đạo ban hành chính sách hỗ trợ.",
+    "",
+    "4. Giao Ban Tuyên giáo Tỉnh ủy theo dõi việc thực hiện Kế hoạch này.",
+    "",
+    "Tiếp tục theo dõi, báo cáo kết quả định kỳ.",
+    "",
+    "5. Tổ chức thực hiện:",
+    "",
+    "5.1. Các huyện ủy, thành ủy lãnh đạo thực hiện thường xuyên.",
+    "",
+    "Kế hoạch này phổ biến đến chi bộ.",
+    "",
+    ("Căn cứ Kế hoạch này, Sở Nội vụ và các sở, ngành liên quan tổ chức triển khai "
+     "thực hiện."),
+    "",
+    "Nơi nhận:",
+    "",
+    "- Ban Bí thư Trung ương,",
+    "- Lưu Văn phòng Tỉnh ủy.",
+    "",
+])
+
+
+def _extract() -> TaskExtraction:
+    return extract_tasks(PLAN, "plan.txt")
+
+
+def test_segments_only_directive_items() -> None:
+    tasks = _extract().tasks
+    assert [t.section for t in tasks] == ["II.1", "II.1", "II.2.1", "II.2.2", "II.3", "II.4",
+                                          "II.5.1"]
+    assert tasks[0].text == "Xây dựng cơ sở dữ liệu dùng chung của tỉnh."
+    assert tasks[4].text.startswith("Đảng đoàn Hội đồng nhân dân tỉnh: Chỉ đạo")
+
+
+def test_spans_point_at_item_text() -> None:
+    for task in _extract().tasks:
+        span = task.provenance.span
+        assert span is not None
+        assert PLAN[span.start:span.end].strip().startswith(task.text.split()[0])
+        assert task.provenance.source == "plan.txt"
+
+
+def test_owners_by_subject_heading_prefix_attribution_and_assignment() -> None:
+    owners = [t.owners for t in _extract().tasks]
+    assert owners == [
+        ("Văn phòng Ủy ban nhân dân tỉnh",),
+        ("Các sở, ngành, địa phương",),
+        ("Sở Thông tin và Truyền thông",),
+        ("Sở Thông tin và Truyền thông",),
+        ("Đảng đoàn Hội đồng nhân dân tỉnh",),
+        ("Ban Tuyên giáo Tỉnh ủy",),
+        ("Các huyện ủy, thành ủy",),
+    ]
+
+
+def test_attribution_line_gives_its_deadline_to_unassigned_bullets_only() -> None:
+    tasks = _extract().tasks
+    assert tasks[0].deadline is not None and tasks[0].deadline.value == "2025-Q3"
+    assert tasks[1].deadline is None
+
+
+def test_coordinators_and_recurring_item() -> None:
+    tasks = _extract().tasks
+    assert tasks[2].coordinators == ("Sở Tài chính", "các cơ quan liên quan")
+    assert tasks[6].deadline is not None and tasks[6].deadline.value == "recurring"
+
+
+def test_continuation_paragraph_joins_the_item_above() -> None:
+    task = _extract().tasks[5]
+    assert task.text.endswith("Tiếp tục theo dõi, báo cáo kết quả định kỳ.")
+
+
+def test_general_addressees_from_lead_in_and_closing_clause() -> None:
+    assert _extract().general_addressees == (
+        "các cấp ủy, chính quyền", "Mặt trận Tổ quốc", "các đoàn thể", "Sở Nội vụ",
+        "các sở, ngành liên quan")
+
+
+def test_assessment_bullets_are_not_tasks() -> None:
+    text = ("I. Đánh giá tình hình\n\n- Đã làm tốt công tác quản lý.\n\n"
+            "II. Nhiệm vụ\n\n- Tăng cường kiểm tra.\n")
+    assert [t.text for t in extract_tasks(text, "x").tasks] == ["Tăng cường kiểm tra."]
+
+
+def test_address_list_is_not_tasks() -> None:
+    text = ("- Kính gửi:\n- Các đảng bộ trực thuộc\n- Các sở, ngành\n\nNội dung.\n\n"
+            "1. Làm tốt việc A.\n")
+    assert [t.text for t in extract_tasks(text, "x").tasks] == ["Làm tốt việc A."]
+
+
+def test_pipe_table_rows_are_tasks() -> None:
+    text = ("II. NHIỆM VỤ\n\n| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp "
+            "| Thời gian hoàn thành |\n|---|---|---|---|---|\n| 1 | Xây dựng đề án chuyển đổi số "
+            "| Sở Khoa học và Công nghệ | Sở Tài chính, các sở, ngành liên quan | Quý III/2025 |\n")
+    (task,) = extract_tasks(text, "x").tasks
+    assert task.text == "Xây dựng đề án chuyển đổi số"
+    assert task.owners == ("Sở Khoa học và Công nghệ",)
+    assert task.coordinators == ("Sở Tài chính", "các sở, ngành liên quan")
+    assert task.deadline is not None and task.deadline.value == "2025-Q3"
