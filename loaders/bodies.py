@@ -75,9 +75,8 @@ _COLLECTIVE_NOUNS = frozenset({
 _INNER_DETERMINER = re.compile(r"\S\s+(?:các|những)\s+(?!cấp\b)")
 
 
-def _is_stop(words: list[str], i: int) -> bool:
-    """Whether the word at ``i`` starts the predicate that ends a body phrase."""
-    low = [w.lower() for w in words]
+def _is_stop(low: list[str], i: int) -> bool:
+    """Whether the (lower-case) word at ``i`` starts the predicate ending a body phrase."""
     prev = low[i - 1] if i else ""
     for size, pool in ((2, _STOPS_2), (1, _STOPS_1)):
         if i + size > len(low):
@@ -92,7 +91,7 @@ def _is_stop(words: list[str], i: int) -> bool:
             return False
         if key == "tổ chức":
             # "tổ chức" is the verb only before another verb ("tổ chức triển khai").
-            return i + 2 < len(low) and _is_stop(words, i + 2)
+            return i + 2 < len(low) and _is_stop(low, i + 2)
         return True
     return False
 
@@ -100,11 +99,11 @@ def _is_stop(words: list[str], i: int) -> bool:
 def body_phrase_end(phrase: str) -> int:
     """Length of the body phrase at the start of ``phrase`` (before its verb or ":")."""
     matches = list(_WORD.finditer(phrase))
-    words = [m.group() for m in matches]
+    low = [m.group().lower() for m in matches]
     end = 0
     for i, m in enumerate(matches):
-        word = words[i]
-        if word in {":", "(", "."} or word.endswith(".") or _is_stop(words, i):
+        word = low[i]
+        if word in {":", "(", "."} or word.endswith(".") or _is_stop(low, i):
             break
         end = m.end()
     return len(phrase[:end].rstrip(" ,"))

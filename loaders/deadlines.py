@@ -12,6 +12,7 @@ import re
 
 from ontology.records import Deadline, Provenance, Span
 
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _SEP = r"\s*[-/.]\s*|\s+(?:năm\s+)?"
 _QUARTER = re.compile(rf"(?i)\bquý\s+(IV|III|II|I|[1-4])(?:{_SEP})((?:19|20)\d\d)\b")
@@ -64,7 +65,8 @@ def find_deadline(text: str, *, offset: int = 0, source: str = "") -> Deadline |
     ``offset`` is where ``text`` starts in the document, so spans point into it.
     """
     best: tuple[int, int, str] | None = None
-    for pattern, kind in _FORMS:
+    has_year = _ANY_YEAR.search(text) is not None
+    for pattern, kind in _FORMS if has_year else ():
         m = pattern.search(text)
         if m is None:
             continue

@@ -16,12 +16,11 @@ from loaders.clean import tidy
 from ontology.records import Provenance, Span, Target, Task
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
-_CANDIDATE = re.compile(
-    rf"(?i)(?:\b(?P<lead>đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhất|không dưới|không ít hơn|"
-    rf"trên|tối đa|lên)\s+(?:(?P<lead2>khoảng|tối thiểu|trên)\s+)?)?"
-    rf"(?<![\w/.,-])(?P<value>{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?)(?![\w/]|[.,-]\d)"
-    r"(?:\s*(?P<pct>%(?:\s*/\s*năm)?)|[ \t]+(?P<unit>[^\s,;.()/]+(?:/[^,;.()]*?(?=[,;.()\n]|$)"
-    r"|[ \t]+[^\s,;.()]+)?))?")
+_VALUE = re.compile(rf"(?<![\w/.,-]){_NUMBER}(?:\s*[-–]\s*{_NUMBER})?(?![\w/]|[.,-]\d)")
+_LEAD = re.compile(r"(?i)\b(?P<lead>đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhất|không dưới|"
+                   r"không ít hơn|trên|tối đa|lên)\s+(?:(?P<lead2>khoảng|tối thiểu|trên)\s+)?$")
+_AFTER = re.compile(r"\s*(?P<pct>%(?:\s*/\s*năm)?)|[ \t]+(?P<unit>[^\s,;.()/]+"
+                    r"(?:/[^,;.()]*?(?=[,;.()\n]|$)|[ \t]+[^\s,;.()]+)?)")
 _TIME_UNITS = re.compile(r"(?i)^(?:năm|tháng|ngày|quý|tuần|giờ|lần|khóa|nhiệm kỳ|giai đoạn)\b")
 _QUALIFIERS = frozenset({"khoảng", "tối thiểu", "ít nhất", "không dưới", "không ít hơn", "trên",
                          "tối đa"})
@@ -66,22 +65,26 @@ def _metric(before: str, after: str, unit: str | None, qualifier: str | None) ->
 def extract_targets(text: str, source: str, tasks: tuple[Task, ...]) -> tuple[Target, ...]:
     """Numeric goals of the text, in document order."""
     targets: list[Target] = []
-    for m in _CANDIDATE.finditer(text):
-        value = re.sub(r"\s+", "", m.group("value"))
-        pct, unit = m.group("pct"), m.group("unit")
-        lead = (m.group("lead2") or m.group("lead") or "").lower() or None
+    for m in _VALUE.finditer(text):
+        value = re.sub(r"\s+", "", m.group())
+        after = _AFTER.match(text, m.end())
+        pct = after.group("pct") if after else None
+        unit = after.group("unit") if after else None
+        lead_m = _LEAD.search(text, max(0, m.start() - 30), m.start())
+        lead = (lead_m.group("lead2") or lead_m.group("lead")).lower() if lead_m else None
         if pct:
             unit = re.sub(r"\s+", "", pct)
         elif lead is None or unit is None or _TIME_UNITS.match(unit) or unit[:1].isupper():
             continue
         if re.fullmatch(r"(?:19|20)\d\d", value) and not pct:
             continue
-        start = m.start("lead") if m.group("lead") else m.start("value")
-        end = m.end()
+        start = lead_m.start() if lead_m else m.start()
+        end = after.end() if after else m.end()
+        unit_end = after.end("unit") if after and after.group("unit") else end
         c_start, c_end = _clause(text, start, end)
         qualifier = lead if lead in _QUALIFIERS else None
         metric = _metric(text[c_start:start], text[end:c_end] if pct else
-                         text[m.end("unit"):c_end], unit, qualifier)
+                         text[unit_end:c_end], unit, qualifier)
         task_index = next((k for k, t in enumerate(tasks) if t.provenance.span is not None
                            and t.provenance.span.start <= start < t.provenance.span.end), None)
         targets.append(Target(

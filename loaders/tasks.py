@@ -94,7 +94,7 @@ def _outline(text: str) -> list[_Block]:
         if (rm := _ROMAN.fullmatch(line)) is not None:
             in_address = False
             roman, path, num_descriptive = rm.group(1), (), None
-            roman_descriptive = bool(_DESCRIPTIVE.match(fold(rm.group(2))))
+            roman_descriptive = bool(_DESCRIPTIVE.match(fold(rm.group(2)[:40])))
             blocks.append(_Block("roman", rm.group(1), start + rm.start(2), m.end(), rm.group(2),
                                  roman=roman, descriptive=roman_descriptive))
             continue
@@ -104,7 +104,7 @@ def _outline(text: str) -> list[_Block]:
             if num_descriptive is not None and path[:len(num_descriptive)] != num_descriptive:
                 num_descriptive = None
             body = nm.group(2)
-            if num_descriptive is None and _DESCRIPTIVE.match(fold(body)):
+            if num_descriptive is None and _DESCRIPTIVE.match(fold(body[:40])):
                 num_descriptive = path
             blocks.append(_Block("num", nm.group(1), start + nm.start(2), m.end(), body,
                                  path=path, roman=roman,
