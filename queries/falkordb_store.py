@@ -1,0 +1,180 @@
+"""FalkorDB backend of :class:`~queries.store.GraphStore`, over the native Redis protocol.
+
+Transactions: FalkorDB runs each query atomically — a query that fails
+(syntax, runtime error, constraint violation) leaves the graph unchanged — but
+has no multi-query transaction (``MULTI``/``EXEC`` keeps what the statements
+before a failed one wrote), and a ``CALL { … }`` subquery does not see what an
+earlier subquery of the same query wrote.  :meth:`FalkorDBStore.write` therefore
+composes a batch into ONE query: each statement's parameters are renamed
+(``$rows`` → ``$p2__rows``) and the statements are chained with
+``WITH count(*) AS …``, which always yields one row, so a statement that matches
+nothing does not stop the next, and each statement sees the earlier ones'
+writes.  Guarantee: the batch is applied whole or not at all, and no reader sees
+it half-applied.  Statements must not ``RETURN`` or ``UNION``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from falkordb import FalkorDB
+from falkordb.edge import Edge
+from falkordb.node import Node
+from falkordb.path import Path as FalkorPath
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError, ResponseError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from policykg.errors import GraphError, GraphUnavailable, QueryError
+from queries.catalog import load_schema, map_parameters
+from queries.store import Statement, one_line, timeout_message
+
+CONSTRAINT_WAIT_S = 30.0
+
+
+def compose(statements: Sequence[Statement]) -> tuple[str, dict[str, Any]]:
+    """One query and its parameters that run ``statements`` in order."""
+    if len(statements) == 1:
+        query, params = statements[0]
+        return query, dict(params)
+    parts: list[str] = []
+    merged: dict[str, Any] = {}
+    for i, (query, params) in enumerate(statements):
+        prefix = f"p{i}__"
+        parts.append(map_parameters(query.strip().rstrip(";"), prefix.__add__))
+        merged.update({prefix + name: value for name, value in params.items()})
+    joined = "".join(f"{part}\nWITH count(*) AS __policykg_{i}\n"
+                     for i, part in enumerate(parts[:-1]))
+    return joined + parts[-1], merged
+
+
+def plain(value: Any) -> Any:
+    """A value from the client as plain Python (entities become their property maps)."""
+    if isinstance(value, (Node, Edge)):
+        return {k: plain(v) for k, v in value.properties.items()}
+    if isinstance(value, FalkorPath):
+        return [plain(n) for n in value.nodes()]
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return value
+
+
+class FalkorDBStore:
+    """A graph named ``graph_name`` on the FalkorDB server at ``host:port``."""
+
+    engine = "falkordb"
+
+    def __init__(self, host: str, port: int, graph_name: str, *,
+                 connect_timeout_s: float = 5.0) -> None:
+        self.host, self.port, self.graph_name = host, port, graph_name
+        self._db = FalkorDB(host=host, port=port, socket_connect_timeout=connect_timeout_s)
+        self._graph = self._db.select_graph(graph_name)
+
+    @property
+    def address(self) -> str:
+        return f"falkordb://{self.host}:{self.port}"
+
+    def _fail(self, exc: RedisError, timeout_ms: int | None = None) -> GraphError | QueryError:
+        if isinstance(exc, (RedisConnectionError, RedisTimeoutError)):
+            return GraphUnavailable(
+                f"cannot reach the graph at {self.address}: {one_line(str(exc))}")
+        if isinstance(exc, ResponseError):
+            message = one_line(str(exc))
+            if message == "Query timed out":
+                return QueryError(timeout_message(timeout_ms))
+            return QueryError(f"FalkorDB rejected the query: {message}")
+        return GraphError(f"FalkorDB failed: {one_line(str(exc))}")
+
+    def _run(self, query: str, params: Mapping[str, Any] | None, *, read_only: bool,
+             timeout_ms: int | None = None) -> list[dict[str, Any]]:
+        run = self._graph.ro_query if read_only else self._graph.query
+        try:
+            result = run(query, dict(params or {}), timeout=timeout_ms)
+        except RedisError as exc:
+            raise self._fail(exc, timeout_ms) from exc
+        columns = [str(c[1]) for c in result.header]
+        return [dict(zip(columns, (plain(v) for v in row), strict=True))
+                for row in result.result_set]
+
+    def read(self, query: str, params: Mapping[str, Any] | None = None, *,
+             timeout_ms: int | None = None) -> list[dict[str, Any]]:
+        if timeout_ms is not None and timeout_ms <= 0:
+            raise QueryError(f"timeout must be a positive number of ms, not {timeout_ms}")
+        return self._run(query, params, read_only=True, timeout_ms=timeout_ms)
+
+    def write(self, statements: Sequence[Statement]) -> None:
+        if statements:
+            query, params = compose(statements)
+            self._run(query, params, read_only=False)
+
+    def ensure_schema(self) -> None:
+        schema = load_schema(self.engine)
+        for statement in schema.statements:
+            try:
+                self._graph.query(statement)
+            except ResponseError as exc:
+                if "already indexed" not in str(exc):
+                    raise self._fail(exc) from exc
+            except RedisError as exc:
+                raise self._fail(exc) from exc
+        existing = {(c["label"], tuple(c["properties"])) for c in self._constraints()}
+        for label, prop in schema.unique:
+            if (label, (prop,)) not in existing:
+                try:
+                    self._graph.execute_command("GRAPH.CONSTRAINT", "CREATE", self.graph_name,
+                                                "UNIQUE", "NODE", label, "PROPERTIES", 1, prop)
+                except RedisError as exc:
+                    raise self._fail(exc) from exc
+        self._await_constraints()
+
+    def _constraints(self) -> list[dict[str, Any]]:
+        return self._run("CALL db.constraints() YIELD type, label, properties, status "
+                         "RETURN type, label, properties, status", None, read_only=True)
+
+    def _await_constraints(self) -> None:
+        """Wait until every constraint is built (they are built in the background)."""
+        deadline = time.monotonic() + CONSTRAINT_WAIT_S
+        while True:
+            states = self._constraints()
+            failed = [c for c in states if c["status"] == "FAILED"]
+            if failed:
+                c = failed[0]
+                raise GraphError(f"cannot create the {c['type'].lower()} constraint on "
+                                 f":{c['label']}({', '.join(c['properties'])}): the graph "
+                                 "already breaks it")
+            if all(c["status"] == "OPERATIONAL" for c in states):
+                return
+            if time.monotonic() > deadline:
+                raise GraphError(f"constraints not built within {CONSTRAINT_WAIT_S:.0f} s")
+            time.sleep(0.02)
+
+    def ping(self) -> None:
+        try:
+            self._db.connection.ping()
+        except RedisError as exc:
+            raise GraphUnavailable(
+                f"cannot reach the graph at {self.address}: {one_line(str(exc))}") from exc
+
+    def count_nodes(self) -> int:
+        return int(self.read("MATCH (n) RETURN count(n) AS n")[0]["n"])
+
+    def clear(self) -> None:
+        self._run("MATCH (n) DETACH DELETE n", None, read_only=False)
+
+    def drop_graph(self) -> None:
+        """Delete the graph with its schema (FalkorDB keeps each graph under its own key)."""
+        try:
+            if self.graph_name in self._db.list_graphs():
+                self._graph.delete()
+        except RedisError as exc:
+            raise self._fail(exc) from exc
+
+    def close(self) -> None:
+        self._db.connection.close()

@@ -1,0 +1,66 @@
+"""The one interface every graph-store backend implements.
+
+Backends: :class:`queries.falkordb_store.FalkorDBStore` (embedded or external
+FalkorDB, the default) and :class:`queries.neo4j_store.Neo4jStore` (production).
+:func:`queries.open.open_store` picks one from the settings.
+
+Errors, the same on every backend: a query the engine rejects (syntax, semantics,
+a write sent to ``read``, a constraint violation) raises
+:class:`~policykg.errors.QueryError` with the engine's one-line message; a read
+over its time limit raises ``QueryError("query exceeded its time limit of N ms")``;
+a store that cannot be reached raises :class:`~policykg.errors.GraphUnavailable`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+Statement = tuple[str, Mapping[str, Any]]
+
+
+class GraphStore(Protocol):
+    """A property graph that runs Cypher."""
+
+    engine: str  # "falkordb" or "neo4j"
+
+    def read(self, query: str, params: Mapping[str, Any] | None = None, *,
+             timeout_ms: int | None = None) -> list[dict[str, Any]]:
+        """Run a read-only query; rows as ``{column: plain Python value}``."""
+        ...
+
+    def write(self, statements: Sequence[Statement]) -> None:
+        """Run the statements in one transaction: all applied or none."""
+        ...
+
+    def ensure_schema(self) -> None:
+        """Create the indexes and unique constraints (idempotent)."""
+        ...
+
+    def ping(self) -> None:
+        """Raise :class:`~policykg.errors.GraphUnavailable` unless the store answers."""
+        ...
+
+    def count_nodes(self) -> int:
+        """Number of nodes in the graph."""
+        ...
+
+    def clear(self) -> None:
+        """Delete all nodes and relationships (the schema stays)."""
+        ...
+
+    def close(self) -> None:
+        """Release connections."""
+        ...
+
+
+def timeout_message(timeout_ms: int | None) -> str:
+    """The one message for a query stopped by its time limit."""
+    if timeout_ms is None:
+        return "query exceeded the server's time limit"
+    return f"query exceeded its time limit of {timeout_ms} ms"
+
+
+def one_line(message: str) -> str:
+    """An engine's message on one line (engines put line breaks and carets in theirs)."""
+    return " ".join(message.split())
