@@ -28,15 +28,17 @@ from loaders.identity import InvalidNumber, ParsedNumber, parse_number
 from ontology.records import CitedRelation, Extraction, Provenance, Reference, Span
 from policykg.vntext import slug
 
-_PARTY = (
-    r"(?<![\w/.-])\d{1,5}[a-z]?[ \t]{0,2}-[ \t]{0,2}[A-ZĐ][A-Za-zĐđ]{0,5}[ \t]{0,2}/[ \t]{0,2}"
+# Party form "20-NQ/TW" (also "10- CTr/TU", "T.Ư", glued "TUngày"), State form "46/NQ-CP",
+# "12/2024/NĐ-CP".  One leading digit run for both keeps the scan fast; the character
+# before the number is checked in code.
+_NUMBER = re.compile(
+    r"\d{1,5}[a-z]?(?:"
+    r"[ \t]{0,2}-[ \t]{0,2}[A-ZĐ][A-Za-zĐđ]{0,5}[ \t]{0,2}/[ \t]{0,2}"
     r"(?:T\.Ư|TƯ|[A-ZĐ]{1,6}(?:\.[A-ZĐ]{1,3})?)(?![A-ZĐƯ0-9])"
+    r"|/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,5}-"
+    r"[A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-ZĐ][A-Za-zĐđ]{0,7})?(?![0-9A-ZĐ]))"
 )
-_STATE = (
-    r"(?<![\w/.-])\d{1,5}[a-z]?/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,5}-"
-    r"[A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-ZĐ][A-Za-zĐđ]{0,7})?(?![0-9A-ZĐ])"
-)
-_NUMBER = re.compile(rf"{_PARTY}|{_STATE}")
+_NOT_BEFORE_NUMBER = frozenset("/.-")
 _LABELS = (
     "nghị quyết|kết luận|chỉ thị|kế hoạch|chương trình(?: hành động)?|thông báo|công văn|"
     "quyết định|báo cáo|hướng dẫn|nghị định|thông tư|văn bản|quy định"
@@ -124,6 +126,9 @@ def _is_own_number(text: str, start: int) -> bool:
 def _numbered_mentions(text: str) -> list[_Mention]:
     mentions = []
     for m in _NUMBER.finditer(text):
+        before = text[m.start() - 1] if m.start() else " "
+        if before.isalnum() or before in _NOT_BEFORE_NUMBER or before == "_":
+            continue
         try:
             number = parse_number(m[0])
         except InvalidNumber:

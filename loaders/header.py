@@ -56,7 +56,6 @@ _NOT_PLACE = frozenset((
 _PLACE_MENTION = re.compile(
     rf"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Tt]ỉnh|[Tt]hành phố)[ \t]+(?P<name>{NAME})"
 )
-_UNIT = re.compile(r"(?P<unit>tỉnh ủy|thành ủy)", re.I)
 _TERM = re.compile(r"KHÓA[ \t]+(?P<term>[IVXLC]+)\b")
 
 # Issuing bodies, as canonically written; matched case-insensitively.
@@ -72,11 +71,12 @@ _BODY = (
     + ")"
 )
 _OF_BODY = re.compile(rf"CỦA[ \t]+(?P<body>{_BODY})(?![{LOWER}])")
-_AUTHOR = re.compile(
-    rf"(?P<body>{_BODY})(?:[ \t]+{NAME})?(?:[ \t]*\(khóa[ \t]+[IVXLC]+\))?[ \t]+"
-    r"(?:xây dựng|ban hành|yêu cầu|chỉ thị|đề nghị|quyết định|kết luận|thông báo)\b"
+# "Ban Thường vụ Tỉnh ủy (Thái Nguyên) xây dựng …": found from the verb, then the body before it.
+_AUTHOR_VERB = re.compile(
+    r"[ \t](?:xây dựng|ban hành|yêu cầu|chỉ thị|đề nghị|quyết định|kết luận|thông báo)\b"
 )
-_SIGNED = re.compile(rf"\bT/?M\.?[ \t]+(?P<body>{_BODY})(?![{LOWER}])")
+_AUTHOR = re.compile(rf"(?P<body>{_BODY})(?:[ \t]+{NAME})?(?:[ \t]*\(khóa[ \t]+[IVXLC]+\))?$")
+_SIGNED = re.compile(rf"T/?M\.?[ \t]+(?P<body>{_BODY})(?![{LOWER}])")
 _PERSON = re.compile(rf"^[ \t*]*(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,4}})[ \t*]*$")
 _FOOTER = re.compile(r"https?://|www\.|Số hóa|Nguồn:", re.I)
 _SPACES = re.compile(r"\s+")
@@ -162,10 +162,8 @@ def _subject_block(text: str, start: int) -> tuple[int, int]:
 def _unit(text: str, letterhead: re.Match[str] | None) -> str:
     if letterhead is not None:
         return "Thành ủy" if letterhead["unit"].startswith("THÀNH") else "Tỉnh ủy"
-    counts = {"tỉnh ủy": 0, "thành ủy": 0}
-    for m in _UNIT.finditer(text):
-        counts[m["unit"].lower()] += 1
-    return "Thành ủy" if counts["thành ủy"] > counts["tỉnh ủy"] else "Tỉnh ủy"
+    lower = text.lower()
+    return "Thành ủy" if lower.count("thành ủy") > lower.count("tỉnh ủy") else "Tỉnh ủy"
 
 
 def _province(text: str, letterhead: re.Match[str] | None,
@@ -181,14 +179,23 @@ def _province(text: str, letterhead: re.Match[str] | None,
         out.set("province", mentions[0]["name"], *mentions[0].span("name"), origin="inferred")
 
 
+def _author(text: str) -> re.Match[str] | None:
+    for verb in _AUTHOR_VERB.finditer(text):
+        found = _AUTHOR.search(text, max(0, verb.start() - 80), verb.start())
+        if found is not None:
+            return found
+    return None
+
+
 def _issuer(text: str, head_end: int, kind: DocumentKind, title: str | None,
             title_span: tuple[int, int] | None, unit: str,
             letterhead: re.Match[str] | None, out: _Builder) -> None:
     found: re.Match[str] | None = next(
         (m for m in _OF_BODY.finditer(text, 0, head_end) if m[0].isupper()), None
-    ) or _AUTHOR.search(text)
+    ) or _author(text)
     if found is None:
-        signed = list(_SIGNED.finditer(text))
+        signed = [m for m in _SIGNED.finditer(text)
+                  if m.start() == 0 or not text[m.start() - 1].isalnum()]
         found = signed[-1] if signed else None
     if found is not None:
         body = _body_name(found["body"])

@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, field_validator
 
 from loaders.identity import InvalidNumber, parse_number
 from ontology.records import DocumentHeader, DocumentKind, Provenance
@@ -35,6 +35,18 @@ from policykg.errors import SidecarError
 SUFFIX = ".meta.yaml"
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _HEADER_FIELDS = ("kind", "number", "issued", "issuer", "province", "signer", "title", "term")
+
+
+def implements_key(entry: str) -> str:
+    """``NUMBER`` or ``NUMBER@YEAR``, the number normalised; ``ValueError`` if malformed."""
+    number, at, year = entry.partition("@")
+    if at and not re.fullmatch(r"(?:19|20)\d\d", year):
+        raise ValueError(f"bad year in {entry!r} (expected NUMBER@YYYY)")
+    try:
+        text = parse_number(number).text
+    except InvalidNumber as exc:
+        raise ValueError(str(exc)) from exc
+    return f"{text}@{year}" if at else text
 
 
 class Sidecar(BaseModel):
@@ -50,7 +62,7 @@ class Sidecar(BaseModel):
     signer: str | None = None
     title: str | None = None
     term: str | None = None
-    implements: tuple[str, ...] = ()
+    implements: tuple[Annotated[str, AfterValidator(implements_key)], ...] = ()
 
     @field_validator("number")
     @classmethod
@@ -63,23 +75,6 @@ class Sidecar(BaseModel):
         if value is not None and not _ROMAN.match(value):
             raise ValueError(f"not a Roman numeral: {value!r}")
         return value
-
-    @field_validator("implements")
-    @classmethod
-    def _implements(cls, values: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(implements_key(v) for v in values)
-
-
-def implements_key(entry: str) -> str:
-    """``NUMBER`` or ``NUMBER@YEAR``, the number normalised; ``ValueError`` if malformed."""
-    number, at, year = entry.partition("@")
-    if at and not re.fullmatch(r"(?:19|20)\d\d", year):
-        raise ValueError(f"bad year in {entry!r} (expected NUMBER@YYYY)")
-    try:
-        text = parse_number(number).text
-    except InvalidNumber as exc:
-        raise ValueError(str(exc)) from exc
-    return f"{text}@{year}" if at else text
 
 
 def sidecar_path(source: Path) -> Path:

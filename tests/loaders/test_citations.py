@@ -1,0 +1,221 @@
+from datetime import date
+
+import pytest
+
+from loaders.citations import Citations, dated_numbers, extract_citations, fill_years
+from loaders.clean import clean_text
+from ontology.records import (
+    CitedRelation,
+    DocumentHeader,
+    DocumentKind,
+    Extraction,
+    Provenance,
+    Reference,
+)
+
+
+def _cite(raw: str, province: str | None = "Bắc Kạn") -> Citations:
+    return extract_citations(clean_text(raw), "doc.txt", province=province)
+
+
+def _keys(c: Citations) -> list[str]:
+    return [r.key for r in c.references]
+
+
+def _relations(c: Citations) -> set[tuple[str, str]]:
+    return {(r.source, r.target) for r in c.cited_relations}
+
+
+@pytest.mark.parametrize(("raw", "number", "issued"), [
+    ("Nghị quyết số 20-NQ/TW ngày 01 tháng 11 năm 2012 của", "20-NQ/TW", date(2012, 11, 1)),
+    ("Kết luận số 69-KL/TW, ngày 11-01-2024 của Bộ Chính trị", "69-KL/TW", date(2024, 1, 11)),
+    ("Nghị quyết số 08-NQ/TU, ngày 16/5/2013 của", "08-NQ/TU", date(2013, 5, 16)),
+    ("Kế hoạch số 118-KH/TUngày 01/11/2012 của", "118-KH/TU", date(2012, 11, 1)),
+    ("Nghị quyết 20-NQ/T.Ư về", "20-NQ/TW", None),
+    ("Chỉ thị số 05-CT/TƯ về", "05-CT/TW", None),
+    ("Chương trình số 10- CTr/TU về", "10-CTr/TU", None),
+    ("Nghị quyết số 46/NQ-CP ngày 31/3/2023 của Chính phủ", "46/NQ-CP", date(2023, 3, 31)),
+    ("Quyết định số 696/QĐ-TTg của Thủ tướng Chính phủ", "696/QĐ-TTg", None),
+    ("Nghị định 12/2024/NĐ-CP về", "12/2024/NĐ-CP", None),
+])
+def test_number_forms_and_dates(raw: str, number: str, issued: date | None) -> None:
+    refs = _cite(raw).references
+    assert [(r.number, r.issued) for r in refs] == [(number, issued)]
+
+
+@pytest.mark.parametrize("raw", [
+    "giai đoạn 2021 -2025 và 15-20%/năm",
+    "ngày 16/5/2013 và quý II-2024",
+    "mã số A20-NQ/TW",
+    "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XII",
+])
+def test_non_numbers_are_not_citations(raw: str) -> None:
+    assert _cite(raw).references == ()
+
+
+def test_own_number_line_is_not_a_citation() -> None:
+    assert _cite("TỈNH ỦY X\nSố 29-CTr/TU\n\nKế hoạch số 29-CTr/TU").references != ()
+    assert _cite("TỈNH ỦY X\n Số 29-CTr/TU \n\nnội dung").references == ()
+
+
+@pytest.mark.parametrize(("raw", "issuer", "term"), [
+    ("Nghị quyết số 20-NQ/TW của Ban Chấp hành Trung ương Đảng (khóa XI) về",
+     "Ban Chấp hành Trung ương", "XI"),
+    ("Nghị quyết số 20-NQ/TW của Ban chấp hành Trung ương Đảng khoá XI về",
+     "Ban chấp hành Trung ương", "XI"),
+    ("Kết luận số 50-KL/TW của Ban Bí thư về tiếp tục", "Ban Bí thư", None),
+    ("Nghị quyết số 08-NQ/TU, ngày 16/5/2013 của Ban Chấp hành Đảng bộ thành phố khóa XIV “về",
+     "Ban Chấp hành Đảng bộ thành phố", "XIV"),
+    ("Kết luận số 69-KL/TW của Bộ Chính trị và Kế hoạch này", "Bộ Chính trị", None),
+    ("Quyết định số 696/QĐ-TTg của Thủ tướng Chính phủ; các", "Thủ tướng Chính phủ", None),
+    ("Nghị quyết số 20-NQ/TW, Nghị quyết số 08-NQ/TU", None, None),
+])
+def test_issuer_and_term(raw: str, issuer: str | None, term: str | None) -> None:
+    ref = _cite(raw).references[0]
+    assert (ref.issuer, ref.term) == (issuer, term)
+
+
+def test_kind_follows_type_code_not_label() -> None:
+    ref = _cite("Chương trình hành động số 14-NQ/TU, ngày 08/01/2013").references[0]
+    assert ref.kind is DocumentKind.NghiQuyet
+
+
+def test_scope_national_or_citing_province() -> None:
+    refs = {r.number: r.scope for r in _cite("Nghị quyết số 20-NQ/TW và Kế hoạch số 154-KH/TU, "
+                                             "Nghị quyết số 46/NQ-CP").references}
+    assert refs == {"20-NQ/TW": "tw", "154-KH/TU": "bac-kan", "46/NQ-CP": "cp"}
+    assert _cite("Kế hoạch số 154-KH/TU", province=None).references[0].scope is None
+
+
+def test_repeated_citations_merge_and_later_mentions_fill_gaps() -> None:
+    c = _cite("Nghị quyết số 20-NQ/TW về khoa học. Sau đó, Nghị quyết số 20-NQ/TW ngày "
+              "01/11/2012 của Ban Chấp hành Trung ương (khóa XI). "
+              "Nghị quyết 20-NQ/TW của Trung ương.")
+    assert len(c.references) == 1
+    ref = c.references[0]
+    assert (ref.key, ref.issuer, ref.term) == ("20-NQ/TW@2012", "Ban Chấp hành Trung ương", "XI")
+    assert ref.provenance.span is not None and ref.provenance.span.start == len("Nghị quyết số ")
+
+
+def test_one_number_with_two_years_stays_apart_and_warns() -> None:
+    c = _cite("Nghị quyết số 20-NQ/TW ngày 01/11/2012; Nghị quyết số 20-NQ/TW ngày 03/5/2017; "
+              "Nghị quyết số 20-NQ/TW về y tế")
+    assert _keys(c) == ["20-NQ/TW@2012", "20-NQ/TW@2017", "20-NQ/TW"]
+    assert c.warnings and "ambiguous citation 20-NQ/TW" in c.warnings[0]
+
+
+def test_implements_from_lead_in_with_chained_documents() -> None:
+    c = _cite("KẾ HOẠCH\n\nvề khoa học\n\nThực hiện Nghị quyết số 20-NQ/TW ngày 01/11/2012 "
+              "của Ban Chấp hành Trung ương và Kết luận số 50-KL/TW ngày 30/5/2019 của Ban Bí thư, "
+              "Ban Thường vụ Tỉnh ủy ban hành Kế hoạch.")
+    assert c.implements == ("20-NQ/TW@2012", "50-KL/TW@2019")
+
+
+def test_implements_from_subject_line() -> None:
+    c = _cite("THÀNH ỦY X\n\nV/v thực hiện Kết luận số 50-KL/TW\ncủa Ban Bí thư\n\n"
+              "Kết luận số 50-KL/TW, ngày 30/5/2019")
+    assert c.implements == ("50-KL/TW@2019",)
+
+
+def test_implements_from_continue_statement_in_lead_in_only() -> None:
+    lead = _cite("Để khắc phục hạn chế, tiếp tục thực hiện tốt Kết luận số 50-KL/TW, ngày "
+                 "30/5/2019 của Ban Bí thư, Ban Thường vụ yêu cầu:")
+    assert lead.implements == ("50-KL/TW@2019",)
+    task = _cite("1. Các cấp ủy tiếp tục thực hiện tốt Kết luận số 50-KL/TW.\n"
+                 "- Tiếp tục thực hiện tốt Nghị quyết số 20-NQ/TW.")
+    assert task.implements == ()
+
+
+@pytest.mark.parametrize("raw", [
+    "1. Tổ chức quán triệt, thực hiện Kết luận số 69-KL/TW đến cán bộ.",
+    "Sau 5 năm triển khai thực hiện Nghị quyết số 20-NQ/TW, kết quả đạt được.",
+    "- Thực hiện Nghị quyết số 20-NQ/TW trong toàn tỉnh.",
+    "Tuyên truyền Nghị quyết số 20-NQ/TW. Thực hiện tốt công tác kiểm tra.",
+])
+def test_directing_others_is_not_implementing(raw: str) -> None:
+    assert _cite(raw).implements == ()
+
+
+def test_relations_between_cited_documents() -> None:
+    c = _cite("Nghị quyết số 20-NQ/TW ngày 01 tháng 11 năm 2012 của Ban Chấp hành Trung ương "
+              "(khóa XI); Kết luận số 50-KL/TW ngày 30 tháng 5 năm 2019 của Ban Bí thư về tiếp tục "
+              "thực hiện Nghị quyết Hội nghị Trung ương 6 (khóa XI) về khoa học và Kế hoạch số "
+              "154-KH/TU ngày 26 tháng 7 năm 2019 của Ban Thường vụ Tỉnh ủy về thực hiện Kết luận "
+              "số 50-KL/TW của Ban Bí thư đến cán bộ.")
+    assert _relations(c) == {("50-KL/TW@2019", "20-NQ/TW@2012"),
+                             ("154-KH/TU@2019", "50-KL/TW@2019")}
+    assert c.implements == ()
+    assert _keys(c) == ["20-NQ/TW@2012", "50-KL/TW@2019", "154-KH/TU@2019"]
+
+
+def test_relation_through_quotes_and_after_the_issuers_term() -> None:
+    quoted = _cite("Kết luận số 69-KL/TW, ngày 11-01-2024 của Bộ Chính trị “*về tiếp tục thực "
+                   "hiện Nghị quyết số 20-NQ/TW, ngày 01-11-2012 của Ban Chấp hành Trung ương")
+    assert _relations(quoted) == {("69-KL/TW@2024", "20-NQ/TW@2012")}
+    term = _cite("Chương trình hành động số 14-NQ/TU, ngày 08/01/2013 của Ban Thường vụ Tỉnh ủy "
+                 "(khóa XII) thực hiện Nghị quyết số 20-NQ/TW của Ban Chấp hành Trung ương")
+    assert _relations(term) == {("14-NQ/TU@2013", "20-NQ/TW")}
+
+
+def test_plenum_alias_resolves_to_numbered_resolution_of_same_term() -> None:
+    c = _cite("CHƯƠNG TRÌNH\n\nthực hiện Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương "
+              "Đảng (khóa XI) về khoa học\n\nNghị quyết số 20-NQ/TW ngày 01/11/2012 của Ban Chấp "
+              "hành Trung ương Đảng khóa XI.")
+    assert c.implements == ("20-NQ/TW@2012",)
+    assert _keys(c) == ["20-NQ/TW@2012"]
+
+
+def test_plenum_alias_without_numbered_match_is_no_reference() -> None:
+    c = _cite("Thực hiện Nghị quyết Hội nghị Trung ương 4 (khoá XII) về xây dựng Đảng; "
+              "Nghị quyết số 20-NQ/TW của Ban Chấp hành Trung ương Đảng (khóa XI).")
+    assert c.implements == ()
+    assert _keys(c) == ["20-NQ/TW"]
+
+
+def test_plenum_alias_with_two_candidates_is_not_guessed() -> None:
+    c = _cite("Thực hiện Nghị quyết Trung ương 6 (khóa XI); Nghị quyết số 20-NQ/TW (khóa XI) "
+              "và Nghị quyết số 21-NQ/TW (khóa XI).")
+    assert c.implements == ()
+    assert any("not resolved" in w for w in c.warnings)
+
+
+def _extraction(refs: list[Reference], implements: tuple[str, ...] = (),
+                relations: tuple[CitedRelation, ...] = ()) -> Extraction:
+    return Extraction(source="a.txt", sha256="0", document=DocumentHeader(
+        number="1046-CV/TU", issued=date(2019, 9, 18)), references=tuple(refs),
+        implements=implements, cited_relations=relations)
+
+
+def _ref(number: str, issued: date | None = None) -> Reference:
+    return Reference(kind=DocumentKind.NghiQuyet, number=number, issued=issued,
+                     provenance=Provenance(source="a.txt"))
+
+
+def test_dated_numbers_include_own_number() -> None:
+    e = _extraction([_ref("20-NQ/TW"), _ref("08-NQ/TU", date(2013, 5, 16))])
+    assert dated_numbers(e) == {"1046-CV/TU": {2019}, "08-NQ/TU": {2013}}
+
+
+def test_fill_years_renames_keys_everywhere() -> None:
+    prov = Provenance(source="a.txt")
+    e = _extraction([_ref("20-NQ/TW"), _ref("50-KL/TW", date(2019, 5, 30))],
+                    implements=("20-NQ/TW",),
+                    relations=(CitedRelation(source="50-KL/TW@2019", target="20-NQ/TW",
+                                             provenance=prov),))
+    filled = fill_years(e, {"20-NQ/TW": 2012, "50-KL/TW": 2020})
+    assert [r.key for r in filled.references] == ["20-NQ/TW@2012", "50-KL/TW@2019"]
+    assert filled.references[0].issued is None
+    assert filled.implements == ("20-NQ/TW@2012",)
+    assert [(r.source, r.target) for r in filled.cited_relations] == [
+        ("50-KL/TW@2019", "20-NQ/TW@2012")]
+
+
+def test_fill_years_leaves_ambiguous_numbers_undated_with_warning() -> None:
+    e = _extraction([_ref("20-NQ/TW")], implements=("20-NQ/TW",))
+    filled = fill_years(e, {"20-NQ/TW": {2012, 2017}})
+    assert filled.references[0].key == "20-NQ/TW"
+    assert filled.implements == ("20-NQ/TW",)
+    assert filled.warnings == ("a.txt: ambiguous citation 20-NQ/TW: dated 2012, 2017 "
+                               "elsewhere in the batch",)
+    assert fill_years(e, {"20-NQ/TW": {2012}}).references[0].key == "20-NQ/TW@2012"
+    assert fill_years(e, {}) is e

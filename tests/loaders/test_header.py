@@ -1,0 +1,173 @@
+from datetime import date
+
+import pytest
+
+from loaders.clean import clean_text
+from loaders.header import complete_issuer, extract_header
+from ontology.records import DocumentHeader, DocumentKind
+
+LETTERHEAD = """
+TỈNH ỦY QUẢNG NAM
+*
+Số 12-CTr/TU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Tam Kỳ, ngày 05 tháng 3 năm 2021
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+
+thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019
+của Bộ Chính trị về chuyển đổi số
+
+Thực hiện Nghị quyết số 52-NQ/TW, Ban Thường vụ Tỉnh ủy ban hành Chương trình như sau:
+
+1. Ban cán sự đảng Ủy ban nhân dân tỉnh chỉ đạo xây dựng kế hoạch.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+Phan Việt Cường
+"""
+
+
+def _header(raw: str) -> DocumentHeader:
+    return extract_header(clean_text(raw), "doc.txt")
+
+
+def test_printed_header() -> None:
+    h = _header(LETTERHEAD)
+    assert h.kind is DocumentKind.ChuongTrinh
+    assert h.number == "12-CTr/TU"
+    assert h.issued == date(2021, 3, 5)
+    assert h.province == "Quảng Nam"
+    assert h.issuer == "Ban Thường vụ Tỉnh ủy Quảng Nam"
+    assert h.signer == "Phan Việt Cường"
+    assert h.title == ("thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 "
+                       "của Bộ Chính trị về chuyển đổi số")
+    assert h.general_addressees == ()
+    assert h.term is None
+
+
+def test_provenance_spans_point_at_the_text() -> None:
+    text = clean_text(LETTERHEAD)
+    h = extract_header(text, "doc.txt")
+    for name, expected in [("number", "12-CTr/TU"), ("province", "QUẢNG NAM"),
+                           ("signer", "Phan Việt Cường"), ("issued", "05 tháng 3 năm 2021")]:
+        span = h.provenance[name].span
+        assert span is not None
+        assert text[span.start:span.end] == expected
+        assert h.provenance[name].origin == "text"
+        assert h.provenance[name].source == "doc.txt"
+
+
+def test_place_line_gives_province_when_content_agrees() -> None:
+    h = _header("Bắc Ninh, ngày 02 tháng 01 năm 2020\n\nKẾT LUẬN\n\nvề khoa học\n")
+    assert h.province == "Bắc Ninh"
+    assert h.kind is DocumentKind.KetLuan
+    assert h.provenance["province"].origin == "text"
+
+
+def test_place_line_that_is_a_city_yields_to_the_named_province() -> None:
+    h = _header("Phan Thiết, ngày 02 tháng 01 năm 2020\n\nTHÔNG BÁO\n\nvề khoa học\n\n"
+                "Sở Khoa học và Công nghệ tỉnh Bình Thuận báo cáo.\n")
+    assert h.province == "Bình Thuận"
+    assert h.provenance["province"].origin == "inferred"
+
+
+def test_website_date_and_meeting_date_are_not_issue_dates() -> None:
+    h = _header("29/6/2014 TỈNH ỦY THÁI NGUYÊN\n\nTHÔNG BÁO\n\nkết luận\n\n"
+                "Ngày 24/7/2017, đồng chí Bí thư Tỉnh ủy đã làm việc.\n")
+    assert h.issued is None
+    assert h.province == "Thái Nguyên"
+
+
+def test_province_inferred_from_digitisation_footer() -> None:
+    h = _header("THÔNG BÁO\n\nKẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY tại buổi làm việc\n\n"
+                "Ủy ban nhân dân tỉnh chỉ đạo.\n\nNguyễn Minh\n\n"
+                "Số hóa bởi Văn phòng Tỉnh ủy Bình Thuận. <http://example.vn/>")
+    assert h.province == "Bình Thuận"
+    assert h.provenance["province"].origin == "inferred"
+    assert h.issuer == "Thường trực Tỉnh ủy Bình Thuận"
+    assert h.signer == "Nguyễn Minh"
+    assert h.title == "KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY tại buổi làm việc"
+
+
+def test_two_provinces_named_infer_none() -> None:
+    h = _header("CHỈ THỊ\n\nvề hợp tác\n\nHợp tác giữa tỉnh Lào Cai và tỉnh Yên Bái.\n")
+    assert h.province is None
+
+
+def test_body_words_after_tinh_are_not_provinces() -> None:
+    h = _header("CHỈ THỊ\n\nvề khoa học\n\nỦy ban nhân dân tỉnh Ban hành quy chế.\n")
+    assert h.province is None
+
+
+def test_issuer_line_is_excluded_from_title_and_names_the_issuer() -> None:
+    h = _header("CHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề tăng cường sự lãnh đạo\n"
+                "đối với khoa học\n\nNội dung tỉnh Bắc Kạn.\n")
+    assert h.kind is DocumentKind.ChiThi
+    assert h.title == "về tăng cường sự lãnh đạo đối với khoa học"
+    assert h.issuer == "Ban Thường vụ Tỉnh ủy Bắc Kạn"
+
+
+def test_cong_van_keeps_subject_line_and_takes_kind_from_number() -> None:
+    h = _header("THÀNH ỦY HẢI PHÒNG\n\nSố 1046-CV/TU\n\nV/v thực hiện Kết luận số 50-KL/TW\n"
+                "của Ban Bí thư\n\nHải Phòng, ngày 18 tháng 9 năm 2019\n\n"
+                "Ban Thường vụ Thành ủy yêu cầu các cấp ủy thực hiện.\n")
+    assert h.kind is DocumentKind.CongVan
+    assert h.title == "V/v thực hiện Kết luận số 50-KL/TW của Ban Bí thư"
+    assert h.issuer == "Ban Thường vụ Thành ủy Hải Phòng"
+
+
+def test_subject_without_number_is_a_cong_van() -> None:
+    h = _header("V/v triển khai nhiệm vụ khoa học\n\nKính gửi: các sở\n")
+    assert h.kind is DocumentKind.CongVan
+
+
+def test_no_heading_takes_kind_from_own_number() -> None:
+    h = _header("TỈNH ỦY KON TUM\n\nSố 05-KH/TU\n\nNội dung.\n")
+    assert h.kind is DocumentKind.KeHoach
+    assert h.issuer == "Tỉnh ủy Kon Tum"
+
+
+def test_cited_numbers_are_not_the_own_number() -> None:
+    h = _header("KẾ HOẠCH\n\nthực hiện Kết luận số 69-KL/TW\n\nSố liệu năm 2023 tăng.\n")
+    assert h.number is None
+    assert h.kind is DocumentKind.KeHoach
+
+
+def test_signed_for_the_standing_committee_under_a_party_committee_letterhead() -> None:
+    h = _header("TỈNH ỦY LÂM ĐỒNG\n\nNGHỊ QUYẾT\n\nvề khoa học\n\nNội dung.\n\n"
+                "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\n(đã ký)\n\nTrần Đức Quận\n")
+    assert h.issuer == "Ban Thường vụ Tỉnh ủy Lâm Đồng"
+    assert h.kind is DocumentKind.NghiQuyet
+    assert h.signer == "Trần Đức Quận"
+
+
+def test_last_line_that_is_not_a_name_gives_no_signer() -> None:
+    assert _header("KẾ HOẠCH\n\nvề khoa học\n\n- Lưu Văn phòng Tỉnh ủy.\n").signer is None
+
+
+def test_own_term_from_letterhead_not_from_cited_documents() -> None:
+    h = _header("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH NINH BÌNH KHÓA XXI\n\nNGHỊ QUYẾT\n\n"
+                "thực hiện Nghị quyết Trung ương 6 (khóa XI)\n")
+    assert h.term == "XXI"
+    assert h.province == "Ninh Bình"
+    assert _header("NGHỊ QUYẾT\n\nthực hiện Nghị quyết Trung ương 6 (khóa XI)\n").term is None
+
+
+def test_unknown_layout_is_other_with_nothing_guessed() -> None:
+    h = _header("Một bài báo về khoa học và công nghệ.\n")
+    assert h == DocumentHeader(kind=DocumentKind.Other, provenance={})
+
+
+@pytest.mark.parametrize(("issuer", "province", "expected"), [
+    ("Ban Thường vụ Tỉnh ủy", "Kon Tum", "Ban Thường vụ Tỉnh ủy Kon Tum"),
+    ("Ban Thường vụ Tỉnh ủy Kon Tum", "Kon Tum", "Ban Thường vụ Tỉnh ủy Kon Tum"),
+    ("Bộ Chính trị", "Kon Tum", "Bộ Chính trị"),
+    ("Ban Thường vụ Tỉnh ủy", None, "Ban Thường vụ Tỉnh ủy"),
+])
+def test_complete_issuer(issuer: str, province: str | None, expected: str) -> None:
+    header = DocumentHeader(issuer=issuer, province=province)
+    assert complete_issuer(header).issuer == expected
