@@ -1,6 +1,7 @@
 """Resolve a cited document to a canonical id (pure).
 
-A citation that states its date gives its id directly.  An undated one
+A citation that states its date (or whose year the batch being loaded gives)
+yields its id directly.  An undated one
 ("Nghị quyết số 20-NQ/TW của Ban Chấp hành Trung ương (khóa XI)") is matched
 against the documents already known with that scope and number (passed in as
 :class:`Candidate` rows, read from the graph by the caller):
@@ -65,9 +66,10 @@ def resolve_reference(
 ) -> ResolvedReference:
     """Canonical id for ``ref`` given the known documents with its scope and number."""
     scope = reference_scope(ref, citing_province)
-    if ref.issued is not None:
+    known_year = ref.issued.year if ref.issued else ref.year
+    if known_year is not None:
         return ResolvedReference(
-            document_id(scope=scope, year=ref.issued.year, number=ref.number), "resolved"
+            document_id(scope=scope, year=known_year, number=ref.number), "resolved"
         )
     dated = [c for c in candidates if c.year is not None]
     if citing_year is not None:

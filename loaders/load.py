@@ -1,0 +1,112 @@
+"""Load extractions into a graph store: resolve citations, build rows, write.
+
+This is the I/O edge of the loaders: it reads candidate documents from the
+store to resolve undated citations (see :mod:`loaders.resolve`), then writes
+one document per transaction (see :mod:`loaders.writer`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loaders.identity import document_id, document_scope
+from loaders.resolve import (
+    Candidate,
+    ResolvedReference,
+    reference_scope,
+    resolve_reference,
+)
+from loaders.rows import document_rows
+from loaders.writer import DOC, Statement, adopt_stub_statements, write_document
+from ontology.records import Extraction
+from queries.store import GraphStore
+
+_CANDIDATES = f"""MATCH (d:{DOC})
+WHERE d.scope = $scope AND toUpper(d.number) = toUpper($number)
+RETURN d.id AS id, d.year AS year, d.stub AS stub"""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading one document did."""
+
+    source: str
+    document_id: str
+    references: int
+    tasks: int
+    targets: int
+    warnings: tuple[str, ...]
+
+
+def _candidates(store: GraphStore, scope: str, number: str) -> list[Candidate]:
+    rows = store.read(_CANDIDATES, {"scope": scope, "number": number})
+    return [Candidate(r["id"], r["year"]) for r in rows]
+
+
+def resolve_citations(
+    store: GraphStore, extraction: Extraction
+) -> tuple[dict[str, ResolvedReference], list[str]]:
+    """Canonical ids for every reference of ``extraction``, and warnings for the doubtful."""
+    h = extraction.document
+    citing_year = h.issued.year if h.issued else None
+    resolved: dict[str, ResolvedReference] = {}
+    warnings: list[str] = []
+    for ref in extraction.references:
+        candidates = (
+            [] if ref.issued or ref.year else
+            _candidates(store, reference_scope(ref, h.province), ref.number)
+        )
+        target = resolve_reference(ref, citing_province=h.province, citing_year=citing_year,
+                                   candidates=candidates)
+        resolved[ref.key] = target
+        if target.resolution == "ambiguous":
+            warnings.append(f"{extraction.source}: citation of {ref.number} is ambiguous "
+                            f"(may be {', '.join(target.candidates)}); kept as {target.id}")
+        elif target.resolution == "unresolved":
+            warnings.append(f"{extraction.source}: citation of {ref.number} has no date and "
+                            f"matches no known document; kept as {target.id}")
+    return resolved, warnings
+
+
+def _adoptions(store: GraphStore, extraction: Extraction, doc_id: str,
+               resolved: dict[str, ResolvedReference]) -> list[Statement]:
+    """Merge ``undated`` stubs into the dated documents this load writes, when unambiguous.
+
+    An undated citation ("Nghị quyết số 20-NQ/TW", no date, nothing known) leaves a
+    stub ``tw:undated:20-nq-tw``; once a dated document with that scope and number
+    is written — loaded, or cited with its date — and it is the only dated one, the
+    stub's edges move onto it.
+    """
+    h = extraction.document
+    dated: dict[tuple[str, str], str] = {}
+    if h.number and h.issued:
+        dated[(document_scope(h.number, h.province), h.number)] = doc_id
+    for ref in extraction.references:
+        target = resolved[ref.key]
+        if target.resolution == "resolved" and ":undated:" not in target.id:
+            dated.setdefault((target.id.split(":", 1)[0], ref.number), target.id)
+    statements: list[Statement] = []
+    for (scope, number), dated_id in dated.items():
+        undated = document_id(scope=scope, year=None, number=number)
+        known = _candidates(store, scope, number)
+        if undated not in {c.id for c in known}:
+            continue
+        others = {c.id for c in known if c.year is not None and c.id != dated_id}
+        if not others:
+            statements += adopt_stub_statements(undated, dated_id)
+    return statements
+
+
+def load_extraction(store: GraphStore, extraction: Extraction) -> LoadResult:
+    """Write one extracted document to ``store`` (one transaction; idempotent)."""
+    resolved, warnings = resolve_citations(store, extraction)
+    rows = document_rows(extraction, resolved)
+    write_document(store, rows, _adoptions(store, extraction, rows.id, resolved))
+    return LoadResult(
+        source=extraction.source,
+        document_id=rows.id,
+        references=len(rows.cited),
+        tasks=len(rows.tasks),
+        targets=len(rows.targets),
+        warnings=(*extraction.warnings, *warnings),
+    )

@@ -1,0 +1,214 @@
+"""Records → graph rows (pure).
+
+:func:`document_rows` turns one :class:`~ontology.records.Extraction`, with its
+citations already resolved to canonical ids, into plain row dicts keyed by the
+property names of :mod:`ontology.mapping` — ready for ``UNWIND $rows`` in the
+writer.  Every row is checked against the mapping, so a misspelt property
+fails here rather than minting a new one in the graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from loaders.bodies import BodyEntity, canonical_body
+from loaders.identity import NATIONAL_SCOPES, document_id, document_scope
+from loaders.resolve import ResolvedReference
+from ontology import mapping as m
+from ontology.records import KIND_NAMES_VI, DocumentKind, Extraction, Provenance
+from policykg.vntext import fold
+
+Row = dict[str, Any]
+_NATIONAL = frozenset(NATIONAL_SCOPES.values())
+
+
+def _checked(node_or_rel: m.NodeType | m.RelType, props: Mapping[str, Any]) -> Row:
+    """Props without ``None`` values, each a property of ``node_or_rel`` in the mapping."""
+    known = {p.name for p in node_or_rel.props} | {"id"}
+    unknown = set(props) - known
+    if unknown:
+        name = node_or_rel.label if isinstance(node_or_rel, m.NodeType) else node_or_rel.type
+        raise ValueError(f"{name} has no mapped property {sorted(unknown)}")
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def _provenance(p: Provenance | None, asserted_by: str | None = None) -> Row:
+    row: Row = {}
+    if asserted_by is not None:
+        row[m.ASSERTED_BY.name] = asserted_by
+    if p is not None:
+        row[m.SOURCE_FILE.name] = p.source
+        row[m.ORIGIN.name] = p.origin
+        if p.span is not None:
+            row[m.SPAN_START.name] = p.span.start
+            row[m.SPAN_END.name] = p.span.end
+    return row
+
+
+def document_search_key(kind: DocumentKind, number: str | None, title: str | None) -> str:
+    """Folded text that search and reference resolution match against."""
+    return fold(" ".join(x for x in (KIND_NAMES_VI[kind], number, title) if x))
+
+
+def own_document_id(extraction: Extraction) -> str:
+    """Canonical id of the extracted document itself."""
+    h = extraction.document
+    scope = document_scope(h.number, h.province)
+    fingerprint = h.title or extraction.source.rsplit("/", 1)[-1]
+    year = h.issued.year if h.issued else None
+    return document_id(scope=scope, year=year, number=h.number, kind=h.kind,
+                       fingerprint=fingerprint)
+
+
+@dataclass
+class DocumentRows:
+    """Everything one document asserts, as rows for the writer."""
+
+    id: str
+    document: Row
+    cited: list[Row] = field(default_factory=list)  # {id, props, rel}
+    implements: list[Row] = field(default_factory=list)  # {source, target, props}
+    bodies: list[Row] = field(default_factory=list)  # {id, props}
+    parts: list[Row] = field(default_factory=list)  # {child, parent, parent_name, scope}
+    issued_by: list[Row] = field(default_factory=list)  # {document, body, props}
+    addresses: list[Row] = field(default_factory=list)  # {body, props}
+    tasks: list[Row] = field(default_factory=list)  # {id, props}
+    owners: list[Row] = field(default_factory=list)  # {task, body, props}
+    coordinators: list[Row] = field(default_factory=list)  # {task, body, props}
+    targets: list[Row] = field(default_factory=list)  # {id, task, props}
+
+
+class _Bodies:
+    """Collects canonical bodies (deduplicated, aliases merged) for one document."""
+
+    def __init__(self, province: str | None, central: bool) -> None:
+        self.province = province
+        self.central = central
+        self.by_id: dict[str, BodyEntity] = {}
+        self.aliases: dict[str, list[str]] = {}
+
+    def add(self, surface: str, *, province: str | None = None,
+            central: bool | None = None) -> str:
+        body = canonical_body(
+            surface,
+            province=province if province is not None else self.province,
+            central=self.central if central is None else central,
+        )
+        self.by_id.setdefault(body.id, body)
+        aliases = self.aliases.setdefault(body.id, [])
+        for alias in (*body.aliases, surface):
+            if alias not in aliases:
+                aliases.append(alias)
+        return body.id
+
+    def rows(self) -> tuple[list[Row], list[Row]]:
+        bodies: list[Row] = []
+        parts: list[Row] = []
+        for body in self.by_id.values():
+            bodies.append({"id": body.id, "props": _checked(m.BODY, {
+                "name": body.name, "scope": body.scope, "collective": body.collective,
+                "aliases": self.aliases[body.id], "search": fold(body.name),
+            })})
+            if body.part_of is not None:
+                parts.append({"child": body.id, "parent": body.part_of,
+                              "parent_name": body.part_of_name or body.part_of,
+                              "scope": body.scope})
+        return bodies, parts
+
+
+def document_rows(
+    extraction: Extraction, resolved: Mapping[str, ResolvedReference]
+) -> DocumentRows:
+    """Rows for ``extraction``; ``resolved`` maps each reference key to its canonical id."""
+    h = extraction.document
+    doc_id = own_document_id(extraction)
+    scope = document_scope(h.number, h.province)
+    central = scope in _NATIONAL
+    field_origins = sorted(f"{k}={p.origin}" for k, p in h.provenance.items())
+    rows = DocumentRows(doc_id, _checked(m.DOCUMENT, {
+        "kind": h.kind.value, "number": h.number,
+        "issued": h.issued.isoformat() if h.issued else None,
+        "year": h.issued.year if h.issued else None,
+        "title": h.title, "scope": scope, "province": h.province, "term": h.term,
+        "signer": h.signer, "issuer_name": h.issuer, "stub": False,
+        "sha256": extraction.sha256, "field_origins": field_origins,
+        "search": document_search_key(h.kind, h.number, h.title),
+        "source_file": extraction.source, "origin": "text",
+    }))
+    bodies = _Bodies(h.province, central)
+    if h.issuer:
+        rows.issued_by.append({"document": doc_id, "body": bodies.add(h.issuer),
+                               "props": _provenance(h.provenance.get("issuer"), doc_id)})
+    for name in h.general_addressees:
+        rows.addresses.append({"body": bodies.add(name),
+                               "props": _provenance(h.provenance.get("general_addressees"),
+                                                    doc_id)})
+
+    for ref in extraction.references:
+        target = resolved[ref.key]
+        if target.id == doc_id:
+            continue
+        ref_scope = target.id.split(":", 1)[0]
+        rows.cited.append({
+            "id": target.id,
+            "props": _checked(m.DOCUMENT, {
+                "kind": ref.kind.value, "number": ref.number,
+                "issued": ref.issued.isoformat() if ref.issued else None,
+                "year": ref.issued.year if ref.issued else ref.year,
+                "scope": ref_scope, "term": ref.term, "issuer_name": ref.issuer,
+                "province": None if ref_scope in _NATIONAL else h.province,
+                "search": document_search_key(ref.kind, ref.number, None),
+            }),
+            "rel": _checked(m.CITES, {**_provenance(ref.provenance, doc_id),
+                                      "resolution": target.resolution}),
+        })
+        if ref.issuer:
+            body = bodies.add(ref.issuer, central=ref_scope in _NATIONAL,
+                              province=None if ref_scope in _NATIONAL else h.province)
+            rows.issued_by.append({"document": target.id, "body": body,
+                                   "props": _provenance(ref.provenance, doc_id)})
+
+    by_key = {ref.key: ref for ref in extraction.references}
+    for key in extraction.implements:
+        if key in resolved and resolved[key].id != doc_id:
+            rows.implements.append({"source": doc_id, "target": resolved[key].id,
+                                    "props": _provenance(by_key[key].provenance, doc_id)})
+    for rel in extraction.cited_relations:
+        if rel.source in resolved and rel.target in resolved:
+            rows.implements.append({"source": resolved[rel.source].id,
+                                    "target": resolved[rel.target].id,
+                                    "props": _provenance(rel.provenance, doc_id)})
+
+    for n, task in enumerate(extraction.tasks, start=1):
+        task_id = f"{doc_id}:t{n}"
+        deadline = task.deadline
+        rows.tasks.append({"id": task_id, "props": _checked(m.TASK, {
+            "text": task.text, "section": task.section, "ordinal": n,
+            "deadline": deadline.value if deadline else None,
+            "deadline_phrase": deadline.phrase if deadline else None,
+            "recurring": bool(deadline and deadline.value == "recurring"),
+            "document_id": doc_id, "search": fold(task.text),
+            **_provenance(task.provenance),
+        })})
+        for name in task.owners:
+            rows.owners.append({"task": task_id, "body": bodies.add(name),
+                                "props": _provenance(task.provenance, doc_id)})
+        for name in task.coordinators:
+            rows.coordinators.append({"task": task_id, "body": bodies.add(name),
+                                      "props": _provenance(task.provenance, doc_id)})
+
+    for n, goal in enumerate(extraction.targets, start=1):
+        rows.targets.append({
+            "id": f"{doc_id}:g{n}",
+            "task": f"{doc_id}:t{goal.task_index + 1}" if goal.task_index is not None
+            else None,
+            "props": _checked(m.TARGET, {
+                "text": goal.text, "metric": goal.metric, "value": goal.value,
+                "unit": goal.unit, "qualifier": goal.qualifier, "year": goal.year,
+                "document_id": doc_id, **_provenance(goal.provenance),
+            }),
+        })
+    rows.bodies, rows.parts = bodies.rows()
+    return rows

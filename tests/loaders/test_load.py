@@ -1,0 +1,133 @@
+"""Loading documents into a real graph store (FalkorDB; Neo4j when NEO4J_URI is set)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from loaders.batch import FileFailure, discover, extract_batch
+from loaders.clean import clean_text
+from loaders.extract import extract
+from loaders.load import LoadResult, load_extraction
+from queries.store import GraphStore
+from tests.shared_scorer import CORPUS
+
+KON_TUM = CORPUS / "kon-tum_ke-hoach_kl69.txt"
+HAI_PHONG = CORPUS / "hai-phong_1046-CV-TU_2019.txt"
+
+KL69_TEXT = """BỘ CHÍNH TRỊ
+*
+Số 69-KL/TW
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Hà Nội, ngày 11 tháng 01 năm 2024
+
+KẾT LUẬN
+CỦA BỘ CHÍNH TRỊ
+về tiếp tục thực hiện Nghị quyết số 20-NQ/TW, ngày 01/11/2012 của Ban Chấp hành Trung ương
+Đảng khóa XI về phát triển khoa học và công nghệ
+
+Bộ Chính trị yêu cầu các cấp ủy, tổ chức đảng tiếp tục thực hiện tốt Nghị quyết số 20-NQ/TW,
+ngày 01/11/2012 của Ban Chấp hành Trung ương Đảng khóa XI, tập trung vào các nhiệm vụ sau:
+
+1. Ban Tuyên giáo Trung ương chủ trì, phối hợp với các cơ quan liên quan hướng dẫn quán triệt
+Kết luận này.
+
+T/M BỘ CHÍNH TRỊ
+"""
+
+
+def load_files(store: GraphStore, *paths: Path) -> list[LoadResult]:
+    results = []
+    for item in extract_batch(discover(list(paths))):
+        assert not isinstance(item, FileFailure), item
+        results.append(load_extraction(store, item))
+    return results
+
+
+def snapshot(store: GraphStore) -> tuple[list[Any], list[Any]]:
+    nodes = store.read("MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props")
+    rels = store.read("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS a, b.id AS b, "
+                      "properties(r) AS props")
+    key = repr
+    return sorted(nodes, key=key), sorted(rels, key=key)
+
+
+def implements(store: GraphStore) -> set[tuple[str, str]]:
+    rows = store.read("MATCH (a:Document)-[:IMPLEMENTS]->(b:Document) RETURN a.id AS a, b.id AS b")
+    return {(r["a"], r["b"]) for r in rows}
+
+
+def test_kon_tum_chain(store: GraphStore) -> None:
+    [result] = load_files(store, KON_TUM)
+    assert result.document_id.startswith("kon-tum:")
+    assert result.tasks == 20
+    assert implements(store) == {(result.document_id, "tw:2024:69-kl-tw"),
+                                 ("tw:2024:69-kl-tw", "tw:2012:20-nq-tw")}
+    stubs = store.read("MATCH (d:Document) WHERE d.stub = true RETURN d.id AS id ORDER BY id")
+    assert [r["id"] for r in stubs] == ["tw:2012:20-nq-tw", "tw:2024:69-kl-tw"]
+
+
+def test_every_fact_keeps_its_provenance(store: GraphStore) -> None:
+    [result] = load_files(store, KON_TUM)
+    text = clean_text(KON_TUM.read_text(encoding="utf-8"))
+    tasks = store.read("MATCH (:Document {id: $id})-[:ASSIGNS]->(t:Task) RETURN properties(t) AS t",
+                       {"id": result.document_id})
+    for row in tasks:
+        t = row["t"]
+        assert t["source_file"] == str(KON_TUM)
+        assert text[t["span_start"]:t["span_end"]].strip()
+    edges = store.read("MATCH (:Document)-[r:IMPLEMENTS]->(:Document) RETURN properties(r) AS r")
+    for row in edges:
+        assert row["r"]["asserted_by"] == result.document_id
+        assert "69-KL/TW" in text[row["r"]["span_start"]:row["r"]["span_end"]]
+
+
+def test_loading_twice_changes_nothing(store: GraphStore) -> None:
+    load_files(store, CORPUS)
+    before = snapshot(store)
+    load_files(store, CORPUS)
+    assert snapshot(store) == before
+
+
+def test_a_stub_is_filled_in_not_duplicated(store: GraphStore) -> None:
+    [plan] = load_files(store, KON_TUM)
+    kl69 = load_extraction(store, extract(clean_text(KL69_TEXT), "kl69.txt"))
+    assert kl69.document_id == "tw:2024:69-kl-tw"
+    rows = store.read("MATCH (d:Document) WHERE d.number = '69-KL/TW' "
+                      "RETURN d.id AS id, d.stub AS stub, d.title AS title")
+    assert len(rows) == 1
+    assert rows[0]["stub"] is False
+    assert "tiếp tục thực hiện Nghị quyết" in rows[0]["title"]
+    assert (plan.document_id, "tw:2024:69-kl-tw") in implements(store)
+    assert ("tw:2024:69-kl-tw", "tw:2012:20-nq-tw") in implements(store)
+
+
+def test_an_undated_citation_is_merged_when_the_dated_document_arrives(
+    store: GraphStore,
+) -> None:
+    [hp] = load_files(store, HAI_PHONG)  # cites 20-NQ/TW without a date, alone
+    ids = {r["id"] for r in store.read("MATCH (d:Document) RETURN d.id AS id")}
+    assert "tw:undated:20-nq-tw" in ids
+    load_files(store, KON_TUM)  # cites 20-NQ/TW with its date
+    ids = {r["id"] for r in store.read("MATCH (d:Document) RETURN d.id AS id")}
+    assert "tw:undated:20-nq-tw" not in ids
+    cited = store.read("MATCH (:Document {id: $id})-[:CITES]->(d:Document) RETURN d.id AS id",
+                       {"id": hp.document_id})
+    assert "tw:2012:20-nq-tw" in {r["id"] for r in cited}
+
+
+def test_an_ambiguous_citation_is_recorded_not_guessed(store: GraphStore) -> None:
+    for year in (2012, 2017):
+        text = (f"NGHỊ QUYẾT\nSố 20-NQ/TW\nHà Nội, ngày 01 tháng 11 năm {year}\n\n"
+                f"về một chủ đề của năm {year}\n")
+        load_extraction(store, extract(clean_text(text), f"nq20-{year}.txt"))
+    citing = ("CÔNG VĂN\nSố 5-CV/TU\nKon Tum, ngày 02 tháng 02 năm 2020\n\n"
+              "Thực hiện Nghị quyết số 20-NQ/TW của Trung ương, Ban Thường vụ Tỉnh ủy yêu cầu "
+              "các cấp ủy tổ chức thực hiện.\n")
+    result = load_extraction(store, extract(clean_text(citing), "cv5.txt"))
+    assert any("ambiguous" in w for w in result.warnings)
+    rows = store.read("MATCH (:Document {id: $id})-[r:CITES]->(d:Document) "
+                      "RETURN d.id AS id, r.resolution AS resolution", {"id": result.document_id})
+    assert {(r["id"], r["resolution"]) for r in rows} == {("tw:undated:20-nq-tw", "ambiguous")}
