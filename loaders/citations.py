@@ -23,7 +23,7 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from datetime import date
 
-from loaders.header import UPPER
+from loaders.header import UPPER, head_end
 from loaders.identity import InvalidNumber, ParsedNumber, parse_number
 from ontology.records import CitedRelation, Extraction, Provenance, Reference, Span
 from policykg.vntext import slug
@@ -83,7 +83,6 @@ _LINK = re.compile(
     rf"[ \t\n]*{_QUOTES}[ \t]*(?:về[ \t\n]+)?{_QUOTES}[ \t]*(?:việc[ \t]+)?(?:tiếp tục[ \t\n]+)?"
     rf"(?:triển khai[ \t\n]+)?thực hiện[ \t\n]+(?:tốt[ \t]+)?{_QUOTES}"
 )
-_HEAD_LINES = 40
 
 
 @dataclass(frozen=True)
@@ -204,9 +203,18 @@ def _alias_mentions(
     return mentions, warnings
 
 
+def _opens_block(text: str, line_start: int) -> bool:
+    """A line that starts the subject: after a blank line, a heading or the text's start."""
+    if line_start == 0:
+        return True
+    previous = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].strip(" \t*")
+    return not previous or previous.isupper()
+
+
 def _implemented(text: str, at: dict[int, _Mention]) -> list[_Mention]:
     """Mentions the document says it implements."""
-    anchors = [m.end() for m in _IMPL_SUBJECT.finditer(text, 0, _head_end(text))]
+    anchors = [m.end() for m in _IMPL_SUBJECT.finditer(text, 0, head_end(text))
+               if m[0].lstrip(" \t*").startswith("V/") or _opens_block(text, m.start())]
     anchors += [m.end() for m in _IMPL_LEAD.finditer(text)]
     for m in _IMPL_CONTINUE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -220,16 +228,6 @@ def _implemented(text: str, at: dict[int, _Mention]) -> list[_Mention]:
             chain = _CHAIN.match(text, mention.end)
             mention = at.get(chain.end()) if chain else None
     return found
-
-
-def _head_end(text: str) -> int:
-    pos = 0
-    for _ in range(_HEAD_LINES):
-        nl = text.find("\n", pos)
-        if nl < 0:
-            return len(text)
-        pos = nl + 1
-    return pos
 
 
 def extract_citations(text: str, source: str, *, province: str | None) -> Citations:

@@ -77,6 +77,11 @@ _AUTHOR_VERB = re.compile(
 )
 _AUTHOR = re.compile(rf"(?P<body>{_BODY})(?:[ \t]+{NAME})?(?:[ \t]*\(khóa[ \t]+[IVXLC]+\))?$")
 _SIGNED = re.compile(rf"T/?M\.?[ \t]+(?P<body>{_BODY})(?![{LOWER}])")
+_BODY_LINE = re.compile(rf"^[ \t*]*(?P<body>{_BODY})[ \t*]*$", re.M)  # "BAN CHẤP HÀNH TRUNG ƯƠNG"
+_CENTRAL = frozenset({"Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư"})
+# The close of a signed document; a last line that is a name without it is no signer.
+_SIGNATURE_CUE = re.compile(r"Nơi nhận|T/?M\.?[ \t]|K/?T\.?[ \t]|BÍ THƯ|\(đã ký|VĂN PHÒNG")
+_TAIL_CHARS = 2000
 _PERSON = re.compile(rf"^[ \t*]*(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,4}})[ \t*]*$")
 _FOOTER = re.compile(r"https?://|www\.|Số hóa|Nguồn:", re.I)
 _SPACES = re.compile(r"\s+")
@@ -103,7 +108,8 @@ def _lines(text: str, start: int = 0) -> Iterator[_Line]:
         pos = end + 1
 
 
-def _head_end(text: str) -> int:
+def head_end(text: str) -> int:
+    """End of the header zone: the first lines, where letterhead, heading and subject are."""
     end = 0
     for count, line in enumerate(_lines(text)):
         end = line.end
@@ -187,11 +193,11 @@ def _author(text: str) -> re.Match[str] | None:
     return None
 
 
-def _issuer(text: str, head_end: int, kind: DocumentKind, title: str | None,
+def _issuer(text: str, head: int, kind: DocumentKind, title: str | None,
             title_span: tuple[int, int] | None, unit: str,
             letterhead: re.Match[str] | None, out: _Builder) -> None:
     found: re.Match[str] | None = next(
-        (m for m in _OF_BODY.finditer(text, 0, head_end) if m[0].isupper()), None
+        (m for m in _OF_BODY.finditer(text, 0, head) if m[0].isupper()), None
     ) or _author(text)
     if found is None:
         signed = [m for m in _SIGNED.finditer(text)
@@ -205,12 +211,18 @@ def _issuer(text: str, head_end: int, kind: DocumentKind, title: str | None,
     elif (kind is DocumentKind.ThongBao and title_span and title
           and title.lower().startswith("kết luận")):
         out.set("issuer", f"Thường trực {unit}", *title_span)
+    elif (line := next((m for m in _BODY_LINE.finditer(text, 0, head)
+                        if m["body"].isupper()), None)) is not None:
+        out.set("issuer", _body_name(line["body"]), *line.span("body"))
     elif letterhead is not None:
         out.set("issuer", unit, *letterhead.span("unit"))
 
 
 def _signer(text: str, out: _Builder) -> None:
-    for line in reversed(list(_lines(text, max(0, len(text) - 2000)))):
+    tail = max(0, len(text) - _TAIL_CHARS)
+    if _SIGNATURE_CUE.search(text, tail) is None:
+        return
+    for line in reversed(list(_lines(text, tail))):
         content = line.text(text)
         if not content.strip(" \t*") or _FOOTER.search(content):
             continue
@@ -234,12 +246,12 @@ def extract_header(text: str, source: str) -> DocumentHeader:
     ``general_addressees`` is left empty (task extraction finds them).
     """
     out = _Builder(source)
-    head_end = _head_end(text)
+    head = head_end(text)
 
-    heading = _HEADING.search(text, 0, head_end)
+    heading = _HEADING.search(text, 0, head)
     number = None
     number_span = (0, 0)
-    for m in _OWN_NUMBER.finditer(text, 0, head_end):
+    for m in _OWN_NUMBER.finditer(text, 0, head):
         try:
             number = parse_number(m["number"])
         except InvalidNumber:
@@ -247,7 +259,7 @@ def extract_header(text: str, source: str) -> DocumentHeader:
         number_span = m.span("number")
         out.set("number", number.text, *number_span)
         break
-    subject = _SUBJECT.search(text, 0, head_end)
+    subject = _SUBJECT.search(text, 0, head)
 
     kind = DocumentKind.Other
     if heading is not None:
@@ -270,7 +282,7 @@ def extract_header(text: str, source: str) -> DocumentHeader:
         title = tidy(text[block[0]:block[1]])
         out.set("title", title, *block)
 
-    place = _PLACE_DATE.search(text, 0, head_end)
+    place = _PLACE_DATE.search(text, 0, head)
     if place is not None:
         try:
             issued = date(int(place["y"]), int(place["m"]), int(place["d"]))
@@ -279,13 +291,15 @@ def extract_header(text: str, source: str) -> DocumentHeader:
         if issued is not None:
             out.set("issued", issued, place.start("d"), place.end("y"))
 
-    letterhead = _LETTERHEAD.search(text, 0, head_end)
-    unit = _unit(text, letterhead)
-    _province(text, letterhead, place, out)
-    _issuer(text, head_end, kind, title, block, unit, letterhead, out)
+    letterhead = _LETTERHEAD.search(text, 0, head)
+    _issuer(text, head, kind, title, block, _unit(text, letterhead), letterhead, out)
+    national = (number is not None and number.national_scope is not None) or (
+        out.fields.get("issuer") in _CENTRAL)
+    if not national:
+        _province(text, letterhead, place, out)
     _signer(text, out)
 
-    for m in _TERM.finditer(text, 0, block[0] if block else head_end):
+    for m in _TERM.finditer(text, 0, block[1] if block else head):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         if text[line_start:line_end if line_end >= 0 else len(text)].isupper():

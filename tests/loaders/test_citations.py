@@ -117,6 +117,15 @@ def test_implements_from_subject_line() -> None:
     assert c.implements == ("50-KL/TW@2019",)
 
 
+def test_wrapped_subject_line_is_not_an_implements_statement() -> None:
+    c = _cite("THÀNH ỦY X\n\nV/v tổ chức hội nghị về Kết luận số 50-KL/TW của Ban Bí thư "
+              "về tiếp tục\nthực hiện Nghị quyết số 20-NQ/TW\n")
+    assert c.implements == ()
+    assert _relations(c) == {("50-KL/TW", "20-NQ/TW")}
+    heading = _cite("KẾ HOẠCH\nthực hiện Nghị quyết số 20-NQ/TW\n")
+    assert heading.implements == ("20-NQ/TW",)
+
+
 def test_implements_from_continue_statement_in_lead_in_only() -> None:
     lead = _cite("Để khắc phục hạn chế, tiếp tục thực hiện tốt Kết luận số 50-KL/TW, ngày "
                  "30/5/2019 của Ban Bí thư, Ban Thường vụ yêu cầu:")

@@ -84,7 +84,8 @@ def test_website_date_and_meeting_date_are_not_issue_dates() -> None:
 
 def test_province_inferred_from_digitisation_footer() -> None:
     h = _header("THÔNG BÁO\n\nKẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY tại buổi làm việc\n\n"
-                "Ủy ban nhân dân tỉnh chỉ đạo.\n\nNguyễn Minh\n\n"
+                "Ủy ban nhân dân tỉnh chỉ đạo.\n\nK/T CHÁNH VĂN PHÒNG\n\n(đã ký và đóng dấu)\n\n"
+                "Nguyễn Minh\n\n"
                 "Số hóa bởi Văn phòng Tỉnh ủy Bình Thuận. <http://example.vn/>")
     assert h.province == "Bình Thuận"
     assert h.provenance["province"].origin == "inferred"
@@ -146,7 +147,26 @@ def test_signed_for_the_standing_committee_under_a_party_committee_letterhead() 
 
 
 def test_last_line_that_is_not_a_name_gives_no_signer() -> None:
-    assert _header("KẾ HOẠCH\n\nvề khoa học\n\n- Lưu Văn phòng Tỉnh ủy.\n").signer is None
+    closing = "KẾ HOẠCH\n\nvề khoa học\n\nNơi nhận:\n- Lưu Văn phòng Tỉnh ủy.\n"
+    assert _header(closing).signer is None
+
+
+def test_a_name_without_signature_block_is_no_signer() -> None:
+    assert _header("Tỉnh ủy tổ chức hội nghị về khoa học.\n\nMinh Anh\n").signer is None
+    assert _header("Tỉnh ủy tổ chức hội nghị.\n\nNơi nhận:\n- Như trên.\n\nMinh Anh\n"
+                   ).signer == "Minh Anh"
+
+
+def test_central_resolution_has_no_province_and_its_own_term() -> None:
+    h = _header("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 20-NQ/TW\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+                "Hà Nội, ngày 01 tháng 11 năm 2012\n\nNGHỊ QUYẾT\n"
+                "HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG KHÓA XI\n"
+                "về phát triển khoa học và công nghệ\n\n"
+                "Xây dựng và phát triển thành phố Hải Phòng.\n")
+    assert (h.kind, h.number, h.issued) == (DocumentKind.NghiQuyet, "20-NQ/TW", date(2012, 11, 1))
+    assert h.issuer == "Ban Chấp hành Trung ương"
+    assert h.province is None
+    assert h.term == "XI"
 
 
 def test_own_term_from_letterhead_not_from_cited_documents() -> None:
