@@ -71,15 +71,18 @@ class FalkorDBStore:
 
     engine = "falkordb"
 
-    def __init__(self, host: str, port: int, graph_name: str, *,
+    def __init__(self, host: str, port: int, graph_name: str, *, username: str | None = None,
+                 password: str | None = None, url: str | None = None,
                  connect_timeout_s: float = 5.0) -> None:
         self.host, self.port, self.graph_name = host, port, graph_name
-        self._db = FalkorDB(host=host, port=port, socket_connect_timeout=connect_timeout_s)
+        self.address = url or f"falkordb://{host}:{port}"  # named in errors
+        try:  # the client connects at once (it asks whether the server is a cluster)
+            self._db = FalkorDB(host=host, port=port, username=username, password=password,
+                                socket_connect_timeout=connect_timeout_s)
+        except RedisError as exc:
+            raise GraphUnavailable(
+                f"cannot reach the graph at {self.address}: {one_line(str(exc))}") from exc
         self._graph = self._db.select_graph(graph_name)
-
-    @property
-    def address(self) -> str:
-        return f"falkordb://{self.host}:{self.port}"
 
     def _fail(self, exc: RedisError, timeout_ms: int | None = None) -> GraphError | QueryError:
         if isinstance(exc, (RedisConnectionError, RedisTimeoutError)):

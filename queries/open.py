@@ -1,0 +1,66 @@
+"""Open the graph store the settings name.
+
+``POLICYKG_GRAPH_URL`` unset: the embedded FalkorDB of ``POLICYKG_DATA_DIR``
+(started on demand); ``falkordb://`` or ``redis://`` ``[user:password@]host:port``:
+an external FalkorDB; ``bolt://``, ``neo4j://`` (and their ``+s``/``+ssc``
+forms): Neo4j, with ``NEO4J_USERNAME``/``NEO4J_PASSWORD``.  The graph (FalkorDB)
+or database (Neo4j) is ``POLICYKG_GRAPH_NAME``; on Neo4j only when set, else
+the server's default database.  The store is pinged before it is returned.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urlsplit
+
+from policykg.errors import GraphUnavailable
+from policykg.settings import Settings, get_settings
+from queries.embedded import HOST, EmbeddedFalkorDB
+from queries.store import GraphStore
+
+DEFAULT_FALKORDB_PORT = 6379
+
+
+def _embedded_port(settings: Settings, start_embedded: bool) -> int:
+    server = EmbeddedFalkorDB(settings.data_dir, settings.embedded_port)
+    if start_embedded:
+        return server.start()
+    status = server.status()
+    if not status.running or status.port is None:
+        raise GraphUnavailable("the embedded graph is not running; start it with "
+                               "`policykg db start`")
+    return status.port
+
+
+def _connect(settings: Settings, start_embedded: bool) -> GraphStore:
+    url = settings.graph_url
+    if url is None:
+        from queries.falkordb_store import FalkorDBStore
+
+        return FalkorDBStore(HOST, _embedded_port(settings, start_embedded), settings.graph_name)
+    if url.startswith(("falkordb://", "redis://")):
+        from queries.falkordb_store import FalkorDBStore
+
+        parts = urlsplit(url)
+        try:
+            port = parts.port or DEFAULT_FALKORDB_PORT
+        except ValueError as exc:
+            raise GraphUnavailable(f"cannot reach the graph at {url}: {exc}") from exc
+        return FalkorDBStore(parts.hostname or HOST, port, settings.graph_name,
+                             username=unquote(parts.username) if parts.username else None,
+                             password=unquote(parts.password) if parts.password else None,
+                             url=parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl())
+    from queries.neo4j_store import Neo4jStore
+
+    database = settings.graph_name if "graph_name" in settings.model_fields_set else None
+    return Neo4jStore(url, settings.neo4j_username, settings.neo4j_password, database=database)
+
+
+def open_store(settings: Settings | None = None, *, start_embedded: bool = True) -> GraphStore:
+    """The store the settings name, reachable; else :class:`GraphUnavailable`."""
+    store = _connect(settings or get_settings(), start_embedded)
+    try:
+        store.ping()
+    except GraphUnavailable:
+        store.close()
+        raise
+    return store
