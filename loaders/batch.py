@@ -2,7 +2,8 @@
 
 A batch is read twice, one file at a time, so memory stays flat however many
 files it holds: the first pass only collects, for every cited number, the years
-its dated citations give (an undated "Nghị quyết số 20-NQ/TW" in one file takes
+its dated citations give (a number dated with two years stays undated, with a
+warning) (an undated "Nghị quyết số 20-NQ/TW" in one file takes
 2012 from a dated citation in another); the second pass extracts each file again
 with that index and yields its result.  A file that fails yields a
 :class:`FileFailure` naming it — nothing is skipped silently.
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from loaders.citations import dated_numbers, fill_years
 from loaders.extract import extract_file
+from loaders.identity import InvalidNumber, parse_number
 from ontology.records import Extraction
 from policykg.errors import InputError, SourceError
 
@@ -44,17 +46,39 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def year_index(files: Iterable[Path]) -> dict[str, int]:
-    """Number → year, for numbers whose dated citations in the batch agree on one year."""
-    years: dict[str, set[int]] = {}
+YearIndex = dict[str | None, dict[str, set[int]]]
+
+
+def _scope_key(number: str, province: str | None) -> str | None:
+    """``None`` for a nation-wide number; else the province its local number belongs to."""
+    try:
+        national = parse_number(number).national_scope
+    except InvalidNumber:
+        national = None
+    return None if national else (province or "")
+
+
+def year_index(files: Iterable[Path]) -> YearIndex:
+    """Years the batch's dated citations give each number, per scope.
+
+    Nation-wide numbers (…/TW, …/NQ-CP) share one index; a local number
+    (29-CTr/TU) is only known within its province, since every province has one.
+    """
+    index: YearIndex = {}
     for path in files:
         try:
             extraction = extract_file(path)
         except InputError:
             continue  # reported by the second pass
+        province = extraction.document.province
         for number, found in dated_numbers(extraction).items():
-            years.setdefault(number, set()).update(found)
-    return {number: next(iter(ys)) for number, ys in years.items() if len(ys) == 1}
+            scope = index.setdefault(_scope_key(number, province), {})
+            scope.setdefault(number, set()).update(found)
+    return index
+
+
+def _years_for(index: YearIndex, province: str | None) -> dict[str, set[int]]:
+    return {**index.get(province or "", {}), **index.get(None, {})}
 
 
 def extract_batch(files: list[Path]) -> Iterator[Extraction | FileFailure]:
@@ -66,4 +90,5 @@ def extract_batch(files: list[Path]) -> Iterator[Extraction | FileFailure]:
         except InputError as exc:
             yield FileFailure(path, exc)
             continue
-        yield fill_years(extraction, index) if index else extraction
+        years = _years_for(index, extraction.document.province)
+        yield fill_years(extraction, years) if years else extraction
