@@ -1,0 +1,144 @@
+"""The HTTP API over a real graph store, through the ASGI app."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from loaders.batch import FileFailure, discover, extract_batch
+from loaders.load import load_extraction
+from queries.store import GraphStore
+from tests.shared_scorer import CORPUS
+
+
+class _Borrowed:
+    """The fixture's store, lent to the app without letting the app close it."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+        self.engine = store.engine
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._store, name)
+
+    def close(self) -> None:
+        """The fixture closes the store."""
+
+
+@pytest.fixture
+def loaded(store: GraphStore) -> GraphStore:
+    for item in extract_batch(discover([CORPUS])):
+        assert not isinstance(item, FileFailure)
+        load_extraction(store, item)
+    return store
+
+
+@pytest.fixture
+def client(loaded: GraphStore) -> Iterator[TestClient]:
+    app = create_app(lambda: _Borrowed(loaded))  # type: ignore[arg-type, return-value]
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+def _kon_tum_id(client: TestClient) -> str:
+    body = client.get("/documents", params={"scope": "kon-tum", "stub": False}).json()
+    assert body["count"] == 1
+    return str(body["data"][0]["id"])
+
+
+def assert_error(response: object, status: int) -> dict[str, object]:
+    from httpx import Response
+
+    assert isinstance(response, Response)
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"}
+    error = body["error"]
+    assert error["status"] == status
+    assert isinstance(error["code"], str) and isinstance(error["message"], str)
+    return dict(error)
+
+
+def test_health_and_ready(client: TestClient) -> None:
+    assert client.get("/health").json() == {"status": "ok", "engine": None}
+    ready = client.get("/ready")
+    assert ready.status_code == 200
+    assert ready.json()["engine"] in {"falkordb", "neo4j"}
+
+
+def test_kon_tum_lineage_in_order(client: TestClient) -> None:
+    plan = _kon_tum_id(client)
+    body = client.get(f"/documents/{plan}/lineage").json()
+    numbers = [(n["number"], n["year"], n["depth"]) for n in body["nodes"]]
+    assert numbers == [(None, None, 0), ("69-KL/TW", 2024, 1), ("20-NQ/TW", 2012, 2)]
+    assert body["nodes"][0]["id"] == plan
+    assert {(e["from"], e["to"]) for e in body["edges"]} == {
+        (plan, "tw:2024:69-kl-tw"), ("tw:2024:69-kl-tw", "tw:2012:20-nq-tw")}
+
+
+def test_implementations_of_the_2012_resolution(client: TestClient) -> None:
+    body = client.get("/documents/tw:2012:20-nq-tw/implementations").json()
+    ids = [n["id"] for n in body["nodes"]]
+    assert ids[0] == "tw:2012:20-nq-tw"
+    assert {"tw:2024:69-kl-tw", "tw:2019:50-kl-tw", "thai-nguyen:2013:29-ctr-tu",
+            "hai-phong:2019:1046-cv-tu", _kon_tum_id(client)} <= set(ids)
+    depth = {n["id"]: n["depth"] for n in body["nodes"]}
+    assert depth["tw:2024:69-kl-tw"] == 1 and depth[_kon_tum_id(client)] == 2
+
+
+def test_documents_filters_and_paging(client: TestClient) -> None:
+    everything = client.get("/documents", params={"limit": 500}).json()
+    assert everything["count"] == len(everything["data"]) >= 13
+    page = client.get("/documents", params={"limit": 2, "offset": 2}).json()
+    assert page["count"] == everything["count"]
+    assert [d["id"] for d in page["data"]] == [d["id"] for d in everything["data"][2:4]]
+    central = client.get("/documents", params={"scope": "tw", "kind": "KetLuan"}).json()
+    assert {d["number"] for d in central["data"]} == {"50-KL/TW", "69-KL/TW"}
+    assert all(d["stub"] for d in central["data"])
+
+
+def test_one_document(client: TestClient) -> None:
+    body = client.get("/documents/thai-nguyen:2013:29-ctr-tu").json()
+    assert body["number"] == "29-CTr/TU"
+    assert body["issued"] == "2013-06-04"
+    assert body["stub"] is False
+
+
+@pytest.mark.parametrize("ref", ["Kết luận 69", "ket luan 69", "KL 69", "69-KL/TW",
+                                 "tw:2024:69-kl-tw"])
+def test_resolve_human_references(client: TestClient, ref: str) -> None:
+    body = client.get("/resolve", params={"ref": ref}).json()
+    assert body["id"] == "tw:2024:69-kl-tw"
+    assert body["document"]["number"] == "69-KL/TW"
+
+
+def test_errors_share_one_shape(client: TestClient) -> None:
+    assert_error(client.get("/documents/tw:1999:1-nq-tw"), 404)
+    assert_error(client.get("/documents/tw:1999:1-nq-tw/lineage"), 404)
+    assert_error(client.get("/resolve", params={"ref": "Kết luận 999"}), 404)
+    assert_error(client.get("/resolve", params={"ref": "hello"}), 404)
+    invalid = assert_error(client.get("/documents", params={"limit": 0}), 422)
+    assert invalid["details"]
+    assert_error(client.get("/resolve"), 422)
+    assert_error(client.get("/nowhere"), 404)
+    assert_error(client.post("/health"), 405)
+
+
+def test_an_ambiguous_reference_lists_its_candidates(client: TestClient,
+                                                     loaded: GraphStore) -> None:
+    # Kon Tum and Thái Nguyên each have a 29-CTr/TU once both exist.
+    loaded.write([("CREATE (:Document {id: 'kon-tum:2020:29-ctr-tu', number: '29-CTr/TU', "
+                   "kind: 'ChuongTrinh', year: 2020, scope: 'kon-tum', stub: true})", {})])
+    error = assert_error(client.get("/resolve", params={"ref": "29-CTr/TU"}), 409)
+    assert error["details"] == ["kon-tum:2020:29-ctr-tu", "thai-nguyen:2013:29-ctr-tu"]
+
+
+def test_openapi_documents_every_route(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/health", "/ready", "/documents", "/documents/{doc_id}",
+            "/documents/{doc_id}/lineage", "/documents/{doc_id}/implementations",
+            "/resolve"} <= set(spec["paths"])
+    assert client.get("/docs").status_code == 200
