@@ -99,7 +99,15 @@ class FalkorDBStore:
              timeout_ms: int | None = None) -> list[dict[str, Any]]:
         run = self._graph.ro_query if read_only else self._graph.query
         try:
-            result = run(query, dict(params or {}), timeout=timeout_ms)
+            try:
+                result = run(query, dict(params or {}), timeout=timeout_ms)
+            except ResponseError as exc:
+                if not (read_only and "empty key" in str(exc)):
+                    raise
+                # The graph does not exist yet and GRAPH.RO_QUERY refuses that; a
+                # read-write RETURN creates it empty, and the read runs on that.
+                self._graph.query("RETURN 1")
+                result = run(query, dict(params or {}), timeout=timeout_ms)
         except RedisError as exc:
             raise self._fail(exc, timeout_ms) from exc
         columns = [str(c[1]) for c in result.header]
