@@ -20,7 +20,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse
 
-from api import service
+from api import analyst, audit, service
 from api.errors import ErrorResponse, error_response, install_error_handlers
 from api.models import (
     DocumentList,
@@ -78,6 +78,8 @@ def create_app(store_factory: Callable[[], GraphStore] = _default_store) -> Fast
         responses={422: _ERRORS[422]},
     )
     install_error_handlers(app)
+    app.include_router(audit.router)
+    app.include_router(analyst.router)
 
     @app.get("/health", response_model=Health, tags=["service"])
     def health() -> Health:

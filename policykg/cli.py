@@ -20,29 +20,20 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from policykg import cli_analyst, cli_audit
+from policykg.cli_common import (
+    EXIT_FINDINGS,
+    EXIT_GRAPH,
+    EXIT_INPUT,
+    EXIT_OK,
+    emit,
+    err,
+    open_store,
+)
 from policykg.errors import GraphError, InputError, PolicyKGError
 
 if TYPE_CHECKING:
     from queries.store import GraphStore
-
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_GRAPH = 0, 1, 2, 3
-
-
-def _emit(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-
-
-def _err(message: str) -> None:
-    sys.stderr.write(f"policykg: {message}\n")
-
-
-def _open_store(start_embedded: bool = True) -> GraphStore:
-    from queries.open import open_store
-
-    store = open_store(start_embedded=start_embedded)
-    store.ensure_schema()
-    return store
-
 
 # -- commands ---------------------------------------------------------------
 
@@ -54,10 +45,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failed = 0
     for item in extract_batch(discover(args.files)):
         if isinstance(item, FileFailure):
-            _err(str(item.error))
+            err(str(item.error))
             failed += 1
         else:
-            _emit(to_gold(item))
+            emit(to_gold(item))
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
@@ -77,13 +68,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     predictions: dict[str, dict[str, Any]] = {}
     for item in extract_batch(discover(args.files)):
         if isinstance(item, FileFailure):
-            _err(str(item.error))
+            err(str(item.error))
             continue
         pred = to_gold(item)
         predictions[pred["file"]] = pred
     scores = score(gold, predictions)
     if args.json:
-        _emit(scores.to_dict())
+        emit(scores.to_dict())
     else:
         print("\n".join(scores.lines()))
     return EXIT_FINDINGS if scores.overall[2] < args.min_f1 else EXIT_OK
@@ -98,7 +89,7 @@ def load_paths(store: GraphStore, paths: Sequence[Path],
     loaded = failed = 0
     for item in extract_batch(discover(paths)):
         if isinstance(item, FileFailure):
-            _err(str(item.error))
+            err(str(item.error))
             failed += 1
             continue
         result = load_extraction(store, item)
@@ -106,12 +97,12 @@ def load_paths(store: GraphStore, paths: Sequence[Path],
         report(f"{result.source}: {result.document_id} ({result.tasks} tasks, "
                f"{result.targets} targets, {result.references} citations)")
         for warning in result.warnings:
-            _err(f"warning: {warning}")
+            err(f"warning: {warning}")
     return loaded, failed
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    store = _open_store()
+    store = open_store()
     try:
         loaded, failed = load_paths(store, args.paths, print)
     finally:
@@ -135,14 +126,14 @@ def _label(node: dict[str, Any]) -> str:
 def cmd_trace(args: argparse.Namespace) -> int:
     from queries.lookup import resolve_document
 
-    store = _open_store()
+    store = open_store()
     try:
         doc_id = resolve_document(store, args.ref)
         result = _lineage(store, doc_id)
     finally:
         store.close()
     if args.json:
-        _emit(result)
+        emit(result)
         return EXIT_OK
     nodes = {n["id"]: n for n in result["nodes"]}
     parents: dict[str, list[str]] = {}
@@ -163,7 +154,7 @@ def cmd_trace(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from policykg.validate import render_text, validate_store
 
-    store = _open_store()
+    store = open_store()
     try:
         document = None
         if args.document:
@@ -174,7 +165,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.format == "json":
-        _emit(run.to_json())
+        emit(run.to_json())
     elif args.format == "turtle":
         sys.stdout.write(run.report.results_turtle)
     else:
@@ -207,7 +198,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_up(args: argparse.Namespace) -> int:
     from policykg.settings import get_settings
 
-    store = _open_store()
+    store = open_store()
     try:
         if store.count_nodes() == 0:
             corpus = get_settings().corpus_dir
@@ -227,7 +218,7 @@ def cmd_db(args: argparse.Namespace) -> int:
 
     settings = get_settings()
     if settings.graph_url:
-        _err(f"POLICYKG_GRAPH_URL is set ({settings.graph_url}): `db` manages only the "
+        err(f"POLICYKG_GRAPH_URL is set ({settings.graph_url}): `db` manages only the "
              "embedded graph")
         return EXIT_INPUT
     db = EmbeddedFalkorDB(settings.data_dir, settings.embedded_port)
@@ -296,6 +287,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--port", type=int, default=8000)
         p.set_defaults(func=func)
 
+    cli_audit.register(sub)
+    cli_analyst.register(sub)
+
     p = sub.add_parser("db", help="start, stop or show the embedded graph")
     p.add_argument("action", choices=["start", "stop", "status"])
     p.set_defaults(func=cmd_db)
@@ -307,13 +301,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
     except InputError as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_INPUT
     except GraphError as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_GRAPH
     except PolicyKGError as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

@@ -1,0 +1,9 @@
+"""Auditor commands (``policykg audit …``)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add this module's commands to the ``policykg`` parser."""
