@@ -32,11 +32,15 @@ _STOPS_2 = frozenset({
     "hoàn thành", "hoàn thiện", "sửa đổi", "bổ sung", "tham mưu", "nghiêm túc", "xem xét",
     "thống nhất", "quyết liệt", "khẩn cấp", "đề nghị", "yêu cầu", "trình bày", "cử cán",
     "phân công", "hỗ trợ", "tạo điều", "đánh giá", "phát động", "phát triển", "thúc đẩy",
-    "chú trọng", "rút kinh", "ứng dụng", "thẩm định", "tổ chức",
+    "chú trọng", "rút kinh", "ứng dụng", "thẩm định", "tổ chức", "trực tiếp", "học tập",
+    "vận hành", "đi đầu", "làm việc", "xác định", "chấp hành", "cung cấp",
+    "chuẩn bị", "nắm bắt", "phát hiện", "đưa ra", "khắc phục", "gắn kết", "cử người",
+    "có trách", "tiến hành", "duy trì",
 })
 _STOPS_1 = frozenset({
     "phải", "cần", "giúp", "có", "làm", "sớm", "để", "nhằm", "trong", "theo", "đã", "sẽ",
-    "được", "là", "về", "trên", "với", "khi", "nếu", "cùng", "đối", "từ", "tại",
+    "được", "là", "về", "trên", "với", "khi", "nếu", "cùng", "đối", "từ", "tại", "đưa",
+    "giao", "gửi",
 })
 # Compound nouns whose parts are verbs elsewhere: "cơ quan tham mưu, giúp việc".
 _NOUN_AFTER = {
@@ -45,6 +49,7 @@ _NOUN_AFTER = {
     "nghiên cứu": frozenset({"viện", "cơ", "sở"}),
     "tổ chức": frozenset({"các", "những", ",", "và", "cơ", "mọi"}),
     "phát triển": frozenset({"quỹ"}),
+    "xây dựng": frozenset({"ban"}),
     "thúc đẩy": frozenset(),
     "trên": frozenset(),
 }
@@ -60,11 +65,14 @@ _HEADS = (
     "Cấp ủy", "Cấp uỷ", "BCS", "BTV", "Thủ trưởng", "Người đứng đầu", "Quân khu",
     "Bộ Chỉ huy", "Tòa án", "Viện", "Kho bạc", "Ngân hàng", "Cục", "Chi cục", "Trường",
     "Đài", "Báo", "Đoàn", "Ủy ban Kiểm tra", "Đại học", "Tổng cục", "Chính phủ",
-    "Quốc hội", "Thủ tướng",
+    "Quốc hội", "Thủ tướng", "Doanh nghiệp",
 )
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len,
                                                                          reverse=True))
                       + r")(?![^\W\d_])")
+# Words a head opens that are not bodies: "Ban hành", "Báo cáo", "Sở hữu", "Hội nghị".
+_NOT_BODY = re.compile(r"(?:Ban hành|Báo cáo|Đoàn kết|Bộ máy|Bộ tiêu chí|Bộ chỉ số|Hội nhập|"
+                       r"Hội nghị|Hội thảo|Hội thi|Sở hữu|Trường hợp|Cục bộ)(?![^\W\d_])")
 _DETERMINER = re.compile(r"(?i)(?:các|những|mọi)\s")
 # Lower-case words that open a collective subject after "các" ("các sở, ngành …").
 _COLLECTIVE_NOUNS = frozenset({
@@ -73,6 +81,23 @@ _COLLECTIVE_NOUNS = frozenset({
     "bộ", "ủy", "uỷ", "chính", "lực", "trung", "quận", "phường", "thị",
 })
 _INNER_DETERMINER = re.compile(r"\S\s+(?:các|những)\s+(?!cấp\b)")
+# Lower-case heads of a new entry that name a role ("…, người đứng đầu cơ quan").
+_ROLE = re.compile(r"(?:người đứng đầu|thủ trưởng)\b")
+
+
+# A name that reaches a committee or locality ("… trực thuộc Trung ương", "… tỉnh") ends
+# there unless the list or the name goes on ("tỉnh ủy", "thành phố trực thuộc").
+_TAILS = frozenset({"tỉnh", "trung ương", "thành phố", "liên quan", "tỉnh ủy", "thành ủy",
+                    "huyện ủy", "quận ủy", "thị ủy", "tỉnh uỷ", "thành uỷ", "huyện uỷ"})
+_AFTER_TAIL = frozenset({"ủy", "uỷ", "đoàn", "trực", "thuộc", "và", "các", "có", "liên", "quan",
+                         "thành", "phố", "khóa", "khoá", ",", ";", "(", "-", "–"})
+
+
+def _after_tail(low: list[str], i: int) -> bool:
+    """Whether the word at ``i`` follows a completed committee or locality name."""
+    if i == 0 or low[i] in _AFTER_TAIL:
+        return False
+    return low[i - 1] in _TAILS or (i >= 2 and f"{low[i - 2]} {low[i - 1]}" in _TAILS)
 
 
 def _is_stop(low: list[str], i: int) -> bool:
@@ -103,7 +128,9 @@ def body_phrase_end(phrase: str) -> int:
     end = 0
     for i, m in enumerate(matches):
         word = low[i]
-        if word in {":", "(", "."} or word.endswith(".") or _is_stop(low, i):
+        if word in {":", "(", ")", "."} or word.endswith("."):
+            break
+        if i and not m.group()[0].isupper() and (_is_stop(low, i) or _after_tail(low, i)):
             break
         end = m.end()
     return len(phrase[:end].rstrip(" ,"))
@@ -113,7 +140,7 @@ def starts_with_body(clause: str) -> bool:
     """Whether ``clause`` opens with a body: a named head or "các" + a body noun."""
     clause = clause.lstrip(" *")
     if _HEAD_RE.match(clause):
-        return True
+        return not _NOT_BODY.match(clause)
     det = _DETERMINER.match(clause)
     if det:
         rest = clause[det.end():].split(maxsplit=1)
@@ -123,7 +150,8 @@ def starts_with_body(clause: str) -> bool:
 
 def _opens_entry(segment: str) -> bool:
     seg = segment.lstrip()
-    return bool(_DETERMINER.match(seg) or _HEAD_RE.match(seg)
+    return bool(_DETERMINER.match(seg) or (_HEAD_RE.match(seg) and not _NOT_BODY.match(seg))
+                or _ROLE.match(seg)
                 or _INNER_DETERMINER.search(seg))
 
 
@@ -187,11 +215,46 @@ def _canonical_case(name: str, collective: bool) -> str:
     return name[:1].upper() + name[1:]
 
 
+# "cấp ủy, chính quyền": bare nouns listed under one determiner or head.
+_BARE_LIST = re.compile(r",\s*[^\W\d_A-ZĐÀ-Ỹ]")
+# Boards of one committee written with a shared head and tail: "Ban Tuyên giáo, Dân vận
+# Tỉnh ủy" is two boards.  Only commas split: "Ban Tuyên giáo và Dân vận" is one board.
+_SHARED_HEAD = re.compile(r"^(Ban)\s+(.+?)\s+((?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy(?:\s+\S.*)?"
+                          r"|Trung ương(?:\s+Đảng)?)$")
+_PROPER = re.compile(r"[A-ZĐÀ-Ỹ]")
+
+
+def _shared_head_names(surface: str) -> list[str]:
+    """``surface`` spelled out as one name per board when it lists boards of one head."""
+    m = _SHARED_HEAD.match(surface)
+    if m is None or "," not in m.group(2):
+        return [surface]
+    names = [n.strip() for n in m.group(2).split(",")]
+    if not all(n and _PROPER.match(n) and not _HEAD_RE.match(n) for n in names):
+        return [surface]
+    return [f"{m.group(1)} {n} {m.group(3)}" for n in names]
+
+
+def canonical_bodies(surface: str, *, province: str | None,
+                     central: bool = False) -> tuple[BodyEntity, ...]:
+    """One entity per body named in ``surface``: lists are split (:func:`split_bodies`) and
+    boards sharing a head ("Ban Tuyên giáo, Dân vận Tỉnh ủy") are spelled out one by one;
+    collective addressees ("các sở, ngành") stay one collective entity."""
+    written = " ".join(normalize(surface).split()).strip(" ,;.*")
+    entities: dict[str, BodyEntity] = {}
+    for entry in split_bodies(written):
+        names = [entry] if _DETERMINER.match(entry + " ") else _shared_head_names(entry)
+        for name in names:
+            body = canonical_body(name, province=province, central=central)
+            entities.setdefault(body.id, body)
+    return tuple(entities.values())
+
+
 def canonical_body(surface: str, *, province: str | None, central: bool = False) -> BodyEntity:
     """The canonical entity for a body named ``surface`` in a document of ``province``."""
     written = " ".join(normalize(surface).split()).strip(" ,;.*")
     expanded = " ".join(expand_abbreviations(written).split())
-    collective = bool(_DETERMINER.match(expanded + " ") or "," in expanded
+    collective = bool(_DETERMINER.match(expanded + " ") or _BARE_LIST.search(expanded)
                       or _INNER_DETERMINER.search(expanded))
     base = _canonical_case(expanded, collective)
     is_central = central or bool(_CENTRAL.search(base))

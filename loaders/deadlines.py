@@ -17,9 +17,11 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _SEP = r"\s*[-/.]\s*|\s+(?:năm\s+)?"
 _QUARTER = re.compile(rf"(?i)\bquý\s+(IV|III|II|I|[1-4])(?:{_SEP})((?:19|20)\d\d)\b")
 _WHEN = r"(?:trước|trong|hoàn thành|xong|chậm nhất(?:\s+là)?|hạn|kết thúc)\s+(?:\w+\s+){0,2}?"
-_DAY = re.compile(rf"(?i)\b{_WHEN}(?:ngày\s+)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*"
+# A day is a deadline after "đến (hết) ngày" as well: only years after "đến" are horizons.
+_WHEN_DAY = rf"(?:{_WHEN}|đến\s+(?:hết\s+)?)"
+_DAY = re.compile(rf"(?i)\b{_WHEN_DAY}(?:ngày\s+)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*"
                   r"((?:19|20)\d\d)\b")
-_DAY_WORDS = re.compile(rf"(?i)\b{_WHEN}ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+"
+_DAY_WORDS = re.compile(rf"(?i)\b{_WHEN_DAY}ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+"
                         r"((?:19|20)\d\d)\b")
 _MONTH = re.compile(rf"(?i)\b{_WHEN}tháng\s+(\d{{1,2}})(?:\s*[/-]\s*|\s+năm\s+)((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?i)\b(?:trong|hoàn thành(?:\s+trong)?|trước|chậm nhất(?:\s+là)?)\s+"
@@ -30,7 +32,10 @@ _YEAR_PLAN = re.compile(r"(?i)\b(?:mục tiêu|chỉ tiêu|nhiệm vụ|kế ho�
 # The whole item is to be done regularly: its last clause ends "… thực hiện thường xuyên".
 _RECURRING = re.compile(r"(?i)\b(?:thực hiện|triển khai|tiến hành|tổ chức|duy trì)\s+"
                         r"(?:thường xuyên|hằng năm|hàng năm|định kỳ(?:\s+hằng năm)?)"
-                        r"[\s*./;]*$")
+                        r"[\s*./;)]*$")
+# A time column or "thời gian:" field holding only a recurrence.
+_RECURRING_FIELD = re.compile(r"(?i)^[\s*]*(?:thường xuyên|hằng năm|hàng năm|liên tục|"
+                              r"định kỳ(?:\s+hằng năm)?)[\s*.;]*$")
 
 
 def _value(m: re.Match[str], kind: str) -> str:
@@ -80,7 +85,7 @@ def find_deadline(text: str, *, offset: int = 0, source: str = "") -> Deadline |
         rec = _RECURRING.search(text.rstrip())
         if rec is None:
             return None
-        phrase_end = len(text[:rec.end()].rstrip(" */.;\n\t"))
+        phrase_end = len(text[:rec.end()].rstrip(" */.;)\n\t"))
         best = (rec.start(), phrase_end, "recurring")
     start, end, value = best
     phrase = text[start:end].strip(" *")
@@ -88,3 +93,21 @@ def find_deadline(text: str, *, offset: int = 0, source: str = "") -> Deadline |
     span = Span(start=offset + start + lead, end=offset + start + lead + len(phrase))
     return Deadline(value=value, phrase=phrase,
                     provenance=Provenance(source=source, span=span, origin="text"))
+
+
+def deadline_from_field(value: str, *, offset: int = 0, source: str = "") -> Deadline | None:
+    """The deadline in a time field ("Quý II/2025", "30/6/2025", "Hằng năm", "Thường xuyên").
+
+    ``offset`` is where ``value`` starts in the document; the phrase is the whole field.
+    """
+    phrase = value.strip(" *.;")
+    if not phrase:
+        return None
+    start = offset + value.index(phrase)
+    prov = Provenance(source=source, span=Span(start=start, end=start + len(phrase)))
+    if _RECURRING_FIELD.match(phrase):
+        return Deadline(value="recurring", phrase=phrase, provenance=prov)
+    found = find_deadline("trong " + phrase)
+    if found is None:
+        return None
+    return Deadline(value=found.value, phrase=phrase, provenance=prov)

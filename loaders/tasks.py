@@ -27,9 +27,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.attribution import (
+    Responsibility,
+    attribution_line,
+    closing_parenthesis,
+    field_line,
+)
 from loaders.bodies import body_phrase_end, split_bodies, starts_with_body
 from loaders.clean import tidy
-from loaders.deadlines import find_deadline
+from loaders.deadlines import deadline_from_field, find_deadline
 from ontology.records import Deadline, Provenance, Span, Task
 from policykg.vntext import fold
 
@@ -42,12 +48,16 @@ class TaskExtraction:
     general_addressees: tuple[str, ...]
 
 
-_LINE = re.compile(r"[^\n]*")
-_ROMAN = re.compile(r"[ \t]*\**[ \t]*([IVX]{1,5})[ \t]*[.\-–][ \t]*(\S.*)")
-_NUMBERED = re.compile(r"[ \t]*\**[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3})[ \t]*[.\-–)][ \t]+(\S.*)")
-_BULLET = re.compile(r"[ \t]*(\*{1,2}|[-+•–])[ \t]+(\S.*)")
+# A line; a lettered item glued to the line above by the page-break join of
+# clean_text ("… UBND tỉnh      a) Chỉ đạo …") starts a line of its own.
+_LINE = re.compile(r"(?:[^\n]+?(?=[ \t]{2,}[a-zđ]\)[ \t])|[^\n]*)")
+_ROMAN = re.compile(r"[ \t]*\**[ \t]*([IVX]{1,5})[ \t]*[.\-–]\**[ \t]*(\S.*)")
+_NUMBERED = re.compile(r"[ \t]*\**[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3})[ \t]*[.\-–)]\**[ \t]+(\S.*)")
+_BULLET = re.compile(r"[ \t]*(\*{1,2}|[-+•–]|[a-zđ]\)|[a-zđ]\.(?=[ \t]+[A-ZĐÀ-Ỹ]))[ \t]+(\S.*)")
 _TABLE_ROW = re.compile(r"[ \t]*\|(.*)\|[ \t]*")
-_RECIPIENTS = re.compile(r"(?i)[ \t*]*nơi nhận\b")
+# Where the document's own text ends: the recipients list, a news page's related links.
+_RECIPIENTS = re.compile(r"(?i)[ \t*]*(?:nơi nhận|tin liên quan|tin cùng chuyên mục|"
+                         r"bài viết liên quan|các tin khác|tin khác)\b")
 _ADDRESS = re.compile(r"(?i)^[-\s*]*kính gửi\b")
 _DESCRIPTIVE = re.compile(r"^(?:muc tieu|muc dich|yeu cau|quan diem|danh gia|ket qua|"
                           r"tinh hinh|thuc trang|boi canh|nhung ket qua|han che)\b")
@@ -184,14 +194,21 @@ def _coordinators(body: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _heading_owner(blocks: list[_Block], i: int) -> tuple[str, ...]:
-    block = blocks[i]
+_DIRECTING = re.compile(r"(?i)^\s*(?:lãnh đạo|chỉ đạo|hướng dẫn)\b")
+
+
+def _heading_owner(block: _Block) -> tuple[tuple[str, ...], bool]:
+    """The body a heading names ("3. Ban cán sự đảng …", "2.1. X chỉ đạo:") and whether
+    the heading has it direct the items below (then their own subjects are directed)."""
     if not starts_with_body(block.text):
-        return ()
+        return (), False
     name = tidy(block.text).rstrip(":")
-    if body_phrase_end(name) != len(name):
-        return ()
-    return tuple(split_bodies(name))
+    end = body_phrase_end(name)
+    if end == len(name):
+        return tuple(split_bodies(name)), False
+    if block.text.rstrip(" *").endswith(":") and _DIRECTING.match(name[end:]):
+        return tuple(split_bodies(name[:end])), True
+    return (), False
 
 
 def _general_addressees(paragraph: str) -> list[str]:
@@ -206,10 +223,27 @@ def _general_addressees(paragraph: str) -> list[str]:
 def _make_task(text: str, source: str, section: str, start: int, end: int,
                owners: tuple[str, ...], deadline: Deadline | None = None) -> Task:
     body = text[start:end]
-    return Task(text=tidy(body), section=section, owners=owners,
-                coordinators=_coordinators(body),
+    coordinators = _coordinators(body)
+    if not owners and (closing := closing_parenthesis(body, offset=start, source=source)):
+        owners = closing.owners
+        coordinators = coordinators or closing.coordinators
+        deadline = deadline or closing.deadline
+    return Task(text=tidy(body), section=section, owners=owners, coordinators=coordinators,
                 deadline=deadline or find_deadline(body, offset=start, source=source),
                 provenance=Provenance(source=source, span=Span(start=start, end=end)))
+
+
+def _assign(task: Task, found: Responsibility) -> Task:
+    """``task`` given the owners (and coordinators, deadline) of an attribution."""
+    return task.model_copy(update={
+        "owners": found.owners, "coordinators": task.coordinators or found.coordinators,
+        "deadline": task.deadline or found.deadline})
+
+
+def _attribution(block: _Block, source: str) -> Responsibility | None:
+    """The responsibility a plain line after a group of tasks states, if it is one."""
+    return (field_line(block.text, offset=block.start, source=source)
+            or attribution_line(block.text, offset=block.start, source=source))
 
 
 def _extend(task: Task, text: str, end: int, source: str) -> Task:
@@ -248,14 +282,9 @@ def _table_tasks(text: str, source: str, rows: list[_Block]) -> list[Task]:
 
         deadline = None
         if when_col is not None and cells[when_col]:
-            when_start = text.index(cells[when_col], row.start)
-            deadline = find_deadline("trong " + cells[when_col], offset=when_start - 6,
-                                     source=source)
-            if deadline is not None and deadline.provenance.span is not None \
-                    and deadline.provenance.span.start < when_start:
-                deadline = Deadline(value=deadline.value, phrase=cells[when_col],
-                                    provenance=Provenance(source=source, span=Span(
-                                        start=when_start, end=when_start + len(cells[when_col]))))
+            deadline = deadline_from_field(cells[when_col],
+                                           offset=text.index(cells[when_col], row.start),
+                                           source=source)
         tasks.append(Task(text=tidy(cells[task_col]), section=_section(row),
                           owners=tuple(split_bodies(tidy(_cell(cells, owner_col)))),
                           coordinators=tuple(split_bodies(tidy(_cell(cells, coord_col)))),
@@ -270,7 +299,7 @@ def extract_tasks(text: str, source: str) -> TaskExtraction:
     tasks: list[Task] = []
     addressees: list[str] = []
     pending: list[int] = []  # bullet tasks still waiting for an attribution line
-    heading_owner: dict[tuple[str, ...], tuple[str, ...]] = {}
+    heading_owner: dict[tuple[str, ...], tuple[tuple[str, ...], bool]] = {}
     last_task: int | None = None  # index of the task a plain paragraph may continue
     table: list[_Block] = []
     for i, block in enumerate(blocks):
@@ -285,6 +314,12 @@ def extract_tasks(text: str, source: str) -> TaskExtraction:
             pending, last_task = [], None
             continue
         if block.kind == "plain":
+            found = _attribution(block, source) if pending else None
+            if found is not None:
+                for k in pending:
+                    tasks[k] = _assign(tasks[k], found)
+                pending, last_task = [], None
+                continue
             if last_task is not None and not block.text.endswith(":") \
                     and not _CLOSING.match(block.text) and not starts_with_body(block.text):
                 tasks[last_task] = _extend(tasks[last_task], text, block.end, source)
@@ -299,17 +334,19 @@ def extract_tasks(text: str, source: str) -> TaskExtraction:
             continue
         if block.kind == "num":
             pending = []
-            inherited = next((heading_owner[block.path[:k]] for k in range(len(block.path) - 1,
-                              0, -1) if block.path[:k] in heading_owner), ())
+            inherited, directs = next((heading_owner[block.path[:k]] for k in range(
+                len(block.path) - 1, 0, -1) if block.path[:k] in heading_owner), ((), False))
             if _has_children(blocks, i) or block.text.rstrip(" *").endswith(":"):
-                owner = _heading_owner(blocks, i)
-                if owner:
+                owner = _heading_owner(block)
+                if owner[0]:
                     heading_owner[block.path] = owner
                 last_task = None
                 continue
-            owners = _owners(block.text) or inherited
+            owners = inherited if directs else _owners(block.text) or inherited
             tasks.append(_make_task(text, source, _section(block), block.start, block.end, owners))
             last_task = len(tasks) - 1
+            if not tasks[-1].owners:
+                pending.append(last_task)
             continue
         # bullet
         if "*" in block.marker and pending and _subject(block.text) is not None:
@@ -320,12 +357,11 @@ def extract_tasks(text: str, source: str) -> TaskExtraction:
                     "owners": owners, "deadline": tasks[k].deadline or deadline})
             pending, last_task = [], None
             continue
-        owners = _owners(block.text)
-        if not owners:
-            owners = next((heading_owner[block.path[:k]] for k in range(len(block.path), 0, -1)
-                           if block.path[:k] in heading_owner), ())
+        inherited, directs = next((heading_owner[block.path[:k]] for k in range(
+            len(block.path), 0, -1) if block.path[:k] in heading_owner), ((), False))
+        owners = inherited if directs else _owners(block.text) or inherited
         tasks.append(_make_task(text, source, _section(block), block.start, block.end, owners))
-        if not owners:
+        if not tasks[-1].owners:
             pending.append(len(tasks) - 1)
         last_task = len(tasks) - 1
     if table:
