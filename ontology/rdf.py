@@ -180,8 +180,7 @@ def from_rdf(graph: Graph) -> tuple[list[tuple[str, dict[str, Any]]],
     relationships: list[tuple[str, str, str, dict[str, Any]]] = []
     stated: set[tuple[Node, Node, Node]] = set()
     for statement in graph.subjects(RDF.type, RDF.Statement):
-        triple = tuple(_one(graph, statement, p) for p in _REIFICATION[1:])
-        s, p, o = triple
+        s, p, o = (_one(graph, statement, term) for term in _REIFICATION[1:])
         rel = _REL_BY_IRI.get(p)
         if rel is None:
             raise ValueError(f"statement {statement}: predicate {p} is not a relationship term")
@@ -251,17 +250,16 @@ def _read_props(
         if prop is None:
             raise ValueError(f"{subject}: {predicate} is not a property of {where} "
                              "in the mapping")
-        value = _value(prop, obj, f"{subject}")
+        value = _value(prop, obj, str(subject))
         if prop.datatype is m.Datatype.STRING_LIST:
             props.setdefault(prop.name, []).append(value)
         elif prop.name in props:
             raise ValueError(f"{subject}: several values for {prop.iri}")
         else:
             props[prop.name] = value
-    for name, value in props.items():
+    for value in props.values():
         if isinstance(value, list):
             value.sort()
-        props[name] = value
     return props
 
 
@@ -273,7 +271,7 @@ _DATATYPE_IRI: Final = {
 
 def _value(prop: m.Prop, obj: Node, where: str) -> str | int | bool:
     expected = _DATATYPE_IRI[prop.datatype]
-    if not isinstance(obj, Literal) or obj.language is not None or (
+    if not isinstance(obj, Literal) or obj.language is not None or obj.ill_typed or (
         obj.datatype != expected and not (expected is None and obj.datatype == XSD.string)
     ):
         raise ValueError(f"{where}: {prop.iri} value {obj.n3()} is not a {prop.datatype.value}")

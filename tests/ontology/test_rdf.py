@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from rdflib import RDF, Literal, URIRef
+from rdflib import namespace as ns
 from rdflib.compare import isomorphic
 
 from ontology import mapping as m
@@ -89,8 +90,7 @@ def test_document_is_typed_with_its_kind_class_and_values_are_typed() -> None:
     issued = graph.value(doc, URIRef(m.DOCUMENT.prop("issued").iri))
     stub = graph.value(doc, URIRef(m.DOCUMENT.prop("stub").iri))
     year = graph.value(doc, URIRef(m.DOCUMENT.prop("year").iri))
-    assert isinstance(issued, Literal) and issued.datatype == URIRef(
-        "http://www.w3.org/2001/XMLSchema#date")
+    assert isinstance(issued, Literal) and issued.datatype == ns.XSD.date
     assert stub == Literal(True) and year == Literal(40)
     origins = set(graph.objects(doc, URIRef(m.DOCUMENT.prop("field_origins").iri)))
     assert origins == {Literal(x) for x in sample(m.DOCUMENT.prop("field_origins"), 0)}
@@ -157,6 +157,12 @@ def test_from_rdf_rejects_unmapped_predicates_and_mismatched_kinds() -> None:
     graph = to_rdf(nodes, [])
     graph.add((doc, URIRef(m.DOCUMENT.prop("title").iri), Literal("Nghị quyết", lang="vi")))
     with pytest.raises(ValueError, match="title"):
+        from_rdf(graph)
+
+    graph = to_rdf(nodes, [])
+    year = URIRef(m.DOCUMENT.prop("year").iri)
+    graph.add((doc, year, Literal("MMXXIV", datatype=ns.XSD.integer)))
+    with pytest.raises(ValueError, match="year"):
         from_rdf(graph)
 
 
