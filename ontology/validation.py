@@ -1,10 +1,11 @@
 """SHACL validation of policykg RDF (pyshacl with ``shapes.ttl``).
 
-Run it on per-document or per-tree slices: pyshacl runs one SPARQL query per
-focus node of a SPARQL-based shape (see /work/shared/NOTES.md).  The data must
-carry explicit types (as :func:`ontology.rdf.to_rdf` writes them), so no
-inference is run.  ``conforms`` is false only when a finding is a Violation;
-Warnings and Infos are reported but do not fail validation.
+Run it on per-document or per-tree slices: pyshacl parses and runs a SPARQL-based
+shape's query once per focus node (see /work/shared/NOTES.md).  No inference is
+run: :func:`ontology.rdf.to_rdf` writes explicit types, and the ontology is mixed
+into the data so that a node typed only with a subclass (a kind class) is still a
+target of ``sh:targetClass pkg:Document``.  ``conforms`` is false only when a
+finding is a Violation; Warnings and Infos are reported but do not fail validation.
 """
 
 from __future__ import annotations

@@ -185,6 +185,12 @@ def test_a_document_of_two_kinds_violates() -> None:
     assert set(validate_rdf(graph).by_shape()) == {str(vocab.PKGSH.DocumentKind)}
 
 
+def test_a_document_typed_only_with_its_kind_class_is_still_a_target() -> None:
+    graph = changed(drop=(("ISSUED_BY", KH, "tn:tu"),))()
+    graph.remove((URIRef(iri("Document", KH)), RDF.type, URIRef(m.DOCUMENT.iri)))
+    assert set(validate_rdf(graph).by_shape()) == {str(vocab.PKGSH.DocumentIssuer)}
+
+
 def test_every_targeted_shape_has_a_case_severity_and_both_messages() -> None:
     shapes = load_shapes()
     targets = (SH.targetClass, SH.targetSubjectsOf, SH.targetNode, SH.targetObjectsOf)
