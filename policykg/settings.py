@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
 from platformdirs import user_data_dir
 from pydantic import AliasChoices, Field, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from policykg.errors import InputError
 
@@ -49,6 +50,32 @@ class Settings(BaseSettings):
     )
     corpus_dir: Path = Field(default=Path(__file__).resolve().parent.parent / "corpus",
                              description="The bundled sample corpus that `policykg up` loads.")
+
+    cypher_timeout_ms: int = Field(default=5000, ge=1, le=600_000,
+                                   description="Time limit of an analyst's Cypher query (ms).")
+    cypher_max_rows: int = Field(default=1000, ge=1, le=100_000,
+                                 description="Rows an analyst's query returns at most; more "
+                                 "are cut, with truncated: true.")
+    graph_max_nodes: int = Field(default=500, ge=1, le=100_000,
+                                 description="Nodes GET /graph returns at most.")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins allowed to call the API from a browser (comma-separated; "
+        "none by default).")
+    api_keys: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, repr=False,
+        description="API keys that may write (comma-separated); none: writes are disabled.")
+    read_keys_required: bool = Field(default=False,
+                                     description="Reads need an API key too.")
+    max_upload_bytes: int = Field(default=5_000_000, ge=1,
+                                  description="Largest request body accepted (bytes).")
+
+    @field_validator("cors_origins", "api_keys", mode="before")
+    @classmethod
+    def _split(cls, v: object) -> object:
+        if isinstance(v, str):
+            return [item.strip() for item in v.split(",") if item.strip()]
+        return v
 
     @field_validator("graph_url")
     @classmethod

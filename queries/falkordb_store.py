@@ -30,6 +30,8 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from policykg.errors import GraphError, GraphUnavailable, QueryError
 from queries.catalog import load_schema, map_parameters
+from queries.cypher import CypherResult
+from queries.readonly import WriteRefused
 from queries.store import Statement, one_line, timeout_message
 
 CONSTRAINT_WAIT_S = 30.0
@@ -119,6 +121,30 @@ class FalkorDBStore:
         if timeout_ms is not None and timeout_ms <= 0:
             raise QueryError(f"timeout must be a positive number of ms, not {timeout_ms}")
         return self._run(query, params, read_only=True, timeout_ms=timeout_ms)
+
+    def cypher(self, query: str, params: Mapping[str, Any] | None, *, timeout_ms: int,
+               max_rows: int) -> CypherResult:
+        """An analyst's query under GRAPH.RO_QUERY (see :mod:`queries.falkordb_cypher`)."""
+        from queries import falkordb_cypher
+
+        def attempt() -> CypherResult:
+            return falkordb_cypher.run(self._graph, query, params, timeout_ms=timeout_ms,
+                                       max_rows=max_rows)
+        try:
+            try:
+                return attempt()
+            except ResponseError as exc:
+                if "empty key" not in str(exc):
+                    raise
+                self._graph.query("RETURN 1")  # as in _run: create the graph, empty
+                return attempt()
+        except ResponseError as exc:
+            if falkordb_cypher.READ_ONLY_REFUSAL in str(exc):
+                raise WriteRefused("write refused by FalkorDB: the query changes the graph; "
+                                   "this endpoint only reads") from exc
+            raise self._fail(exc, timeout_ms) from exc
+        except RedisError as exc:
+            raise self._fail(exc, timeout_ms) from exc
 
     def write(self, statements: Sequence[Statement]) -> None:
         if statements:

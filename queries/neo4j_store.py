@@ -24,6 +24,8 @@ from neo4j.graph import Node, Path, Relationship
 
 from policykg.errors import GraphError, GraphUnavailable, QueryError
 from queries.catalog import load_schema
+from queries.cypher import CypherResult
+from queries.readonly import WriteRefused
 from queries.store import Statement, one_line, timeout_message
 
 RETRY_TIME_S = 5.0  # managed reads retry transient failures (leader switch) this long
@@ -88,6 +90,22 @@ class Neo4jStore:
             with self._driver.session(database=self.database,
                                       default_access_mode=READ_ACCESS) as session:
                 return session.execute_read(unit)
+        except (Neo4jError, DriverError) as exc:
+            raise self._fail(exc, timeout_ms) from exc
+
+    def cypher(self, query: str, params: Mapping[str, Any] | None, *, timeout_ms: int,
+               max_rows: int) -> CypherResult:
+        """An analyst's query, checked read-only by the server (see :mod:`queries.neo4j_cypher`)."""
+        from queries import neo4j_cypher
+
+        try:
+            return neo4j_cypher.run(self._driver, self.database, query, params,
+                                    timeout_ms=timeout_ms, max_rows=max_rows)
+        except ClientError as exc:
+            if "AccessMode" in (exc.code or ""):  # a write in the READ session
+                raise WriteRefused("write refused by Neo4j: the query changes the graph; "
+                                   "this endpoint only reads") from exc
+            raise self._fail(exc, timeout_ms) from exc
         except (Neo4jError, DriverError) as exc:
             raise self._fail(exc, timeout_ms) from exc
 
