@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -15,9 +16,14 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from policykg.errors import InputError
 
+_PROJECT = Path(__file__).resolve().parent.parent
+
 
 def _default_data_dir() -> Path:
-    return Path(user_data_dir("policykg", appauthor=False))
+    """Under the user's data folder, one folder per checkout (or installation), so that
+    two checkouts never share an embedded graph by accident."""
+    digest = hashlib.sha256(str(_PROJECT).encode()).hexdigest()[:10]
+    return Path(user_data_dir("policykg", appauthor=False)) / f"{_PROJECT.name}-{digest}"
 
 
 class Settings(BaseSettings):
@@ -48,7 +54,7 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("POLICYKG_NEO4J_PASSWORD", "NEO4J_PASSWORD"),
         description="Neo4j password (POLICYKG_NEO4J_PASSWORD or NEO4J_PASSWORD).",
     )
-    corpus_dir: Path = Field(default=Path(__file__).resolve().parent.parent / "corpus",
+    corpus_dir: Path = Field(default=_PROJECT / "corpus",
                              description="The bundled sample corpus that `policykg up` loads.")
 
     cypher_timeout_ms: int = Field(default=5000, ge=1, le=600_000,
