@@ -18,6 +18,7 @@ from datetime import date
 from loaders.clean import tidy
 from loaders.identity import InvalidNumber, parse_number
 from ontology.records import KIND_NAMES_VI, DocumentHeader, DocumentKind, Provenance, Span
+from policykg.vntext import expand_abbreviations
 
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -35,18 +36,37 @@ _HEADING = re.compile(
     + r")(?:[ \t]+HÀNH[ \t]+ĐỘNG)?[ \t*]*$",
     re.M,
 )
-_OWN_NUMBER = re.compile(r"^[ \t*]*Số[ \t]*:?[ \t]*(?P<number>\d[^\n*]*?)[ \t*]*$", re.M)
+_DAY_MONTH_YEAR = (
+    r"ngày[ \t]+(?P<d>\d{1,2})[ \t]+tháng[ \t]+(?P<m>\d{1,2})[ \t]+năm[ \t]+(?P<y>\d{4})"
+)
+# "Số 29-CTr/TU"; web copies glue the date line on: "Số: 118-KH/TUngày 15 tháng 3 năm 2025".
+_OWN_NUMBER = re.compile(
+    rf"^[ \t*]*Số[ \t]*:?[ \t]*(?P<number>\d[^\n*]*?)(?:[ \t]*,?[ \t]*{_DAY_MONTH_YEAR})?[ \t*]*$",
+    re.M,
+)
 _SUBJECT = re.compile(r"^[ \t*]*(?P<vv>V/[vV])[ \t.:]", re.M)
+_DASH = r"[ \t]*[-–][ \t]*"  # inside a name: "Bà Rịa - Vũng Tàu"
+_CITY = r"(?:TP\.[ \t]*|[Tt]hành phố[ \t]+)"
 _PLACE_DATE = re.compile(
-    rf"^[ \t*]*(?P<place>{NAME})[ \t]*,[ \t]*ngày[ \t]+(?P<d>\d{{1,2}})[ \t]+tháng[ \t]+"
-    r"(?P<m>\d{1,2})[ \t]+năm[ \t]+(?P<y>\d{4})",
+    rf"^[ \t*]*{_CITY}?(?P<place>{_WORD}(?:(?:[ \t]+|{_DASH}){_WORD}){{0,3}})[ \t]*,[ \t]*"
+    + _DAY_MONTH_YEAR,
     re.M,
 )
 _UPPER_WORD = rf"(?!KHÓA\b)[{UPPER}]+"
 _LETTERHEAD = re.compile(
     r"(?P<unit>TỈNH ỦY|THÀNH ỦY|ĐẢNG BỘ TỈNH|ĐẢNG BỘ THÀNH PHỐ)[ \t]+"
-    rf"(?P<name>{_UPPER_WORD}(?:[ \t]+{_UPPER_WORD}){{0,3}})(?![{UPPER}{LOWER}])"
+    r"(?:THÀNH PHỐ[ \t]+|TP\.[ \t]*)?"
+    rf"(?P<name>{_UPPER_WORD}(?:(?:[ \t]+|{_DASH}){_UPPER_WORD}){{0,3}})(?![{UPPER}{LOWER}])"
 )
+# A committee under the provincial letterhead ("ĐẢNG BỘ TỈNH THANH HÓA" / "ĐẢNG ỦY KHỐI …").
+_SUBUNIT = re.compile(
+    r"[ \t]*\n[ \t*]*"
+    r"(?P<unit>(?:ĐẢNG ỦY|ĐẢNG ĐOÀN|BAN CÁN SỰ ĐẢNG|HUYỆN ỦY|THỊ ỦY|QUẬN ỦY|THÀNH ỦY)"
+    rf"(?:[ \t]+[{UPPER}]+)+)[ \t*]*$",
+    re.M,
+)
+# Centrally governed cities: a printed place line naming one is the province.
+_CENTRAL_CITIES = frozenset(("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"))
 # Words that start a body's or a document's name, never a province's ("tỉnh Ban …").
 _NOT_PLACE = frozenset((
     "Ban", "Sở", "Ủy", "Hội", "Đảng", "Văn", "Mặt", "Thường", "Bí", "Chủ", "Phó", "Nhân",
@@ -75,6 +95,12 @@ _OF_BODY = re.compile(rf"CỦA[ \t]+(?P<body>{_BODY})(?![{LOWER}])")
 _AUTHOR_VERB = re.compile(
     r"[ \t](?:xây dựng|ban hành|yêu cầu|chỉ thị|đề nghị|quyết định|kết luận|thông báo)\b"
 )
+# "… ban hành Kế hoạch số 118-KH/TU": the body issued another, numbered document.
+_ISSUES_NUMBERED = re.compile(
+    r"[ \t]+(?i:" + "|".join(name for kind, name in KIND_NAMES_VI.items()
+                             if kind is not DocumentKind.Other)
+    + r")(?:[ \t]+hành động)?[ \t]+số[ \t]*:?[ \t]*\d"
+)
 _AUTHOR = re.compile(rf"(?P<body>{_BODY})(?:[ \t]+{NAME})?(?:[ \t]*\(khóa[ \t]+[IVXLC]+\))?$")
 _SIGNED = re.compile(rf"T/?M\.?[ \t]+(?P<body>{_BODY})(?![{LOWER}])")
 _BODY_LINE = re.compile(rf"^[ \t*]*(?P<body>{_BODY})[ \t*]*$", re.M)  # "BAN CHẤP HÀNH TRUNG ƯƠNG"
@@ -85,6 +111,7 @@ _TAIL_CHARS = 2000
 _PERSON = re.compile(rf"^[ \t*]*(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,4}})[ \t*]*$")
 _FOOTER = re.compile(r"https?://|www\.|Số hóa|Nguồn:", re.I)
 _SPACES = re.compile(r"\s+")
+_DASH_RUN = re.compile(r"[ \t]*[-–][ \t]*")
 # Bodies named without their party committee ("T/M BAN THƯỜNG VỤ") take the unit's.
 _NEEDS_UNIT = ("Ban Thường vụ", "Thường trực")
 _LOCAL_ENDINGS = ("Tỉnh ủy", "Thành ủy", "Đảng bộ tỉnh", "Đảng bộ thành phố")
@@ -123,7 +150,7 @@ def _body_name(matched: str) -> str:
 
 
 def _place_case(upper: str) -> str:
-    return " ".join(word.capitalize() for word in upper.split())
+    return " ".join(word.capitalize() for word in _DASH_RUN.sub(" - ", upper).split())
 
 
 class _Builder:
@@ -172,21 +199,33 @@ def _unit(text: str, letterhead: re.Match[str] | None) -> str:
     return "Thành ủy" if lower.count("thành ủy") > lower.count("tỉnh ủy") else "Tỉnh ủy"
 
 
+def _subunit_name(upper: str) -> str:
+    """ "ĐẢNG ĐOÀN HĐND TỈNH" → "Đảng đoàn Hội đồng nhân dân tỉnh" (abbreviations spelled out)."""
+    words = expand_abbreviations(_SPACES.sub(" ", upper)).split(" ")
+    return " ".join([words[0].capitalize()]
+                    + [w.lower() if w.isupper() else w for w in words[1:]])
+
+
 def _province(text: str, letterhead: re.Match[str] | None,
               place: re.Match[str] | None, out: _Builder) -> None:
+    """From the letterhead; else a place line naming a province; else one province named."""
     if letterhead is not None:
         out.set("province", _place_case(letterhead["name"]), *letterhead.span("name"))
         return
     mentions = [m for m in _PLACE_MENTION.finditer(text) if m["name"].split()[0] not in _NOT_PLACE]
     named = {m["name"] for m in mentions}
-    if place is not None and (not named or place["place"] in named):
-        out.set("province", place["place"], *place.span("place"))
+    printed = _DASH_RUN.sub(" - ", place["place"]) if place is not None else None
+    if place is not None and (printed in _CENTRAL_CITIES or printed in named):
+        out.set("province", printed, *place.span("place"))
     elif len(named) == 1:
         out.set("province", mentions[0]["name"], *mentions[0].span("name"), origin="inferred")
 
 
 def _author(text: str) -> re.Match[str] | None:
+    """The body before an authoring verb, unless what it issues is another numbered document."""
     for verb in _AUTHOR_VERB.finditer(text):
+        if _ISSUES_NUMBERED.match(text, verb.end()):
+            continue
         found = _AUTHOR.search(text, max(0, verb.start() - 80), verb.start())
         if found is not None:
             return found
@@ -215,7 +254,7 @@ def _issuer(text: str, head: int, kind: DocumentKind, title: str | None,
                         if m["body"].isupper()), None)) is not None:
         out.set("issuer", _body_name(line["body"]), *line.span("body"))
     elif letterhead is not None:
-        out.set("issuer", unit, *letterhead.span("unit"))
+        out.set("issuer", unit, *letterhead.span("unit"))  # the letterhead's committee
 
 
 def _signer(text: str, out: _Builder) -> None:
@@ -251,12 +290,14 @@ def extract_header(text: str, source: str) -> DocumentHeader:
     heading = _HEADING.search(text, 0, head)
     number = None
     number_span = (0, 0)
+    number_line: re.Match[str] | None = None
     for m in _OWN_NUMBER.finditer(text, 0, head):
         try:
             number = parse_number(m["number"])
         except InvalidNumber:
             continue
         number_span = m.span("number")
+        number_line = m
         out.set("number", number.text, *number_span)
         break
     subject = _SUBJECT.search(text, 0, head)
@@ -283,16 +324,22 @@ def extract_header(text: str, source: str) -> DocumentHeader:
         out.set("title", title, *block)
 
     place = _PLACE_DATE.search(text, 0, head)
-    if place is not None:
+    dated = place if place is not None else (
+        number_line if number_line is not None and number_line["y"] else None)
+    if dated is not None:
         try:
-            issued = date(int(place["y"]), int(place["m"]), int(place["d"]))
+            issued = date(int(dated["y"]), int(dated["m"]), int(dated["d"]))
         except ValueError:
             issued = None
         if issued is not None:
-            out.set("issued", issued, place.start("d"), place.end("y"))
+            out.set("issued", issued, dated.start("d"), dated.end("y"))
 
     letterhead = _LETTERHEAD.search(text, 0, head)
-    _issuer(text, head, kind, title, block, _unit(text, letterhead), letterhead, out)
+    subunit = _SUBUNIT.match(text, letterhead.end()) if letterhead is not None else None
+    if subunit is not None:
+        _issuer(text, head, kind, title, block, _subunit_name(subunit["unit"]), subunit, out)
+    else:
+        _issuer(text, head, kind, title, block, _unit(text, letterhead), letterhead, out)
     national = (number is not None and number.national_scope is not None) or (
         out.fields.get("issuer") in _CENTRAL)
     if not national:

@@ -62,10 +62,65 @@ def test_provenance_spans_point_at_the_text() -> None:
 
 
 def test_place_line_gives_province_when_content_agrees() -> None:
-    h = _header("Bắc Ninh, ngày 02 tháng 01 năm 2020\n\nKẾT LUẬN\n\nvề khoa học\n")
+    h = _header("Bắc Ninh, ngày 02 tháng 01 năm 2020\n\nKẾT LUẬN\n\nvề khoa học tỉnh Bắc Ninh\n")
     assert h.province == "Bắc Ninh"
     assert h.kind is DocumentKind.KetLuan
     assert h.provenance["province"].origin == "text"
+
+
+def test_place_line_alone_may_be_a_city_and_gives_no_province() -> None:
+    assert _header("Phan Thiết, ngày 02 tháng 01 năm 2020\n\nKẾT LUẬN\n\nvề khoa học\n"
+                   ).province is None
+
+
+@pytest.mark.parametrize(("place", "province"), [
+    ("TP. Hồ Chí Minh", "Hồ Chí Minh"), ("Thành phố Cần Thơ", "Cần Thơ"), ("Huế", "Huế"),
+    ("Đà Nẵng", "Đà Nẵng"),
+])
+def test_centrally_governed_city_on_the_place_line_is_the_province(
+        place: str, province: str) -> None:
+    h = _header(f"{place}, ngày 14 tháng 02 năm 2025\n\nKẾ HOẠCH\n\nvề khoa học\n")
+    assert (h.province, h.issued) == (province, date(2025, 2, 14))
+
+
+@pytest.mark.parametrize(("letterhead", "province"), [
+    ("TỈNH ỦY BÀ RỊA - VŨNG TÀU", "Bà Rịa - Vũng Tàu"),
+    ("TỈNH ỦY BÀ RỊA – VŨNG TÀU", "Bà Rịa - Vũng Tàu"),
+    ("THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH", "Hồ Chí Minh"),
+    ("THÀNH ỦY TP. HỒ CHÍ MINH", "Hồ Chí Minh"),
+    ("ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH", "Hồ Chí Minh"),
+    ("THÀNH ỦY HUẾ", "Huế"),
+])
+def test_letterhead_province_over_the_place_line(letterhead: str, province: str) -> None:
+    h = _header(f"{letterhead}\n*\nSố 10- CTr/TU\n\nBà Rịa, ngày 10 tháng 3 năm 2025\n\n"
+                "KẾ HOẠCH\n\nvề khoa học\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nPhạm Viết Thanh\n")
+    assert h.province == province
+    assert h.number == "10-CTr/TU"
+    assert h.issuer is not None and h.issuer.endswith(f"ủy {province}")
+
+
+def test_date_glued_to_the_own_number() -> None:
+    h = _header("TỈNH ỦY HÀ TĨNH\n*\nSố: 118-KH/TUngày 15 tháng 3 năm 2025\n\nKẾ HOẠCH\n\nvề số\n")
+    assert (h.number, h.issued, h.province) == ("118-KH/TU", date(2025, 3, 15), "Hà Tĩnh")
+
+
+@pytest.mark.parametrize(("committee", "signed", "issuer"), [
+    ("ĐẢNG ĐOÀN HĐND TỈNH", "T/M ĐẢNG ĐOÀN", "Đảng đoàn Hội đồng nhân dân tỉnh"),
+    ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "T/M BAN THƯỜNG VỤ",
+     "Ban Thường vụ Đảng ủy khối các cơ quan tỉnh"),
+])
+def test_committee_under_the_provincial_letterhead_is_the_issuer(
+        committee: str, signed: str, issuer: str) -> None:
+    h = _header(f"ĐẢNG BỘ TỈNH QUẢNG NINH\n{committee}\n*\nSố 15-KH/ĐĐ\n\n"
+                "Hạ Long, ngày 25 tháng 3 năm 2025\n\nKẾ HOẠCH\n\nvề số\n\n"
+                f"{signed}\nBÍ THƯ\n\nVũ Đại Thắng\n")
+    assert (h.issuer, h.province) == (issuer, "Quảng Ninh")
+
+
+def test_body_issuing_another_numbered_document_is_not_the_author() -> None:
+    h = _header("Ngày 15/3/2025, Ban Thường vụ Tỉnh ủy Hà Tĩnh ban hành Kế hoạch số 118-KH/TU "
+                "thực hiện Nghị quyết số 57-NQ/TW.\n")
+    assert (h.kind, h.issuer, h.province) == (DocumentKind.Other, None, "Hà Tĩnh")
 
 
 def test_place_line_that_is_a_city_yields_to_the_named_province() -> None:
