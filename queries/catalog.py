@@ -13,6 +13,8 @@ Parameter types: string, integer, float, boolean, list, map; a default is JSON
 (``null``, ``50``, ``"x"``).  Every ``$name`` in the text must be declared and
 every declared parameter used.  ``queries/<engine>/`` holds queries only one
 engine can run; a query there replaces the common one of the same name.
+Subfolders listed in ``SUBFOLDERS`` (``rules/``: one validation rule per SHACL
+shape) hold named queries too, with their own ``<engine>/`` overrides.
 ``queries/<engine>/schema.cypher`` is not a named query but the engine's
 schema statements, read by :func:`load_schema`.
 """
@@ -32,6 +34,7 @@ from policykg.errors import QueryError
 QUERIES_DIR = Path(__file__).resolve().parent
 ENGINES = ("falkordb", "neo4j")
 SCHEMA_FILE = "schema.cypher"
+SUBFOLDERS = ("rules",)
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -203,14 +206,16 @@ def _check_engine(engine: str) -> None:
 def _catalog(engine: str) -> dict[str, NamedQuery]:
     common: dict[str, NamedQuery] = {}
     specific: dict[str, NamedQuery] = {}
-    for directory, found in ((QUERIES_DIR, common), (QUERIES_DIR / engine, specific)):
-        for path in _files(directory):
-            source = str(path.relative_to(QUERIES_DIR.parent))
-            for query in parse_queries(source, path.read_text(encoding="utf-8")):
-                if query.name in found:
-                    raise QueryError(f"{query.source}: query {query.name!r} is also defined at "
-                                     f"{found[query.name].source}")
-                found[query.name] = query
+    folders = (QUERIES_DIR, *(QUERIES_DIR / sub for sub in SUBFOLDERS))
+    for base in folders:
+        for directory, found in ((base, common), (base / engine, specific)):
+            for path in _files(directory):
+                source = str(path.relative_to(QUERIES_DIR.parent))
+                for query in parse_queries(source, path.read_text(encoding="utf-8")):
+                    if query.name in found:
+                        raise QueryError(f"{query.source}: query {query.name!r} is also "
+                                         f"defined at {found[query.name].source}")
+                    found[query.name] = query
     return {**common, **specific}
 
 

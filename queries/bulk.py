@@ -1,0 +1,92 @@
+"""Write a graph dump into a store in ``UNWIND`` batches (import, tests, benchmarks).
+
+The dump is the shape :mod:`queries.export` reads and :func:`ontology.rdf.from_rdf`
+returns: nodes ``(label, properties)`` with an ``id``, relationships ``(type,
+source id, target id, properties)``.  Labels and types come from
+:mod:`ontology.mapping` (an unknown one raises ``ValueError``).  Each batch is one
+transaction; a whole dump is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import islice
+from typing import Any, TypeVar
+
+from ontology import mapping as m
+from queries.store import GraphStore
+
+T = TypeVar("T")
+BATCH = 10_000
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of at most ``size``."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _plain(props: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def write_nodes(store: GraphStore, nodes: Iterable[tuple[str, Mapping[str, Any]]],
+                batch: int = BATCH) -> int:
+    """Create the nodes (no merge: ids must be new); returns how many."""
+    by_label: dict[str, list[dict[str, Any]]] = {}
+    count = 0
+    for label, props in nodes:
+        node = m.NODE_BY_LABEL.get(label)
+        if node is None:
+            raise ValueError(f"node label {label!r} is not in the mapping")
+        rows = by_label.setdefault(node.label, [])
+        rows.append(_plain(props))
+        count += 1
+        if len(rows) >= batch:
+            _flush_nodes(store, node.label, rows)
+            rows.clear()
+    for label, rows in by_label.items():
+        _flush_nodes(store, label, rows)
+    return count
+
+
+def _flush_nodes(store: GraphStore, label: str, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        store.write([(f"UNWIND $rows AS row CREATE (n:`{label}`) SET n += row",
+                      {"rows": list(rows)})])
+
+
+def write_relationships(store: GraphStore,
+                        rels: Iterable[tuple[str, str, str, Mapping[str, Any]]],
+                        batch: int = BATCH) -> int:
+    """Create the relationships between nodes already written; returns how many."""
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    count = 0
+    for rel_type, source, target, props in rels:
+        rel = m.REL_BY_TYPE.get(rel_type)
+        if rel is None:
+            raise ValueError(f"relationship type {rel_type!r} is not in the mapping")
+        rows = by_type.setdefault(rel.type, [])
+        rows.append({"s": source, "t": target, "p": _plain(props)})
+        count += 1
+        if len(rows) >= batch:
+            _flush_rels(store, rel, rows)
+            rows.clear()
+    for rel_type, rows in by_type.items():
+        _flush_rels(store, m.REL_BY_TYPE[rel_type], rows)
+    return count
+
+
+def _flush_rels(store: GraphStore, rel: m.RelType, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        store.write([(f"""UNWIND $rows AS row
+MATCH (a:`{rel.source}` {{id: row.s}}), (b:`{rel.target}` {{id: row.t}})
+CREATE (a)-[r:`{rel.type}`]->(b) SET r += row.p""", {"rows": list(rows)})])
+
+
+def write_dump(store: GraphStore, nodes: Iterable[tuple[str, Mapping[str, Any]]],
+               rels: Iterable[tuple[str, str, str, Mapping[str, Any]]],
+               batch: int = BATCH) -> tuple[int, int]:
+    """Write nodes, then relationships; returns (nodes, relationships) written."""
+    return write_nodes(store, nodes, batch), write_relationships(store, rels, batch)

@@ -1,0 +1,116 @@
+"""The SHACL shapes as Cypher rules run inside the graph: validation that scales.
+
+Each checked shape ``pkgsh:X`` of ``shapes.ttl`` has one rule, the named query
+``shape_<x>`` in ``queries/rules/X.cypher`` (an engine may override it in
+``queries/rules/<engine>/``).  A rule returns one row per finding: ``focus`` (a
+node id), ``value`` and ``value_label`` (set when the value is a node).  Severity,
+messages, path and the constants a rule needs (``$in_values``, ``$has_value``,
+``$patterns``) come from ``shapes.ttl`` (:mod:`ontology.shapeinfo`), and focus
+IRIs from :func:`ontology.mapping.node_iri`, so a graph report has the same shape
+as pyshacl's and the two can be compared finding by finding.
+
+A shape with no rule, or a rule with no shape, is not run silently past: the
+result names every shape the graph engine did not evaluate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from rdflib import RDF, SH, BNode, Graph, Literal, URIRef
+
+from ontology import mapping as m
+from ontology.shapeinfo import ShapeInfo, shape_infos
+from ontology.validation import Finding, ValidationReport
+from queries.catalog import NamedQuery, load_catalog
+from queries.store import GraphStore
+
+RULE_PREFIX = "shape_"
+
+
+def rule_name(shape_name: str) -> str:
+    """``TaskOwner`` → ``shape_task_owner``."""
+    return RULE_PREFIX + re.sub(r"(?<!^)(?=[A-Z])", "_", shape_name).lower()
+
+
+def rule_queries(engine: str) -> dict[str, NamedQuery]:
+    """The rule queries ``engine`` runs, by name."""
+    return {n: q for n, q in load_catalog(engine).items() if n.startswith(RULE_PREFIX)}
+
+
+@dataclass(frozen=True)
+class RuleRun:
+    """Findings of the rules, and the shapes that could not be evaluated (and why)."""
+
+    findings: tuple[Finding, ...]
+    skipped: tuple[str, ...]  # "pkgsh:X: why", one per shape not evaluated
+    unmatched_rules: tuple[str, ...]  # rule queries with no shape in shapes.ttl
+
+
+def _finding(info: ShapeInfo, row: dict[str, object]) -> Finding:
+    value, value_label = row.get("value"), row.get("value_label")
+    if value is not None and isinstance(value_label, str):
+        value = m.node_iri(m.NODE_BY_LABEL[value_label], str(value))
+    return Finding(
+        shape=info.iri, severity=info.severity,
+        focus=m.node_iri(m.NODE_BY_LABEL[info.focus_label], str(row["focus"])),
+        message_vi=info.message_vi, message_en=info.message_en, path=info.path,
+        value=None if value is None else str(value),
+    )
+
+
+def run_rules(store: GraphStore, ids: Collection[str] | None = None) -> RuleRun:
+    """Run every shape's rule on ``store``; ``ids`` limits the focus nodes to those ids."""
+    rules = rule_queries(store.engine)
+    infos = shape_infos()
+    findings: list[Finding] = []
+    skipped: list[str] = []
+    for info in infos:
+        query = rules.get(rule_name(info.name))
+        if query is None:
+            skipped.append(f"{info.iri}: no Cypher rule {rule_name(info.name)} for "
+                           f"{store.engine}")
+            continue
+        declared = {p.name for p in query.params}
+        missing = sorted(declared - {"ids"} - set(info.constants))
+        if missing:
+            skipped.append(f"{info.iri}: the shape gives no {', '.join(missing)} for "
+                           f"rule {query.name} ({query.source})")
+            continue
+        params = {k: v for k, v in info.constants.items() if k in declared}
+        params["ids"] = None if ids is None else list(ids)
+        findings += (_finding(info, row) for row in store.read(query.text, params))
+    known = {rule_name(i.name) for i in infos}
+    return RuleRun(tuple(sorted(set(findings))), tuple(skipped),
+                   tuple(sorted(set(rules) - known)))
+
+
+def results_graph(findings: Iterable[Finding], conforms: bool) -> Graph:
+    """A SHACL validation report graph for ``findings`` (as pyshacl would write it)."""
+    graph = Graph()
+    graph.bind("sh", SH)
+    report = BNode()
+    graph.add((report, RDF.type, SH.ValidationReport))
+    graph.add((report, SH.conforms, Literal(conforms)))
+    for f in findings:
+        result = BNode()
+        graph.add((report, SH.result, result))
+        graph.add((result, RDF.type, SH.ValidationResult))
+        graph.add((result, SH.sourceShape, URIRef(f.shape)))
+        graph.add((result, SH.resultSeverity, SH[f.severity]))
+        graph.add((result, SH.focusNode, URIRef(f.focus)))
+        graph.add((result, SH.resultMessage, Literal(f.message_vi, lang="vi")))
+        graph.add((result, SH.resultMessage, Literal(f.message_en, lang="en")))
+        if f.value is not None:
+            value = URIRef(f.value) if f.value.startswith(m.ID_IRI) else Literal(f.value)
+            graph.add((result, SH.value, value))
+    return graph
+
+
+def graph_report(run: RuleRun) -> ValidationReport:
+    """The rules' findings as a :class:`ValidationReport` (``conforms``: no Violation)."""
+    conforms = not any(f.severity == "Violation" for f in run.findings)
+    turtle = results_graph(run.findings, conforms).serialize(format="turtle")
+    return ValidationReport(conforms=conforms, findings=run.findings, results_turtle=turtle)
