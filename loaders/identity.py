@@ -4,7 +4,8 @@ Numbers come in two forms:
 
 - Party form ``SEQ-CODE/ISSUER``: ``20-NQ/TW``, ``29-CTr/TU``, ``1046-CV/TU``;
 - State form ``SEQ/CODE-ISSUER`` or ``SEQ/YEAR/CODE-ISSUER``: ``46/NQ-CP``,
-  ``696/QĐ-TTg``, ``12/2024/NĐ-CP``.
+  ``696/QĐ-TTg``, ``12/2024/NĐ-CP``; laws and resolutions of the National
+  Assembly have no type code and a numbered legislature: ``29/2013/QH13``.
 
 Numbers repeat across terms and provinces, so a canonical id carries the
 issuing scope, the year and the number::
@@ -57,6 +58,8 @@ _PARTY = re.compile(
 _STATE = re.compile(
     r"^(?P<seq>\d+[a-z]?)/(?:(?P<year>(?:19|20)\d\d)/)?(?P<code>[A-ZĐa-zđ]+)-(?P<issuer>[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*)$"
 )
+# "29/2013/QH13": no type code (kind ``Other``), the legislature's number after the issuer.
+_LEGISLATIVE = re.compile(r"^(?P<seq>\d+)/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]+\d{1,2})$")
 
 
 class InvalidNumber(ValueError):
@@ -81,7 +84,9 @@ class ParsedNumber:
     @property
     def national_scope(self) -> str | None:
         """Scope slug when the issuer code is nation-wide, else ``None`` (local)."""
-        return NATIONAL_SCOPES.get(self.issuer.replace(".", ""))
+        code = self.issuer.replace(".", "").rstrip("0123456789")
+        # Central Party bodies sign with a code ending in TW ("BCĐTW", "BTGDVTW").
+        return NATIONAL_SCOPES.get(code) or ("tw" if code.endswith("TW") else None)
 
 
 def parse_number(number: str) -> ParsedNumber:
@@ -94,6 +99,9 @@ def parse_number(number: str) -> ParsedNumber:
     if m:
         year = int(m["year"]) if m["year"] else None
         return ParsedNumber(text, m["seq"], m["code"].upper(), m["issuer"].upper(), "state", year)
+    m = _LEGISLATIVE.match(text)
+    if m:
+        return ParsedNumber(text, m["seq"], "", m["issuer"], "state", int(m["year"]))
     raise InvalidNumber(f"not a Party (20-NQ/TW) or State (46/NQ-CP) document number: {number!r}")
 
 
