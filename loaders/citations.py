@@ -25,7 +25,15 @@ from datetime import date
 
 from loaders.header import UPPER, head_end
 from loaders.identity import InvalidNumber, ParsedNumber, parse_number
-from ontology.records import CitedRelation, Extraction, Provenance, Reference, Span
+from ontology.records import (
+    KIND_NAMES_VI,
+    CitedRelation,
+    DocumentKind,
+    Extraction,
+    Provenance,
+    Reference,
+    Span,
+)
 from policykg.vntext import slug
 
 # Party form "20-NQ/TW" (also "10- CTr/TU", "T.Ư", glued "TUngày"), State form "46/NQ-CP",
@@ -34,28 +42,44 @@ from policykg.vntext import slug
 _NUMBER = re.compile(
     r"\d{1,5}[a-z]?(?:"
     r"[ \t]{0,2}-[ \t]{0,2}[A-ZĐ][A-Za-zĐđ]{0,5}[ \t]{0,2}/[ \t]{0,2}"
-    r"(?:T\.Ư|TƯ|[A-ZĐ]{1,6}(?:\.[A-ZĐ]{1,3})?)(?![A-ZĐƯ0-9])"
+    r"(?:T\.Ư|TƯ|[A-ZĐ]{1,8}(?:\.[A-ZĐ]{1,3})?)(?![A-ZĐƯ0-9])"
     r"|/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,5}-"
-    r"[A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-ZĐ][A-Za-zĐđ]{0,7})?(?![0-9A-ZĐ]))"
+    r"[A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-ZĐ][A-Za-zĐđ]{0,7})?(?![0-9A-ZĐ])"
+    r"|/(?:19|20)\d\d/[A-ZĐ]{2,6}\d{1,2}(?![0-9A-ZĐ]))"  # 29/2013/QH13
 )
 _NOT_BEFORE_NUMBER = frozenset("/.-")
 _LABELS = (
     "nghị quyết|kết luận|chỉ thị|kế hoạch|chương trình(?: hành động)?|thông báo|công văn|"
-    "quyết định|báo cáo|hướng dẫn|nghị định|thông tư|văn bản|quy định"
+    "quyết định|báo cáo|hướng dẫn|nghị định|thông tư|văn bản|quy định|luật"
 )
 _LABEL_BEFORE = re.compile(rf"(?i:{_LABELS})[ \t]+(?:số[ \t]*:?[ \t]*)?$|số[ \t]*:?[ \t]*$")
+# The kind the nearest label names, for numbers without a type code ("Nghị quyết số
+# 98/2023/QH15"; "Luật Khoa học và công nghệ số 29/2013/QH13" is no kind of ours).
+_LABEL = re.compile(rf"(?i:{_LABELS})")
+_KIND_BY_LABEL = {name.lower(): kind for kind, name in KIND_NAMES_VI.items()}
+_LABEL_WINDOW = 60
 _OWN_NUMBER_BEFORE = re.compile(r"[ \t*]*Số[ \t]*:?[ \t]*")
 _DATE = (
     r"(?P<d1>\d{1,2})[ \t]*[-/.][ \t]*(?P<m1>\d{1,2})[ \t]*[-/.][ \t]*(?P<y1>(?:19|20)\d\d)"
     r"|(?P<d2>\d{1,2})[ \t]+tháng[ \t]+(?P<m2>\d{1,2})[ \t]+năm[ \t]+(?P<y2>(?:19|20)\d\d)"
 )
-# Words that end an issuer's name ("… của Ban Bí thư về …").
+# Words that end an issuer's name ("… của Ban Bí thư về …", "… của Chính phủ quy định …").
 _STOP = (
-    r"(?:về|khóa|thực|và|đến|gắn|nhằm|tại|ngày|số|trong|theo|để|với|đã|đối|nói|là|cho|được|"
-    r"có|đề|xây|tổ|triển|phải|sẽ|như|này|ký|tiếp|lần|kỳ|họp|ban hành)\b"
+    r"(?:về|khóa|thực|đến|gắn|nhằm|tại|ngày|số|trong|theo|để|với|đã|đối|nói|là|cho|được|"
+    r"có|đề|xây|tổ|triển|phải|sẽ|như|này|ký|tiếp|lần|kỳ|họp|ban hành|quy định|phê duyệt|sau|"
+    r"trên|trước|từ|thông qua|hướng dẫn|chỉ đạo|yêu cầu|giao|gửi|nay|vừa|năm|tháng|"
+    r"và(?![ \t]+[" + UPPER + r"]))\b"
+)
+# A document's name after "và" starts another citation, not the rest of a body's name.
+_KIND_WORD = (
+    r"(?:Nghị quyết|Kết luận|Chỉ thị|Kế hoạch|Chương trình|Thông báo|Công văn|Quyết định|"
+    r"Báo cáo|Hướng dẫn|Nghị định|Thông tư|Luật|Văn bản|Quy định|Đề án|Chiến lược)\b"
 )
 _WORD = r"[^\s,;:()“”\"*.]+"
-_BODY = rf"(?=[{UPPER}]){_WORD}(?:[ \t]+(?!{_STOP}){_WORD}){{0,7}}"
+_BODY = (
+    rf"(?=[{UPPER}])(?!{_KIND_WORD}){_WORD}"
+    rf"(?:[ \t]+(?!{_STOP})(?!và[ \t]+{_KIND_WORD})(?!{_KIND_WORD}){_WORD}){{0,9}}"
+)
 _TAIL = re.compile(
     rf"(?:[ \t\n]*,?[ \t\n]*\(?[ \t]*(?:ban hành[ \t]+)?ngày[ \t]*(?:{_DATE})[ \t]*\)?)?"
     rf"(?:[ \t\n]*,?[ \t\n]*của[ \t\n]+(?P<issuer>{_BODY}))?"
@@ -79,10 +103,22 @@ _IMPL_LEAD = re.compile(rf"^[ \t*]*Thực hiện[ \t\n]+(?:tốt[ \t]+)?{_QUOTES
 _IMPL_CONTINUE = re.compile(rf"[Tt]iếp tục thực hiện tốt[ \t\n]+{_QUOTES}")
 _LIST_ITEM = re.compile(r"[ \t*]*(?:[-–•+]|\d+(?:[.-]\d+)*[.)-]|[IVXLC]+[.-]|[a-zđ]\))[ \t]")
 _CHAIN = re.compile(r"[ \t]*(?:[,;]|[ \t]và)[ \t\n]*")
+# Before a further document of a "Thực hiện A …; B … và C …" lead-in.
+_LIST_SEPARATOR = re.compile(r"(?:[,;]|[ \t]và)[ \t\n]*$")
+# "X … về (tiếp tục) thực hiện Y"; "X … ban hành Chương trình hành động của Chính phủ thực hiện Y".
 _LINK = re.compile(
-    rf"[ \t\n]*{_QUOTES}[ \t]*(?:về[ \t\n]+)?{_QUOTES}[ \t]*(?:việc[ \t]+)?(?:tiếp tục[ \t\n]+)?"
+    rf"[ \t\n]*{_QUOTES}[ \t]*(?:(?:về|ban hành)[ \t\n]+)?{_QUOTES}[ \t]*"
+    rf"(?:(?:Chương trình hành động|Chương trình|Kế hoạch)(?:[ \t]+của[ \t]+{_BODY})?[ \t\n]+)?"
+    r"(?:việc[ \t]+)?(?:tiếp tục[ \t\n]+)?"
     rf"(?:triển khai[ \t\n]+)?thực hiện[ \t\n]+(?:tốt[ \t]+)?{_QUOTES}"
 )
+# "Ngày 15/3/2025, Ban Thường vụ Tỉnh ủy Hà Tĩnh ban hành Kế hoạch số …": date and issuer
+# stated before the citation.
+_ISSUED_BEFORE = re.compile(
+    rf"(?:[Nn]gày[ \t]+(?:{_DATE})[ \t]*,[ \t]*)?(?P<issuer>{_BODY})[ \t]+(?:đã[ \t]+|vừa[ \t]+)?"
+    r"ban hành[ \t]+$"
+)
+_BEFORE_WINDOW = 160
 
 
 @dataclass(frozen=True)
@@ -101,6 +137,7 @@ class _Mention:
     end: int  # of the tail (date, issuer, term)
     number: ParsedNumber | None  # None for a plenum alias
     span: tuple[int, int]
+    kind: DocumentKind = DocumentKind.Other
     issued: date | None = None
     issuer: str | None = None
     term: str | None = None
@@ -136,16 +173,28 @@ def _numbered_mentions(text: str) -> list[_Mention]:
             continue
         window = max(0, m.start() - 40)
         label = _LABEL_BEFORE.search(text, window, m.start())
+        start = label.start() if label else m.start()
         tail = _TAIL.match(text, m.end())
         assert tail is not None  # every part is optional
-        issuer = tail["issuer"]
+        issued, issuer = _date(tail), tail["issuer"]
+        if (issued is None or issuer is None) and text.rfind("ban hành", start - 12, start) >= 0:
+            before = _ISSUED_BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
+            if before is not None:
+                issued, issuer = issued or _date(before), issuer or before["issuer"]
         if issuer is not None:
             issuer = _TRAILING_PARTY.sub("", issuer) or None
         mentions.append(_Mention(
-            start=label.start() if label else m.start(), end=tail.end(), number=number,
-            span=m.span(), issued=_date(tail), issuer=issuer, term=tail["term"],
+            start=start, end=tail.end(), number=number, span=m.span(),
+            kind=number.kind if number.code else _label_kind(text, m.start()),
+            issued=issued, issuer=issuer, term=tail["term"],
         ))
     return mentions
+
+
+def _label_kind(text: str, number_start: int) -> DocumentKind:
+    labels = list(_LABEL.finditer(text, max(0, number_start - _LABEL_WINDOW), number_start))
+    return _KIND_BY_LABEL.get(labels[-1][0].lower(), DocumentKind.Other) if labels else (
+        DocumentKind.Other)
 
 
 def _merge(
@@ -173,7 +222,7 @@ def _merge(
         for part in parts.values():
             first = part[0]
             ref = Reference(
-                kind=parsed.kind, number=number,
+                kind=first.kind, number=number, year=parsed.year,
                 issued=next((m.issued for m in part if m.issued), None),
                 issuer=next((m.issuer for m in part if m.issuer), None),
                 term=next((m.term for m in part if m.term), None),
@@ -211,11 +260,27 @@ def _opens_block(text: str, line_start: int) -> bool:
     return not previous or previous.isupper()
 
 
-def _implemented(text: str, at: dict[int, _Mention]) -> list[_Mention]:
+def _lead_in_list(text: str, lead_end: int, mentions: list[_Mention],
+                  targets: Set[int]) -> list[_Mention]:
+    """The further documents of a "Thực hiện A …; B … và C …" paragraph.
+
+    Each follows a list separator; the documents those name as implemented
+    ("B về thực hiện A") are not the document's own.
+    """
+    end = text.find("\n", lead_end)
+    end = len(text) if end < 0 else end
+    return [m for m in mentions
+            if lead_end < m.start < end and m.start not in targets and m.key is not None
+            and _LIST_SEPARATOR.search(text, max(0, m.start - 8), m.start)]
+
+
+def _implemented(text: str, at: dict[int, _Mention], mentions: list[_Mention],
+                 targets: Set[int]) -> list[_Mention]:
     """Mentions the document says it implements."""
     anchors = [m.end() for m in _IMPL_SUBJECT.finditer(text, 0, head_end(text))
                if m[0].lstrip(" \t*").startswith("V/") or _opens_block(text, m.start())]
-    anchors += [m.end() for m in _IMPL_LEAD.finditer(text)]
+    leads = [m.end() for m in _IMPL_LEAD.finditer(text)]
+    anchors += leads
     for m in _IMPL_CONTINUE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if not _LIST_ITEM.match(text, line_start):
@@ -227,6 +292,9 @@ def _implemented(text: str, at: dict[int, _Mention]) -> list[_Mention]:
             found.append(mention)
             chain = _CHAIN.match(text, mention.end)
             mention = at.get(chain.end()) if chain else None
+    for pos in leads:
+        if pos in at:
+            found += _lead_in_list(text, pos, mentions, targets)
     return found
 
 
@@ -242,18 +310,20 @@ def extract_citations(text: str, source: str, *, province: str | None) -> Citati
     mentions = sorted(numbered + aliases, key=lambda m: m.start)
     at = {m.start: m for m in mentions if m.key is not None}
 
-    implements = list(dict.fromkeys(m.key for m in _implemented(text, at) if m.key))
-
     relations: dict[tuple[str, str], CitedRelation] = {}
+    targets: set[int] = set()
     for x in mentions:
         link = _LINK.match(text, x.end)
         y = at.get(link.end()) if link else None
         if x.key is None or y is None or y.key is None or x.key == y.key:
             continue
+        targets.add(y.start)
         relations.setdefault((x.key, y.key), CitedRelation(
             source=x.key, target=y.key,
             provenance=Provenance(source=source, span=Span(start=x.start, end=y.end)),
         ))
+    implements = list(dict.fromkeys(
+        m.key for m in _implemented(text, at, mentions, targets) if m.key))
     return Citations(tuple(refs), tuple(implements), tuple(relations.values()),
                      (*warnings, *alias_warnings))
 

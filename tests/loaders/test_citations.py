@@ -4,6 +4,7 @@ import pytest
 
 from loaders.citations import Citations, dated_numbers, extract_citations, fill_years
 from loaders.clean import clean_text
+from loaders.identity import parse_number
 from ontology.records import (
     CitedRelation,
     DocumentHeader,
@@ -228,3 +229,82 @@ def test_fill_years_leaves_ambiguous_numbers_undated_with_warning() -> None:
                                "elsewhere in the batch",)
     assert fill_years(e, {"20-NQ/TW": {2012}}).references[0].key == "20-NQ/TW@2012"
     assert fill_years(e, {}) is e
+
+
+@pytest.mark.parametrize(("number", "year", "kind", "scope"), [
+    ("29/2013/QH13", 2013, DocumentKind.Other, "qh"),
+    ("98/2023/QH15", 2023, DocumentKind.Other, "qh"),
+    ("12/2024/NĐ-CP", 2024, DocumentKind.Other, "cp"),
+    ("46/NQ-CP", None, DocumentKind.NghiQuyet, "cp"),
+    ("01-KH/BCĐTW", None, DocumentKind.KeHoach, "tw"),
+    ("05-HD/BTGDVTW", None, DocumentKind.HuongDan, "tw"),
+    ("154-KH/TU", None, DocumentKind.KeHoach, None),
+])
+def test_parse_number_year_kind_and_scope(
+        number: str, year: int | None, kind: DocumentKind, scope: str | None) -> None:
+    parsed = parse_number(number)
+    assert (parsed.text, parsed.year, parsed.kind, parsed.national_scope) == (
+        number, year, kind, scope)
+
+
+@pytest.mark.parametrize(("raw", "key", "kind"), [
+    ("Luật Khoa học và công nghệ số 29/2013/QH13 và", "29/2013/QH13@2013", DocumentKind.Other),
+    ("Nghị quyết số 98/2023/QH15 của Quốc hội về", "98/2023/QH15@2023", DocumentKind.NghiQuyet),
+    ("Nghị định 12/2024/NĐ-CP về", "12/2024/NĐ-CP@2024", DocumentKind.Other),
+    ("Nghị định số 70/2018/NĐ-CP ngày 15/5/2018 của", "70/2018/NĐ-CP@2018", DocumentKind.Other),
+])
+def test_year_inside_a_state_number_is_the_citation_year(
+        raw: str, key: str, kind: DocumentKind) -> None:
+    (ref,) = _cite(raw).references
+    assert (ref.key, ref.kind) == (key, kind)
+
+
+@pytest.mark.parametrize(("raw", "issuer"), [
+    ("Hướng dẫn số 05-HD/BTGDVTW, ngày 20/01/2025 của Ban Tuyên giáo và Dân vận Trung ương về",
+     "Ban Tuyên giáo và Dân vận Trung ương"),
+    ("Quyết định số 1/QĐ-BKHCN của Bộ Khoa học và Công nghệ, các sở", "Bộ Khoa học và Công nghệ"),
+    ("Quy định số 22-QĐ/TW của Ủy ban Kiểm tra Trung ương (khóa XIII)",
+     "Ủy ban Kiểm tra Trung ương"),
+    ("Nghị định số 70/2018/NĐ-CP ngày 15/5/2018 của Chính phủ quy định việc quản lý",
+     "Chính phủ"),
+    ("Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương trình",
+     "Thủ tướng Chính phủ"),
+    ("Nghị quyết số 57-NQ/TW của Bộ Chính trị sau 3 tháng", "Bộ Chính trị"),
+    ("Nghị định số 12/2024/NĐ-CP của Chính phủ trên địa bàn tỉnh", "Chính phủ"),
+    ("Nghị quyết số 03/NQ-CP của Chính phủ và Nghị quyết số 57-NQ/TW", "Chính phủ"),
+    ("Nghị quyết số 03/NQ-CP của Chính phủ và các bộ, ngành", "Chính phủ"),
+    ("Nghị quyết số 08-NQ/TU của Ban Chấp hành Đảng bộ thành phố khóa XIV “về",
+     "Ban Chấp hành Đảng bộ thành phố"),
+])
+def test_issuer_ends_with_the_body_name(raw: str, issuer: str) -> None:
+    assert _cite(raw).references[0].issuer == issuer
+
+
+def test_date_and_issuer_stated_before_the_citation() -> None:
+    (ref,) = _cite("Ngày 15/3/2025, Ban Thường vụ Tỉnh ủy Hà Tĩnh ban hành Kế hoạch số "
+                   "118-KH/TU thực hiện chuyển đổi số.").references
+    assert (ref.issued, ref.issuer) == (date(2025, 3, 15), "Ban Thường vụ Tỉnh ủy Hà Tĩnh")
+    (ref,) = _cite("Tỉnh ủy đã ban hành Nghị quyết số 05-NQ/TU về chuyển đổi số.").references
+    assert (ref.issued, ref.issuer) == (None, "Tỉnh ủy")
+
+
+def test_lead_in_lists_several_implemented_documents() -> None:
+    c = _cite(
+        "KẾ HOẠCH\n\nvề số\n\nThực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị "
+        "về đột phá (sau đây gọi tắt là Nghị quyết số 57-NQ/TW); Kế hoạch số 01-KH/BCĐTW, ngày "
+        "15/01/2025 của Ban Chỉ đạo Trung ương về thực hiện Nghị quyết số 57-NQ/TW và Hướng dẫn "
+        "số 05-HD/BTGDVTW, ngày 20/01/2025 của Ban Tuyên giáo và Dân vận Trung ương, Ban Thường "
+        "vụ Tỉnh ủy ban hành Kế hoạch như sau:\n\n1. Các cấp ủy quán triệt Chỉ thị số 05-CT/TW.\n")
+    assert c.implements == ("57-NQ/TW@2024", "01-KH/BCĐTW@2025", "05-HD/BTGDVTW@2025")
+    assert _relations(c) == {("01-KH/BCĐTW@2025", "57-NQ/TW@2024")}
+
+
+@pytest.mark.parametrize("link", [
+    "ban hành Chương trình hành động của Chính phủ thực hiện",
+    "về Chương trình hành động của Chính phủ thực hiện",
+    "về tiếp tục thực hiện",
+])
+def test_programme_implementing_another_document_is_a_relation(link: str) -> None:
+    c = _cite(f"Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ {link} Nghị quyết số "
+              "57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị.")
+    assert _relations(c) == {("03/NQ-CP@2025", "57-NQ/TW@2024")}
