@@ -178,9 +178,9 @@ def _numbered_mentions(text: str) -> list[_Mention]:
         assert tail is not None  # every part is optional
         issued, issuer = _date(tail), tail["issuer"]
         if (issued is None or issuer is None) and text.rfind("ban hành", start - 12, start) >= 0:
-            before = _ISSUED_BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
-            if before is not None:
-                issued, issuer = issued or _date(before), issuer or before["issuer"]
+            stated = _ISSUED_BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
+            if stated is not None:
+                issued, issuer = issued or _date(stated), issuer or stated["issuer"]
         if issuer is not None:
             issuer = _TRAILING_PARTY.sub("", issuer) or None
         mentions.append(_Mention(
