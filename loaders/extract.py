@@ -1,8 +1,8 @@
 """The extraction entry point: one source text → one :class:`Extraction`.
 
-:func:`extract` is pure: header → sidecar facts → citations (scoped to the
-province) → tasks and targets.  :func:`extract_file` adds the I/O: it reads the
-source and the sidecar beside it.
+:func:`extract` is pure: web/OCR residue blanked out (:mod:`loaders.ocr`) →
+header → sidecar facts → citations (scoped to the province) → tasks and targets.
+:func:`extract_file` adds the I/O: it reads the source and the sidecar beside it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 from loaders.citations import Citations, extract_citations
 from loaders.header import complete_issuer, extract_header
 from loaders.identity import parse_number
+from loaders.ocr import repair
 from loaders.sidecar import Sidecar, apply_sidecar, read_sidecar, sidecar_path
 from loaders.sources import read_source
 from loaders.targets import extract_targets
@@ -44,7 +45,13 @@ def _with_sidecar_implements(citations: Citations, sidecar: Sidecar, source: str
 
 
 def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extraction:
-    """Everything extracted from ``text`` (the output of :func:`loaders.clean.clean_text`)."""
+    """Everything extracted from ``text`` (the output of :func:`loaders.clean.clean_text`).
+
+    ``sha256`` is the digest of ``text``; spans point into it (the repair keeps offsets).
+    """
+    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    repaired = repair(text, source)
+    text = repaired.text
     header = extract_header(text, source)
     if sidecar is not None:
         header = complete_issuer(apply_sidecar(header, sidecar, source))
@@ -56,14 +63,14 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     targets = extract_targets(text, source, found.tasks)
     return Extraction(
         source=source,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=sha256,
         document=header.model_copy(update={"general_addressees": found.general_addressees}),
         references=tuple(refs),
         implements=tuple(implements),
         cited_relations=citations.cited_relations,
         tasks=found.tasks,
         targets=targets,
-        warnings=citations.warnings,
+        warnings=(*repaired.warnings, *citations.warnings),
     )
 
 
