@@ -22,6 +22,7 @@ from fastapi.responses import JSONResponse
 
 from api import analyst, audit, service
 from api.errors import ErrorResponse, error_response, install_error_handlers
+from api.middleware import install_middleware
 from api.models import (
     DocumentList,
     DocumentOut,
@@ -78,6 +79,7 @@ def create_app(store_factory: Callable[[], GraphStore] = _default_store) -> Fast
         responses={422: _ERRORS[422]},
     )
     install_error_handlers(app)
+    install_middleware(app)
     app.include_router(audit.router)
     app.include_router(analyst.router)
 

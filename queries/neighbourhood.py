@@ -1,0 +1,98 @@
+"""The neighbourhood of a node, breadth first, bounded by depth and size.
+
+One query per depth and label of the frontier (``a.id IN $ids`` on a labelled
+node uses the id index), following only the chosen relationship types in both
+directions.  When the node limit is reached the walk stops and the result is
+marked truncated; edges are kept only between nodes in the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ontology import mapping as m
+from policykg.errors import ReferenceNotFound
+from queries.store import GraphStore
+
+ROWS_PER_NODE = 5  # a level reads at most this many rows per node still allowed
+
+
+@dataclass
+class Neighbourhood:
+    """Nodes (label, properties, depth) by id, edges by (source, type, target)."""
+
+    nodes: dict[str, tuple[str, dict[str, Any], int]] = field(default_factory=dict)
+    edges: set[tuple[str, str, str]] = field(default_factory=set)
+    truncated: bool = False
+
+
+def rel_types_named(names: Sequence[str]) -> tuple[list[m.RelType], list[str]]:
+    """The relationship types ``names`` name (ontology terms or types, any case), and
+    the names that name none."""
+    by_name = {name: r for r in m.REL_TYPES for name in (r.type.lower(), r.term.lower())}
+    found: dict[str, m.RelType] = {}
+    unknown: list[str] = []
+    for name in names:
+        rel = by_name.get(name.strip().lower())
+        if rel is None:
+            unknown.append(name)
+        else:
+            found[rel.type] = rel
+    return list(found.values()), unknown
+
+
+def valid_rel_names() -> list[str]:
+    return sorted({n for r in m.REL_TYPES for n in (r.term, r.type.lower())})
+
+
+def _focus(store: GraphStore, node_id: str) -> tuple[str, dict[str, Any]]:
+    query = "\nUNION ALL\n".join(
+        f"MATCH (n:`{t.label}` {{id: $id}}) RETURN labels(n)[0] AS label, properties(n) AS props"
+        for t in m.NODE_TYPES)
+    rows = store.read(query, {"id": node_id})
+    if not rows:
+        raise ReferenceNotFound(node_id, f"no node with id {node_id!r}")
+    return str(rows[0]["label"]), rows[0]["props"]
+
+
+def _step(store: GraphStore, label: str, ids: list[str], types: list[str],
+          limit: int) -> list[dict[str, Any]]:
+    query = (f"MATCH (a:`{label}`)-[r]-(b) WHERE a.id IN $ids AND type(r) IN $types "
+             "RETURN DISTINCT startNode(r).id AS source, type(r) AS type, "
+             "endNode(r).id AS target, labels(b)[0] AS label, properties(b) AS props "
+             "LIMIT $limit")
+    return store.read(query, {"ids": ids, "types": types, "limit": limit})
+
+
+def neighbourhood(store: GraphStore, focus: str, *, depth: int, rel_types: Sequence[m.RelType],
+                  max_nodes: int) -> Neighbourhood:
+    """Nodes within ``depth`` hops of ``focus`` over ``rel_types``, at most ``max_nodes``."""
+    label, props = _focus(store, focus)
+    result = Neighbourhood(nodes={focus: (label, props, 0)})
+    types = [r.type for r in rel_types]
+    frontier = {focus: label}
+    for level in range(1, depth + 1):
+        if not frontier or not types:
+            break
+        reached: dict[str, str] = {}
+        for frontier_label in sorted(set(frontier.values())):
+            ids = sorted(i for i, lab in frontier.items() if lab == frontier_label)
+            in_frontier = set(ids)
+            limit = ROWS_PER_NODE * max_nodes + 1
+            rows = _step(store, frontier_label, ids, types, limit)
+            if len(rows) == limit:
+                result.truncated = True
+            for row in rows:
+                other = row["target"] if row["source"] in in_frontier else row["source"]
+                if other not in result.nodes:
+                    if len(result.nodes) >= max_nodes:
+                        result.truncated = True
+                        continue
+                    result.nodes[other] = (row["label"], row["props"], level)
+                    reached[other] = row["label"]
+                result.edges.add((row["source"], row["type"], row["target"]))
+        frontier = reached
+    result.edges = {e for e in result.edges if e[0] in result.nodes and e[2] in result.nodes}
+    return result
