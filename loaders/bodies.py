@@ -121,9 +121,12 @@ def _is_stop(low: list[str], i: int) -> bool:
     return False
 
 
+_LONGEST_NAME = 300
+
+
 def body_phrase_end(phrase: str) -> int:
     """Length of the body phrase at the start of ``phrase`` (before its verb or ":")."""
-    matches = list(_WORD.finditer(phrase))
+    matches = list(_WORD.finditer(phrase, 0, _LONGEST_NAME))
     low = [m.group().lower() for m in matches]
     end = 0
     for i, m in enumerate(matches):

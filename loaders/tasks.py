@@ -25,6 +25,7 @@ one task per row.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from loaders.attribution import (
@@ -48,9 +49,10 @@ class TaskExtraction:
     general_addressees: tuple[str, ...]
 
 
-# A line; a lettered item glued to the line above by the page-break join of
-# clean_text ("… UBND tỉnh      a) Chỉ đạo …") starts a line of its own.
-_LINE = re.compile(r"(?:[^\n]+?(?=[ \t]{2,}[a-zđ]\)[ \t])|[^\n]*)")
+_LINE = re.compile(r"[^\n]*")
+# A lettered item glued to the line above by the page-break join of clean_text
+# ("… UBND tỉnh      a) Chỉ đạo …") starts a line of its own.
+_GLUED = re.compile(r"[ \t]{2,}(?=[a-zđ]\)[ \t])")
 _ROMAN = re.compile(r"[ \t]*\**[ \t]*([IVX]{1,5})[ \t]*[.\-–]\**[ \t]*(\S.*)")
 _NUMBERED = re.compile(r"[ \t]*\**[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3})[ \t]*[.\-–)]\**[ \t]+(\S.*)")
 _BULLET = re.compile(r"[ \t]*(\*{1,2}|[-+•–]|[a-zđ]\)|[a-zđ]\.(?=[ \t]+[A-ZĐÀ-Ỹ]))[ \t]+(\S.*)")
@@ -59,8 +61,8 @@ _TABLE_ROW = re.compile(r"[ \t]*\|(.*)\|[ \t]*")
 _RECIPIENTS = re.compile(r"(?i)[ \t*]*(?:nơi nhận|tin liên quan|tin cùng chuyên mục|"
                          r"bài viết liên quan|các tin khác|tin khác)\b")
 _ADDRESS = re.compile(r"(?i)^[-\s*]*kính gửi\b")
-_DESCRIPTIVE = re.compile(r"^(?:muc tieu|muc dich|yeu cau|quan diem|danh gia|ket qua|"
-                          r"tinh hinh|thuc trang|boi canh|nhung ket qua|han che)\b")
+_DESCRIPTIVE = re.compile(r"(?i)^[*\s]*(?:mục tiêu|mục đích|yêu cầu|quan điểm|đánh giá|kết quả|"
+                          r"tình hình|thực trạng|bối cảnh|những kết quả|hạn chế)\b")
 _CLOSING = re.compile(r"(?i)^(?:(?:chỉ thị|thông báo|kế hoạch|chương trình|công văn|nghị quyết|"
                       r"kết luận|quyết định|hướng dẫn)\s+này\b|căn cứ\b)")
 _ASSIGN = re.compile(r"(?i)^(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s+")
@@ -83,6 +85,20 @@ class _Block:
     extra_end: int = field(default=-1)
 
 
+def _lines(text: str) -> Iterator[tuple[str, int]]:
+    """Lines of ``text`` with their offsets, glued lettered items split off."""
+    for m in _LINE.finditer(text):
+        line, start = m.group(), m.start()
+        if "  " not in line:
+            yield line, start
+            continue
+        cut = 0
+        for g in _GLUED.finditer(line):
+            yield line[cut:g.start()], start + cut
+            cut = g.end()
+        yield line[cut:], start + cut
+
+
 def _outline(text: str) -> list[_Block]:
     """Paragraph blocks up to the recipients list, with labels resolved."""
     blocks: list[_Block] = []
@@ -91,8 +107,7 @@ def _outline(text: str) -> list[_Block]:
     roman_descriptive = False
     num_descriptive: tuple[str, ...] | None = None
     in_address = False
-    for m in _LINE.finditer(text):
-        line = m.group()
+    for line, start in _lines(text):
         if not line.strip():
             continue
         if _RECIPIENTS.match(line):
@@ -100,12 +115,12 @@ def _outline(text: str) -> list[_Block]:
         if _ADDRESS.match(line):
             in_address = True
             continue
-        start = m.start()
+        end = start + len(line)
         if (rm := _ROMAN.fullmatch(line)) is not None:
             in_address = False
             roman, path, num_descriptive = rm.group(1), (), None
-            roman_descriptive = bool(_DESCRIPTIVE.match(fold(rm.group(2)[:40])))
-            blocks.append(_Block("roman", rm.group(1), start + rm.start(2), m.end(), rm.group(2),
+            roman_descriptive = bool(_DESCRIPTIVE.match(rm.group(2)))
+            blocks.append(_Block("roman", rm.group(1), start + rm.start(2), end, rm.group(2),
                                  roman=roman, descriptive=roman_descriptive))
             continue
         if (nm := _NUMBERED.fullmatch(line)) is not None:
@@ -114,26 +129,26 @@ def _outline(text: str) -> list[_Block]:
             if num_descriptive is not None and path[:len(num_descriptive)] != num_descriptive:
                 num_descriptive = None
             body = nm.group(2)
-            if num_descriptive is None and _DESCRIPTIVE.match(fold(body[:40])):
+            if num_descriptive is None and _DESCRIPTIVE.match(body):
                 num_descriptive = path
-            blocks.append(_Block("num", nm.group(1), start + nm.start(2), m.end(), body,
+            blocks.append(_Block("num", nm.group(1), start + nm.start(2), end, body,
                                  path=path, roman=roman,
                                  descriptive=roman_descriptive or num_descriptive is not None))
             continue
         if (bm := _BULLET.fullmatch(line)) is not None:
             if in_address:
                 continue
-            blocks.append(_Block("bullet", bm.group(1), start + bm.start(2), m.end(), bm.group(2),
+            blocks.append(_Block("bullet", bm.group(1), start + bm.start(2), end, bm.group(2),
                                  path=path, roman=roman,
                                  descriptive=roman_descriptive or num_descriptive is not None))
             continue
         in_address = False
         if (tm := _TABLE_ROW.fullmatch(line)) is not None:
             cells = tuple(c.strip() for c in tm.group(1).split("|"))
-            blocks.append(_Block("table", "|", start, m.end(), line, path=path, roman=roman,
+            blocks.append(_Block("table", "|", start, end, line, path=path, roman=roman,
                                  cells=cells))
             continue
-        blocks.append(_Block("plain", "", start + len(line) - len(line.lstrip()), m.end(),
+        blocks.append(_Block("plain", "", start + len(line) - len(line.lstrip()), end,
                              line.strip(), path=path, roman=roman,
                              descriptive=roman_descriptive))
     return blocks

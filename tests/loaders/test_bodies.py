@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.bodies import body_phrase_end, canonical_body, split_bodies
+from loaders.bodies import body_phrase_end, canonical_bodies, canonical_body, split_bodies
 
 
 @pytest.mark.parametrize(("phrase", "expected"), [
@@ -65,3 +65,37 @@ def test_collective_addressee() -> None:
     assert body.name == "các huyện ủy, thành ủy"
     assert body.part_of is None
     assert body.id == "kon-tum:cac-huyen-uy-thanh-uy"
+
+
+def test_shared_head_boards_are_one_entity_each() -> None:
+    bodies = canonical_bodies("Ban Tuyên giáo, Dân vận Tỉnh ủy", province="Bắc Kạn")
+    assert [(b.name, b.collective) for b in bodies] == [
+        ("Ban Tuyên giáo Tỉnh ủy Bắc Kạn", False), ("Ban Dân vận Tỉnh ủy Bắc Kạn", False)]
+    assert [b.part_of for b in bodies] == ["bac-kan:tinh-uy", "bac-kan:tinh-uy"]
+
+
+@pytest.mark.parametrize(("surface", "names"), [
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy", ["Ban Tuyên giáo và Dân vận Tỉnh ủy Kon Tum"]),
+    ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Ban Tổ chức, Tuyên giáo Trung ương", ["Ban Tổ chức Trung ương", "Ban Tuyên giáo Trung ương"]),
+    ("Sở Tài chính, Sở Nội vụ và các sở, ngành liên quan",
+     ["Sở Tài chính", "Sở Nội vụ", "các sở, ngành liên quan"]),
+])
+def test_canonical_bodies_split_only_lists(surface: str, names: list[str]) -> None:
+    assert [b.name for b in canonical_bodies(surface, province="Kon Tum")] == names
+
+
+def test_collective_addressees_stay_collective() -> None:
+    (sectors,) = canonical_bodies("các sở, ngành", province="Kon Tum")
+    assert sectors.collective
+    assert not canonical_body("Sở Văn hóa, Thể thao và Du lịch", province="Kon Tum").collective
+
+
+@pytest.mark.parametrize(("clause", "subject"), [
+    ("Ủy ban Kiểm tra Tỉnh ủy đưa nội dung vào chương trình", "Ủy ban Kiểm tra Tỉnh ủy"),
+    ("Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương tổ chức học tập",
+     "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"),
+    ("Ủy ban Kiểm tra Tỉnh ủy chủ trì, phối hợp", "Ủy ban Kiểm tra Tỉnh ủy"),
+])
+def test_body_ends_at_unlisted_verb_after_a_committee(clause: str, subject: str) -> None:
+    assert clause[:body_phrase_end(clause)] == subject

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.deadlines import find_deadline
+from loaders.deadlines import deadline_from_field, find_deadline
+from ontology.records import Span
 
 
 @pytest.mark.parametrize(("text", "value", "phrase"), [
@@ -40,3 +41,21 @@ def test_deadline_forms(text: str, value: str, phrase: str) -> None:
 ])
 def test_not_deadlines(text: str) -> None:
     assert find_deadline(text) is None
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("Quý II/2025", "2025-Q2"), ("Tháng 12/2025", "2025-12"),
+    ("Trước ngày 30/6/2025", "2025-06-30"),
+    ("Năm 2025", "2025"), ("Hằng năm", "recurring"), ("Thường xuyên", "recurring"),
+    ("Giai đoạn 2025 - 2030", None),
+])
+def test_time_fields(field: str, value: str | None) -> None:
+    found = deadline_from_field(field, offset=7)
+    assert (found.value if found else None) == value
+    if found is not None:
+        assert found.provenance.span == Span(start=7, end=7 + len(field))
+
+
+def test_a_day_after_den_is_a_deadline() -> None:
+    found = find_deadline("phấn đấu đến ngày 31/12/2025 giải ngân đạt trên 95% kế hoạch")
+    assert found is not None and found.value == "2025-12-31"

@@ -65,3 +65,18 @@ def test_periods_dates_and_numbers_are_not_targets() -> None:
     text = ("Sơ kết 6 tháng đầu năm 2017; kế hoạch 5 năm 2021-2025; Hội nghị Trung ương 6 "
             "(khóa XI), nhiệm kỳ 2015 - 2020, Chỉ thị 05-CT/TW, ngày 15/5/2016, đến năm 2030.")
     assert extract_targets(text, "x", ()) == ()
+
+
+def test_reported_figures_are_not_targets_and_horizon_is_scoped() -> None:
+    text = "\n".join([
+        "Năm 2024, kinh tế số chiếm khoảng 16,5% GRDP.",
+        "I. ĐÁNH GIÁ TÌNH HÌNH", "Tỷ lệ hồ sơ trực tuyến đạt 68%.",
+        "II. MỤC TIÊU", "1. Mục tiêu đến năm 2030",
+        "a) Có 5 tổ chức khoa học và công nghệ đạt trình độ khu vực.",
+        "2. Phát triển nhân lực",
+        "- Phấn đấu đến năm 2026 có ít nhất 80% cán bộ được bồi dưỡng kỹ năng số.",
+        "- Hỗ trợ ít nhất 20 doanh nghiệp khởi nghiệp mỗi năm.",
+        "Tin liên quan:", "- Hơn 85% thủ tục được cung cấp trực tuyến",
+    ])
+    found = extract_targets(text, "t.txt", ())
+    assert [(t.value, t.year) for t in found] == [("5", 2030), ("80", 2026), ("20", None)]
