@@ -1,7 +1,181 @@
-"""Auditor routes (``/audit/…``)."""
+"""Auditor routes (``/audit/…``): the views of :mod:`queries.audit` and the validation report.
+
+    GET /audit/unowned                tasks without an owner
+    GET /audit/overdue?as_of=         tasks whose deadline period ended before as_of
+    GET /audit/workload               tasks owned and coordinated per body
+    GET /audit/unresolved             documents citing something unresolved or ambiguous
+    GET /audit/coverage?document=     provinces that have (not) implemented a document
+    GET /audit/report                 the validation report: JSON, or Turtle by
+                                      ``Accept: text/turtle`` or ``?format=turtle``
+
+Lists are ``{data, count}`` with ``limit``/``offset``; errors have the one shape.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from datetime import date
+from typing import Annotated, Any, Literal
 
-router = APIRouter()
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from api.errors import ErrorResponse
+from queries import audit
+from queries.store import GraphStore
+
+router = APIRouter(prefix="/audit", tags=["audit"])
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorResponse, "description": "No such document"},
+    503: {"model": ErrorResponse, "description": "The graph store is unavailable"},
+}
+
+
+def _store(request: Request) -> GraphStore:
+    store: GraphStore = request.app.state.store
+    return store
+
+
+Store = Annotated[GraphStore, Depends(_store)]
+Limit = Annotated[int, Query(ge=1, le=500, description="At most this many rows")]
+Offset = Annotated[int, Query(ge=0, description="Skip this many rows first")]
+
+
+class TaskRow(BaseModel):
+    task: str
+    section: str | None = None
+    text: str | None = None
+    deadline: str | None = None
+    document: str
+    number: str | None = None
+    year: int | None = None
+    owners: list[str] | None = None
+
+
+class TaskList(BaseModel):
+    data: list[TaskRow]
+    count: int = Field(description="Number of rows (all pages)")
+
+
+class WorkloadRow(BaseModel):
+    body: str
+    name: str | None = None
+    scope: str | None = None
+    collective: bool
+    owned: int = Field(description="Tasks the body owns")
+    coordinated: int = Field(description="Tasks the body coordinates")
+
+
+class WorkloadList(BaseModel):
+    data: list[WorkloadRow]
+    count: int
+
+
+class Citation(BaseModel):
+    cited: str
+    number: str | None = None
+    resolution: str = Field(examples=["ambiguous"])
+
+
+class UnresolvedRow(BaseModel):
+    document: str
+    number: str | None = None
+    year: int | None = None
+    citations: list[Citation]
+
+
+class UnresolvedList(BaseModel):
+    data: list[UnresolvedRow]
+    count: int
+
+
+class Implementer(BaseModel):
+    id: str
+    number: str | None = None
+    year: int | None = None
+    depth: int = Field(description="IMPLEMENTS steps to the document (1 = directly)")
+
+
+class CoverageRow(BaseModel):
+    province: str
+    covered: bool
+    documents: list[Implementer]
+
+
+class CoverageList(BaseModel):
+    document: str
+    data: list[CoverageRow]
+    count: int = Field(description="Number of provinces in the graph")
+    covered: int = Field(description="Provinces with an implementing document")
+
+
+@router.get("/unowned", response_model=TaskList, responses={503: _ERRORS[503]})
+def unowned(store: Store, limit: Limit = 50, offset: Offset = 0) -> TaskList:
+    """Tasks with no owner, with the document that assigns them and their section."""
+    rows, count = audit.unowned(store, limit, offset)
+    return TaskList(data=[TaskRow(**r) for r in rows], count=count)
+
+
+@router.get("/overdue", response_model=TaskList, responses={503: _ERRORS[503]})
+def overdue(
+    store: Store,
+    as_of: Annotated[date | None, Query(description="YYYY-MM-DD; default today")] = None,
+    limit: Limit = 50, offset: Offset = 0,
+) -> TaskList:
+    """Tasks whose deadline period ended before ``as_of`` (recurring tasks never)."""
+    rows, count = audit.overdue(store, as_of or date.today(), limit, offset)
+    return TaskList(data=[TaskRow(**r) for r in rows], count=count)
+
+
+@router.get("/workload", response_model=WorkloadList, responses={503: _ERRORS[503]})
+def workload(store: Store, limit: Limit = 50, offset: Offset = 0) -> WorkloadList:
+    """Per body, the tasks it owns and coordinates, most owned first."""
+    rows, count = audit.workload(store, limit, offset)
+    return WorkloadList(data=[WorkloadRow(**r) for r in rows], count=count)
+
+
+@router.get("/unresolved", response_model=UnresolvedList, responses={503: _ERRORS[503]})
+def unresolved(store: Store, limit: Limit = 50, offset: Offset = 0) -> UnresolvedList:
+    """Documents citing a document that is unresolved or ambiguous."""
+    rows, count = audit.unresolved(store, limit, offset)
+    return UnresolvedList(data=[UnresolvedRow(**r) for r in rows], count=count)
+
+
+@router.get("/coverage", response_model=CoverageList, responses=_ERRORS)
+def coverage(
+    store: Store,
+    document: Annotated[str, Query(min_length=1, max_length=200,
+                                   description="The implemented document: an id or a "
+                                   "reference such as 20-NQ/TW")],
+    limit: Limit = 50, offset: Offset = 0,
+) -> CoverageList:
+    """Which provinces in the graph have issued a document implementing this one
+    (directly or transitively), and which have not."""
+    from queries.lookup import resolve_document
+
+    doc_id = resolve_document(store, document)
+    rows = audit.coverage(store, doc_id)
+    return CoverageList(document=doc_id,
+                        data=[CoverageRow(**r) for r in rows[offset:offset + limit]],
+                        count=len(rows), covered=sum(r["covered"] for r in rows))
+
+
+@router.get("/report", responses={
+    200: {"content": {"application/json": {}, "text/turtle": {}},
+          "description": "The validation report"}, 503: _ERRORS[503]})
+def report(
+    store: Store, request: Request,
+    format: Annotated[Literal["json", "turtle"] | None,
+                      Query(description="turtle: SHACL results in Turtle (also by Accept)")]
+    = None,
+) -> Response:
+    """The validation report of the whole graph (engine chosen by the graph's size)."""
+    from policykg.validate import validate_store
+
+    run = validate_store(store, None, "auto")
+    turtle = format == "turtle" or (
+        format is None and "text/turtle" in request.headers.get("accept", ""))
+    if turtle:
+        return Response(run.report.results_turtle, media_type="text/turtle")
+    return JSONResponse(run.to_json())

@@ -161,7 +161,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             from queries.lookup import resolve_document
 
             document = resolve_document(store, args.document)
-        run = validate_store(store, document)
+        run = validate_store(store, document, args.engine)
     finally:
         store.close()
     if args.format == "json":
@@ -277,6 +277,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json", "turtle"], default="text")
     p.add_argument("--fail-on", choices=["violation", "warning"], default="violation",
                    help="lowest severity that makes the exit code 1 (default: violation)")
+    p.add_argument("--engine", choices=["auto", "graph", "shacl"], default="auto",
+                   help="graph: Cypher rules inside the store; shacl: pyshacl on the exported "
+                   "RDF; auto (default): shacl up to POLICYKG_SHACL_MAX_NODES nodes "
+                   "(20000), graph above")
     p.set_defaults(func=cmd_validate)
 
     for name, func, text in (("serve", cmd_serve, "serve the HTTP API"),

@@ -1,0 +1,147 @@
+// name: nodes_by_id
+// title: Nodes by id
+// description: The label and properties of the nodes with these ids, of any label (found through the id indexes).
+// param: ids list — node ids
+UNWIND $ids AS id
+OPTIONAL MATCH (d:Document {id: id})
+OPTIONAL MATCH (t:Task {id: id})
+OPTIONAL MATCH (g:Target {id: id})
+OPTIONAL MATCH (b:Body {id: id})
+WITH coalesce(d, t, g, b) AS n
+WHERE n IS NOT NULL
+RETURN labels(n)[0] AS label, properties(n) AS props
+
+// name: audit_unowned
+// title: Tasks without an owner
+// description: Tasks with no OWNED_BY edge, with the document that assigns them and their section, ordered by document then position, one page at a time.
+// param: limit integer = 50 — at most this many tasks
+// param: offset integer = 0 — skip this many tasks first
+MATCH (t:Task)
+OPTIONAL MATCH (t)-[o:OWNED_BY]->()
+WITH t, o
+WHERE o IS NULL
+MATCH (d:Document)-[:ASSIGNS]->(t)
+WITH d, t
+ORDER BY d.id, t.ordinal, t.id
+SKIP $offset LIMIT $limit
+RETURN t.id AS task, t.section AS section, t.text AS text, t.deadline AS deadline,
+       d.id AS document, d.number AS number, d.year AS year
+
+// name: audit_unowned_count
+// title: Number of tasks without an owner
+// description: How many tasks have no OWNED_BY edge.
+MATCH (t:Task)
+OPTIONAL MATCH (t)-[o:OWNED_BY]->()
+WITH t, o
+WHERE o IS NULL
+RETURN count(t) AS count
+
+// name: audit_overdue
+// title: Overdue tasks
+// description: Tasks whose deadline period (YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD) ended before the given date: a deadline is due at the end of its period (a quarter at the end of its last month); recurring tasks are never overdue. Ordered by deadline, document, position; one page at a time.
+// param: as_of string — the date, YYYY-MM-DD
+// param: limit integer = 50 — at most this many tasks
+// param: offset integer = 0 — skip this many tasks first
+MATCH (d:Document)-[:ASSIGNS]->(t:Task)
+WHERE t.deadline IS NOT NULL AND NOT coalesce(t.recurring, false)
+WITH d, t, CASE right(t.deadline, 3)
+             WHEN '-Q1' THEN left(t.deadline, size(t.deadline) - 3) + '-03'
+             WHEN '-Q2' THEN left(t.deadline, size(t.deadline) - 3) + '-06'
+             WHEN '-Q3' THEN left(t.deadline, size(t.deadline) - 3) + '-09'
+             WHEN '-Q4' THEN left(t.deadline, size(t.deadline) - 3) + '-12'
+             ELSE t.deadline END AS period_end
+WHERE size(period_end) IN [4, 7, 10]
+  AND all(i IN range(0, size(period_end) - 1) WHERE
+          CASE WHEN i = 4 OR i = 7 THEN substring(period_end, i, 1) = '-'
+               ELSE substring(period_end, i, 1) >= '0' AND substring(period_end, i, 1) <= '9' END)
+  AND period_end < substring($as_of, 0, size(period_end))
+WITH d, t
+ORDER BY t.deadline, d.id, t.ordinal, t.id
+SKIP $offset LIMIT $limit
+RETURN t.id AS task, t.deadline AS deadline, t.section AS section, t.text AS text,
+       d.id AS document, d.number AS number, d.year AS year,
+       [(t)-[:OWNED_BY]->(b:Body) | b.name] AS owners
+
+// name: audit_overdue_count
+// title: Number of overdue tasks
+// description: How many tasks the overdue query lists for the given date.
+// param: as_of string — the date, YYYY-MM-DD
+MATCH (d:Document)-[:ASSIGNS]->(t:Task)
+WHERE t.deadline IS NOT NULL AND NOT coalesce(t.recurring, false)
+WITH t, CASE right(t.deadline, 3)
+          WHEN '-Q1' THEN left(t.deadline, size(t.deadline) - 3) + '-03'
+          WHEN '-Q2' THEN left(t.deadline, size(t.deadline) - 3) + '-06'
+          WHEN '-Q3' THEN left(t.deadline, size(t.deadline) - 3) + '-09'
+          WHEN '-Q4' THEN left(t.deadline, size(t.deadline) - 3) + '-12'
+          ELSE t.deadline END AS period_end
+WHERE size(period_end) IN [4, 7, 10]
+  AND all(i IN range(0, size(period_end) - 1) WHERE
+          CASE WHEN i = 4 OR i = 7 THEN substring(period_end, i, 1) = '-'
+               ELSE substring(period_end, i, 1) >= '0' AND substring(period_end, i, 1) <= '9' END)
+  AND period_end < substring($as_of, 0, size(period_end))
+RETURN count(DISTINCT t) AS count
+
+// name: audit_workload
+// title: Workload per body
+// description: For every body that owns or coordinates a task: how many tasks it owns and how many it coordinates, most owned first; one page at a time.
+// param: limit integer = 50 — at most this many bodies
+// param: offset integer = 0 — skip this many bodies first
+MATCH (b:Body)
+OPTIONAL MATCH (b)<-[:OWNED_BY]-(t:Task)
+WITH b, count(DISTINCT t) AS owned
+OPTIONAL MATCH (b)<-[:COORDINATED_BY]-(c:Task)
+WITH b, owned, count(DISTINCT c) AS coordinated
+WHERE owned + coordinated > 0
+WITH b, owned, coordinated
+ORDER BY owned DESC, coordinated DESC, b.id
+SKIP $offset LIMIT $limit
+RETURN b.id AS body, b.name AS name, b.scope AS scope, coalesce(b.collective, false) AS collective,
+       owned, coordinated
+
+// name: audit_workload_count
+// title: Number of bodies with tasks
+// description: How many bodies own or coordinate at least one task.
+MATCH (b:Body)
+OPTIONAL MATCH (b)<-[r:OWNED_BY|COORDINATED_BY]-(:Task)
+WITH b, count(r) AS tasks
+WHERE tasks > 0
+RETURN count(b) AS count
+
+// name: audit_unresolved
+// title: Documents with unresolved or ambiguous citations
+// description: Documents that cite a document their citation could not resolve ("unresolved") or could name several ("ambiguous"), each with those citations; ordered by id, one page at a time.
+// param: limit integer = 50 — at most this many documents
+// param: offset integer = 0 — skip this many documents first
+MATCH (d:Document)-[r:CITES]->(c:Document)
+WHERE r.resolution IN ['unresolved', 'ambiguous']
+WITH d, c, r
+ORDER BY c.id
+WITH d, collect({cited: c.id, number: c.number, resolution: r.resolution}) AS citations
+ORDER BY d.id
+SKIP $offset LIMIT $limit
+RETURN d.id AS document, d.number AS number, d.year AS year, citations
+
+// name: audit_unresolved_count
+// title: Number of documents with unresolved or ambiguous citations
+// description: How many documents the unresolved query lists.
+MATCH (d:Document)-[r:CITES]->(:Document)
+WHERE r.resolution IN ['unresolved', 'ambiguous']
+RETURN count(DISTINCT d) AS count
+
+// name: audit_coverage
+// title: Which provinces implement a document
+// description: For every province present in the graph (the distinct province of its documents): whether it has a document implementing the given one, directly or through a chain of up to 20 IMPLEMENTS edges, and which (nearest first). Ordered by province.
+// param: id string — the implemented (central) document's id
+MATCH (x:Document {id: $id})
+MATCH (p:Document)
+WHERE p.province IS NOT NULL
+WITH x, collect(DISTINCT p.province) AS provinces
+UNWIND provinces AS province
+OPTIONAL MATCH path = (d:Document)-[:IMPLEMENTS*1..20]->(x)
+WHERE d.province = province
+WITH province, d, min(length(path)) AS depth
+ORDER BY province, depth, d.id
+WITH province, collect(CASE WHEN d IS NULL THEN null
+                            ELSE {id: d.id, number: d.number, year: d.year, depth: depth} END) AS documents
+RETURN province, size(documents) > 0 AS covered, documents
+ORDER BY province

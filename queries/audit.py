@@ -1,0 +1,63 @@
+"""The auditor's views, shared by ``policykg audit`` and ``GET /audit/…``.
+
+Each view runs named queries of ``queries/audit.cypher`` and returns a page of
+rows with the total count (the API's ``{data, count}`` envelope):
+
+* ``unowned`` — tasks without an owner, with their document and section;
+* ``overdue`` — tasks whose deadline period ended before a date (a deadline is
+  due at the end of its period; recurring tasks are never overdue);
+* ``workload`` — per body, the tasks it owns and coordinates;
+* ``unresolved`` — documents citing something unresolved or ambiguous;
+* ``coverage`` — for a (central) document, which provinces have issued a document
+  implementing it, directly or transitively.  The provinces are those present in
+  the graph: the distinct ``province`` of its documents.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from policykg.errors import ReferenceNotFound
+from queries.catalog import load_catalog
+from queries.store import GraphStore
+
+Page = tuple[list[dict[str, Any]], int]
+
+
+def _run(store: GraphStore, name: str, **params: Any) -> list[dict[str, Any]]:
+    query = load_catalog(store.engine)[name]
+    return store.read(query.text, query.arguments(params))
+
+
+def _page(store: GraphStore, name: str, limit: int, offset: int, **params: Any) -> Page:
+    rows = _run(store, name, limit=limit, offset=offset, **params)
+    count = _run(store, f"{name}_count", **params)
+    return rows, int(count[0]["count"]) if count else 0
+
+
+def unowned(store: GraphStore, limit: int = 50, offset: int = 0) -> Page:
+    """Tasks without an owner."""
+    return _page(store, "audit_unowned", limit, offset)
+
+
+def overdue(store: GraphStore, as_of: date, limit: int = 50, offset: int = 0) -> Page:
+    """Tasks overdue on ``as_of``."""
+    return _page(store, "audit_overdue", limit, offset, as_of=as_of.isoformat())
+
+
+def workload(store: GraphStore, limit: int = 50, offset: int = 0) -> Page:
+    """Tasks owned and coordinated per body."""
+    return _page(store, "audit_workload", limit, offset)
+
+
+def unresolved(store: GraphStore, limit: int = 50, offset: int = 0) -> Page:
+    """Documents citing something unresolved or ambiguous."""
+    return _page(store, "audit_unresolved", limit, offset)
+
+
+def coverage(store: GraphStore, doc_id: str) -> list[dict[str, Any]]:
+    """Per province of the graph: the documents implementing ``doc_id`` (none: not covered)."""
+    if not _run(store, "document", id=doc_id):
+        raise ReferenceNotFound(doc_id, f"no document with id {doc_id!r}")
+    return _run(store, "audit_coverage", id=doc_id)
