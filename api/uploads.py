@@ -48,12 +48,15 @@ class _Unsupported(InputError):
 
 
 def _text(part: Part) -> str:
-    if not (part.content_type.startswith("text/") and b"\x00" not in part.data):
+    if not part.content_type.startswith("text/"):
         raise _Unsupported(f"the file must be text (text/plain), not {part.content_type}")
     try:
-        return part.data.decode("utf-8-sig")
+        text = part.data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"the file is not UTF-8: byte {exc.start} cannot be decoded") from exc
+    if "\x00" in text:
+        raise _Unsupported("the file is binary (it holds NUL bytes), not text")
+    return text
 
 
 def _sidecar(part: Part | None) -> Sidecar | None:

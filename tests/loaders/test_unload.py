@@ -1,0 +1,48 @@
+"""Unloading a document: what only it asserted goes; it stays a stub while others cite it."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.unload import NotLoaded, unload_document
+from policykg.errors import ReferenceNotFound
+from queries.store import GraphStore
+
+GRAPH = """
+CREATE (a:Document {id: 'a', kind: 'KeHoach', number: '1-KH/TU', title: 'Kế hoạch',
+                    signer: 'X', stub: false, search: 'ke hoach 1 kh tu ke hoach'}),
+       (b:Document {id: 'b', kind: 'ChuongTrinh', number: '2-CTr/TU', stub: false}),
+       (s:Document {id: 's', kind: 'NghiQuyet', number: '3-NQ/TW', stub: true}),
+       (t:Task {id: 'a:t1', text: 'x'}), (g:Target {id: 'a:g1', text: 'y'}),
+       (a)-[:ASSIGNS]->(t), (a)-[:SETS_TARGET]->(g),
+       (a)-[:CITES {asserted_by: 'a'}]->(s), (a)-[:IMPLEMENTS {asserted_by: 'a'}]->(s),
+       (b)-[:CITES {asserted_by: 'b'}]->(a), (b)-[:IMPLEMENTS {asserted_by: 'b'}]->(a)
+"""
+
+
+@pytest.fixture
+def graph(store: GraphStore) -> GraphStore:
+    store.write([(GRAPH, {})])
+    return store
+
+
+def test_a_cited_document_becomes_a_stub(graph: GraphStore) -> None:
+    assert unload_document(graph, "a") == "stub"
+    props = graph.read("MATCH (d:Document {id: 'a'}) RETURN properties(d) AS p")[0]["p"]
+    assert props == {"id": "a", "kind": "KeHoach", "number": "1-KH/TU", "stub": True,
+                     "search": "ke hoach 1 kh tu"}
+    ids = {r["id"] for r in graph.read("MATCH (n) RETURN n.id AS id")}
+    assert ids == {"a", "b"}  # its task, target and the stub only it cited are gone
+    kept = graph.read("MATCH (x)-[r]->(y) RETURN x.id AS x, type(r) AS t, y.id AS y")
+    assert sorted((r["x"], r["t"], r["y"]) for r in kept) == [
+        ("b", "CITES", "a"), ("b", "IMPLEMENTS", "a")]
+
+
+def test_an_uncited_document_is_removed_and_stubs_are_refused(graph: GraphStore) -> None:
+    assert unload_document(graph, "b") == "removed"
+    with pytest.raises(NotLoaded):
+        unload_document(graph, "s")
+    with pytest.raises(ReferenceNotFound):
+        unload_document(graph, "nothing")
+    assert unload_document(graph, "a") == "removed"  # nobody cites it any more
+    assert graph.count_nodes() == 0
