@@ -86,13 +86,15 @@ _TAIL = re.compile(
     r"(?:[ \t\n]*\(?[ \t]*khóa[ \t]+(?P<term>[IVXLC]+)\b[ \t]*\)?)?"
 )
 _TRAILING_PARTY = re.compile(r"(?:[ \t]+Đảng)+$")
+# Matched in the lower-cased text (same offsets: lower() keeps Vietnamese lengths).
 _ALIAS = re.compile(
-    r"(?i:nghị quyết[ \t\n]+(?:hội nghị[ \t\n]+)?(?:"
+    r"nghị quyết[ \t\n]+(?:hội nghị[ \t\n]+)?(?:"
     r"lần thứ[ \t]+\w+[ \t\n]+(?:của[ \t]+)?ban chấp hành trung ương(?:[ \t]+đảng)?"
     r"|trung ương[ \t]+(?:lần thứ[ \t]+)?\w+"
-    r"|ban chấp hành trung ương(?:[ \t]+đảng)?[ \t]+lần thứ[ \t]+\w+))"
-    r"[ \t\n]*,?[ \t]*\(?[ \t]*(?i:khóa)[ \t]+(?P<term>[IVXLC]+)\b[ \t]*\)?"
+    r"|ban chấp hành trung ương(?:[ \t]+đảng)?[ \t]+lần thứ[ \t]+\w+)"
+    r"[ \t\n]*,?[ \t]*\(?[ \t]*khóa[ \t]+(?P<term>[ivxlc]+)\b[ \t]*\)?"
 )
+_ALIAS_ANY_CASE = re.compile(_ALIAS.pattern, re.I)
 _QUOTES = "[“\"*]*"
 _IMPL_SUBJECT = re.compile(
     r"^[ \t*]*(?:V/[vV][ \t.:]+)?(?:việc[ \t]+)?(?:triển khai[ \t]+)?(?:tiếp tục[ \t]+)?"
@@ -241,12 +243,16 @@ def _alias_mentions(
     text: str, refs: list[Reference], source: str
 ) -> tuple[list[_Mention], list[str]]:
     mentions, warnings = [], []
-    for m in _ALIAS.finditer(text):
-        term = m["term"]
+    lower = text.lower()
+    found = (_ALIAS.finditer(lower) if len(lower) == len(text)
+             else _ALIAS_ANY_CASE.finditer(text))  # a lower case longer than its letter
+    for m in found:
+        term = m["term"].upper()
         keys = sorted({r.key for r in refs
                        if r.term == term and r.kind.value == "NghiQuyet" and r.scope == "tw"})
         if len(keys) > 1:
-            warnings.append(f"{source}: '{m[0]}' may name {', '.join(keys)}; not resolved")
+            warnings.append(f"{source}: '{text[m.start():m.end()]}' may name "
+                            f"{', '.join(keys)}; not resolved")
         mentions.append(_Mention(start=m.start(), end=m.end(), number=None, span=m.span(),
                                  term=term, key=keys[0] if len(keys) == 1 else None))
     return mentions, warnings

@@ -137,11 +137,11 @@ def _lines(text: str, start: int = 0) -> Iterator[_Line]:
 
 def head_end(text: str) -> int:
     """End of the header zone: the first lines, where letterhead, heading and subject are."""
-    end = 0
-    for count, line in enumerate(_lines(text)):
-        end = line.end
-        if count + 1 >= _HEAD_LINES:
-            break
+    end = -1
+    for _ in range(_HEAD_LINES):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return len(text)
     return end
 
 
@@ -239,7 +239,7 @@ def _issuer(text: str, head: int, kind: DocumentKind, title: str | None,
         (m for m in _OF_BODY.finditer(text, 0, head) if m[0].isupper()), None
     ) or _author(text)
     if found is None:
-        signed = [m for m in _SIGNED.finditer(text)
+        signed = [m for m in _SIGNED.finditer(text, max(0, len(text) - _TAIL_CHARS))
                   if m.start() == 0 or not text[m.start() - 1].isalnum()]
         found = signed[-1] if signed else None
     if found is not None:
