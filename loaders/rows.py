@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from loaders.bodies import BodyEntity, canonical_body
+from loaders.bodies import BodyEntity, canonical_bodies
 from loaders.identity import NATIONAL_SCOPES, document_id, document_scope
 from loaders.resolve import ResolvedReference
 from ontology import mapping as m
@@ -90,18 +90,20 @@ class _Bodies:
         self.aliases: dict[str, list[str]] = {}
 
     def add(self, surface: str, *, province: str | None = None,
-            central: bool | None = None) -> str:
-        body = canonical_body(
+            central: bool | None = None) -> list[str]:
+        """Ids of the bodies ``surface`` names ("Ban Tuyên giáo, Dân vận Tỉnh ủy" names two)."""
+        bodies = canonical_bodies(
             surface,
             province=province if province is not None else self.province,
             central=self.central if central is None else central,
         )
-        self.by_id.setdefault(body.id, body)
-        aliases = self.aliases.setdefault(body.id, [])
-        for alias in (*body.aliases, surface):
-            if alias not in aliases:
-                aliases.append(alias)
-        return body.id
+        for body in bodies:
+            self.by_id.setdefault(body.id, body)
+            aliases = self.aliases.setdefault(body.id, [])
+            for alias in (*body.aliases, *([surface] if len(bodies) == 1 else [])):
+                if alias not in aliases:
+                    aliases.append(alias)
+        return [body.id for body in bodies]
 
     def rows(self) -> tuple[list[Row], list[Row]]:
         bodies: list[Row] = []
@@ -139,12 +141,12 @@ def document_rows(
     }))
     bodies = _Bodies(h.province, central)
     if h.issuer:
-        rows.issued_by.append({"document": doc_id, "body": bodies.add(h.issuer),
-                               "props": _provenance(h.provenance.get("issuer"), doc_id)})
+        rows.issued_by += [{"document": doc_id, "body": body,
+                            "props": _provenance(h.provenance.get("issuer"), doc_id)}
+                           for body in bodies.add(h.issuer)]
+    addressed = _provenance(h.provenance.get("general_addressees"), doc_id)
     for name in h.general_addressees:
-        rows.addresses.append({"body": bodies.add(name),
-                               "props": _provenance(h.provenance.get("general_addressees"),
-                                                    doc_id)})
+        rows.addresses += [{"body": body, "props": addressed} for body in bodies.add(name)]
 
     for ref in extraction.references:
         target = resolved[ref.key]
@@ -165,10 +167,11 @@ def document_rows(
                                       "resolution": target.resolution}),
         })
         if ref.issuer:
-            body = bodies.add(ref.issuer, central=ref_scope in _NATIONAL,
-                              province=None if ref_scope in _NATIONAL else h.province)
-            rows.issued_by.append({"document": target.id, "body": body,
-                                   "props": _provenance(ref.provenance, doc_id)})
+            issuers = bodies.add(ref.issuer, central=ref_scope in _NATIONAL,
+                                 province=None if ref_scope in _NATIONAL else h.province)
+            rows.issued_by += [{"document": target.id, "body": body,
+                                "props": _provenance(ref.provenance, doc_id)}
+                               for body in issuers]
 
     by_key = {ref.key: ref for ref in extraction.references}
     for key in extraction.implements:
@@ -192,12 +195,12 @@ def document_rows(
             "document_id": doc_id, "search": fold(task.text),
             **_provenance(task.provenance),
         })})
+        stated = _provenance(task.provenance, doc_id)
         for name in task.owners:
-            rows.owners.append({"task": task_id, "body": bodies.add(name),
-                                "props": _provenance(task.provenance, doc_id)})
+            rows.owners += [{"task": task_id, "body": b, "props": stated} for b in bodies.add(name)]
         for name in task.coordinators:
-            rows.coordinators.append({"task": task_id, "body": bodies.add(name),
-                                      "props": _provenance(task.provenance, doc_id)})
+            rows.coordinators += [{"task": task_id, "body": b, "props": stated}
+                                  for b in bodies.add(name)]
 
     for n, goal in enumerate(extraction.targets, start=1):
         rows.targets.append({

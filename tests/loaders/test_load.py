@@ -131,3 +131,20 @@ def test_an_ambiguous_citation_is_recorded_not_guessed(store: GraphStore) -> Non
     rows = store.read("MATCH (:Document {id: $id})-[r:CITES]->(d:Document) "
                       "RETURN d.id AS id, r.resolution AS resolution", {"id": result.document_id})
     assert {(r["id"], r["resolution"]) for r in rows} == {("tw:undated:20-nq-tw", "ambiguous")}
+
+
+def test_bodies_are_entities_scoped_to_the_province(store: GraphStore) -> None:
+    [result] = load_files(store, CORPUS / "bac-kan_chi-thi_khcn.txt")
+    rows = store.read(
+        "MATCH (:Document {id: $id})-[:ASSIGNS]->(t:Task {section: '5.3'})-[:OWNED_BY]->(b:Body) "
+        "OPTIONAL MATCH (b)-[:PART_OF]->(p:Body) "
+        "RETURN b.name AS name, b.collective AS collective, p.name AS part_of ORDER BY name",
+        {"id": result.document_id})
+    owners = {r["name"]: (r["collective"], r["part_of"]) for r in rows}
+    # "Ban Tuyên giáo, Dân vận Tỉnh ủy" names two boards of the Bắc Kạn committee.
+    assert owners["Ban Tuyên giáo Tỉnh ủy Bắc Kạn"] == (False, "Tỉnh ủy Bắc Kạn")
+    assert owners["Ban Dân vận Tỉnh ủy Bắc Kạn"] == (False, "Tỉnh ủy Bắc Kạn")
+    assert any(collective for collective, _ in owners.values())  # "các đoàn thể"
+    aliases = store.read("MATCH (b:Body) WHERE b.name = 'Ban cán sự đảng Ủy ban nhân dân tỉnh "
+                         "Bắc Kạn' RETURN b.aliases AS aliases")
+    assert len(aliases) == 1 and "Ban cán sự đảng Ủy ban nhân dân tỉnh" in aliases[0]["aliases"]
