@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+_PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _check_keys(value: Any, where: str) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not key or "`" in key:
+                raise ValueError(f"{where}: a map key must be non-empty, without backticks")
+            _check_keys(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for item in value:
+            _check_keys(item, where)
 
 _ROW_EXAMPLE = [{"kind": "node", "id": "3", "labels": ["Document"],
                  "properties": {"id": "tw:2024:69-kl-tw", "number": "69-KL/TW"}}, 2024]
@@ -18,6 +32,15 @@ class CypherIn(BaseModel):
     query: str = Field(min_length=1, max_length=20_000, description="One read-only Cypher "
                        "statement; values as $parameters")
     params: dict[str, Any] = Field(default_factory=dict, description="Query parameters")
+
+    @field_validator("params")
+    @classmethod
+    def _names(cls, params: dict[str, Any]) -> dict[str, Any]:
+        for name, value in params.items():
+            if not _PARAM_NAME.match(name):
+                raise ValueError(f"parameter name {name!r} is not an identifier")
+            _check_keys(value, name)
+        return params
 
 
 class CypherOut(BaseModel):

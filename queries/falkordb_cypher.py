@@ -15,6 +15,7 @@ from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 from falkordb.query_result import QueryResult
 
+from policykg.errors import QueryError
 from queries.cypher import CypherResult, json_value, node, path, relationship
 
 RO_QUERY = "GRAPH.RO_QUERY"
@@ -43,7 +44,10 @@ def run(graph: Any, query: str, params: Mapping[str, Any] | None, *, timeout_ms:
         max_rows: int) -> CypherResult:
     """Run ``query`` on the falkordb client's ``graph``; RedisError on failure."""
     # The client's own parameter header (``CYPHER k=v …``), as ro_query builds it.
-    text = graph._build_params_header(dict(params or {})) + query
+    try:
+        text = graph._build_params_header(dict(params or {})) + query
+    except ValueError as exc:  # names the header cannot carry
+        raise QueryError(f"bad query parameters: {exc}") from exc
     reply = graph.execute_command(RO_QUERY, graph.name, text, "--compact",
                                   "timeout", timeout_ms)
     truncated = False

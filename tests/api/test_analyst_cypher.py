@@ -99,3 +99,10 @@ def test_a_parameter_of_the_wrong_type_is_422(analyst_client: TestClient) -> Non
 
 def test_an_unknown_named_query_is_404(analyst_client: TestClient) -> None:
     assert_error(analyst_client.get("/queries/no_such_query"), 404)
+
+
+@pytest.mark.parametrize("params", [{"": 1}, {"a b": 1}, {"a": {"": 1}}, {"a": [{"`": 1}]}])
+def test_parameter_names_the_engines_cannot_carry_are_422(analyst_client: TestClient,
+                                                          params: dict[str, object]) -> None:
+    assert_error(analyst_client.post("/cypher", json={"query": "RETURN 1", "params": params}),
+                 422)
