@@ -2,12 +2,16 @@
 
 This is the I/O edge of the loaders: it reads candidate documents from the
 store to resolve undated citations (see :mod:`loaders.resolve`), then writes
-one document per transaction (see :mod:`loaders.writer`).
+one document per transaction (see :mod:`loaders.writer`).  With ``on_violation``
+the document's rows are validated first (:mod:`loaders.precheck`): ``reject``
+raises :class:`DocumentRejected` and writes nothing; ``warn`` writes and reports
+the findings in the result.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from loaders.identity import document_id, document_scope
 from loaders.resolve import (
@@ -19,7 +23,11 @@ from loaders.resolve import (
 from loaders.rows import document_rows
 from loaders.writer import DOC, Statement, adopt_stub_statements, write_document
 from ontology.records import Extraction
+from ontology.validation import Finding
+from policykg.errors import PolicyKGError
 from queries.store import GraphStore
+
+OnViolation = Literal["reject", "warn"]
 
 _CANDIDATES = f"""MATCH (d:{DOC})
 WHERE d.scope = $scope AND toUpper(d.number) = toUpper($number)
@@ -36,6 +44,17 @@ class LoadResult:
     tasks: int
     targets: int
     warnings: tuple[str, ...]
+    findings: tuple[Finding, ...] = ()  # load-time validation of the document's own nodes
+
+
+class DocumentRejected(PolicyKGError):
+    """A document not stored because its subgraph breaks a shape with a Violation."""
+
+    def __init__(self, source: str, document_id: str, violations: tuple[Finding, ...]) -> None:
+        self.source, self.document_id, self.violations = source, document_id, violations
+        shapes = sorted({f.shape.rsplit("/", 1)[-1] for f in violations})
+        super().__init__(f"{source}: {document_id} rejected: {len(violations)} violation(s) "
+                         f"of {', '.join(shapes)}")
 
 
 def _candidates(store: GraphStore, scope: str, number: str) -> list[Candidate]:
@@ -97,10 +116,20 @@ def _adoptions(store: GraphStore, extraction: Extraction, doc_id: str,
     return statements
 
 
-def load_extraction(store: GraphStore, extraction: Extraction) -> LoadResult:
-    """Write one extracted document to ``store`` (one transaction; idempotent)."""
+def load_extraction(store: GraphStore, extraction: Extraction,
+                    on_violation: OnViolation | None = None) -> LoadResult:
+    """Write one extracted document to ``store`` (one transaction; idempotent),
+    validated first when ``on_violation`` is given."""
     resolved, warnings = resolve_citations(store, extraction)
     rows = document_rows(extraction, resolved)
+    findings: tuple[Finding, ...] = ()
+    if on_violation is not None:
+        from loaders.precheck import precheck
+
+        findings = precheck(store, rows)
+        violations = tuple(f for f in findings if f.severity == "Violation")
+        if violations and on_violation == "reject":
+            raise DocumentRejected(extraction.source, rows.id, violations)
     write_document(store, rows, _adoptions(store, extraction, rows.id, resolved))
     return LoadResult(
         source=extraction.source,
@@ -109,4 +138,5 @@ def load_extraction(store: GraphStore, extraction: Extraction) -> LoadResult:
         tasks=len(rows.tasks),
         targets=len(rows.targets),
         warnings=(*extraction.warnings, *warnings),
+        findings=findings,
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ from policykg.cli_common import (
 from policykg.errors import GraphError, InputError, PolicyKGError
 
 if TYPE_CHECKING:
+    from loaders.load import OnViolation
     from queries.store import GraphStore
 
 # -- commands ---------------------------------------------------------------
@@ -80,11 +82,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if scores.overall[2] < args.min_f1 else EXIT_OK
 
 
-def load_paths(store: GraphStore, paths: Sequence[Path],
-               report: Callable[[str], None]) -> tuple[int, int]:
-    """Load every source under ``paths``; returns (loaded, failed)."""
+def load_paths(store: GraphStore, paths: Sequence[Path], report: Callable[[str], None],
+               on_violation: OnViolation | None = None) -> tuple[int, int]:
+    """Load every source under ``paths``; returns (loaded, failed).  With
+    ``on_violation`` each document is validated before it is written; a rejected
+    one is reported (file, shape, focus) and counted as failed."""
     from loaders.batch import FileFailure, discover, extract_batch
-    from loaders.load import load_extraction
+    from loaders.load import DocumentRejected, load_extraction
 
     loaded = failed = 0
     for item in extract_batch(discover(paths)):
@@ -92,19 +96,31 @@ def load_paths(store: GraphStore, paths: Sequence[Path],
             err(str(item.error))
             failed += 1
             continue
-        result = load_extraction(store, item)
+        try:
+            result = load_extraction(store, item, on_violation)
+        except DocumentRejected as exc:
+            err(str(exc))
+            for f in exc.violations:
+                err(f"{exc.source}: {f.shape} at {f.focus}: {f.message_en}")
+            failed += 1
+            continue
         loaded += 1
         report(f"{result.source}: {result.document_id} ({result.tasks} tasks, "
                f"{result.targets} targets, {result.references} citations)")
         for warning in result.warnings:
             err(f"warning: {warning}")
+        by_shape = Counter((f.severity, f.shape.rsplit("/", 1)[-1]) for f in result.findings)
+        for (severity, shape), n in sorted(by_shape.items()):
+            if severity == "Violation":
+                err(f"warning: {result.source}: {n} violation(s) of {shape}, loaded anyway "
+                    "(--on-violation reject refuses them)")
     return loaded, failed
 
 
 def cmd_load(args: argparse.Namespace) -> int:
     store = open_store()
     try:
-        loaded, failed = load_paths(store, args.paths, print)
+        loaded, failed = load_paths(store, args.paths, print, args.on_violation)
     finally:
         store.close()
     print(f"loaded {loaded} document(s), {failed} failed")
@@ -263,6 +279,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("load", help="extract and load files or folders into the graph")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--on-violation", choices=["reject", "warn"], default="warn",
+                   help="validate each document (pyshacl on its rows) before writing it: "
+                   "reject: do not store a document with a Violation (exit 1); warn "
+                   "(default): store it and say so on stderr")
     p.set_defaults(func=cmd_load)
 
     p = sub.add_parser("trace", help="print the implements chain of a document up to its roots")

@@ -1,0 +1,91 @@
+"""Validate a document's rows BEFORE they are written (validation at load time).
+
+The rows the writer would send (:class:`~loaders.rows.DocumentRows`) become a
+graph dump — the document, what it cites (as the graph holds them now, completed
+the way the writer completes them, or as new stubs), the bodies, tasks and
+targets, and the edges among them — then RDF (:func:`ontology.rdf.to_rdf`), and
+pyshacl checks it.  Only findings about the document's own nodes (itself, its
+tasks and its targets) count: a cited document's faults are its own.
+
+What this cannot see: facts outside the rows, such as an implements cycle closed
+by edges already in the graph; ``policykg validate`` checks the whole graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from loaders.rows import DocumentRows
+from ontology import mapping as m
+from ontology.validation import Finding
+from queries.catalog import load_catalog
+from queries.store import GraphStore
+
+Node = tuple[str, dict[str, Any]]
+Rel = tuple[str, str, str, dict[str, Any]]
+
+
+def _existing(store: GraphStore, ids: list[str]) -> dict[str, dict[str, Any]]:
+    query = load_catalog(store.engine)["nodes_by_id"].text
+    return {r["props"]["id"]: r["props"] for r in store.read(query, {"ids": ids})}
+
+
+def _filled(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
+    """``old`` with the properties it lacks taken from ``new`` (the writer's coalesce)."""
+    return {**new, **{k: v for k, v in old.items() if v is not None}}
+
+
+def rows_dump(rows: DocumentRows,
+              existing: Mapping[str, Mapping[str, Any]]) -> tuple[list[Node], list[Rel]]:
+    """The subgraph the rows write, over the ``existing`` nodes of the same ids."""
+    docs: dict[str, dict[str, Any]] = {
+        rows.id: {**existing.get(rows.id, {}), **rows.document, "id": rows.id}}
+    for row in rows.cited:
+        if row["id"] != rows.id:
+            old = existing.get(row["id"])
+            docs[row["id"]] = _filled(old, row["props"]) if old else {
+                **row["props"], "id": row["id"], "stub": True}
+    bodies = {b["id"]: {**b["props"], "id": b["id"]} for b in rows.bodies}
+    rels: list[Rel] = []
+    for part in rows.parts:
+        bodies.setdefault(part["parent"], {"id": part["parent"], "name": part["parent_name"],
+                                           "scope": part["scope"], "collective": False})
+        rels.append((m.PART_OF.type, part["child"], part["parent"], {}))
+    nodes: list[Node] = [(m.DOCUMENT.label, d) for d in docs.values()]
+    nodes += [(m.BODY.label, b) for b in bodies.values()]
+    rels += [(m.CITES.type, rows.id, r["id"], r["rel"]) for r in rows.cited]
+    rels += [(m.IMPLEMENTS.type, r["source"], r["target"], r["props"]) for r in rows.implements]
+    rels += [(m.ISSUED_BY.type, r["document"], r["body"], r["props"]) for r in rows.issued_by]
+    rels += [(m.ADDRESSES.type, rows.id, r["body"], r["props"]) for r in rows.addresses]
+    for task in rows.tasks:
+        nodes.append((m.TASK.label, {**task["props"], "id": task["id"]}))
+        rels.append((m.ASSIGNS.type, rows.id, task["id"], {}))
+    rels += [(m.OWNED_BY.type, r["task"], r["body"], r["props"]) for r in rows.owners]
+    rels += [(m.COORDINATED_BY.type, r["task"], r["body"], r["props"])
+             for r in rows.coordinators]
+    for target in rows.targets:
+        nodes.append((m.TARGET.label, {**target["props"], "id": target["id"]}))
+        rels.append((m.SETS_TARGET.type, rows.id, target["id"], {}))
+        if target["task"]:
+            rels.append((m.HAS_TARGET.type, target["task"], target["id"], {}))
+    return nodes, rels
+
+
+def own_iris(rows: DocumentRows) -> set[str]:
+    """IRIs of the nodes the document owns: itself, its tasks, its targets."""
+    return ({m.node_iri(m.DOCUMENT, rows.id)}
+            | {m.node_iri(m.TASK, t["id"]) for t in rows.tasks}
+            | {m.node_iri(m.TARGET, g["id"]) for g in rows.targets})
+
+
+def precheck(store: GraphStore, rows: DocumentRows) -> tuple[Finding, ...]:
+    """pyshacl's findings about the document's own nodes, before anything is written."""
+    from ontology.rdf import to_rdf
+    from ontology.validation import validate_rdf
+
+    ids = [rows.id, *(r["id"] for r in rows.cited)]
+    nodes, rels = rows_dump(rows, _existing(store, ids))
+    report = validate_rdf(to_rdf(nodes, rels))
+    own = own_iris(rows)
+    return tuple(f for f in report.findings if f.focus in own)
