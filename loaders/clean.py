@@ -22,7 +22,8 @@ from policykg.vntext import normalize
 # is a page break in the middle of a sentence.  Upper-case headings followed by a
 # lower-case subject line ("CỦA BAN THƯỜNG VỤ\n\nthực hiện …") are left alone.
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-_PAGE_BREAK = re.compile(rf"(?<=[{_LOWER}])([ \t]*\n[ \t]*(?:\n[ \t]*)+)(?=[{_LOWER}])")
+_LOWER_SET = frozenset(_LOWER.replace("a-z", "abcdefghijklmnopqrstuvwxyz"))
+_BLANK_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 _EMPHASIS = re.compile(r"\*+")
 _SPACES = re.compile(r"\s+")
@@ -32,7 +33,17 @@ def clean_text(raw: str) -> str:
     """Normalise ``raw`` for extraction; the result has the length of NFC(raw)."""
     text = normalize(raw)
     text = _ODD_SPACE.sub(" ", text)
-    return _PAGE_BREAK.sub(lambda m: " " * len(m.group(1)), text)
+    joins = [m.span() for m in _BLANK_LINE.finditer(text)
+             if m.start() > 0 and m.end() < len(text)
+             and text[m.start() - 1] in _LOWER_SET and text[m.end()] in _LOWER_SET]
+    if not joins:
+        return text
+    parts, last = [], 0
+    for start, end in joins:
+        parts += [text[last:start], " " * (end - start)]
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def tidy(fragment: str) -> str:

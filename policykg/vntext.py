@@ -27,9 +27,13 @@ _TONE_PAIRS.update({k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(
                     if k.islower()})
 # A pair moves only when it ends the syllable (not followed by another letter), and
 # "u" after "q" is part of the consonant: "quý", "quỹ" are the same in both styles.
+# The pattern is a character class (fast); pairs it finds that are not in the table
+# ("uà") are left as they are.
 _TONE_RE = re.compile(
-    r"(?<![qQ])(" + "|".join(map(re.escape, _TONE_PAIRS)) + r")(?![^\W\d_])"
+    "(?<![qQ])([oOuU][" + "".join(sorted({k[1] for k in _TONE_PAIRS})) + r"])(?![^\W\d_])"
 )
+_TONE_MARKED = frozenset(k[1] for k in _TONE_PAIRS)
+
 
 _ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân",
@@ -52,8 +56,11 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 def normalize(text: str) -> str:
     """NFC and new-style tone marks; idempotent."""
-    text = unicodedata.normalize("NFC", text)
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _TONE_MARKED.isdisjoint(text):
+        return text
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS.get(m.group(1), m.group(1)), text)
 
 
 def strip_diacritics(text: str) -> str:
