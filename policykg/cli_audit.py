@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from typing import Any
 
+from policykg import cli_export
 from policykg.cli_common import EXIT_OK, emit, open_store
 from policykg.errors import InputError
 
@@ -96,7 +97,8 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add this module's commands to the ``policykg`` parser."""
+    """Add ``audit`` (and ``export``/``import``, :mod:`policykg.cli_export`) to the parser."""
+    cli_export.register(sub)
     p = sub.add_parser("audit", help="auditor's views: unowned, overdue, workload, unresolved, "
                        "coverage, report")
     p.add_argument("view", choices=["unowned", "overdue", "workload", "unresolved", "coverage",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from loaders.batch import FileFailure, discover, extract_batch
@@ -13,7 +11,6 @@ from ontology.records import Extraction
 from queries.export import dump_nodes, dump_relationships
 from queries.rules import run_rules
 from queries.store import GraphStore
-from tests.policykg.test_cli import Run, run  # noqa: F401  (the fixture)
 from tests.shared_scorer import CORPUS
 
 
@@ -60,19 +57,3 @@ def test_load_time_findings_match_the_whole_graph_on_the_documents_own_nodes(
              if f.focus in own}
     assert at_load == graph
     assert len([k for k in at_load if k[1] == "Violation"]) == 48
-
-
-def test_the_cli_says_why_it_rejects(run: Run, tmp_path: Path) -> None:  # noqa: F811
-    plan = CORPUS / "hai-phong_1046-CV-TU_2019.txt"
-    out = run("load", "--on-violation", "reject", str(plan))
-    assert out.returncode == 1
-    lines = out.stderr.splitlines()
-    assert lines[0].startswith(f"policykg: {plan}: hai-phong:2019:1046-cv-tu rejected: "
-                               "2 violation(s) of TaskOwner")
-    assert any("https://w3id.org/policykg/shapes/TaskOwner at "
-               "https://w3id.org/policykg/id/task/hai-phong:2019:1046-cv-tu:" in line
-               for line in lines[1:])
-    assert "loaded 0 document(s), 1 failed" in out.stdout
-    warned = run("load", str(plan))
-    assert warned.returncode == 0
-    assert "2 violation(s) of TaskOwner, loaded anyway" in warned.stderr

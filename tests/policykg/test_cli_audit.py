@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from tests.policykg.test_cli import Run, run  # noqa: F401  (the fixture)
+from tests.policykg.test_cli import Run
 from tests.shared_scorer import CORPUS
 
 
 @pytest.fixture
-def loaded(run: Run) -> Run:  # noqa: F811
+def loaded(run: Run) -> Run:
     assert run("load", str(CORPUS)).returncode == 0
     return run
 
