@@ -25,8 +25,6 @@ _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêề�
 _LOWER_SET = frozenset(_LOWER.replace("a-z", "abcdefghijklmnopqrstuvwxyz"))
 _BLANK_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
-_EMPHASIS = re.compile(r"\*+")
-_SPACES = re.compile(r"\s+")
 
 
 def clean_text(raw: str) -> str:
@@ -48,4 +46,4 @@ def clean_text(raw: str) -> str:
 
 def tidy(fragment: str) -> str:
     """An output string: no Markdown asterisks, single spaces, trimmed."""
-    return _SPACES.sub(" ", _EMPHASIS.sub("", fragment)).strip(" \t\n,;")
+    return " ".join(fragment.replace("*", "").split()).strip(" \t\n,;")

@@ -49,9 +49,16 @@ def _value(m: re.Match[str], kind: str) -> str:
     return m.group(1)
 
 
-_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_QUARTER, "quarter"), (_DAY, "day"), (_DAY_WORDS, "day"), (_MONTH, "month"),
-    (_YEAR, "year"), (_YEAR_PLAN, "year"),
+_YEAR_CUE = r"năm\s+(?:19|20)\d\d"
+# Each form with a cue it cannot match without, searched case-sensitively in the lower-cased
+# text: most texts lack the cue, and its search is much cheaper than the form's own.
+_FORMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
+    (_QUARTER, "quarter", re.compile("quý")),
+    (_DAY, "day", re.compile(r"\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d")),
+    (_DAY_WORDS, "day", re.compile(rf"ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+{_YEAR_CUE}")),
+    (_MONTH, "month", re.compile(r"tháng\s+\d{1,2}(?:\s*[/-]\s*|\s+năm\s+)(?:19|20)\d\d")),
+    (_YEAR, "year", re.compile(_YEAR_CUE)),
+    (_YEAR_PLAN, "year", re.compile("hoàn thành")),
 )
 
 
@@ -64,14 +71,25 @@ def _valid(value: str, kind: str) -> bool:
     return True
 
 
+def _ends_with_recurrence(text: str) -> bool:
+    """Whether ``text`` ends with the last word of a recurrence (the quick test before
+    :data:`_RECURRING`, which searches the whole text)."""
+    end = len(text)
+    while end and (text[end - 1] in "*./;)" or text[end - 1].isspace()):
+        end -= 1
+    return text[max(end - 5, 0):end].lower().endswith(("xuyên", "năm", "kỳ"))
+
+
 def find_deadline(text: str, *, offset: int = 0, source: str = "") -> Deadline | None:
     """The first deadline stated in ``text`` (a task or attribution line), if any.
 
     ``offset`` is where ``text`` starts in the document, so spans point into it.
     """
     best: tuple[int, int, str] | None = None
-    has_year = _ANY_YEAR.search(text) is not None
-    for pattern, kind in _FORMS if has_year else ():
+    lower = text.lower() if _ANY_YEAR.search(text) else ""
+    for pattern, kind, cue in _FORMS if lower else ():
+        if cue.search(lower) is None:
+            continue
         m = pattern.search(text)
         if m is None:
             continue
@@ -82,7 +100,7 @@ def find_deadline(text: str, *, offset: int = 0, source: str = "") -> Deadline |
         if best is None or start < best[0]:
             best = (start, m.end(), value)
     if best is None:
-        rec = _RECURRING.search(text.rstrip())
+        rec = _RECURRING.search(text.rstrip()) if _ends_with_recurrence(text) else None
         if rec is None:
             return None
         phrase_end = len(text[:rec.end()].rstrip(" */.;)\n\t"))
