@@ -134,7 +134,7 @@ def search(store: GraphStore, text: str, *, limit: int = 20,
     query = load_catalog(store.engine)["search_candidates"]
     raw = normalize(text).strip().lower()
     for words in word_sets:
-        rows = store.read(query.text, {"terms": list(words), "raw": raw,
+        rows = store.read(query.text, {"terms": " ".join(words), "raw": raw,
                                        "limit": CANDIDATES})
         for row in rows:
             hit = _rank(row["label"], row["props"], [list(w) for w in word_sets])
