@@ -1,7 +1,7 @@
 // name: nodes_by_id
 // title: Nodes by id
 // description: The label and properties of the nodes with these ids, of any label (found through the id indexes).
-// param: ids list — node ids
+// param: ids list = [] — node ids
 UNWIND $ids AS id
 OPTIONAL MATCH (d:Document {id: id})
 OPTIONAL MATCH (t:Task {id: id})
