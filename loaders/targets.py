@@ -21,7 +21,9 @@ from loaders.clean import tidy
 from ontology.records import Provenance, Span, Target, Task
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
-_VALUE = re.compile(rf"(?<![\w/.,-]){_NUMBER}(?:[ \t]*[-–][ \t]*{_NUMBER})?(?![\w/]|[.,-]\d)")
+# A number not inside a word, date or number; its first digit leads (the search skips to digits).
+_VALUE = re.compile(rf"\d(?<![\w/.,-]\d)\d*(?:[.,]\d+)?(?:[ \t]*[-–][ \t]*{_NUMBER})?"
+                    r"(?![\w/]|[.,-]\d)")
 _LEAD = re.compile(r"(?i)\b(?P<lead>đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhất|không dưới|"
                    r"không ít hơn|trên|tối đa|lên|thuộc\s+nhóm)\s+"
                    r"(?:(?P<lead2>khoảng|tối thiểu|trên)\s+)?$")
@@ -108,16 +110,16 @@ def extract_targets(text: str, source: str, tasks: tuple[Task, ...]) -> tuple[Ta
     facts: list[tuple[int, int]] | None = None
     numbered: list[int] | None = None
     for m in _VALUE.finditer(text):
-        value = re.sub(r"\s+", "", m.group())
         after = _AFTER.match(text, m.end())
         pct = after.group("pct") if after else None
         unit = after.group("unit") if after else None
+        if not pct and (unit is None or _TIME_UNITS.match(unit) or unit[:1].isupper()):
+            continue
+        value = "".join(m.group().split())
         lead_m = _LEAD.search(text, max(0, m.start() - 30), m.start())
         lead = (lead_m.group("lead2") or lead_m.group("lead")).lower() if lead_m else None
         if pct:
-            unit = re.sub(r"\s+", "", pct)
-        elif unit is None or _TIME_UNITS.match(unit) or unit[:1].isupper():
-            continue
+            unit = "".join(pct.split())
         elif lead is None:
             opening = _clause(text, m.start(), m.end())[0]
             if not _HAS.fullmatch(text, opening, m.start()):
