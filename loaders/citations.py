@@ -19,7 +19,7 @@ that the text cites, when there is exactly one; otherwise it is not a reference.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Set
+from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -37,17 +37,17 @@ from ontology.records import (
 from policykg.vntext import slug
 
 # Party form "20-NQ/TW" (also "10- CTr/TU", "T.Ư", glued "TUngày"), State form "46/NQ-CP",
-# "12/2024/NĐ-CP".  One leading digit run for both keeps the scan fast; the character
-# before the number is checked in code.
+# "12/2024/NĐ-CP".  One leading digit run for both keeps the scan fast: the search skips
+# to digits, and a digit run not starting the number (after a letter, digit, "_", "/", "."
+# or "-") is refused at its first digit.
 _NUMBER = re.compile(
-    r"\d{1,5}[a-z]?(?:"
+    r"\d(?<![\w/.-]\d)\d{0,4}[a-z]?(?:"
     r"[ \t]{0,2}-[ \t]{0,2}[A-ZĐ][A-Za-zĐđ]{0,5}[ \t]{0,2}/[ \t]{0,2}"
     r"(?:T\.Ư|TƯ|[A-ZĐ]{1,8}(?:\.[A-ZĐ]{1,3})?)(?![A-ZĐƯ0-9])"
     r"|/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,5}-"
     r"[A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-ZĐ][A-Za-zĐđ]{0,7})?(?![0-9A-ZĐ])"
     r"|/(?:19|20)\d\d/[A-ZĐ]{2,6}\d{1,2}(?![0-9A-ZĐ]))"  # 29/2013/QH13
 )
-_NOT_BEFORE_NUMBER = frozenset("/.-")
 _LABELS = (
     "nghị quyết|kết luận|chỉ thị|kế hoạch|chương trình(?: hành động)?|thông báo|công văn|"
     "quyết định|báo cáo|hướng dẫn|nghị định|thông tư|văn bản|quy định|luật"
@@ -103,6 +103,7 @@ _IMPL_SUBJECT = re.compile(
 )
 _IMPL_LEAD = re.compile(rf"^[ \t*]*Thực hiện[ \t\n]+(?:tốt[ \t]+)?{_QUOTES}", re.M)
 _IMPL_CONTINUE = re.compile(rf"[Tt]iếp tục thực hiện tốt[ \t\n]+{_QUOTES}")
+_IMPL_CONTINUE_WORDS = "iếp tục thực hiện tốt"  # found by str.find, faster than a search
 _LIST_ITEM = re.compile(r"[ \t*]*(?:[-–•+]|\d+(?:[.-]\d+)*[.)-]|[IVXLC]+[.-]|[a-zđ]\))[ \t]")
 _CHAIN = re.compile(r"[ \t]*(?:[,;]|[ \t]và)[ \t\n]*")
 # Before a further document of a "Thực hiện A …; B … và C …" lead-in.
@@ -164,9 +165,6 @@ def _is_own_number(text: str, start: int) -> bool:
 def _numbered_mentions(text: str) -> list[_Mention]:
     mentions = []
     for m in _NUMBER.finditer(text):
-        before = text[m.start() - 1] if m.start() else " "
-        if before.isalnum() or before in _NOT_BEFORE_NUMBER or before == "_":
-            continue
         try:
             number = parse_number(m[0])
         except InvalidNumber:
@@ -280,14 +278,30 @@ def _lead_in_list(text: str, lead_end: int, mentions: list[_Mention],
             and _LIST_SEPARATOR.search(text, max(0, m.start - 8), m.start)]
 
 
+def _line_matches(pattern: re.Pattern[str], text: str, literal: str,
+                  endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, 0, endpos)`` for a pattern anchored at line starts whose
+    first line holds ``literal``: only the lines holding it are tried."""
+    end = len(text) if endpos is None else endpos
+    searched = 0  # where the next match may start
+    at = text.find(literal, 0, end)
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        if line_start >= searched and (m := pattern.match(text, line_start, end)) is not None:
+            yield m
+            searched = m.end()
+        at = text.find(literal, at + 1, end)
+
+
 def _implemented(text: str, at: dict[int, _Mention], mentions: list[_Mention],
                  targets: Set[int]) -> list[_Mention]:
     """Mentions the document says it implements."""
-    anchors = [m.end() for m in _IMPL_SUBJECT.finditer(text, 0, head_end(text))
+    anchors = [m.end() for m in _line_matches(_IMPL_SUBJECT, text, "thực hiện", head_end(text))
                if m[0].lstrip(" \t*").startswith("V/") or _opens_block(text, m.start())]
-    leads = [m.end() for m in _IMPL_LEAD.finditer(text)]
+    leads = [m.end() for m in _line_matches(_IMPL_LEAD, text, "Thực hiện")]
     anchors += leads
-    for m in _IMPL_CONTINUE.finditer(text):
+    continued = _IMPL_CONTINUE.finditer(text) if _IMPL_CONTINUE_WORDS in text else ()
+    for m in continued:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if not _LIST_ITEM.match(text, line_start):
             anchors.append(m.end())
