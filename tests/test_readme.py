@@ -1,0 +1,31 @@
+"""The README documents every setting and every command the project has."""
+
+from pathlib import Path
+
+from policykg.cli import build_parser
+from policykg.settings import Settings
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_setting_is_documented() -> None:
+    for name, field in Settings.model_fields.items():
+        if name.startswith("neo4j_"):
+            assert f"NEO4J_{name.removeprefix('neo4j_').upper()}" in README
+        else:
+            assert f"`POLICYKG_{name.upper()}`" in README, name
+        assert field.description, name
+
+
+def test_every_command_is_documented() -> None:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    for command in sub.choices:  # type: ignore[union-attr]
+        assert f"`policykg {command}" in README, command
+
+
+def test_quick_start_is_two_commands() -> None:
+    start = README.index("```sh", README.index("## Quick start")) + len("```sh")
+    block = README[start: README.index("```", start)]
+    commands = [line.split("#")[0].strip() for line in block.strip().splitlines()]
+    assert commands == ["make run", "make test"]
