@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from loaders.clean import tidy
 from policykg.vntext import expand_abbreviations, fold, normalize, slug
@@ -93,29 +94,7 @@ _AFTER_TAIL = frozenset({"ủy", "uỷ", "đoàn", "trực", "thuộc", "và", "
                          "thành", "phố", "khóa", "khoá", ",", ";", "(", "-", "–"})
 
 
-_LONGEST_NAME = 300
-
-
-class _Words:
-    """The words at the start of a phrase, tokenised only as far as they are looked at."""
-
-    def __init__(self, phrase: str) -> None:
-        self._unread = _WORD.finditer(phrase, 0, _LONGEST_NAME)
-        self.matches: list[re.Match[str]] = []
-        self._low: list[str] = []
-
-    def __getitem__(self, i: int) -> str:
-        """The word at ``i`` in lower case; "" past the last word."""
-        while len(self._low) <= i:
-            m = next(self._unread, None)
-            if m is None:
-                return ""
-            self.matches.append(m)
-            self._low.append(m.group().lower())
-        return self._low[i]
-
-
-def _after_tail(low: _Words, i: int) -> bool:
+def _after_tail(low: list[str], i: int) -> bool:
     """Whether the word at ``i`` follows a completed committee or locality name."""
     if i == 0 or low[i] in _AFTER_TAIL:
         return False
@@ -126,41 +105,47 @@ def _after_tail(low: _Words, i: int) -> bool:
 _STOP_OPENERS = _STOPS_1 | {key.split()[0] for key in _STOPS_2}
 
 
-def _is_stop(low: _Words, i: int) -> bool:
+def _is_stop(low: list[str], i: int) -> bool:
     """Whether the (lower-case) word at ``i`` starts the predicate ending a body phrase."""
-    word = low[i]
-    if word not in _STOP_OPENERS:
+    if low[i] not in _STOP_OPENERS:
         return False
     prev = low[i - 1] if i else ""
     for size, pool in ((2, _STOPS_2), (1, _STOPS_1)):
-        key = f"{word} {low[i + 1]}" if size == 2 else word
+        if i + size > len(low):
+            continue
+        key = " ".join(low[i:i + size])
         if key not in pool:
             continue
         if prev in _NOUN_AFTER.get(key, frozenset()):
             return False
-        if low[i + size] in _NOUN_BEFORE.get(key, frozenset()):
+        after = low[i + size] if i + size < len(low) else ""
+        if after in _NOUN_BEFORE.get(key, frozenset()):
             return False
         if key == "tổ chức":
             # "tổ chức" is the verb only before another verb ("tổ chức triển khai").
-            return _is_stop(low, i + 2)
+            return i + 2 < len(low) and _is_stop(low, i + 2)
         return True
     return False
 
 
+_LONGEST_NAME = 300
+
+
 def body_phrase_end(phrase: str) -> int:
     """Length of the body phrase at the start of ``phrase`` (before its verb or ":")."""
-    words = _Words(phrase)
-    end = 0
-    i = 0
-    while word := words[i]:
+    words = _WORD.findall(phrase, 0, _LONGEST_NAME)
+    low = list(map(str.lower, words))
+    taken = 0
+    for i, word in enumerate(low):
         if word in {":", "(", ")", "."} or word.endswith("."):
             break
-        m = words.matches[i]
-        if i and not m.group()[0].isupper() and (_is_stop(words, i) or _after_tail(words, i)):
+        if i and not words[i][0].isupper() and (_is_stop(low, i) or _after_tail(low, i)):
             break
-        end = m.end()
-        i += 1
-    return len(phrase[:end].rstrip(" ,"))
+        taken = i + 1
+    if not taken:
+        return 0
+    last = next(islice(_WORD.finditer(phrase, 0, _LONGEST_NAME), taken - 1, None))
+    return len(phrase[:last.end()].rstrip(" ,"))
 
 
 def starts_with_body(clause: str) -> bool:

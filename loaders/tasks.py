@@ -49,7 +49,6 @@ class TaskExtraction:
     general_addressees: tuple[str, ...]
 
 
-_LINE = re.compile(r"[^\n]*")
 # A lettered item glued to the line above by the page-break join of clean_text
 # ("… UBND tỉnh      a) Chỉ đạo …") starts a line of its own.
 _GLUED = re.compile(r"[ \t]{2,}(?=[a-zđ]\)[ \t])")
@@ -66,9 +65,12 @@ _DESCRIPTIVE = re.compile(r"(?i)^[*\s]*(?:mục tiêu|mục đích|yêu cầu|qu
 _CLOSING = re.compile(r"(?i)^(?:(?:chỉ thị|thông báo|kế hoạch|chương trình|công văn|nghị quyết|"
                       r"kết luận|quyết định|hướng dẫn)\s+này\b|căn cứ\b)")
 _ASSIGN = re.compile(r"(?i)^(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s+")
-_PREFIX = re.compile(r"^([^:;.]{3,160}?):\**\s+(?=\S)")
+_PREFIX = re.compile(r"^([^:;.]{3,160}+):\**\s+(?=\S)")
 _COORDINATE = re.compile(r"(?i)\bphối hợp(?:\s+chặt chẽ)?(?:,\s*liên kết)?\s+(?:với\s+)?")
 _ADDRESSEES = re.compile(r"(?i)\b(?:yêu cầu|đề nghị)\s+|^\s*căn cứ\b[^,]{0,200},\s*")
+# In the lower-cased paragraph, one of these is in every match of _ADDRESSEES ("i" is left
+# out: a case-insensitive "i" matches "ı" and "İ" as well).
+_ADDRESSEE_CUES = ("yêu cầu", "đề ngh", "căn cứ")
 
 
 @dataclass
@@ -87,16 +89,17 @@ class _Block:
 
 def _lines(text: str) -> Iterator[tuple[str, int]]:
     """Lines of ``text`` with their offsets, glued lettered items split off."""
-    for m in _LINE.finditer(text):
-        line, start = m.group(), m.start()
+    start = 0
+    for line in text.split("\n"):
         if "  " not in line:
             yield line, start
-            continue
-        cut = 0
-        for g in _GLUED.finditer(line):
-            yield line[cut:g.start()], start + cut
-            cut = g.end()
-        yield line[cut:], start + cut
+        else:
+            cut = 0
+            for g in _GLUED.finditer(line):
+                yield line[cut:g.start()], start + cut
+                cut = g.end()
+            yield line[cut:], start + cut
+        start += len(line) + 1
 
 
 def _outline(text: str) -> list[_Block]:
@@ -201,6 +204,8 @@ def _owners(body: str) -> tuple[str, ...]:
 
 def _coordinators(body: str) -> tuple[str, ...]:
     out: list[str] = []
+    if "hợp" not in body.lower():  # the quick test before the case-insensitive search
+        return ()
     for m in _COORDINATE.finditer(body):
         rest = body[m.end():]
         if starts_with_body(rest):
@@ -227,6 +232,9 @@ def _heading_owner(block: _Block) -> tuple[tuple[str, ...], bool]:
 
 
 def _general_addressees(paragraph: str) -> list[str]:
+    lower = paragraph.lower()
+    if not any(cue in lower for cue in _ADDRESSEE_CUES):
+        return []
     for m in _ADDRESSEES.finditer(paragraph):
         rest = paragraph[m.end():]
         found = _subject(rest)
