@@ -23,17 +23,26 @@ from policykg.vntext import normalize
 # lower-case subject line ("CỦA BAN THƯỜNG VỤ\n\nthực hiện …") are left alone.
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _LOWER_SET = frozenset(_LOWER.replace("a-z", "abcdefghijklmnopqrstuvwxyz"))
-_BLANK_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
+# From its first line break (the search skips to line breaks); the spaces before it are
+# taken in code.
+_BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+[ \t]*")
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+
+
+def _spaces_start(text: str, end: int) -> int:
+    """Where the spaces and tabs before ``end`` start."""
+    while end and text[end - 1] in " \t":
+        end -= 1
+    return end
 
 
 def clean_text(raw: str) -> str:
     """Normalise ``raw`` for extraction; the result has the length of NFC(raw)."""
     text = normalize(raw)
     text = _ODD_SPACE.sub(" ", text)
-    joins = [m.span() for m in _BLANK_LINE.finditer(text)
-             if m.start() > 0 and m.end() < len(text)
-             and text[m.start() - 1] in _LOWER_SET and text[m.end()] in _LOWER_SET]
+    joins = [(start, m.end()) for m in _BLANK_LINE.finditer(text)
+             if (start := _spaces_start(text, m.start())) > 0 and m.end() < len(text)
+             and text[start - 1] in _LOWER_SET and text[m.end()] in _LOWER_SET]
     if not joins:
         return text
     parts, last = [], 0

@@ -27,10 +27,10 @@ _TONE_PAIRS.update({k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(
                     if k.islower()})
 # A pair moves only when it ends the syllable (not followed by another letter), and
 # "u" after "q" is part of the consonant: "quý", "quỹ" are the same in both styles.
-# The pattern is a character class (fast); pairs it finds that are not in the table
-# ("uà") are left as they are.
+# The pattern is character classes, the first leading (the search skips to "o" and "u");
+# pairs it finds that are not in the table ("uà") are left as they are.
 _TONE_RE = re.compile(
-    "(?<![qQ])([oOuU][" + "".join(sorted({k[1] for k in _TONE_PAIRS})) + r"])(?![^\W\d_])"
+    "([oOuU](?<![qQ][oOuU])[" + "".join(sorted({k[1] for k in _TONE_PAIRS})) + r"])(?![^\W\d_])"
 )
 _TONE_MARKED = frozenset(k[1] for k in _TONE_PAIRS)
 
