@@ -84,6 +84,7 @@ def run(tasks: int, graph_only: bool) -> None:
             print(f"graph: {tasks} tasks, {nodes} nodes, {rels} relationships, built in "
                   f"{built:.1f} s ({(nodes + rels) / built:,.0f} items/s)")
 
+            at_rest = int(server.info("memory")["used_memory"]) / 2**20
             t0 = time.perf_counter()
             graph_run = run_rules(store)
             in_graph = time.perf_counter() - t0
@@ -93,7 +94,8 @@ def run(tasks: int, graph_only: bool) -> None:
             print(f"in-graph rules: {in_graph:.2f} s, {len(graph_run.findings)} findings, "
                   f"not evaluated: {list(graph_run.skipped) or 'none'}")
             print(f"peak memory: client {client:.0f} MB (getrusage), server "
-                  f"{server_peak:.0f} MB used_memory_peak / {hwm:.0f} MB VmHWM; "
+                  f"{server_peak:.0f} MB used_memory_peak / {hwm:.0f} MB VmHWM (the graph "
+                  f"itself: {at_rest:.0f} MB used_memory before the rules); "
                   f"client + server VmHWM {client + hwm:.0f} MB")
             if tasks >= 1_000_000:
                 print(f"goal client + server < {GOAL_MEMORY_MB:.0f} MB at 1 M tasks: "
