@@ -73,6 +73,11 @@ class Settings(BaseSettings):
         description="API keys that may write (comma-separated); none: writes are disabled.")
     read_keys_required: bool = Field(default=False,
                                      description="Reads need an API key too.")
+    shacl_max_nodes: int = Field(
+        default=20_000, ge=0,
+        description="`validate --engine auto` uses pyshacl up to this many nodes, the "
+        "in-graph rules above.",
+    )
     max_upload_bytes: int = Field(default=5_000_000, ge=1,
                                   description="Largest request body accepted (bytes).")
 

@@ -19,15 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Literal
-
-from pydantic import Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ontology import mapping as m
 from ontology.validation import SEVERITIES, Finding, ValidationReport
-from policykg.errors import InputError
+from policykg.settings import get_settings
 from queries.store import GraphStore
 
 Engine = Literal["auto", "graph", "shacl"]
@@ -53,24 +49,6 @@ class ValidationRun:
         out["triples"] = self.triples
         out["not_evaluated"] = list(self.skipped)
         return out
-
-
-class ValidationSettings(BaseSettings):
-    """``POLICYKG_SHACL_MAX_NODES``: the largest graph ``auto`` validates with pyshacl."""
-
-    model_config = SettingsConfigDict(env_prefix="POLICYKG_", extra="ignore")
-
-    shacl_max_nodes: int = Field(default=20_000, ge=0)
-
-
-@lru_cache(maxsize=1)
-def validation_settings() -> ValidationSettings:
-    """The settings; a bad value raises :class:`InputError` naming the variable."""
-    try:
-        return ValidationSettings()
-    except ValidationError as exc:
-        raise InputError(f"invalid setting POLICYKG_SHACL_MAX_NODES: "
-                         f"{exc.errors()[0]['msg']}") from exc
 
 
 def _doc_name(props: dict[str, Any]) -> str:
@@ -105,7 +83,7 @@ def choose_engine(store: GraphStore, engine: Engine) -> Literal["graph", "shacl"
     """``engine``, or for ``auto`` the one the graph's size calls for."""
     if engine != "auto":
         return engine
-    return "graph" if store.count_nodes() > validation_settings().shacl_max_nodes else "shacl"
+    return "graph" if store.count_nodes() > get_settings().shacl_max_nodes else "shacl"
 
 
 def validate_store(store: GraphStore, document: str | None = None,
