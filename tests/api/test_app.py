@@ -2,64 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from loaders.batch import FileFailure, discover, extract_batch
-from loaders.load import load_extraction
 from queries.store import GraphStore
-from tests.shared_scorer import CORPUS
-
-
-class _Borrowed:
-    """The fixture's store, lent to the app without letting the app close it."""
-
-    def __init__(self, store: GraphStore) -> None:
-        self._store = store
-        self.engine = store.engine
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._store, name)
-
-    def close(self) -> None:
-        """The fixture closes the store."""
+from tests.api.errors import assert_error
 
 
 @pytest.fixture
-def loaded(store: GraphStore) -> GraphStore:
-    for item in extract_batch(discover([CORPUS])):
-        assert not isinstance(item, FileFailure)
-        load_extraction(store, item)
-    return store
-
-
-@pytest.fixture
-def client(loaded: GraphStore) -> Iterator[TestClient]:
-    app = create_app(lambda: _Borrowed(loaded))  # type: ignore[arg-type, return-value]
-    with TestClient(app, raise_server_exceptions=False) as c:
-        yield c
+def client(make_client: Callable[..., TestClient]) -> TestClient:
+    return make_client()
 
 
 def _kon_tum_id(client: TestClient) -> str:
     body = client.get("/documents", params={"scope": "kon-tum", "stub": False}).json()
     assert body["count"] == 1
     return str(body["data"][0]["id"])
-
-
-def assert_error(response: object, status: int) -> dict[str, object]:
-    from httpx import Response
-
-    assert isinstance(response, Response)
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error"}
-    error = body["error"]
-    assert error["status"] == status
-    assert isinstance(error["code"], str) and isinstance(error["message"], str)
-    return dict(error)
 
 
 def test_health_and_ready(client: TestClient) -> None:
@@ -128,9 +88,9 @@ def test_errors_share_one_shape(client: TestClient) -> None:
 
 
 def test_an_ambiguous_reference_lists_its_candidates(client: TestClient,
-                                                     loaded: GraphStore) -> None:
+                                                     corpus_store: GraphStore) -> None:
     # Kon Tum and Thái Nguyên each have a 29-CTr/TU once both exist.
-    loaded.write([("CREATE (:Document {id: 'kon-tum:2020:29-ctr-tu', number: '29-CTr/TU', "
+    corpus_store.write([("CREATE (:Document {id: 'kon-tum:2020:29-ctr-tu', number: '29-CTr/TU', "
                    "kind: 'ChuongTrinh', year: 2020, scope: 'kon-tum', stub: true})", {})])
     error = assert_error(client.get("/resolve", params={"ref": "29-CTr/TU"}), 409)
     assert error["details"] == ["kon-tum:2020:29-ctr-tu", "thai-nguyen:2013:29-ctr-tu"]
