@@ -17,10 +17,11 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi import FastAPI, Path, Query
 from fastapi.responses import JSONResponse
 
 from api import analyst, audit, service
+from api.deps import Store
 from api.errors import ErrorResponse, error_response, install_error_handlers
 from api.middleware import install_middleware
 from api.models import (
@@ -41,13 +42,6 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def get_store(request: Request) -> GraphStore:
-    """The app's graph store (opened at start-up)."""
-    store: GraphStore = request.app.state.store
-    return store
-
-
-Store = Annotated[GraphStore, Depends(get_store)]
 DocId = Annotated[str, Path(description="Document id, e.g. tw:2024:69-kl-tw")]
 
 

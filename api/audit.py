@@ -16,13 +16,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
+from api.deps import Store
 from api.errors import ErrorResponse
 from queries import audit
-from queries.store import GraphStore
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 
@@ -32,12 +32,6 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _store(request: Request) -> GraphStore:
-    store: GraphStore = request.app.state.store
-    return store
-
-
-Store = Annotated[GraphStore, Depends(_store)]
 Limit = Annotated[int, Query(ge=1, le=500, description="At most this many rows")]
 Offset = Annotated[int, Query(ge=0, description="Skip this many rows first")]
 

@@ -1,4 +1,4 @@
-"""Dependencies of the analyst routes: the store, the settings."""
+"""Dependencies of every route: the store opened with the app, the settings."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -10,28 +10,21 @@ from fastapi.testclient import TestClient
 from rdflib import Graph
 
 from api.app import create_app
-from loaders.batch import FileFailure, discover, extract_batch
-from loaders.load import load_extraction
 from queries.bulk import write_dump
 from queries.store import GraphStore
-from tests.api.test_app import _Borrowed, assert_error
-from tests.shared_scorer import CORPUS
+from tests.api.conftest import Borrowed
+from tests.api.errors import assert_error
 
 
 @pytest.fixture
-def corpus_client(store: GraphStore) -> Iterator[TestClient]:
-    for item in extract_batch(discover([CORPUS])):
-        assert not isinstance(item, FileFailure)
-        load_extraction(store, item)
-    app = create_app(lambda: _Borrowed(store))  # type: ignore[arg-type, return-value]
-    with TestClient(app, raise_server_exceptions=False) as c:
-        yield c
+def corpus_client(make_client: Callable[..., TestClient]) -> TestClient:
+    return make_client()
 
 
 @pytest.fixture
 def built(store: GraphStore) -> Iterator[tuple[TestClient, GraphStore]]:
     """A client over an empty store, and the store for the test to fill."""
-    app = create_app(lambda: _Borrowed(store))  # type: ignore[arg-type, return-value]
+    app = create_app(lambda: Borrowed(store))  # type: ignore[arg-type, return-value]
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c, store
 
