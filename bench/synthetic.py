@@ -7,7 +7,8 @@ Deterministic: the same arguments give the same graph.  ``nodes()`` and
 Layout: one document per ten tasks; every twentieth document is central (scope
 ``tw``), the others provincial plans implementing the central document of their
 group (and, for the third of a group, the second too: a chain); one target per
-five tasks; bodies per scope, one in ten collective.  With ``faults`` one
+five tasks; bodies per scope, one in ten collective; a task has one owner (a single
+body), and one task in ten has a collective body besides it.  With ``faults`` one
 provincial document in ``every`` gets one of :data:`DOCUMENT_FAULTS` (cycling),
 one task in ``every`` one of :data:`TASK_FAULTS`, one target in ``every`` one of
 :data:`TARGET_FAULTS`, and every other central document implements a provincial one.
@@ -192,4 +193,6 @@ class Synthetic:
             yield "OWNED_BY", task, self.body_id(9), {}
         elif fault != "owner":
             yield "OWNED_BY", task, self.body_id(self.owner(j)), {}
+            if j % 10 == 4:  # a collective body besides a single one: no finding
+                yield "OWNED_BY", task, self.body_id(9), {}
         yield "COORDINATED_BY", task, self.body_id((j + 3) % self.bodies), {}
