@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any, Final, Literal, cast
 
-from pyshacl import validate
 from rdflib import RDF, SH, Graph
 from rdflib.extras.shacl import parse_shacl_path
 from rdflib.paths import Path
@@ -89,6 +88,8 @@ def _messages() -> dict[Node, dict[str | None, str]]:
 
 def validate_rdf(data: Graph) -> ValidationReport:
     """Validate ``data`` against ``shapes.ttl`` with the ontology mixed in (no inference)."""
+    from pyshacl import validate  # imported here: the graph engine needs only the report types
+
     _, results, _ = validate(
         data,
         shacl_graph=_shapes(),
