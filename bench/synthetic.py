@@ -8,29 +8,115 @@ Layout: one document per ten tasks; every twentieth document is central (scope
 ``tw``), the others provincial plans implementing the central document of their
 group (and, for the third of a group, the second too: a chain); one target per
 five tasks; bodies per scope, one in ten collective; a task has one owner (a single
-body), and one task in ten has a collective body besides it.  With ``faults`` one
-provincial document in ``every`` gets one of :data:`DOCUMENT_FAULTS` (cycling),
-one task in ``every`` one of :data:`TASK_FAULTS`, one target in ``every`` one of
-:data:`TARGET_FAULTS`, and every other central document implements a provincial one.
+body) and one coordinator, and one task in ten has a collective body besides its
+owner.  With ``faults`` one provincial document in ``every`` gets one of
+:data:`DOCUMENT_FAULTS` (cycling), one task in ``every`` one of :data:`TASK_FAULTS`,
+one target in ``every`` one of :data:`TARGET_FAULTS`, and every other central
+document implements a provincial one.
+
+Representative of a loaded graph by construction: every node and relationship
+carries the properties :func:`loaders.rows.document_rows` writes for it (names from
+:mod:`ontology.mapping`, checked against it): tasks their text, folded ``search``
+key, section, ordinal, ``recurring``, document id and provenance (``source_file``,
+``span_start``, ``span_end``, ``origin``), one in four a deadline with its phrase;
+``OWNED_BY``, ``COORDINATED_BY``, ``ISSUED_BY``, ``IMPLEMENTS`` and ``CITES`` their
+``asserted_by`` and provenance; bodies a scope, aliases and ``search``; documents
+title, signer, issuer name, ``sha256``, ``field_origins``, ``search`` and provenance.
+Texts are the corpus's own (:func:`loaders.extract.extract_file` on ``corpus/*.txt``:
+task texts, titles, targets, signers), their numbers varied per item, so strings
+have the corpus's sizes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
+
+from loaders.rows import document_search_key
+from ontology import mapping as m
+from ontology.records import DocumentKind
+from policykg.vntext import fold, slug
 
 PROVINCES = ("thai-nguyen", "kon-tum", "hai-phong", "bac-kan", "binh-thuan", "lao-cai",
              "nghe-an", "ha-tinh")
+PROVINCE_NAMES = {"thai-nguyen": "Thái Nguyên", "kon-tum": "Kon Tum", "hai-phong": "Hải Phòng",
+                  "bac-kan": "Bắc Kạn", "binh-thuan": "Bình Thuận", "lao-cai": "Lào Cai",
+                  "nghe-an": "Nghệ An", "ha-tinh": "Hà Tĩnh"}
 DEADLINES = ("2030", "2030-Q2", "2030-06", "2030-06-30", "recurring")
+DEADLINE_PHRASES = {"2030": "trong năm 2030", "2030-Q2": "quý II-2030",
+                    "2030-06": "tháng 6/2030", "2030-06-30": "trước ngày 30/6/2030",
+                    "recurring": "thực hiện thường xuyên", "2000-Q1": "quý I-2000"}
 DOCUMENT_FAULTS = ("kind", "issuer", "issued", "number", "not_older", "cycle", "ambiguous",
                    "unresolved", "stub")
 TASK_FAULTS = ("owner", "collective", "deadline")
 TARGET_FAULTS = ("value", "year")
 GROUP = 20  # documents per central document
+DEADLINE_EVERY = 4  # one task in four states a deadline (the corpus: 19 of 85)
+
+# Body names as the corpus writes them (the province's name follows a single body).
+SINGLE_BODIES = ("Ban Tuyên giáo Tỉnh ủy", "Sở Khoa học và Công nghệ tỉnh",
+                 "Ban cán sự đảng Ủy ban nhân dân tỉnh", "Văn phòng Tỉnh ủy",
+                 "Đảng đoàn Hội đồng nhân dân tỉnh", "Ban Dân vận Tỉnh ủy",
+                 "Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ban Thường vụ Tỉnh đoàn",
+                 "Ban Tổ chức Tỉnh ủy")
+COLLECTIVE_BODIES = ("các sở, ban, ngành của tỉnh", "các huyện ủy, thành ủy",
+                     "các tổ chức chính trị - xã hội tỉnh", "các cấp ủy, chính quyền địa phương")
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 Node = tuple[str, dict[str, Any]]
 Rel = tuple[str, str, str, dict[str, Any]]
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class CorpusSample:
+    """Strings taken from the corpus's extractions."""
+
+    task_texts: tuple[str, ...]
+    sections: tuple[str, ...]
+    titles: tuple[str, ...]
+    signers: tuple[str, ...]
+    targets: tuple[tuple[str, str, str, str | None, str | None], ...]  # text metric value …
+
+
+@cache
+def corpus_sample(corpus: Path = CORPUS) -> CorpusSample:
+    """Task texts, sections, titles, signers and targets of ``corpus``/*.txt."""
+    from loaders.extract import extract_file
+
+    extractions = [extract_file(p) for p in sorted(corpus.glob("*.txt"))]
+    tasks = [t for e in extractions for t in e.tasks]
+    if not tasks:
+        raise RuntimeError(f"no task extracted from {corpus}/*.txt")
+    return CorpusSample(
+        task_texts=tuple(t.text for t in tasks),
+        sections=tuple(t.section for t in tasks),
+        titles=tuple(e.document.title for e in extractions if e.document.title),
+        signers=tuple(e.document.signer for e in extractions if e.document.signer),
+        targets=tuple((g.text, g.metric, g.value, g.unit, g.qualifier)
+                      for e in extractions for g in e.targets),
+    )
+
+
+def vary(text: str, n: int) -> str:
+    """``text`` with each of its numbers shifted by ``n`` (same number of digits)."""
+    def shift(match: re.Match[str]) -> str:
+        digits = match.group()
+        return str((int(digits) + n) % 10 ** len(digits)).zfill(len(digits))
+    return _DIGITS.sub(shift, text)
+
+
+def mapped(node_or_rel: m.NodeType | m.RelType, props: Mapping[str, Any]) -> dict[str, Any]:
+    """``props`` without ``None`` values, each a property of ``node_or_rel`` in the mapping."""
+    unknown = set(props) - {p.name for p in node_or_rel.props} - {"id"}
+    if unknown:
+        raise ValueError(f"{node_or_rel} has no mapped property {sorted(unknown)}")
+    return {k: v for k, v in props.items() if v is not None}
 
 
 @dataclass(frozen=True)
@@ -49,6 +135,10 @@ class Synthetic:
     def bodies(self) -> int:
         return max(10, self.tasks // 100)
 
+    @property
+    def sample(self) -> CorpusSample:
+        return corpus_sample()
+
     def doc_id(self, i: int) -> str:
         if self.central(i):
             return f"tw:2012:{i}-nq-tw"
@@ -65,6 +155,10 @@ class Synthetic:
     @staticmethod
     def year(i: int) -> int:
         return 2012 if i % GROUP == 0 else 2013 + i % 10
+
+    def source_file(self, i: int) -> str:
+        kind = "nghi-quyet" if self.central(i) else "ke-hoach"
+        return f"corpus/{self.scope(i)}_{kind}_{i}-{self.year(i)}.txt"
 
     def doc_fault(self, i: int) -> str | None:
         if not self.faults or self.central(i) or i % self.every != self.every - 1:
@@ -85,8 +179,31 @@ class Synthetic:
             return None
         return TARGET_FAULTS[(k // self.every) % len(TARGET_FAULTS)]
 
+    def task_id(self, j: int) -> str:
+        """Task ``j`` is the ``j // documents + 1``-th of document ``j % documents``."""
+        return f"{self.doc_id(j % self.documents)}:t{j // self.documents + 1}"
+
+    def body_name(self, k: int) -> tuple[str, str]:
+        """(surface as a text writes it, canonical name) of body ``k``."""
+        province = PROVINCE_NAMES[PROVINCES[k % len(PROVINCES)]]
+        if k % 10 == 9:
+            surface = COLLECTIVE_BODIES[k // 10 % len(COLLECTIVE_BODIES)]
+        else:
+            surface = SINGLE_BODIES[k % len(SINGLE_BODIES)]
+        return surface, f"{surface} {province}"
+
     def body_id(self, k: int) -> str:
-        return f"body:{k}"
+        return f"{PROVINCES[k % len(PROVINCES)]}:{slug(self.body_name(k)[0])}-{k}"
+
+    @staticmethod
+    def issuer_id(scope: str) -> str:
+        return "tw:ban-chap-hanh-trung-uong" if scope == "tw" else f"{scope}:ban-thuong-vu-tinh-uy"
+
+    @staticmethod
+    def issuer_name(scope: str) -> str:
+        if scope == "tw":
+            return "Ban Chấp hành Trung ương"
+        return f"Ban Thường vụ Tỉnh ủy {PROVINCE_NAMES[scope]}"
 
     def owner(self, j: int) -> int:
         """A body that is not collective (collective bodies are k % 10 == 9)."""
@@ -97,29 +214,53 @@ class Synthetic:
 
     def nodes(self) -> Iterator[Node]:
         for k in range(self.bodies):
-            yield "Body", {"id": self.body_id(k), "name": f"Cơ quan {k}",
-                           "collective": k % 10 == 9}
+            yield "Body", self._body(k)
         for scope in ("tw", *PROVINCES):
-            yield "Body", {"id": f"{scope}:issuer", "name": f"Ban hành {scope}",
-                           "collective": False}
+            name = self.issuer_name(scope)
+            yield "Body", mapped(m.BODY, {
+                "id": self.issuer_id(scope), "name": name, "scope": scope,
+                "collective": False, "aliases": [name.removesuffix(
+                    f" {PROVINCE_NAMES.get(scope, '')}")], "search": fold(name)})
         for i in range(self.documents):
             yield "Document", self._document(i)
             if self.doc_fault(i) == "stub":
-                yield "Document", {"id": f"tw:undated:{i}-nq-tw", "kind": "NghiQuyet",
-                                   "number": f"{i}-NQ/TW", "scope": "tw", "stub": True}
+                number = f"{i}-NQ/TW"
+                yield "Document", mapped(m.DOCUMENT, {
+                    "id": f"tw:undated:{i}-nq-tw", "kind": "NghiQuyet", "number": number,
+                    "scope": "tw", "term": "XI", "issuer_name": "Ban Chấp hành Trung ương",
+                    "stub": True,
+                    "search": document_search_key(DocumentKind.NghiQuyet, number, None)})
         for j in range(self.tasks):
             yield "Task", self._task(j)
         for k in range(self.tasks // 5):
             yield "Target", self._target(k)
 
+    def _body(self, k: int) -> dict[str, Any]:
+        surface, name = self.body_name(k)
+        aliases = [surface] if k % 3 else [surface, name.replace("Tỉnh ủy", "TU")]
+        return mapped(m.BODY, {"id": self.body_id(k), "name": name,
+                               "scope": PROVINCES[k % len(PROVINCES)],
+                               "collective": k % 10 == 9, "aliases": aliases,
+                               "search": fold(name)})
+
     def _document(self, i: int) -> dict[str, Any]:
         central, fault = self.central(i), self.doc_fault(i)
-        year = self.year(i)
+        year, scope, sample = self.year(i), self.scope(i), self.sample
+        kind = DocumentKind.NghiQuyet if central else DocumentKind.KeHoach
+        number = f"{i}-NQ/TW" if central else f"{i}-KH/TU"
+        title = vary(sample.titles[i % len(sample.titles)], i)
+        fields = ["issued", "issuer", "kind", "number", "signer", "title"]
         props: dict[str, Any] = {
-            "id": self.doc_id(i), "kind": "NghiQuyet" if central else "KeHoach",
-            "number": f"{i}-NQ/TW" if central else f"{i}-KH/TU",
-            "issued": f"{year}-{1 + i % 12:02d}-15", "year": year, "scope": self.scope(i),
-            "title": f"Văn bản {i}", "stub": False,
+            "id": self.doc_id(i), "kind": kind.value, "number": number,
+            "issued": f"{year}-{1 + i % 12:02d}-15", "year": year, "scope": scope,
+            "province": None if central else PROVINCE_NAMES[scope],
+            "title": title, "signer": sample.signers[i % len(sample.signers)],
+            "issuer_name": self.issuer_name(scope), "stub": False,
+            "sha256": hashlib.sha256(self.doc_id(i).encode()).hexdigest(),
+            "field_origins": sorted(f"{f}=text" for f in
+                                    (*fields, *([] if central else ["province"]))),
+            "search": document_search_key(kind, number, title),
+            "source_file": self.source_file(i), "origin": "text",
         }
         if fault == "kind":
             del props["kind"]
@@ -129,28 +270,51 @@ class Synthetic:
             props["number"] = f"KH số {i}"
         elif fault == "not_older":
             props["issued"] = "2011-06-15"
-        return props
+        return mapped(m.DOCUMENT, props)
+
+    def _provenance(self, i: int, start: int, end: int) -> dict[str, Any]:
+        return {"source_file": self.source_file(i), "origin": "text", "span_start": start,
+                "span_end": end}
+
+    def _task_span(self, j: int) -> tuple[int, int]:
+        n = j // self.documents
+        text = self.sample.task_texts[j % len(self.sample.task_texts)]
+        return 1500 + 450 * n, 1500 + 450 * n + len(text)
 
     def _task(self, j: int) -> dict[str, Any]:
-        deadline = "2000-Q1" if self.task_fault(j) == "deadline" else DEADLINES[j % len(DEADLINES)]
-        props: dict[str, Any] = {
-            "id": f"{self.doc_id(j % self.documents)}:t{j}", "text": f"Nhiệm vụ {j}",
-            "section": f"{1 + j % 5}", "ordinal": j, "deadline": deadline,
-            "document_id": self.doc_id(j % self.documents),
-        }
-        if deadline == "recurring":
-            props["recurring"] = True
-        return props
+        sample, i = self.sample, j % self.documents
+        fault = self.task_fault(j)
+        deadline: str | None = None
+        if fault == "deadline":
+            deadline = "2000-Q1"
+        elif j % DEADLINE_EVERY == 0:
+            deadline = DEADLINES[j // DEADLINE_EVERY % len(DEADLINES)]
+        text = vary(sample.task_texts[j % len(sample.task_texts)], j)
+        start, end = self._task_span(j)
+        return mapped(m.TASK, {
+            "id": self.task_id(j), "text": text,
+            "section": sample.sections[j % len(sample.sections)],
+            "ordinal": j // self.documents + 1, "deadline": deadline,
+            "deadline_phrase": DEADLINE_PHRASES[deadline] if deadline else None,
+            "recurring": deadline == "recurring", "document_id": self.doc_id(i),
+            "search": fold(text), **self._provenance(i, start, end),
+        })
 
     def _target(self, k: int) -> dict[str, Any]:
         j = k * 5
-        props: dict[str, Any] = {"id": f"{self.doc_id(j % self.documents)}:g{k}",
-                                 "metric": "chi cho R&D", "value": "2", "unit": "%",
-                                 "year": 2030, "document_id": self.doc_id(j % self.documents)}
+        i = j % self.documents
+        text, metric, value, unit, qualifier = self.sample.targets[k % len(self.sample.targets)]
+        text = vary(text, k)
+        start = 1200 + 120 * (k % 50)
+        props: dict[str, Any] = {
+            "id": f"{self.doc_id(i)}:g{k}", "text": text, "metric": metric, "value": value,
+            "unit": unit, "qualifier": qualifier, "year": 2030, "document_id": self.doc_id(i),
+            **self._provenance(i, start, start + len(text)),
+        }
         fault = self.target_fault(k)
         if fault is not None:
             del props[fault]
-        return props
+        return mapped(m.TARGET, props)
 
     # ---------------------------------------------------------------- relationships
 
@@ -160,39 +324,49 @@ class Synthetic:
         for j in range(self.tasks):
             yield from self._task_edges(j)
         for k in range(self.tasks // 5):
-            doc, task = self.doc_id((k * 5) % self.documents), self._task(k * 5)["id"]
-            target = self._target(k)["id"]
+            j = k * 5
+            doc, task = self.doc_id(j % self.documents), self.task_id(j)
+            target = f"{doc}:g{k}"
             yield "SETS_TARGET", doc, target, {}
             yield "HAS_TARGET", task, target, {}
 
+    def _stated(self, rel: m.RelType, i: int, start: int, end: int,
+                **more: Any) -> dict[str, Any]:
+        """Properties of an edge document ``i``'s text states at ``start``–``end``."""
+        return mapped(rel, {"asserted_by": self.doc_id(i), **self._provenance(i, start, end),
+                            **more})
+
     def _document_edges(self, i: int) -> Iterator[Rel]:
         me, fault = self.doc_id(i), self.doc_fault(i)
-        by = {"asserted_by": me}
         if fault != "issuer":
-            yield "ISSUED_BY", me, f"{self.scope(i)}:issuer", dict(by)
+            yield "ISSUED_BY", me, self.issuer_id(self.scope(i)), self._stated(
+                m.ISSUED_BY, i, 14, 35)
+        yield "ADDRESSES", me, self.body_id((i * 7) % self.bodies), {"asserted_by": me}
         if self.central_fault(i):
-            yield "IMPLEMENTS", me, self.doc_id(i + 3), dict(by)
+            yield "IMPLEMENTS", me, self.doc_id(i + 3), self._stated(m.IMPLEMENTS, i, 61, 69)
         if self.central(i):
             return
         head = self.doc_id(i - i % GROUP)
         resolution = fault if fault in ("ambiguous", "unresolved") else "resolved"
-        yield "IMPLEMENTS", me, head, dict(by)
-        yield "CITES", me, head, {**by, "resolution": resolution}
+        yield "IMPLEMENTS", me, head, self._stated(m.IMPLEMENTS, i, 61, 69)
+        yield "CITES", me, head, self._stated(m.CITES, i, 61, 69, resolution=resolution)
         if i % GROUP == 3:
-            yield "IMPLEMENTS", me, self.doc_id(i - 1), dict(by)
+            yield "IMPLEMENTS", me, self.doc_id(i - 1), self._stated(m.IMPLEMENTS, i, 142, 150)
         if fault == "cycle" and not self.central(i - 1):
-            yield "IMPLEMENTS", me, self.doc_id(i - 1), dict(by)
-            yield "IMPLEMENTS", self.doc_id(i - 1), me, dict(by)
+            yield "IMPLEMENTS", me, self.doc_id(i - 1), self._stated(m.IMPLEMENTS, i, 142, 150)
+            yield "IMPLEMENTS", self.doc_id(i - 1), me, self._stated(m.IMPLEMENTS, i, 142, 150)
         if fault == "stub":
-            yield "CITES", me, f"tw:undated:{i}-nq-tw", {**by, "resolution": "resolved"}
+            yield "CITES", me, f"tw:undated:{i}-nq-tw", self._stated(
+                m.CITES, i, 451, 459, resolution="resolved")
 
     def _task_edges(self, j: int) -> Iterator[Rel]:
-        task, fault = self._task(j)["id"], self.task_fault(j)
-        yield "ASSIGNS", self.doc_id(j % self.documents), task, {}
+        task, fault, i = self.task_id(j), self.task_fault(j), j % self.documents
+        stated = self._stated(m.OWNED_BY, i, *self._task_span(j))
+        yield "ASSIGNS", self.doc_id(i), task, {}
         if fault == "collective":
-            yield "OWNED_BY", task, self.body_id(9), {}
+            yield "OWNED_BY", task, self.body_id(9), stated
         elif fault != "owner":
-            yield "OWNED_BY", task, self.body_id(self.owner(j)), {}
+            yield "OWNED_BY", task, self.body_id(self.owner(j)), stated
             if j % 10 == 4:  # a collective body besides a single one: no finding
-                yield "OWNED_BY", task, self.body_id(9), {}
-        yield "COORDINATED_BY", task, self.body_id((j + 3) % self.bodies), {}
+                yield "OWNED_BY", task, self.body_id(9), stated
+        yield "COORDINATED_BY", task, self.body_id((j + 3) % self.bodies), stated
