@@ -9,10 +9,10 @@ Layout: one document per ten tasks; every twentieth document is central (scope
 group (and, for the third of a group, the second too: a chain); one target per
 five tasks; bodies per scope, one in ten collective; a task has one owner (a single
 body) and one coordinator, and one task in ten has a collective body besides its
-owner.  With ``faults`` one provincial document in ``every`` gets one of
-:data:`DOCUMENT_FAULTS` (cycling), one task in ``every`` one of :data:`TASK_FAULTS`,
-one target in ``every`` one of :data:`TARGET_FAULTS`, and every other central
-document implements a provincial one.
+owner; a body of a provincial party committee is ``PART_OF`` it.  With ``faults``
+one provincial document in ``every`` gets one of :data:`DOCUMENT_FAULTS` (cycling),
+one task in ``every`` one of :data:`TASK_FAULTS`, one target in ``every`` one of
+:data:`TARGET_FAULTS`, and every other central document implements a provincial one.
 
 Representative of a loaded graph by construction: every node and relationship
 carries the properties :func:`loaders.rows.document_rows` writes for it (names from
@@ -205,6 +205,10 @@ class Synthetic:
             return "Ban Chấp hành Trung ương"
         return f"Ban Thường vụ Tỉnh ủy {PROVINCE_NAMES[scope]}"
 
+    @staticmethod
+    def parent_id(scope: str) -> str:
+        return f"{scope}:tinh-uy"
+
     def owner(self, j: int) -> int:
         """A body that is not collective (collective bodies are k % 10 == 9)."""
         k = j % self.bodies
@@ -215,6 +219,11 @@ class Synthetic:
     def nodes(self) -> Iterator[Node]:
         for k in range(self.bodies):
             yield "Body", self._body(k)
+        for scope in PROVINCES:  # as the writer creates a parent it meets in a PART_OF
+            name = f"Tỉnh ủy {PROVINCE_NAMES[scope]}"
+            yield "Body", mapped(m.BODY, {"id": self.parent_id(scope), "name": name,
+                                          "scope": scope, "collective": False,
+                                          "aliases": [name]})
         for scope in ("tw", *PROVINCES):
             name = self.issuer_name(scope)
             yield "Body", mapped(m.BODY, {
@@ -319,6 +328,9 @@ class Synthetic:
     # ---------------------------------------------------------------- relationships
 
     def relationships(self) -> Iterator[Rel]:
+        for k in range(self.bodies):
+            if "Tỉnh ủy" in self.body_name(k)[0]:
+                yield "PART_OF", self.body_id(k), self.parent_id(PROVINCES[k % len(PROVINCES)]), {}
         for i in range(self.documents):
             yield from self._document_edges(i)
         for j in range(self.tasks):
