@@ -10,6 +10,13 @@ rules (:func:`queries.rules.run_rules`); then exports the graph to RDF and runs
 pyshacl on it.  Prints both times (pyshacl's without the export), their ratio and
 whether the findings are the same (shape, severity, focus).
 
+The synthetic graph must be representative of a loaded one: before building it,
+the corpus (``corpus/*.txt``) is loaded with the real loader into another graph of
+the same server, and after the build the property key sets of every label and
+relationship type are compared (:func:`unrepresentative`); the benchmark stops if
+they differ.  It prints the mean task text length of both graphs and the string
+payload the synthetic graph carries, per property.
+
 Memory of the in-graph run (Linux ``/proc``) is measured on the graph at rest:
 after the build, the server saves the graph (``SAVE``, no fork) and a new server
 loads it, as after a restart.  A freshly written graph still holds the writes
@@ -33,19 +40,28 @@ import contextlib
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any, TypeVar
 
 from redis import Redis
 from redis.exceptions import RedisError
 
-from bench.synthetic import Synthetic
+from bench.synthetic import CORPUS, Synthetic
+from ontology import mapping as m
 from queries.bulk import write_dump
 from queries.falkordb_store import FalkorDBStore
 from queries.rules import run_rules
 
 GOAL_RATIO = 50.0
 GOAL_MEMORY_MB = 1024.0
+# Labels and types whose every synthetic key set must be one a loaded item has; the
+# others (Document, Target) have faults that drop a property, and are compared by union.
+EXACT = ("Task", "Body", *(r.type for r in m.REL_TYPES))
+
+KeySets = dict[str, set[frozenset[str]]]
+Item = TypeVar("Item", bound=tuple[Any, ...])
 
 
 def start_server(data: Path) -> tuple[int, int]:
@@ -104,6 +120,85 @@ def graph_parts(server: Redis, graph: str) -> str:
     return ", ".join(parts) or "every part under 1"
 
 
+def key_sets(store: FalkorDBStore) -> KeySets:
+    """The distinct property key sets of every label and relationship type in ``store``."""
+    found: KeySets = {}
+    for node in m.NODE_TYPES:
+        rows = store.read(f"MATCH (n:`{node.label}`) RETURN DISTINCT keys(n) AS k")
+        found[node.label] = {frozenset(r["k"]) for r in rows}
+    for rel in m.REL_TYPES:
+        rows = store.read(f"MATCH ()-[r:`{rel.type}`]->() RETURN DISTINCT keys(r) AS k")
+        found[rel.type] = {frozenset(r["k"]) for r in rows}
+    return found
+
+
+def unrepresentative(real: KeySets, synthetic: KeySets) -> list[str]:
+    """How the synthetic graph's properties differ from a loaded graph's (empty: they don't).
+
+    Every label and type the loaded graph has must carry the same union of properties in
+    the synthetic one; for :data:`EXACT` ones, each synthetic key set must be one a loaded
+    item has.
+    """
+    problems: list[str] = []
+    for name, sets in real.items():
+        mine = synthetic.get(name, set())
+        if not sets:
+            continue
+        union, my_union = frozenset().union(*sets), frozenset().union(*mine)
+        if union != my_union:
+            problems.append(f"{name}: synthetic lacks {sorted(union - my_union)}, "
+                            f"has more {sorted(my_union - union)}")
+        elif name in EXACT and not mine <= sets:
+            problems.append(f"{name}: synthetic key sets {sorted(map(sorted, mine - sets))} "
+                            f"are not a loaded item's")
+    return problems
+
+
+def mean_task_text(store: FalkorDBStore) -> tuple[float, float]:
+    """Mean length (characters) of task texts and of their search keys."""
+    row = store.read("MATCH (t:Task) RETURN avg(size(t.text)) AS text, "
+                     "avg(size(t.search)) AS search")[0]
+    return float(row["text"]), float(row["search"])
+
+
+def load_corpus(store: FalkorDBStore) -> int:
+    """Load ``corpus``/*.txt with the real loader; returns how many documents."""
+    from loaders.batch import FileFailure, discover, extract_batch
+    from loaders.load import load_extraction
+
+    count = 0
+    for item in extract_batch(discover([CORPUS])):
+        if isinstance(item, FileFailure):
+            raise RuntimeError(f"the corpus does not load: {item}")
+        load_extraction(store, item)
+        count += 1
+    return count
+
+
+def counting(items: Iterable[Item], payload: Counter[str], where: int = 0,
+             props: int = -1) -> Iterator[Item]:
+    """``items`` unchanged; adds the UTF-8 bytes of their string properties to ``payload``.
+
+    Keys are ``label.property``; ``where`` is the index of the label or type in an item,
+    ``props`` that of its properties.
+    """
+    for item in items:
+        name, values = item[where], item[props]
+        assert isinstance(values, Mapping)
+        for key, value in values.items():
+            if isinstance(value, str):
+                payload[f"{name}.{key}"] += len(value.encode())
+            elif isinstance(value, list):
+                payload[f"{name}.{key}"] += sum(len(v.encode()) for v in value)
+        yield item
+
+
+def payload_summary(payload: Counter[str], top: int = 8) -> str:
+    total = sum(payload.values()) / 2**20
+    parts = ", ".join(f"{k} {v / 2**20:.1f}" for k, v in payload.most_common(top))
+    return f"{total:.0f} MB in all; {parts}"
+
+
 @contextlib.contextmanager
 def serving(data: Path) -> Iterator[tuple[FalkorDBStore, Redis, int]]:
     """A server on ``data`` (loading ``data``/dump.rdb if there is one): (store, client, pid).
@@ -129,14 +224,35 @@ def run(tasks: int, graph_only: bool) -> None:
     synthetic = Synthetic(tasks=tasks)
     with tempfile.TemporaryDirectory(prefix="policykg-bench-") as tmp:
         with serving(Path(tmp)) as (store, server, pid):
+            corpus = FalkorDBStore(store.host, store.port, "corpus")
+            corpus.ensure_schema()
+            documents = load_corpus(corpus)
+            real, real_text = key_sets(corpus), mean_task_text(corpus)
+            corpus.drop_graph()
+            corpus.close()
+            server.memory_purge()
+
             store.ensure_schema()
+            payload: Counter[str] = Counter()
             t0 = time.perf_counter()
-            nodes, rels = write_dump(store, synthetic.nodes(), synthetic.relationships())
+            nodes, rels = write_dump(store, counting(synthetic.nodes(), payload),
+                                     counting(synthetic.relationships(), payload))
             built = time.perf_counter() - t0
             print(f"graph: {tasks} tasks, {nodes} nodes, {rels} relationships, built in "
                   f"{built:.1f} s ({(nodes + rels) / built:,.0f} items/s), "
                   f"{forks(server)} server forks while building; as built: server RSS "
                   f"{status_mb(pid, 'VmRSS'):.0f} MB, used_memory {used_mb(server):.0f} MB")
+            problems = unrepresentative(real, key_sets(store))
+            if problems:
+                raise AssertionError("the synthetic graph is not representative of a loaded "
+                                     "one: " + "; ".join(problems))
+            synthetic_text = mean_task_text(store)
+            print(f"representative: the property key sets of {sum(1 for v in real.values() if v)}"
+                  f" labels and types equal those of the corpus loaded by the loader "
+                  f"({documents} documents); mean task text / search key: corpus "
+                  f"{real_text[0]:.0f} / {real_text[1]:.0f} characters, synthetic "
+                  f"{synthetic_text[0]:.0f} / {synthetic_text[1]:.0f}")
+            print(f"string payload written (UTF-8, MB): {payload_summary(payload)}")
             server.save()  # in the server's own process: no fork
         t0 = time.perf_counter()
         with serving(Path(tmp)) as (store, server, pid):
