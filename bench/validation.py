@@ -266,6 +266,7 @@ def run(tasks: int, graph_only: bool) -> None:
             forks_before = forks(server)
             reset_peak(pid)
             reset_peak("self")
+            client_rss = status_mb("self", "VmRSS")
             t0 = time.perf_counter()
             graph_run = run_rules(store)
             in_graph = time.perf_counter() - t0
@@ -275,7 +276,8 @@ def run(tasks: int, graph_only: bool) -> None:
                   f"not evaluated: {list(graph_run.skipped) or 'none'}")
             print(f"peak memory during the rules: server {server_peak:.0f} MB (the graph "
                   f"{graph_rss:.0f} + {server_peak - graph_rss:.0f}), client {client_peak:.0f} "
-                  f"MB, total {total:.0f} MB; {forks(server) - forks_before} server forks")
+                  f"MB (resident {client_rss:.0f} as they start), total {total:.0f} MB; "
+                  f"{forks(server) - forks_before} server forks")
             if tasks >= 1_000_000:
                 print(f"goal server + client < {GOAL_MEMORY_MB:.0f} MB at 1 M tasks: "
                       f"{'met' if total < GOAL_MEMORY_MB else 'NOT met'}")
