@@ -43,21 +43,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "POLICYKG_DATA_DIR": str(Path(tmp) / "data")}
         env.pop("POLICYKG_GRAPH_URL", None)
-        figures = []
+        figures: dict[str, list[float]] = {"extract": [], "load": []}
         for size in args.sizes:
             folder = Path(tmp) / f"batch-{size}"
             write_batch(folder, size)
             rss, secs = _peak_rss_mb([policykg, "extract", str(folder)], env)
-            figures.append(rss)
+            figures["extract"].append(rss)
             print(f"extract {size:6d} files: peak RSS {rss:7.1f} MB, {secs:6.1f} s "
                   f"({size / secs:.0f} files/s)")
             if args.load:
                 rss, secs = _peak_rss_mb([policykg, "load", str(folder)], env)
+                figures["load"].append(rss)
                 print(f"load    {size:6d} files: peak RSS {rss:7.1f} MB (client), "
                       f"{secs:6.1f} s")
-        if len(figures) > 1:
-            print(f"peak RSS ratio {args.sizes[-1]} / {args.sizes[0]} files: "
-                  f"{figures[-1] / figures[0]:.2f}")
+        for command, peaks in figures.items():
+            if len(peaks) > 1:
+                print(f"{command} peak RSS ratio {args.sizes[-1]} / {args.sizes[0]} files: "
+                      f"{peaks[-1] / peaks[0]:.2f}")
         if args.load:
             subprocess.run([policykg, "db", "stop"], env=env, check=False,
                            capture_output=True)
