@@ -9,22 +9,13 @@ transaction; a whole dump is not.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import islice
-from typing import Any, TypeVar
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from ontology import mapping as m
 from queries.store import GraphStore
 
-T = TypeVar("T")
 BATCH = 10_000
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """``items`` in lists of at most ``size``."""
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def _plain(props: Mapping[str, Any]) -> dict[str, Any]:
