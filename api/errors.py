@@ -8,6 +8,7 @@ ambiguous references (the candidate ids).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -51,6 +52,23 @@ def error_response(status: int, message: str, details: list[Any] | None = None,
                         status_code=status)
 
 
+# Our errors and their statuses; Starlette uses the handler of the nearest class in an
+# exception's MRO (AmbiguousReference, a ReferenceNotFound, has its own 409 handler).
+_STATUS_BY_ERROR: tuple[tuple[type[Exception], int], ...] = (
+    (ReferenceNotFound, 404),
+    (InputError, 400),
+    (QueryError, 400),
+    (GraphUnavailable, 503),
+    (GraphError, 503),
+)
+
+
+def _status_handler(status: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
+    async def handle(_: Request, exc: Exception) -> JSONResponse:
+        return error_response(status, str(exc))
+    return handle
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Route every error, ours and the framework's, through :func:`error_response`."""
 
@@ -68,25 +86,8 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _ambiguous(_: Request, exc: AmbiguousReference) -> JSONResponse:
         return error_response(409, str(exc), list(exc.candidates))
 
-    @app.exception_handler(ReferenceNotFound)
-    async def _not_found(_: Request, exc: ReferenceNotFound) -> JSONResponse:
-        return error_response(404, str(exc))
-
-    @app.exception_handler(InputError)
-    async def _input(_: Request, exc: InputError) -> JSONResponse:
-        return error_response(400, str(exc))
-
-    @app.exception_handler(QueryError)
-    async def _query(_: Request, exc: QueryError) -> JSONResponse:
-        return error_response(400, str(exc))
-
-    @app.exception_handler(GraphUnavailable)
-    async def _unavailable(_: Request, exc: GraphUnavailable) -> JSONResponse:
-        return error_response(503, str(exc))
-
-    @app.exception_handler(GraphError)
-    async def _graph(_: Request, exc: GraphError) -> JSONResponse:
-        return error_response(503, str(exc))
+    for error_type, status in _STATUS_BY_ERROR:
+        app.add_exception_handler(error_type, _status_handler(status))
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
