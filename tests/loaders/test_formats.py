@@ -4,7 +4,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from pypdf import PdfWriter
 
 from loaders.formats import read_docx, read_html, read_pdf
 from policykg.errors import SourceError
@@ -66,16 +65,6 @@ def test_pdf_text_layer(tmp_path: Path) -> None:
     _pdf_with_text(path, ["KET LUAN", "So 69-KL/TW"])
     text = read_pdf(path)
     assert "KET LUAN" in text and "69-KL/TW" in text
-
-
-def test_pdf_without_text_layer_is_reported(tmp_path: Path) -> None:
-    writer = PdfWriter()
-    writer.add_blank_page(width=612, height=792)
-    path = tmp_path / "scan.pdf"
-    with path.open("wb") as f:
-        writer.write(f)
-    with pytest.raises(SourceError, match=r"scan\.pdf: the PDF has no text layer"):
-        read_pdf(path)
 
 
 def test_html_keeps_content_drops_chrome(tmp_path: Path) -> None:
