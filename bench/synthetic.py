@@ -4,12 +4,15 @@ Deterministic: the same arguments give the same graph.  ``nodes()`` and
 ``relationships()`` stream a graph dump (the shape :mod:`queries.bulk` writes and
 :func:`ontology.rdf.to_rdf` reads), so a million tasks never sit in memory at once.
 
-Layout: one document per ten tasks; every twentieth document is central (scope
-``tw``), the others provincial plans implementing the central document of their
-group (and, for the third of a group, the second too: a chain); one target per
-five tasks; bodies per scope, one in ten collective; a task has one owner (a single
-body) and one coordinator, and one task in ten has a collective body besides its
-owner; a body of a provincial party committee is ``PART_OF`` it.  With ``faults``
+Layout: documents and targets in the corpus's proportion to tasks; every twentieth
+document is central (scope ``tw``), the others provincial plans implementing the
+central document of their group (and, for the third of a group, the second too: a
+chain); bodies per scope (one per hundred tasks), one in ten collective.  Task ``j``
+is modelled on corpus task ``j`` modulo their number: its text (numbers varied), its
+section, whether it states a deadline, how many coordinators it has and how many
+owners (a first single body, then a collective one, then other single bodies); in a
+graph without faults, at least one, so that it conforms.  A body of a provincial
+party committee is ``PART_OF`` it.  With ``faults``
 one provincial document in ``every`` gets one of :data:`DOCUMENT_FAULTS` (cycling),
 one task in ``every`` one of :data:`TASK_FAULTS`, one target in ``every`` one of
 :data:`TARGET_FAULTS`, and every other central document implements a provincial one.
@@ -35,7 +38,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from loaders.rows import document_search_key
 from ontology import mapping as m
@@ -56,7 +59,6 @@ DOCUMENT_FAULTS = ("kind", "issuer", "issued", "number", "not_older", "cycle", "
 TASK_FAULTS = ("owner", "collective", "deadline")
 TARGET_FAULTS = ("value", "year")
 GROUP = 20  # documents per central document
-DEADLINE_EVERY = 4  # one task in four states a deadline (the corpus: 19 of 85)
 
 # Body names as the corpus writes them (the province's name follows a single body).
 SINGLE_BODIES = ("Ban Tuyên giáo Tỉnh ủy", "Sở Khoa học và Công nghệ tỉnh",
@@ -71,6 +73,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 Node = tuple[str, dict[str, Any]]
 Rel = tuple[str, str, str, dict[str, Any]]
 _DIGITS = re.compile(r"\d+")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,10 @@ class CorpusSample:
     titles: tuple[str, ...]
     signers: tuple[str, ...]
     targets: tuple[tuple[str, str, str, str | None, str | None], ...]  # text metric value …
+    documents: int
+    owners: tuple[int, ...]  # per task, as task_texts
+    coordinators: tuple[int, ...]
+    deadlines: tuple[bool, ...]
 
 
 @cache
@@ -100,6 +107,10 @@ def corpus_sample(corpus: Path = CORPUS) -> CorpusSample:
         signers=tuple(e.document.signer for e in extractions if e.document.signer),
         targets=tuple((g.text, g.metric, g.value, g.unit, g.qualifier)
                       for e in extractions for g in e.targets),
+        documents=len(extractions),
+        owners=tuple(len(t.owners) for t in tasks),
+        coordinators=tuple(len(t.coordinators) for t in tasks),
+        deadlines=tuple(t.deadline is not None for t in tasks),
     )
 
 
@@ -129,7 +140,15 @@ class Synthetic:
 
     @property
     def documents(self) -> int:
-        return max(2, self.tasks // 10)
+        return max(2, self.tasks * self.sample.documents // len(self.sample.task_texts))
+
+    @property
+    def targets(self) -> int:
+        return max(1, self.tasks * len(self.sample.targets) // len(self.sample.task_texts))
+
+    def target_task(self, k: int) -> int:
+        """The task that target ``k`` belongs to (targets spread evenly over tasks)."""
+        return k * self.tasks // self.targets
 
     @property
     def bodies(self) -> int:
@@ -214,6 +233,28 @@ class Synthetic:
         k = j % self.bodies
         return k - 1 if k % 10 == 9 else k
 
+    def modelled(self, j: int, per_task: tuple[T, ...]) -> T:
+        """What corpus task ``j`` modulo their number has in ``per_task``."""
+        return per_task[j % len(per_task)]
+
+    def owners(self, j: int) -> list[int]:
+        """Bodies owning task ``j``: as many as its corpus task's owners.
+
+        A task modelled on one without owner has none (a TaskOwner violation, as in the
+        corpus), or one in a graph without faults.
+        """
+        count = self.modelled(j, self.sample.owners)
+        if count == 0 and self.faults:
+            return []
+        found = [self.owner(j)]
+        for e in range(1, count):
+            found.append(9 if e == 1 else self.owner(j + 7 * e))  # 9: a collective body
+        return list(dict.fromkeys(found))
+
+    def coordinators(self, j: int) -> list[int]:
+        count = self.modelled(j, self.sample.coordinators)
+        return list(dict.fromkeys((j + 3 + e) % self.bodies for e in range(count)))
+
     # ---------------------------------------------------------------- nodes
 
     def nodes(self) -> Iterator[Node]:
@@ -241,7 +282,7 @@ class Synthetic:
                     "search": document_search_key(DocumentKind.NghiQuyet, number, None)})
         for j in range(self.tasks):
             yield "Task", self._task(j)
-        for k in range(self.tasks // 5):
+        for k in range(self.targets):
             yield "Target", self._target(k)
 
     def _body(self, k: int) -> dict[str, Any]:
@@ -296,8 +337,8 @@ class Synthetic:
         deadline: str | None = None
         if fault == "deadline":
             deadline = "2000-Q1"
-        elif j % DEADLINE_EVERY == 0:
-            deadline = DEADLINES[j // DEADLINE_EVERY % len(DEADLINES)]
+        elif self.modelled(j, sample.deadlines):
+            deadline = DEADLINES[j // len(sample.task_texts) % len(DEADLINES)]
         text = vary(sample.task_texts[j % len(sample.task_texts)], j)
         start, end = self._task_span(j)
         return mapped(m.TASK, {
@@ -310,8 +351,7 @@ class Synthetic:
         })
 
     def _target(self, k: int) -> dict[str, Any]:
-        j = k * 5
-        i = j % self.documents
+        i = self.target_task(k) % self.documents
         text, metric, value, unit, qualifier = self.sample.targets[k % len(self.sample.targets)]
         text = vary(text, k)
         start = 1200 + 120 * (k % 50)
@@ -335,8 +375,8 @@ class Synthetic:
             yield from self._document_edges(i)
         for j in range(self.tasks):
             yield from self._task_edges(j)
-        for k in range(self.tasks // 5):
-            j = k * 5
+        for k in range(self.targets):
+            j = self.target_task(k)
             doc, task = self.doc_id(j % self.documents), self.task_id(j)
             target = f"{doc}:g{k}"
             yield "SETS_TARGET", doc, target, {}
@@ -378,7 +418,7 @@ class Synthetic:
         if fault == "collective":
             yield "OWNED_BY", task, self.body_id(9), stated
         elif fault != "owner":
-            yield "OWNED_BY", task, self.body_id(self.owner(j)), stated
-            if j % 10 == 4:  # a collective body besides a single one: no finding
-                yield "OWNED_BY", task, self.body_id(9), stated
-        yield "COORDINATED_BY", task, self.body_id((j + 3) % self.bodies), stated
+            for k in self.owners(j):
+                yield "OWNED_BY", task, self.body_id(k), stated
+        for k in self.coordinators(j):
+            yield "COORDINATED_BY", task, self.body_id(k), stated

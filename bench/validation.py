@@ -8,7 +8,7 @@ faults of every kind) in a throwaway FalkorDB started with ``--save ''
 --appendonly no`` in a temporary folder, in ``UNWIND`` batches of 10 k; runs the
 rules (:func:`queries.rules.run_rules`); then exports the graph to RDF and runs
 pyshacl on it.  Prints both times (pyshacl's without the export), their ratio and
-whether the findings are the same (shape, severity, focus).
+whether the findings are the same (shape, severity, focus, messages, path, value).
 
 The synthetic graph must be representative of a loaded one: before building it,
 the corpus (``corpus/*.txt``) is loaded with the real loader into another graph of
@@ -23,12 +23,14 @@ loads it, as after a restart.  A freshly written graph still holds the writes
 pending in its matrices, and the first query to read a relationship type or label
 merges them, which would bill the build to whichever rule reads it first.  The
 graph's resident size is the new server's ``VmRSS`` after ``MEMORY PURGE`` (with
-``used_memory`` and ``GRAPH.MEMORY USAGE``).  The kernel's high-water marks of
-both processes are reset (``clear_refs``) just before the rules, so the peaks
-printed are those of the rules alone: the server's (the graph resident included)
-and the client's (the interpreter included); their sum is the total the goal is
-about.  Forks (RediSearch garbage collection, which copies the server's memory)
-are counted during the build and during the rules.
+``used_memory`` and ``GRAPH.MEMORY USAGE``).  The rules then run as an auditor runs
+them, ``policykg validate --engine graph --format json`` in its own process: the
+server's high-water mark is reset (``clear_refs``) just before, so its peak is that
+of the run (the graph resident included), and the client's is the CLI process's
+peak resident size (``wait4``); their sum is the total the goal is about.  The
+rules are timed again in this process for the ratio with pyshacl.  Forks
+(RediSearch garbage collection, which copies the server's memory) are counted
+during the build and during the run.
 Goals: in-graph ≥ 50× faster than pyshacl at 100 k tasks; server + client peak
 during the rules under 1 GB at 1 M tasks.
 """
@@ -37,7 +39,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
+import os
 import subprocess
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -154,6 +159,23 @@ def unrepresentative(real: KeySets, synthetic: KeySets) -> list[str]:
     return problems
 
 
+def per_task(store: FalkorDBStore) -> dict[str, float]:
+    """Documents, targets, deadlines and owner and coordinator edges per task."""
+    def count(pattern: str) -> int:
+        return int(store.read(f"MATCH {pattern} RETURN count(*) AS n")[0]["n"])
+
+    tasks = count("(:Task)") or 1
+    return {"documents": count("(d:Document) WHERE NOT d.stub") / tasks,
+            "targets": count("(:Target)") / tasks,
+            "deadlines": count("(t:Task) WHERE t.deadline IS NOT NULL") / tasks,
+            "owners": count(f"()-[:{m.OWNED_BY.type}]->()") / tasks,
+            "coordinators": count(f"()-[:{m.COORDINATED_BY.type}]->()") / tasks}
+
+
+def ratios(corpus: Mapping[str, float], synthetic: Mapping[str, float]) -> str:
+    return ", ".join(f"{k} {corpus[k]:.3f} / {synthetic[k]:.3f}" for k in corpus)
+
+
 def mean_task_text(store: FalkorDBStore) -> tuple[float, float]:
     """Mean length (characters) of task texts and of their search keys."""
     row = store.read("MATCH (t:Task) RETURN avg(size(t.text)) AS text, "
@@ -199,6 +221,28 @@ def payload_summary(payload: Counter[str], top: int = 8) -> str:
     return f"{total:.0f} MB in all; {parts}"
 
 
+def validate_cli(store: FalkorDBStore, report: Path) -> tuple[float, float, int]:
+    """``policykg validate --engine graph --format json`` on ``store``'s graph.
+
+    Returns its time, the peak resident size of its process (MB, from ``wait4``) and
+    how many findings its report lists (written to ``report``).
+    """
+    env = {**os.environ, "POLICYKG_GRAPH_URL": f"falkordb://{store.host}:{store.port}",
+           "POLICYKG_GRAPH_NAME": store.graph_name}
+    t0 = time.perf_counter()
+    with report.open("wb") as sink:
+        process = subprocess.Popen([sys.executable, "-m", "policykg.cli", "validate",
+                                    "--engine", "graph", "--format", "json"],
+                                   stdout=sink, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - t0
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # 1: violations found
+        raise RuntimeError(f"policykg validate exited with {process.returncode}")
+    findings = json.loads(report.read_text())["findings"]
+    return seconds, usage.ru_maxrss / 1024, len(findings)
+
+
 @contextlib.contextmanager
 def serving(data: Path) -> Iterator[tuple[FalkorDBStore, Redis, int]]:
     """A server on ``data`` (loading ``data``/dump.rdb if there is one): (store, client, pid).
@@ -228,6 +272,7 @@ def run(tasks: int, graph_only: bool) -> None:
             corpus.ensure_schema()
             documents = load_corpus(corpus)
             real, real_text = key_sets(corpus), mean_task_text(corpus)
+            real_ratios = per_task(corpus)
             corpus.drop_graph()
             corpus.close()
             server.memory_purge()
@@ -252,6 +297,7 @@ def run(tasks: int, graph_only: bool) -> None:
                   f"({documents} documents); mean task text / search key: corpus "
                   f"{real_text[0]:.0f} / {real_text[1]:.0f} characters, synthetic "
                   f"{synthetic_text[0]:.0f} / {synthetic_text[1]:.0f}")
+            print(f"per task, corpus / synthetic: {ratios(real_ratios, per_task(store))}")
             print(f"string payload written (UTF-8, MB): {payload_summary(payload)}")
             server.save()  # in the server's own process: no fork
         t0 = time.perf_counter()
@@ -265,22 +311,25 @@ def run(tasks: int, graph_only: bool) -> None:
 
             forks_before = forks(server)
             reset_peak(pid)
-            reset_peak("self")
-            client_rss = status_mb("self", "VmRSS")
-            t0 = time.perf_counter()
-            graph_run = run_rules(store)
-            in_graph = time.perf_counter() - t0
-            server_peak, client_peak = status_mb(pid, "VmHWM"), status_mb("self", "VmHWM")
-            total = server_peak + client_peak
-            print(f"in-graph rules: {in_graph:.2f} s, {len(graph_run.findings)} findings, "
-                  f"not evaluated: {list(graph_run.skipped) or 'none'}")
-            print(f"peak memory during the rules: server {server_peak:.0f} MB (the graph "
-                  f"{graph_rss:.0f} + {server_peak - graph_rss:.0f}), client {client_peak:.0f} "
-                  f"MB (resident {client_rss:.0f} as they start), total {total:.0f} MB; "
+            cli_seconds, cli_peak, cli_findings = validate_cli(store, Path(tmp) / "report.json")
+            server_peak = status_mb(pid, "VmHWM")
+            total = server_peak + cli_peak
+            print(f"policykg validate --engine graph: {cli_seconds:.1f} s, {cli_findings} "
+                  f"findings; peak memory: server {server_peak:.0f} MB (the graph "
+                  f"{graph_rss:.0f} + {server_peak - graph_rss:.0f}), client (the CLI process) "
+                  f"{cli_peak:.0f} MB, total {total:.0f} MB; "
                   f"{forks(server) - forks_before} server forks")
             if tasks >= 1_000_000:
                 print(f"goal server + client < {GOAL_MEMORY_MB:.0f} MB at 1 M tasks: "
                       f"{'met' if total < GOAL_MEMORY_MB else 'NOT met'}")
+            t0 = time.perf_counter()
+            graph_run = run_rules(store)
+            in_graph = time.perf_counter() - t0
+            print(f"in-graph rules (in this process, for the ratio): {in_graph:.2f} s, "
+                  f"{len(graph_run.findings)} findings, not evaluated: "
+                  f"{list(graph_run.skipped) or 'none'}")
+            if cli_findings != len(graph_run.findings):
+                raise AssertionError("the CLI and the rules found different numbers of findings")
             if graph_only:
                 return
             from ontology.rdf import to_rdf
@@ -294,8 +343,7 @@ def run(tasks: int, graph_only: bool) -> None:
             report = validate_rdf(rdf)
             shacl = time.perf_counter() - t0
             ratio = shacl / in_graph
-            same = {(f.shape, f.severity, f.focus) for f in report.findings} == {
-                (f.shape, f.severity, f.focus) for f in graph_run.findings}
+            same = set(report.findings) == set(graph_run.findings)
             print(f"pyshacl: {shacl:.1f} s on {len(rdf)} triples (export to RDF {exported:.1f} s "
                   f"more), {len(report.findings)} findings")
             print(f"ratio pyshacl / in-graph: {ratio:.0f}x (goal >= {GOAL_RATIO:.0f}x: "
