@@ -17,7 +17,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 
 from api.deps import Store
@@ -171,5 +171,5 @@ def report(
     turtle = format == "turtle" or (
         format is None and "text/turtle" in request.headers.get("accept", ""))
     if turtle:
-        return Response(run.report.results_turtle, media_type="text/turtle")
-    return JSONResponse(run.to_json())
+        return StreamingResponse(run.report.turtle(), media_type="text/turtle")
+    return StreamingResponse(run.json_chunks(), media_type="application/json")

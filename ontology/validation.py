@@ -10,23 +10,26 @@ finding is a Violation; Warnings and Infos are reported but do not fail validati
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any, Final, Literal, cast
 
 from rdflib import RDF, SH, Graph
+from rdflib.collection import Collection
 from rdflib.extras.shacl import parse_shacl_path
 from rdflib.paths import Path
 from rdflib.term import Literal as RDFLiteral
 from rdflib.term import Node, URIRef
 
+from ontology.mapping import ID_IRI
 from ontology.rdf import load_ontology, load_shapes
 
 Severity = Literal["Violation", "Warning", "Info"]
 SEVERITIES: Final[tuple[Severity, ...]] = ("Violation", "Warning", "Info")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Finding:
     """One SHACL validation result."""
 
@@ -41,11 +44,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class ValidationReport:
-    """What pyshacl found, as findings and as the SHACL results graph (Turtle)."""
+    """The findings of one validation run (either engine)."""
 
     conforms: bool
     findings: tuple[Finding, ...]
-    results_turtle: str
 
     def by_shape(self) -> dict[str, list[Finding]]:
         grouped: dict[str, list[Finding]] = {}
@@ -63,6 +65,55 @@ class ValidationReport:
             "counts": self.counts(),
             "findings": [asdict(f) for f in self.findings],
         }
+
+    def turtle(self) -> Iterator[str]:
+        """The SHACL validation report graph in Turtle, written piece by piece.
+
+        As pyshacl would write it (``sh:ValidationReport`` with one ``sh:result`` per
+        finding: source shape, severity, focus node, both messages, ``sh:resultPath``
+        copied from the shape, ``sh:value``), without holding it as an RDF graph, so
+        that a report of a million findings streams.
+        """
+        yield f"@prefix sh: <{SH}> .\n\n[] a sh:ValidationReport ;\n"
+        yield f"    sh:conforms {'true' if self.conforms else 'false'}"
+        for i, finding in enumerate(self.findings):
+            yield (" ;\n    sh:result\n" if i == 0 else " ,\n") + _result_turtle(finding)
+        yield " .\n"
+
+
+def _result_turtle(f: Finding) -> str:
+    parts = ["a sh:ValidationResult", f"sh:sourceShape <{f.shape}>",
+             f"sh:resultSeverity sh:{f.severity}", f"sh:focusNode <{f.focus}>",
+             f"sh:resultMessage {RDFLiteral(f.message_vi, lang='vi').n3()}, "
+             f"{RDFLiteral(f.message_en, lang='en').n3()}"]
+    if f.path is not None:
+        parts.append(f"sh:resultPath {_shape_path_turtle(f.shape)}")
+    if f.value is not None:
+        value = URIRef(f.value) if f.value.startswith(ID_IRI) else RDFLiteral(f.value)
+        parts.append(f"sh:value {value.n3()}")
+    return "        [ " + " ;\n          ".join(parts) + " ]"
+
+
+@cache
+def _shape_path_turtle(shape: str) -> str:
+    """The ``sh:path`` of ``shape`` in ``shapes.ttl``, in Turtle."""
+    path = _shapes().value(URIRef(shape), SH.path)
+    if path is None:
+        raise ValueError(f"shape {shape} has findings with a path but no sh:path")
+    return _path_turtle(_shapes(), path)
+
+
+def _path_turtle(shapes: Graph, path: Node) -> str:
+    if isinstance(path, URIRef):
+        return path.n3()
+    if (path, RDF.first, None) in shapes:
+        return "( " + " ".join(_path_turtle(shapes, p) for p in Collection(shapes, path)) + " )"
+    for kind in (SH.inversePath, SH.alternativePath, SH.zeroOrMorePath, SH.oneOrMorePath,
+                 SH.zeroOrOnePath):
+        inner = shapes.value(path, kind)
+        if inner is not None:
+            return f"[ {kind.n3()} {_path_turtle(shapes, inner)} ]"
+    raise ValueError(f"not a SHACL property path: {path!r}")
 
 
 @cache
@@ -98,15 +149,18 @@ def validate_rdf(data: Graph) -> ValidationReport:
         allow_warnings=True,
         allow_infos=True,
     )
-    results = cast(Graph, results)
-    findings = tuple(sorted(
-        _finding(results, r) for r in results.subjects(RDF.type, SH.ValidationResult)
-    ))
+    findings = findings_in(cast(Graph, results))
     return ValidationReport(
         conforms=not any(f.severity == "Violation" for f in findings),
         findings=findings,
-        results_turtle=results.serialize(format="turtle"),
     )
+
+
+def findings_in(results: Graph) -> tuple[Finding, ...]:
+    """The findings of a SHACL validation report graph (pyshacl's, or a parsed
+    :meth:`ValidationReport.turtle`), sorted."""
+    return tuple(sorted(
+        _finding(results, r) for r in results.subjects(RDF.type, SH.ValidationResult)))
 
 
 def _finding(results: Graph, result: Node) -> Finding:

@@ -168,7 +168,7 @@ def cmd_trace(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from policykg.validate import render_text, validate_store
+    from policykg.validate import validate_store, write_report
 
     store = open_store()
     try:
@@ -180,12 +180,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         run = validate_store(store, document, args.engine)
     finally:
         store.close()
-    if args.format == "json":
-        emit(run.to_json())
-    elif args.format == "turtle":
-        sys.stdout.write(run.report.results_turtle)
-    else:
-        print(render_text(run))
+    write_report(run, args.format, sys.stdout)
     counts = run.report.counts()
     failing = counts["Violation"] + (counts["Warning"] if args.fail_on == "warning" else 0)
     return EXIT_FINDINGS if failing else EXIT_OK
@@ -193,11 +188,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _summary(store: GraphStore) -> None:
     """Validate the whole graph and print the counts per shape."""
-    from policykg.validate import render_text, validate_store
+    from policykg.validate import text_lines, validate_store
 
-    lines = render_text(validate_store(store)).splitlines()
-    print("validation: " + lines[0])
-    for line in lines[1:]:
+    lines = text_lines(validate_store(store))
+    print("validation: " + next(lines))
+    for line in lines:
         if line and not line.startswith(("  ", "    ")):
             print("  " + line)
 

@@ -80,19 +80,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from policykg.validate import render_text, validate_store
+    from policykg.validate import validate_store, write_report
 
     store = open_store()
     try:
         run = validate_store(store, None, "auto")
     finally:
         store.close()
-    if args.json:
-        emit(run.to_json())
-    elif args.turtle:
-        sys.stdout.write(run.report.results_turtle)
-    else:
-        print(render_text(run))
+    write_report(run, "json" if args.json else "turtle" if args.turtle else "text", sys.stdout)
     return EXIT_OK
 
 

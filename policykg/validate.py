@@ -10,16 +10,21 @@ Two engines give the same findings (a test compares them):
 ``auto`` picks ``shacl`` up to ``POLICYKG_SHACL_MAX_NODES`` nodes (default 20 000)
 and ``graph`` above.  With a document, pyshacl checks the document's subgraph
 alone, while the graph engine checks the same nodes with the whole graph around
-them.  :func:`render_text` groups the findings by severity and shape, with counts
+them.  :func:`text_lines` groups the findings by severity and shape, with counts
 and human-readable names for the focus nodes (document numbers, task sections,
-body names), and names every shape an engine did not evaluate.
+body names), and names every shape an engine did not evaluate.  Reports are
+written piece by piece (:meth:`ValidationRun.json_chunks`,
+:meth:`ValidationReport.turtle <ontology.validation.ValidationReport.turtle>`,
+:func:`text_lines`): a graph of a million tasks can have hundreds of thousands of
+findings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any, Literal
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from typing import Any, Literal, TextIO
 
 from ontology import mapping as m
 from ontology.validation import SEVERITIES, Finding, ValidationReport
@@ -27,8 +32,10 @@ from policykg.settings import get_settings
 from queries.store import GraphStore
 
 Engine = Literal["auto", "graph", "shacl"]
+ReportFormat = Literal["text", "json", "turtle"]
 
 _FIRST_WORDS = 10
+_NAMES_BATCH = 5_000  # node ids per query for names
 
 
 @dataclass(frozen=True)
@@ -41,14 +48,24 @@ class ValidationRun:
     engine: Literal["graph", "shacl"] = "shacl"
     skipped: tuple[str, ...] = ()  # shapes not evaluated, each with the reason
 
+    def _head(self) -> dict[str, Any]:
+        return {"conforms": self.report.conforms, "counts": self.report.counts(),
+                "engine": self.engine, "triples": self.triples,
+                "not_evaluated": list(self.skipped)}
+
+    def _finding(self, finding: Finding) -> dict[str, Any]:
+        return {**asdict(finding), "name": self.names.get(finding.focus, finding.focus)}
+
     def to_json(self) -> dict[str, Any]:
-        out = self.report.to_json()
-        for finding in out["findings"]:
-            finding["name"] = self.names.get(finding["focus"], finding["focus"])
-        out["engine"] = self.engine
-        out["triples"] = self.triples
-        out["not_evaluated"] = list(self.skipped)
-        return out
+        return {**self._head(), "findings": [self._finding(f) for f in self.report.findings]}
+
+    def json_chunks(self) -> Iterator[str]:
+        """:meth:`to_json` as JSON text on one line, one finding at a time."""
+        yield json.dumps(self._head(), ensure_ascii=False)[:-1] + ', "findings": ['
+        for i, finding in enumerate(self.report.findings):
+            yield ("" if i == 0 else ", ") + json.dumps(self._finding(finding),
+                                                        ensure_ascii=False)
+        yield "]}\n"
 
 
 def _doc_name(props: dict[str, Any]) -> str:
@@ -122,16 +139,26 @@ def _validate_in_graph(store: GraphStore, ids: list[str] | None) -> ValidationRu
 
 
 def focus_names(store: GraphStore, iris: Iterable[str]) -> dict[str, str]:
-    """Human-readable names of the nodes with these IRIs, read from the store."""
+    """Human-readable names of the nodes with these IRIs, read from the store.
+
+    Only the fields a name needs are read (the ``node_names`` query), in batches of
+    :data:`_NAMES_BATCH` ids, and a task's document is read along with it.
+    """
     from queries.catalog import load_catalog
 
-    query = load_catalog(store.engine)["nodes_by_id"].text
+    query = load_catalog(store.engine)["node_names"].text
     prefixes = [m.node_iri(n, "") for n in m.NODE_TYPES]
     ids = sorted({iri[len(p):] for iri in iris for p in prefixes if iri.startswith(p)})
-    nodes = [(r["label"], r["props"]) for r in store.read(query, {"ids": ids})]
-    documents = {p.get("document_id") for label, p in nodes if label == m.TASK.label} - {None}
-    nodes += [(r["label"], r["props"])
-              for r in store.read(query, {"ids": sorted(documents - set(ids))})]
+
+    def read(batch: list[str]) -> list[tuple[str, dict[str, Any]]]:
+        rows = store.read(query, {"ids": batch})
+        return [(r.pop("label"), {k: v for k, v in r.items() if v is not None}) for r in rows]
+
+    nodes = [n for i in range(0, len(ids), _NAMES_BATCH) for n in read(ids[i:i + _NAMES_BATCH])]
+    documents = sorted({p["document_id"] for label, p in nodes
+                        if label == m.TASK.label and "document_id" in p} - set(ids))
+    nodes += [n for i in range(0, len(documents), _NAMES_BATCH)
+              for n in read(documents[i:i + _NAMES_BATCH])]
     return node_names(nodes)
 
 
@@ -139,27 +166,37 @@ def _shape_name(shape: str) -> str:
     return shape.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def render_text(run: ValidationRun) -> str:
-    """The report, grouped by severity then shape, with counts and names."""
+def text_lines(run: ValidationRun) -> Iterator[str]:
+    """The report for people, line by line: grouped by severity then shape, with counts
+    and names."""
     report = run.report
     counts = report.counts()
-    lines = [
-        ("Conforms" if report.conforms else "Does not conform") + ": "
-        + ", ".join(f"{counts[s]} {s.lower()}{'s' if counts[s] != 1 else ''}" for s in SEVERITIES)
-        + (f" ({run.triples} triples checked by pyshacl)" if run.triples is not None
-           else " (checked by the graph engine's Cypher rules)")
-    ]
-    lines += [f"Not evaluated: {reason}" for reason in run.skipped]
+    yield (("Conforms" if report.conforms else "Does not conform") + ": "
+           + ", ".join(f"{counts[s]} {s.lower()}{'s' if counts[s] != 1 else ''}"
+                       for s in SEVERITIES)
+           + (f" ({run.triples} triples checked by pyshacl)" if run.triples is not None
+              else " (checked by the graph engine's Cypher rules)"))
+    for reason in run.skipped:
+        yield f"Not evaluated: {reason}"
     by_severity: dict[str, dict[str, list[Finding]]] = {}
     for finding in report.findings:
         by_severity.setdefault(finding.severity, {}).setdefault(finding.shape, []).append(finding)
     for severity in SEVERITIES:
         for shape, findings in sorted(by_severity.get(severity, {}).items()):
             first = findings[0]
-            lines.append("")
-            lines.append(f"{severity} {_shape_name(shape)} ({len(findings)}): {first.message_en}")
-            lines.append(f"    {first.message_vi}")
+            yield ""
+            yield f"{severity} {_shape_name(shape)} ({len(findings)}): {first.message_en}"
+            yield f"    {first.message_vi}"
             for f in sorted(findings, key=lambda f: run.names.get(f.focus, f.focus)):
                 extra = f" [{f.value}]" if f.value else ""
-                lines.append(f"  - {run.names.get(f.focus, f.focus)}{extra}")
-    return "\n".join(lines)
+                yield f"  - {run.names.get(f.focus, f.focus)}{extra}"
+
+
+def write_report(run: ValidationRun, form: ReportFormat, out: TextIO) -> None:
+    """Write the report to ``out`` as text, JSON (one line) or Turtle, piece by piece."""
+    if form == "json":
+        out.writelines(run.json_chunks())
+    elif form == "turtle":
+        out.writelines(run.report.turtle())
+    else:
+        out.writelines(line + "\n" for line in text_lines(run))

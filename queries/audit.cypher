@@ -11,6 +11,21 @@ WITH coalesce(d, t, g, b) AS n
 WHERE n IS NOT NULL
 RETURN labels(n)[0] AS label, properties(n) AS props
 
+// name: node_names
+// title: Names of nodes
+// description: What a report needs to name the nodes with these ids, of any label: a document's number, title and year, a body's name, a task's section, document and first characters, a target's value, unit and metric.
+// param: ids list = [] — node ids
+UNWIND $ids AS id
+OPTIONAL MATCH (d:Document {id: id})
+OPTIONAL MATCH (t:Task {id: id})
+OPTIONAL MATCH (g:Target {id: id})
+OPTIONAL MATCH (b:Body {id: id})
+WITH coalesce(d, t, g, b) AS n
+WHERE n IS NOT NULL
+RETURN labels(n)[0] AS label, n.id AS id, n.number AS number, n.title AS title,
+       n.year AS year, n.name AS name, n.section AS section, n.document_id AS document_id,
+       left(n.text, 200) AS text, n.value AS value, n.unit AS unit, n.metric AS metric
+
 // name: audit_unowned
 // title: Tasks without an owner
 // description: Tasks with no OWNED_BY edge, with the document that assigns them and their section, ordered by document then position, one page at a time.

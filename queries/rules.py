@@ -3,7 +3,9 @@
 Each checked shape ``pkgsh:X`` of ``shapes.ttl`` has one rule, the named query
 ``shape_<x>`` in ``queries/rules/X.cypher`` (an engine may override it in
 ``queries/rules/<engine>/``).  A rule returns one row per finding: ``focus`` (a
-node id), ``value`` and ``value_label`` (set when the value is a node).  Severity,
+node id), ``value`` and ``value_label`` (set when the value is a node).  A node
+shape's finding with no value has the focus node as its value, as in SHACL (the
+value node of a node shape is its focus node) and as pyshacl reports it.  Severity,
 messages, path and the constants a rule needs (``$in_values``, ``$has_value``,
 ``$patterns``) come from ``shapes.ttl`` (:mod:`ontology.shapeinfo`), and focus
 IRIs from :func:`ontology.mapping.node_iri`, so a graph report has the same shape
@@ -16,10 +18,8 @@ result names every shape the graph engine did not evaluate.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
-
-from rdflib import RDF, SH, BNode, Graph, Literal, URIRef
 
 from ontology import mapping as m
 from ontology.shapeinfo import ShapeInfo, shape_infos
@@ -51,11 +51,13 @@ class RuleRun:
 
 def _finding(info: ShapeInfo, row: dict[str, object]) -> Finding:
     value, value_label = row.get("value"), row.get("value_label")
+    focus = m.node_iri(m.NODE_BY_LABEL[info.focus_label], str(row["focus"]))
     if value is not None and isinstance(value_label, str):
         value = m.node_iri(m.NODE_BY_LABEL[value_label], str(value))
+    elif value is None and info.path is None:
+        value = focus
     return Finding(
-        shape=info.iri, severity=info.severity,
-        focus=m.node_iri(m.NODE_BY_LABEL[info.focus_label], str(row["focus"])),
+        shape=info.iri, severity=info.severity, focus=focus,
         message_vi=info.message_vi, message_en=info.message_en, path=info.path,
         value=None if value is None else str(value),
     )
@@ -87,30 +89,7 @@ def run_rules(store: GraphStore, ids: Collection[str] | None = None) -> RuleRun:
                    tuple(sorted(set(rules) - known)))
 
 
-def results_graph(findings: Iterable[Finding], conforms: bool) -> Graph:
-    """A SHACL validation report graph for ``findings`` (as pyshacl would write it)."""
-    graph = Graph()
-    graph.bind("sh", SH)
-    report = BNode()
-    graph.add((report, RDF.type, SH.ValidationReport))
-    graph.add((report, SH.conforms, Literal(conforms)))
-    for f in findings:
-        result = BNode()
-        graph.add((report, SH.result, result))
-        graph.add((result, RDF.type, SH.ValidationResult))
-        graph.add((result, SH.sourceShape, URIRef(f.shape)))
-        graph.add((result, SH.resultSeverity, SH[f.severity]))
-        graph.add((result, SH.focusNode, URIRef(f.focus)))
-        graph.add((result, SH.resultMessage, Literal(f.message_vi, lang="vi")))
-        graph.add((result, SH.resultMessage, Literal(f.message_en, lang="en")))
-        if f.value is not None:
-            value = URIRef(f.value) if f.value.startswith(m.ID_IRI) else Literal(f.value)
-            graph.add((result, SH.value, value))
-    return graph
-
-
 def graph_report(run: RuleRun) -> ValidationReport:
     """The rules' findings as a :class:`ValidationReport` (``conforms``: no Violation)."""
     conforms = not any(f.severity == "Violation" for f in run.findings)
-    turtle = results_graph(run.findings, conforms).serialize(format="turtle")
-    return ValidationReport(conforms=conforms, findings=run.findings, results_turtle=turtle)
+    return ValidationReport(conforms=conforms, findings=run.findings)

@@ -7,4 +7,4 @@
 MATCH (d:Document)-[:IMPLEMENTS]->(x)
 WHERE ($ids IS NULL OR d.id IN $ids) AND d.scope = $has_value
   AND x.scope IS NOT NULL AND NOT x.scope IN $in_values
-RETURN DISTINCT d.id AS focus, x.scope AS value, null AS value_label
+RETURN DISTINCT d.id AS focus, null AS value, null AS value_label

@@ -1,8 +1,9 @@
 """The graph engine (Cypher rules) and the SHACL engine (pyshacl) report the same findings.
 
-Compared as sets of (shape, severity, focus) on the development graph (the corpus)
-and on synthetic graphs with faults of every kind planted; a clean synthetic graph
-has no finding on either.  Every shape has a rule and every rule a shape.
+Compared finding by finding (shape, severity, focus, messages, path and value) on the
+development graph (the corpus) and on synthetic graphs with faults of every kind
+planted; a clean synthetic graph has no finding on either.  Every shape has a rule
+and every rule a shape.
 """
 
 from __future__ import annotations
@@ -10,37 +11,32 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from rdflib import RDF, SH, Graph, Literal
 
 from bench.synthetic import Synthetic
 from loaders.batch import FileFailure, discover, extract_batch
 from loaders.load import load_extraction
 from ontology.rdf import to_rdf
 from ontology.shapeinfo import shape_infos
-from ontology.validation import Finding, validate_rdf
+from ontology.validation import Finding, ValidationReport, findings_in, validate_rdf
 from queries.bulk import write_dump
 from queries.catalog import ENGINES, QUERIES_DIR
 from queries.export import dump_nodes, dump_relationships
-from queries.rules import rule_name, rule_queries, run_rules
+from queries.rules import graph_report, rule_name, rule_queries, run_rules
 from queries.store import GraphStore
 from tests.shared_scorer import CORPUS
 
-Key = tuple[str, str, str]
 
-
-def keys(findings: tuple[Finding, ...]) -> set[Key]:
-    return {(f.shape, f.severity, f.focus) for f in findings}
-
-
-def both(store: GraphStore) -> tuple[set[Key], set[Key]]:
+def both(store: GraphStore) -> tuple[set[Finding], set[Finding]]:
     """(graph engine, pyshacl) findings on the store's whole graph."""
     run = run_rules(store)
     assert run.skipped == () and run.unmatched_rules == ()
     rdf = to_rdf(dump_nodes(store), dump_relationships(store))
-    return keys(run.findings), keys(validate_rdf(rdf).findings)
+    return set(run.findings), set(validate_rdf(rdf).findings)
 
 
-def per_shape(found: set[Key]) -> Counter[str]:
-    return Counter(shape.rsplit("/", 1)[-1] for shape, _, _ in found)
+def per_shape(found: set[Finding]) -> Counter[str]:
+    return Counter(f.shape.rsplit("/", 1)[-1] for f in found)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -70,6 +66,23 @@ def test_same_findings_with_every_fault_planted(store: GraphStore) -> None:
     graph, shacl = both(store)
     assert graph == shacl
     assert set(per_shape(graph)) == {i.name for i in shape_infos()}
+
+
+def test_each_engines_turtle_report_reads_back_as_its_findings(store: GraphStore) -> None:
+    """Every finding, its messages, path (sequences and inverse paths included) and
+    value survive the streamed Turtle, parsed by rdflib."""
+    synthetic = Synthetic(tasks=600, every=3)
+    write_dump(store, synthetic.nodes(), synthetic.relationships())
+    shacl = validate_rdf(to_rdf(dump_nodes(store), dump_relationships(store)))
+    graph = graph_report(run_rules(store))
+    for report in (graph, shacl):
+        parsed = Graph().parse(data="".join(report.turtle()), format="turtle")
+        assert findings_in(parsed) == report.findings
+        conforms = parsed.value(next(parsed.subjects(RDF.type, SH.ValidationReport)),
+                                SH.conforms)
+        assert isinstance(conforms, Literal) and conforms.toPython() is report.conforms is False
+    assert {f.shape for f in graph.findings} == {i.iri for i in shape_infos()}
+    assert "".join(ValidationReport(True, ()).turtle()).endswith("sh:conforms true .\n")
 
 
 def test_a_clean_graph_has_no_finding_on_either_engine(store: GraphStore) -> None:

@@ -271,7 +271,7 @@ def test_report_shapes() -> None:
     assert number.message_vi.startswith("Số, ký hiệu") and "Party form" in number.message_en
     payload = json.loads(json.dumps(report.to_json()))
     assert payload["counts"] == report.counts() and len(payload["findings"]) == 3
-    results = Graph().parse(data=report.results_turtle, format="turtle")
+    results = Graph().parse(data="".join(report.turtle()), format="turtle")
     assert len(set(results.subjects(RDF.type, SH.ValidationResult))) == 3
 
 

@@ -143,6 +143,12 @@ def test_validate_lists_the_tasks_without_owner(run: Run) -> None:
     report = json.loads(run("validate", "--format", "json").stdout)
     owners = [f for f in report["findings"] if f["shape"].endswith("TaskOwner")]
     assert len(owners) == 48 and all(f["severity"] == "Violation" for f in owners)
+    in_graph = run("validate", "--engine", "graph")  # names read by the node_names query
+    assert in_graph.returncode == 1
+    assert in_graph.stdout.splitlines()[1:] == lines[1:]
+    graph_json = json.loads(run("validate", "--engine", "graph", "--format", "json").stdout)
+    assert graph_json["findings"] == report["findings"]
+    assert (graph_json["engine"], report["engine"]) == ("graph", "shacl")
 
 
 def test_validate_one_document_and_fail_on(run: Run) -> None:
@@ -157,3 +163,7 @@ def test_validate_one_document_and_fail_on(run: Run) -> None:
     assert strict.returncode == 1
     turtle = run("validate", "--document", "tw:2024:69-kl-tw", "--format", "turtle").stdout
     assert "sh:ValidationReport" in turtle
+    report = json.loads(run("validate", "--document", "tw:2024:69-kl-tw", "--format",
+                            "json").stdout)
+    assert (report["conforms"], report["counts"]["Violation"]) == (True, 0)
+    assert [f["severity"] for f in report["findings"]] == ["Info"] * report["counts"]["Info"]
