@@ -74,25 +74,33 @@ def _doc_name(props: dict[str, Any]) -> str:
     return f"{label} ({year})" if year else str(label)
 
 
+def _task_tail(props: dict[str, Any]) -> str:
+    words = " ".join(str(props.get("text", "")).split()[:_FIRST_WORDS])
+    return f"§{props.get('section') or '?'}: “{words}…”"
+
+
+def _name(label: str, props: dict[str, Any]) -> str:
+    """The name of a node other than a task (a task's needs its document's name)."""
+    if label == m.DOCUMENT.label:
+        return _doc_name(props)
+    if label == m.TARGET.label:
+        return (f"{props.get('value')} {props.get('unit') or ''}".strip()
+                + f" — {props.get('metric') or props.get('text', '')}")
+    return str(props.get("name") or props["id"])
+
+
 def node_names(nodes: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, str]:
     """Human-readable names of nodes, keyed by their IRIs."""
     nodes = list(nodes)
     docs = {p["id"]: _doc_name(p) for label, p in nodes if label == m.DOCUMENT.label}
     names: dict[str, str] = {}
     for label, p in nodes:
-        node_type = m.NODE_BY_LABEL[label]
-        if label == m.DOCUMENT.label:
-            name = docs[p["id"]]
-        elif label == m.TASK.label:
-            words = " ".join(str(p.get("text", "")).split()[:_FIRST_WORDS])
-            name = f"{docs.get(p.get('document_id', ''), p.get('document_id'))} " \
-                   f"§{p.get('section') or '?'}: “{words}…”"
-        elif label == m.TARGET.label:
-            name = f"{p.get('value')} {p.get('unit') or ''}".strip() + \
-                   f" — {p.get('metric') or p.get('text', '')}"
+        if label == m.TASK.label:
+            document = p.get("document_id")
+            name = f"{docs.get(document, document)} {_task_tail(p)}"
         else:
-            name = str(p.get("name") or p["id"])
-        names[m.node_iri(node_type, p["id"])] = name
+            name = _name(label, p)
+        names[m.node_iri(m.NODE_BY_LABEL[label], p["id"])] = name
     return names
 
 
@@ -142,24 +150,42 @@ def focus_names(store: GraphStore, iris: Iterable[str]) -> dict[str, str]:
     """Human-readable names of the nodes with these IRIs, read from the store.
 
     Only the fields a name needs are read (the ``node_names`` query), in batches of
-    :data:`_NAMES_BATCH` ids, and a task's document is read along with it.
+    :data:`_NAMES_BATCH` ids, and only the names are kept: a report can name
+    hundreds of thousands of nodes.  The keys are the IRIs given.
     """
     from queries.catalog import load_catalog
 
     query = load_catalog(store.engine)["node_names"].text
-    prefixes = [m.node_iri(n, "") for n in m.NODE_TYPES]
-    ids = sorted({iri[len(p):] for iri in iris for p in prefixes if iri.startswith(p)})
+    prefixes = [(n.label, m.node_iri(n, "")) for n in m.NODE_TYPES]
+    given: dict[tuple[str, str], str] = {}  # (label, id) → IRI
+    for iri in iris:
+        for label, prefix in prefixes:
+            if iri.startswith(prefix):
+                given[label, iri[len(prefix):]] = iri
 
-    def read(batch: list[str]) -> list[tuple[str, dict[str, Any]]]:
-        rows = store.read(query, {"ids": batch})
-        return [(r.pop("label"), {k: v for k, v in r.items() if v is not None}) for r in rows]
+    def read(ids: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        for i in range(0, len(ids), _NAMES_BATCH):
+            for row in store.read(query, {"ids": ids[i:i + _NAMES_BATCH]}):
+                yield row.pop("label"), {k: v for k, v in row.items() if v is not None}
 
-    nodes = [n for i in range(0, len(ids), _NAMES_BATCH) for n in read(ids[i:i + _NAMES_BATCH])]
-    documents = sorted({p["document_id"] for label, p in nodes
-                        if label == m.TASK.label and "document_id" in p} - set(ids))
-    nodes += [n for i in range(0, len(documents), _NAMES_BATCH)
-              for n in read(documents[i:i + _NAMES_BATCH])]
-    return node_names(nodes)
+    names: dict[str, str] = {}
+    documents: dict[str, str] = {}  # id → name
+    tasks: list[tuple[str, str | None, str]] = []  # IRI, document id, rest of the name
+    for label, props in read(sorted({node_id for _, node_id in given})):
+        focus = given.get((label, props["id"]))
+        if label == m.DOCUMENT.label:
+            documents[props["id"]] = _doc_name(props)
+        if focus is None:
+            continue
+        if label == m.TASK.label:
+            tasks.append((focus, props.get("document_id"), _task_tail(props)))
+        else:
+            names[focus] = _name(label, props)
+    missing = sorted({doc for _, doc, _ in tasks if doc is not None} - set(documents))
+    documents.update((p["id"], _doc_name(p)) for _, p in read(missing))
+    for iri, document, tail in tasks:
+        names[iri] = f"{documents.get(document, document) if document else None} {tail}"
+    return names
 
 
 def _shape_name(shape: str) -> str:
