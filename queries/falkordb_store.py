@@ -15,9 +15,12 @@ it half-applied.  Statements must not ``RETURN`` or ``UNION``.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import time
-from collections.abc import Mapping, Sequence
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from falkordb import FalkorDB
@@ -35,6 +38,7 @@ from queries.readonly import WriteRefused
 from queries.store import Statement, one_line, timeout_message
 
 CONSTRAINT_WAIT_S = 30.0
+SCRATCH_MARK = "~scratch~"  # in the names of scratch graphs: <graph>~scratch~<uuid>
 
 
 def compose(statements: Sequence[Statement]) -> tuple[str, dict[str, Any]]:
@@ -212,6 +216,18 @@ class FalkorDBStore:
                 self._graph.delete()
         except RedisError as exc:
             raise self._fail(exc) from exc
+
+    @contextmanager
+    def scratch(self) -> Iterator[FalkorDBStore]:
+        """A store on a new, empty graph of the same server and connection, deleted on
+        leaving: a subgraph can be checked in the database before it is written."""
+        scratch = copy.copy(self)
+        scratch.graph_name = f"{self.graph_name}{SCRATCH_MARK}{uuid.uuid4().hex}"
+        scratch._graph = self._db.select_graph(scratch.graph_name)
+        try:
+            yield scratch
+        finally:
+            scratch.drop_graph()
 
     def close(self) -> None:
         self._db.connection.close()

@@ -1,17 +1,50 @@
-"""Validation at load time: a document is checked before it is written; reject leaves nothing."""
+"""Validation at load time: a document is checked before it is written; reject leaves nothing.
+
+Each test runs with both checkers: the Cypher rules in a scratch graph (a store that
+lends one, FalkorDB) and pyshacl (any other store).
+"""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import pytest
+from redis import Redis
 
 from loaders.batch import FileFailure, discover, extract_batch
 from loaders.load import DocumentRejected, load_extraction
+from loaders.precheck import ScratchGraphs
 from ontology import mapping as m
 from ontology.records import Extraction
 from queries.export import dump_nodes, dump_relationships
+from queries.falkordb_store import SCRATCH_MARK, FalkorDBStore
 from queries.rules import run_rules
 from queries.store import GraphStore
 from tests.shared_scorer import CORPUS
+
+
+class WithoutScratch:
+    """A store that lends no scratch graph: load-time validation runs pyshacl."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "scratch":
+            raise AttributeError(name)
+        return getattr(self._store, name)
+
+
+@pytest.fixture(params=["rules in a scratch graph", "pyshacl"])
+def checked(request: pytest.FixtureRequest, store: GraphStore) -> GraphStore:
+    """The store, checked at load time by the rules where it can, or by pyshacl."""
+    if request.param == "pyshacl":
+        wrapped = cast(GraphStore, WithoutScratch(store))
+        assert not isinstance(wrapped, ScratchGraphs)
+        return wrapped
+    if not isinstance(store, ScratchGraphs):
+        pytest.skip(f"{store.engine} lends no scratch graph")
+    return store
 
 
 def extraction(name: str) -> Extraction:
@@ -24,7 +57,8 @@ def dump(store: GraphStore) -> tuple[list[object], list[object]]:
     return list(dump_nodes(store)), list(dump_relationships(store))
 
 
-def test_reject_leaves_the_graph_as_it_was(store: GraphStore) -> None:
+def test_reject_leaves_the_graph_as_it_was(checked: GraphStore) -> None:
+    store = checked
     load_extraction(store, extraction("kon-tum_ke-hoach_kl69.txt"), "reject")  # conforms
     before = dump(store)
     with pytest.raises(DocumentRejected) as caught:
@@ -37,14 +71,16 @@ def test_reject_leaves_the_graph_as_it_was(store: GraphStore) -> None:
     assert "thai-nguyen_29-CTr-TU_2013.txt" in str(rejected)
 
 
-def test_warn_stores_the_document_and_reports_its_findings(store: GraphStore) -> None:
+def test_warn_stores_the_document_and_reports_its_findings(checked: GraphStore) -> None:
+    store = checked
     result = load_extraction(store, extraction("thai-nguyen_29-CTr-TU_2013.txt"), "warn")
     assert sum(f.severity == "Violation" for f in result.findings) == 30
     assert store.count_nodes() > 0
 
 
 def test_load_time_findings_match_the_whole_graph_on_the_documents_own_nodes(
-        store: GraphStore) -> None:
+        checked: GraphStore) -> None:
+    store = checked
     at_load: set[tuple[str, str, str]] = set()
     for item in extract_batch(discover([CORPUS])):
         assert not isinstance(item, FileFailure)
@@ -57,3 +93,22 @@ def test_load_time_findings_match_the_whole_graph_on_the_documents_own_nodes(
              if f.focus in own}
     assert at_load == graph
     assert len([k for k in at_load if k[1] == "Violation"]) == 48
+
+
+def scratch_graphs(store: FalkorDBStore) -> list[str]:
+    graphs = Redis(host=store.host, port=store.port).execute_command("GRAPH.LIST")  # type: ignore[no-untyped-call]
+    return [g.decode() for g in graphs if SCRATCH_MARK in g.decode()]
+
+
+def test_a_scratch_graph_is_deleted_after_use_even_on_error(
+        falkordb_store: FalkorDBStore) -> None:
+    with falkordb_store.scratch() as scratch:
+        scratch.write([("CREATE (:Document {id: 'x'})", {})])
+        assert scratch_graphs(falkordb_store) == [scratch.graph_name]
+        assert falkordb_store.count_nodes() == 0
+    with pytest.raises(RuntimeError), falkordb_store.scratch() as scratch:
+        scratch.write([("CREATE (:Document {id: 'x'})", {})])
+        raise RuntimeError("a check failed")
+    assert scratch_graphs(falkordb_store) == []
+    load_extraction(falkordb_store, extraction("thai-nguyen_29-CTr-TU_2013.txt"), "warn")
+    assert scratch_graphs(falkordb_store) == []
