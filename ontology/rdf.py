@@ -170,8 +170,8 @@ def from_rdf(graph: Graph) -> tuple[list[tuple[str, dict[str, Any]]],
 
     Subjects typed with a node class and ``rdf:Statement`` subjects are read;
     a predicate, type or value on them that the mapping does not allow raises
-    ``ValueError``.  A direct triple with no statement is a relationship without
-    properties.
+    ``ValueError``, and so does a relationship whose end is not a node of the graph.
+    A direct triple with no statement is a relationship without properties.
     """
     nodes = sorted(
         (_read_node(graph, subject) for subject in _typed_subjects(graph)),
@@ -194,6 +194,13 @@ def from_rdf(graph: Graph) -> tuple[list[tuple[str, dict[str, Any]]],
             if (s, p, o) not in stated:
                 relationships.append((rel.type, *_ends(rel, s, o), {}))
     relationships.sort(key=lambda r: (r[0], r[1], r[2], sorted(r[3].items())))
+    ids = {(label, props["id"]) for label, props in nodes}
+    for rel_type, source, target, _ in relationships:
+        rel = m.REL_BY_TYPE[rel_type]
+        for label, end in ((rel.source, source), (rel.target, target)):
+            if (label, end) not in ids:
+                raise ValueError(f"{rel.iri} from {source} to {target}: {end} is not a "
+                                 f"{label} of the file (no rdf:type {m.NODE_BY_LABEL[label].iri})")
     return nodes, relationships
 
 

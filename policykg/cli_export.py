@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from policykg.cli_common import EXIT_OK, open_store
-from policykg.errors import InputError
+from policykg.errors import InputError, PolicyKGError
 
 _FORMATS = {".ttl": "turtle", ".jsonld": "jsonld", ".json": "jsonld"}
 
@@ -66,7 +66,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         if store.count_nodes():
             raise InputError(f"the graph holds {store.count_nodes()} nodes: import needs an "
                              "empty graph (POLICYKG_GRAPH_NAME names another)")
-        written = write_dump(store, nodes, rels)
+        try:
+            written = write_dump(store, nodes, rels)
+        except PolicyKGError:
+            store.clear()  # it was empty: leave nothing half-imported
+            raise
     finally:
         store.close()
     print(f"imported {written[0]} nodes and {written[1]} relationships from {path}")

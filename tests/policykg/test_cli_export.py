@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import uuid
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from policykg.errors import GraphUnavailable
 from queries.embedded import EmbeddedFalkorDB
 from queries.export import dump_nodes, dump_relationships
 from queries.falkordb_store import FalkorDBStore
@@ -59,3 +61,50 @@ def test_import_refuses_what_is_not_an_export(run: Run, tmp_path: Path) -> None:
     out = run("import", str(bad))
     assert out.returncode == 2 and out.stderr.startswith(f"policykg: {bad}: not a policykg")
     assert run("import", str(tmp_path / "x.csv")).returncode == 2
+
+
+def test_import_refuses_a_relationship_to_a_node_not_in_the_file(run: Run,
+                                                                  tmp_path: Path) -> None:
+    task, body = (f"<https://w3id.org/policykg/id/{kind}>" for kind in ("task/t1", "body/b1"))
+    bad = tmp_path / "dangling.ttl"
+    bad.write_text(f"{task} a <https://w3id.org/policykg/Task> ;\n"
+                   f"    <https://w3id.org/policykg/ownedBy> {body} .\n")
+    out = run("import", str(bad))
+    assert out.returncode == 2
+    assert "b1 is not a Body of the file" in out.stderr, out.stderr
+
+
+class FailingSecondWrite:
+    """A store whose second write fails, as a server that goes away mid-import."""
+
+    def __init__(self, store: FalkorDBStore) -> None:
+        self.store, self.writes = store, 0
+
+    def write(self, statements: Any) -> None:
+        self.writes += 1
+        if self.writes == 2:
+            raise GraphUnavailable("the server went away")
+        self.store.write(statements)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.store, name)
+
+
+def test_an_import_that_fails_midway_leaves_the_graph_empty(
+        falkordb_store: FalkorDBStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ontology.rdf import to_rdf
+    from policykg import cli_export
+    from queries.bulk import write_dump
+
+    write_dump(falkordb_store, [("Task", {"id": "t1"}), ("Body", {"id": "b1", "name": "B"})],
+               [("OWNED_BY", "t1", "b1", {})])
+    export = tmp_path / "small.ttl"
+    export.write_text(to_rdf(dump_nodes(falkordb_store), dump_relationships(falkordb_store))
+                      .serialize(format="turtle"))
+    falkordb_store.clear()
+    failing = FailingSecondWrite(falkordb_store)
+    monkeypatch.setattr(cli_export, "open_store", lambda: failing)
+    monkeypatch.setattr(falkordb_store, "close", lambda: None)
+    with pytest.raises(GraphUnavailable):
+        cli_export.cmd_import(argparse.Namespace(file=export))
+    assert failing.writes == 2 and falkordb_store.count_nodes() == 0
