@@ -113,7 +113,12 @@ def test_direct_triple_without_statement_is_a_relationship_without_properties() 
     a = URIRef(m.node_iri(m.BODY, "a"))
     b = URIRef(m.node_iri(m.BODY, "b"))
     graph.add((a, URIRef(m.PART_OF.iri), b))
-    assert from_rdf(graph) == ([], [("PART_OF", "a", "b", {})])
+    with pytest.raises(ValueError, match="a is not a Body of the file"):
+        from_rdf(graph)  # a relationship needs both its ends in the file
+    for node in (a, b):
+        graph.add((node, RDF.type, URIRef(m.BODY.iri)))
+    assert from_rdf(graph) == ([("Body", {"id": "a"}), ("Body", {"id": "b"})],
+                               [("PART_OF", "a", "b", {})])
 
 
 @pytest.mark.parametrize("nodes,rels,named", [
