@@ -57,8 +57,13 @@ def compose(statements: Sequence[Statement]) -> tuple[str, dict[str, Any]]:
     return joined + parts[-1], merged
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """A value from the client as plain Python (entities become their property maps)."""
+    if type(value) in _SCALARS:  # most values: skip the isinstance checks below
+        return value
     if isinstance(value, (Node, Edge)):
         return {k: plain(v) for k, v in value.properties.items()}
     if isinstance(value, FalkorPath):
