@@ -11,7 +11,7 @@ finding is a Violation; Warnings and Infos are reported but do not fail validati
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final, Literal, cast
 
@@ -41,6 +41,11 @@ class Finding:
     path: str | None = None  # SPARQL property path syntax, full IRIs
     value: str | None = None
 
+    def to_json(self) -> dict[str, str | None]:
+        return {"shape": self.shape, "severity": self.severity, "focus": self.focus,
+                "message_vi": self.message_vi, "message_en": self.message_en,
+                "path": self.path, "value": self.value}
+
 
 @dataclass(frozen=True)
 class ValidationReport:
@@ -63,7 +68,7 @@ class ValidationReport:
         return {
             "conforms": self.conforms,
             "counts": self.counts(),
-            "findings": [asdict(f) for f in self.findings],
+            "findings": [f.to_json() for f in self.findings],
         }
 
     def turtle(self) -> Iterator[str]:

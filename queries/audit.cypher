@@ -13,18 +13,35 @@ RETURN labels(n)[0] AS label, properties(n) AS props
 
 // name: node_names
 // title: Names of nodes
-// description: What a report needs to name the nodes with these ids, of any label: a document's number, title and year, a body's name, a task's section, document and first characters, a target's value, unit and metric.
-// param: ids list = [] — node ids
-UNWIND $ids AS id
-OPTIONAL MATCH (d:Document {id: id})
-OPTIONAL MATCH (t:Task {id: id})
-OPTIONAL MATCH (g:Target {id: id})
-OPTIONAL MATCH (b:Body {id: id})
-WITH coalesce(d, t, g, b) AS n
-WHERE n IS NOT NULL
-RETURN labels(n)[0] AS label, n.id AS id, n.number AS number, n.title AS title,
-       n.year AS year, n.name AS name, n.section AS section, n.document_id AS document_id,
-       left(n.text, 200) AS text, n.value AS value, n.unit AS unit, n.metric AS metric
+// description: What a report needs to name nodes, by label: a document's number, title and year; a task's section, first characters and document id; a target's value, unit and metric; a body's name.
+// param: documents list = [] — document ids
+// param: tasks list = [] — task ids
+// param: targets list = [] — target ids
+// param: bodies list = [] — body ids
+UNWIND $documents AS id
+MATCH (n:Document {id: id})
+RETURN 'Document' AS label, n.id AS id, n.number AS number, n.title AS title, n.year AS year,
+       null AS section, null AS text, null AS document_id, null AS value, null AS unit,
+       null AS metric, null AS name
+UNION ALL
+UNWIND $tasks AS id
+MATCH (n:Task {id: id})
+OPTIONAL MATCH (d:Document)-[:ASSIGNS]->(n)
+RETURN 'Task' AS label, n.id AS id, null AS number, null AS title, null AS year,
+       n.section AS section, left(n.text, 200) AS text, d.id AS document_id, null AS value,
+       null AS unit, null AS metric, null AS name
+UNION ALL
+UNWIND $targets AS id
+MATCH (n:Target {id: id})
+RETURN 'Target' AS label, n.id AS id, null AS number, null AS title, null AS year,
+       null AS section, n.text AS text, null AS document_id, n.value AS value, n.unit AS unit,
+       n.metric AS metric, null AS name
+UNION ALL
+UNWIND $bodies AS id
+MATCH (n:Body {id: id})
+RETURN 'Body' AS label, n.id AS id, null AS number, null AS title, null AS year,
+       null AS section, null AS text, null AS document_id, null AS value, null AS unit,
+       null AS metric, n.name AS name
 
 // name: audit_unowned
 // title: Tasks without an owner

@@ -7,6 +7,7 @@ must make exactly its shape fire.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable
@@ -271,6 +272,7 @@ def test_report_shapes() -> None:
     assert number.message_vi.startswith("Số, ký hiệu") and "Party form" in number.message_en
     payload = json.loads(json.dumps(report.to_json()))
     assert payload["counts"] == report.counts() and len(payload["findings"]) == 3
+    assert payload["findings"] == [dataclasses.asdict(f) for f in report.findings]
     results = Graph().parse(data="".join(report.turtle()), format="turtle")
     assert len(set(results.subjects(RDF.type, SH.ValidationResult))) == 3
 
