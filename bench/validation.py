@@ -2,6 +2,7 @@
 
     python -m bench.validation --tasks 100000            # both engines
     python -m bench.validation --tasks 1000000 --graph-only
+    python -m bench.validation --tasks 1000000 --floor      # the structure alone
 
 Builds a synthetic graph (:mod:`bench.synthetic`: documents, bodies, targets,
 faults of every kind) in a throwaway FalkorDB started with ``--save ''
@@ -350,12 +351,37 @@ def run(tasks: int, graph_only: bool) -> None:
                   f"{'met' if ratio >= GOAL_RATIO else 'NOT met'}); findings identical: {same}")
 
 
+def floor(tasks: int) -> None:
+    """The resident size of the same graph's structure alone: ids, labels, relationships
+    and the schema's indexes, no other property — what any model with tasks as nodes
+    costs before it stores a fact about them."""
+    synthetic = Synthetic(tasks=tasks)
+    nodes = ((label, {"id": props["id"]}) for label, props in synthetic.nodes())
+    rels = ((t, s, o, {}) for t, s, o, _ in synthetic.relationships())
+    with tempfile.TemporaryDirectory(prefix="policykg-bench-") as tmp:
+        with serving(Path(tmp)) as (store, server, pid):
+            store.ensure_schema()
+            written = write_dump(store, nodes, rels)
+            server.save()
+        with serving(Path(tmp)) as (store, server, pid):
+            server.memory_purge()
+            print(f"floor: {tasks} tasks, {written[0]} nodes with only an id, {written[1]} "
+                  f"relationships without properties: server RSS "
+                  f"{status_mb(pid, 'VmRSS'):.0f} MB, used_memory {used_mb(server):.0f} MB; "
+                  f"GRAPH.MEMORY USAGE (MB): {graph_parts(server, store.graph_name)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--tasks", type=int, default=10_000)
     parser.add_argument("--graph-only", action="store_true", help="skip pyshacl")
+    parser.add_argument("--floor", action="store_true",
+                        help="only the resident size of the graph's structure (ids, edges)")
     args = parser.parse_args()
-    run(args.tasks, args.graph_only)
+    if args.floor:
+        floor(args.tasks)
+    else:
+        run(args.tasks, args.graph_only)
 
 
 if __name__ == "__main__":
