@@ -1,4 +1,4 @@
-"""The development set, end to end: corpus/*.txt → to_gold → the shared scorer.
+"""The development set, end to end: corpus/*.txt → to_gold → the team's scorer.
 
 Floors are the F1 values reached when these tests were written; a change that
 lowers one is a regression.
@@ -6,10 +6,8 @@ lowers one is a regression.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -17,12 +15,8 @@ import pytest
 from loaders.citations import dated_numbers, fill_years
 from loaders.extract import extract_file
 from loaders.gold import to_gold
-
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpus"
-SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "tools" / "score_extraction.py"
-GOLD = SHARED / "corpus" / "gold"
+from tests.shared_scorer import CORPUS, shared_scorer
+from tests.shared_scorer import GOLD_DIR as GOLD
 
 FLOORS = {
     "document": 1.0,
@@ -35,16 +29,6 @@ FLOORS = {
     "targets": 1.0,
     "unowned": 1.0,
 }
-
-
-def _scorer() -> ModuleType:
-    if not SCORER.is_file() or not GOLD.is_dir():
-        pytest.skip(f"shared scorer or gold annotations not found ({SCORER}, {GOLD})")
-    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -62,12 +46,10 @@ def predictions() -> dict[str, dict[str, Any]]:
 
 
 def test_every_gold_file_has_a_prediction(predictions: dict[str, dict[str, Any]]) -> None:
-    _scorer()
     assert {p.stem for p in GOLD.glob("*.json")} == {Path(n).stem for n in predictions}
 
 
 def test_output_has_the_gold_shape(predictions: dict[str, dict[str, Any]]) -> None:
-    _scorer()
     for gold_file in sorted(GOLD.glob("*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         pred = predictions[gold["file"]]
@@ -80,6 +62,6 @@ def test_output_has_the_gold_shape(predictions: dict[str, dict[str, Any]]) -> No
 
 @pytest.mark.parametrize(("field", "floor"), sorted(FLOORS.items()))
 def test_f1_floor(predictions: dict[str, dict[str, Any]], field: str, floor: float) -> None:
-    result = _scorer().score(GOLD, predictions)
+    result = shared_scorer().score(GOLD, predictions)
     assert result["missing_predictions"] == []
     assert result[field]["f1"] >= floor, result[field]

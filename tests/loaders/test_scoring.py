@@ -2,14 +2,13 @@
 
 import copy
 import random
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from loaders.scoring import score
-from tests.shared_scorer import GOLD_DIR, gold_docs, needs_devset, shared_scorer
-
-pytestmark = needs_devset
+from tests.shared_scorer import CORPUS, GOLD_DIR, SCORER, SHARED, gold_docs, shared_scorer
 
 
 def _perturb(docs: list[dict[str, Any]], seed: int) -> dict[str, dict[str, Any]]:
@@ -74,3 +73,16 @@ def test_a_missing_prediction_is_named() -> None:
     scores = score(docs, preds)
     assert scores.missing == (docs[0]["file"],)
     assert scores.fields["tasks"][1] < 1.0
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason=f"no {SHARED} to compare the copies with")
+def test_the_bundled_development_set_is_the_shared_one() -> None:
+    """tests/devset and corpus/*.txt are copies of ../shared: same bytes."""
+    pairs = [(SCORER, SHARED / "tools" / "score_extraction.py")]
+    pairs += [(p, SHARED / "corpus" / "gold" / p.name) for p in sorted(GOLD_DIR.glob("*.json"))]
+    pairs += [(p, SHARED / "corpus" / "seeds" / p.name) for p in sorted(CORPUS.glob("*.txt"))]
+    assert len(pairs) == 11
+    assert {p.name for p in (SHARED / "corpus" / "gold").glob("*.json")} == {
+        p.name for p in GOLD_DIR.glob("*.json")}
+    for ours, theirs in pairs:
+        assert Path(ours).read_bytes() == theirs.read_bytes(), ours
