@@ -8,10 +8,10 @@ that give the same findings (:mod:`policykg.validate`):
 
 * on a store that offers scratch graphs (FalkorDB), the dump is written to a new,
   empty graph of the same server, the Cypher rules run there
-  (:func:`queries.rules.run_rules`) and the scratch graph is deleted — a few
-  milliseconds per document;
+  (:func:`queries.rules.run_rules`) and the scratch graph is deleted — about 10 ms
+  per document;
 * otherwise (Neo4j), the dump becomes RDF (:func:`ontology.rdf.to_rdf`) and
-  pyshacl checks it — about 150 ms per document, most of it pyshacl parsing its
+  pyshacl checks it — 75 to 150 ms per document, much of it pyshacl parsing its
   SPARQL constraints again on every call.
 
 Only findings about the document's own nodes (itself, its tasks and its targets)
