@@ -167,9 +167,9 @@ def report(
     """The validation report of the whole graph (engine chosen by the graph's size)."""
     from policykg.validate import validate_store
 
-    run = validate_store(store, None, "auto")
     turtle = format == "turtle" or (
         format is None and "text/turtle" in request.headers.get("accept", ""))
+    run = validate_store(store, None, "auto", names=not turtle)
     if turtle:
         return StreamingResponse(run.report.turtle(), media_type="text/turtle")
     return StreamingResponse(run.json_chunks(), media_type="application/json")

@@ -177,7 +177,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             from queries.lookup import resolve_document
 
             document = resolve_document(store, args.document)
-        run = validate_store(store, document, args.engine)
+        run = validate_store(store, document, args.engine, names=args.format != "turtle")
     finally:
         store.close()
     write_report(run, args.format, sys.stdout)

@@ -84,7 +84,7 @@ def _report(args: argparse.Namespace) -> int:
 
     store = open_store()
     try:
-        run = validate_store(store, None, "auto")
+        run = validate_store(store, None, "auto", names=not args.turtle)
     finally:
         store.close()
     write_report(run, "json" if args.json else "turtle" if args.turtle else "text", sys.stdout)

@@ -1,4 +1,5 @@
-"""Validation runs: the garbage collector is paused only while the graph engine reads."""
+"""Validation runs of the graph engine: what they read, and the garbage collector paused
+only while they read."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 import pytest
 
 from bench.synthetic import Synthetic
+from ontology.shapeinfo import shape_infos
 from policykg.errors import GraphUnavailable
 from policykg.validate import validate_store
 from queries.bulk import write_dump
@@ -45,3 +47,14 @@ def test_the_collector_is_paused_during_the_reads_and_enabled_after(
     with pytest.raises(GraphUnavailable):
         validate_store(failing, None, "graph")
     assert failing.gc_enabled == [False] and gc.isenabled()
+
+
+def test_a_run_without_names_reads_only_the_rules(falkordb_store: FalkorDBStore) -> None:
+    synthetic = Synthetic(tasks=200, every=3)
+    write_dump(falkordb_store, synthetic.nodes(), synthetic.relationships())
+    named, unnamed = Recording(falkordb_store), Recording(falkordb_store)
+    with_names = validate_store(named, None, "graph")
+    without = validate_store(unnamed, None, "graph", names=False)
+    assert without.report == with_names.report and without.names == {}
+    assert len(unnamed.gc_enabled) == len(shape_infos()) < len(named.gc_enabled)
+    assert set(with_names.names) == {f.focus for f in with_names.report.findings}
