@@ -4,7 +4,8 @@
     GET /audit/overdue?as_of=         tasks whose deadline period ended before as_of
     GET /audit/workload               tasks owned and coordinated per body
     GET /audit/unresolved             documents citing something unresolved or ambiguous
-    GET /audit/coverage?document=     provinces that have (not) implemented a document
+    GET /audit/coverage?document=     provinces that have (not) implemented a document,
+                                      on the map of provinces of ``as_of``
     GET /audit/report                 the validation report: JSON, or Turtle by
                                       ``Accept: text/turtle`` or ``?format=turtle``
 
@@ -88,6 +89,8 @@ class Implementer(BaseModel):
     id: str
     number: str | None = None
     year: int | None = None
+    province: str = Field(description="The province as the document writes it (a former "
+                          "one, merged into the row's, included)")
     depth: int = Field(description="IMPLEMENTS steps to the document (1 = directly)")
 
 
@@ -100,7 +103,8 @@ class CoverageRow(BaseModel):
 class CoverageList(BaseModel):
     document: str
     data: list[CoverageRow]
-    count: int = Field(description="Number of provinces in the graph")
+    count: int = Field(description="Number of provinces: the map's, and any other the "
+                       "graph's documents name")
     covered: int = Field(description="Provinces with an implementing document")
 
 
@@ -142,14 +146,18 @@ def coverage(
     document: Annotated[str, Query(min_length=1, max_length=200,
                                    description="The implemented document: an id or a "
                                    "reference such as 20-NQ/TW")],
+    as_of: Annotated[date | None, Query(
+        description="YYYY-MM-DD, default today: the map of provinces in force that day "
+        "(63 until 2025-06-30, 34 from 2025-07-01)")] = None,
     limit: Limit = 50, offset: Offset = 0,
 ) -> CoverageList:
-    """Which provinces in the graph have issued a document implementing this one
-    (directly or transitively), and which have not."""
+    """Which provinces have issued a document implementing this one (directly or
+    transitively), and which have not; a former province's documents count for the
+    province it became part of."""
     from queries.lookup import resolve_document
 
     doc_id = resolve_document(store, document)
-    rows = audit.coverage(store, doc_id)
+    rows = audit.coverage(store, doc_id, as_of or date.today())
     return CoverageList(document=doc_id,
                         data=[CoverageRow(**r) for r in rows[offset:offset + limit]],
                         count=len(rows), covered=sum(r["covered"] for r in rows))

@@ -66,7 +66,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
                 raise InputError("audit coverage needs --document REF")
             from queries.lookup import resolve_document
 
-            every = audit.coverage(store, resolve_document(store, args.document))
+            every = audit.coverage(store, resolve_document(store, args.document),
+                                   _as_of(args.as_of))
             rows, count = every[args.offset:args.offset + args.limit], len(every)
         else:
             rows, count = getattr(audit, args.view)(store, **page)
@@ -99,7 +100,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("view", choices=["unowned", "overdue", "workload", "unresolved", "coverage",
                                     "report"])
     p.add_argument("--as-of", default=date.today().isoformat(), metavar="YYYY-MM-DD",
-                   help="overdue: the date deadlines are checked against (default: today)")
+                   help="overdue: the date deadlines are checked against; coverage: the day "
+                   "whose map of provinces is used (63 until 2025-06-30, 34 after); "
+                   "default: today")
     p.add_argument("--document", metavar="REF",
                    help="coverage: the implemented document (an id or a reference)")
     p.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50)")

@@ -161,19 +161,20 @@ WHERE r.resolution IN ['unresolved', 'ambiguous']
 RETURN count(DISTINCT d) AS count
 
 // name: audit_coverage
-// title: Which provinces implement a document
-// description: For every province present in the graph (the distinct province of its documents): whether it has a document implementing the given one, directly or through a chain of up to 20 IMPLEMENTS edges, and which (nearest first). Ordered by province.
+// title: Documents implementing a document, with their provinces
+// description: The documents of a province implementing the given one, directly or through a chain of up to 20 IMPLEMENTS edges, each with its shortest chain's length (depth), nearest first; queries.audit.coverage sets them against the map of provinces.
 // param: id string — the implemented (central) document's id
 MATCH (x:Document {id: $id})
-MATCH (p:Document)
-WHERE p.province IS NOT NULL
-WITH x, collect(DISTINCT p.province) AS provinces
-UNWIND provinces AS province
-OPTIONAL MATCH path = (d:Document)-[:IMPLEMENTS*1..20]->(x)
-WHERE d.province = province
-WITH province, d, min(length(path)) AS depth
-ORDER BY province, depth, d.id
-WITH province, collect(CASE WHEN d IS NULL THEN null
-                            ELSE {id: d.id, number: d.number, year: d.year, depth: depth} END) AS documents
-RETURN province, size(documents) > 0 AS covered, documents
+MATCH path = (d:Document)-[:IMPLEMENTS*1..20]->(x)
+WHERE d.province IS NOT NULL
+WITH d, min(length(path)) AS depth
+RETURN d.id AS id, d.number AS number, d.year AS year, d.province AS province, depth
+ORDER BY depth, id
+
+// name: audit_provinces
+// title: Provinces of the graph's documents
+// description: The distinct provinces written on the graph's documents.
+MATCH (d:Document)
+WHERE d.province IS NOT NULL
+RETURN DISTINCT d.province AS province
 ORDER BY province

@@ -9,8 +9,11 @@ rows with the total count (the API's ``{data, count}`` envelope):
 * ``workload`` — per body, the tasks it owns and coordinates;
 * ``unresolved`` — documents citing something unresolved or ambiguous;
 * ``coverage`` — for a (central) document, which provinces have issued a document
-  implementing it, directly or transitively.  The provinces are those present in
-  the graph: the distinct ``province`` of its documents.
+  implementing it, directly or transitively, and which have not.  The provinces are
+  the units of the map in force on a date (:mod:`policykg.provinces`: 63 until 30
+  June 2025, 34 after); a document of a former province counts for the unit it
+  became part of.  A province written in the graph that is no unit's name is listed
+  as written, so nothing the graph holds is left out.
 """
 
 from __future__ import annotations
@@ -56,8 +59,18 @@ def unresolved(store: GraphStore, limit: int = 50, offset: int = 0) -> Page:
     return _page(store, "audit_unresolved", limit, offset)
 
 
-def coverage(store: GraphStore, doc_id: str) -> list[dict[str, Any]]:
-    """Per province of the graph: the documents implementing ``doc_id`` (none: not covered)."""
+def coverage(store: GraphStore, doc_id: str, as_of: date) -> list[dict[str, Any]]:
+    """Per province on the map of ``as_of``: the documents implementing ``doc_id``
+    (none: not covered), nearest first; provinces by name with diacritics folded."""
+    from policykg.provinces import unit_of, units_on
+    from policykg.vntext import fold
+
     if not _run(store, "document", id=doc_id):
         raise ReferenceNotFound(doc_id, f"no document with id {doc_id!r}")
-    return _run(store, "audit_coverage", id=doc_id)
+    by_unit: dict[str, list[dict[str, Any]]] = {unit: [] for unit in units_on(as_of)}
+    for row in _run(store, "audit_provinces"):
+        by_unit.setdefault(unit_of(row["province"], as_of) or row["province"], [])
+    for row in _run(store, "audit_coverage", id=doc_id):
+        by_unit.setdefault(unit_of(row["province"], as_of) or row["province"], []).append(row)
+    return [{"province": unit, "covered": bool(documents), "documents": documents}
+            for unit, documents in sorted(by_unit.items(), key=lambda u: (fold(u[0]), u[0]))]

@@ -65,15 +65,46 @@ def test_coverage_is_transitive_and_names_uncovered_provinces(
         ("IMPLEMENTS", "b:2019:3-kh-tu", "a:2013:1-ctr-tu", {}),
         ("IMPLEMENTS", "a:2014:2-kh-ub", "a:2013:1-ctr-tu", {}),
     ])
-    body = client.get("/audit/coverage", params={"document": tw}).json()
-    assert (body["document"], body["count"], body["covered"]) == (tw, 3, 2)
+    body = client.get("/audit/coverage", params={"document": tw, "as_of": "2024-01-01",
+                                                 "limit": 500}).json()
+    # The 63 provinces of 2024's map, and A, B and C, which are none of them.
+    assert (body["document"], body["count"], body["covered"]) == (tw, 66, 2)
     rows = {r["province"]: r for r in body["data"]}
+    assert len(rows) == 66 and not rows["Hà Giang"]["covered"]
     assert [d["id"] for d in rows["A"]["documents"]] == ["a:2013:1-ctr-tu", "a:2014:2-kh-ub"]
     assert rows["B"]["documents"] == [{"id": "b:2019:3-kh-tu", "number": None, "year": None,
-                                       "depth": 2}]
+                                       "province": "B", "depth": 2}]
     assert rows["C"] == {"province": "C", "covered": False, "documents": []}
     assert_error(client.get("/audit/coverage", params={"document": "tw:1999:1-nq-tw"}), 404)
     assert_error(client.get("/audit/coverage"), 422)
+
+
+def test_coverage_follows_the_map_of_provinces_in_force(
+        built: tuple[TestClient, GraphStore]) -> None:
+    client, store = built
+    kl = "tw:2024:69-kl-tw"
+    write_dump(store, [
+        _doc(kl, scope="tw", number="69-KL/TW"),
+        _doc("kon-tum:2024:1-kh-tu", province="Kon Tum", scope="kon-tum"),
+        _doc("quang-ngai:2024:2-kh-tu", province="tỉnh Quảng Ngãi", scope="quang-ngai"),
+    ], [
+        ("IMPLEMENTS", "kon-tum:2024:1-kh-tu", kl, {}),
+    ])
+
+    def rows(as_of: str) -> dict[str, dict[str, Any]]:
+        body = client.get("/audit/coverage", params={"document": kl, "as_of": as_of,
+                                                     "limit": 500}).json()
+        assert body["count"] == len(body["data"])
+        return {r["province"]: r for r in body["data"]}
+
+    before = rows("2025-06-30")
+    assert len(before) == 63 and before["Kon Tum"]["covered"]
+    assert not before["Quảng Ngãi"]["covered"]  # "tỉnh Quảng Ngãi" is that unit
+    after = rows("2025-07-01")
+    assert len(after) == 34 and "Kon Tum" not in after
+    assert [(d["id"], d["province"]) for d in after["Quảng Ngãi"]["documents"]] == [
+        ("kon-tum:2024:1-kh-tu", "Kon Tum")]
+    assert list(after)[:3] == ["An Giang", "Bắc Ninh", "Cà Mau"]
 
 
 @pytest.mark.parametrize(("as_of", "overdue"), [

@@ -28,8 +28,18 @@ def test_audit_views_print_tables_and_json(loaded: Run) -> None:
     work = json.loads(loaded("audit", "workload", "--json").stdout)
     assert work["data"][0]["owned"] >= work["data"][-1]["owned"]
     assert json.loads(loaded("audit", "unresolved", "--json").stdout)["count"] == 0
-    coverage = json.loads(loaded("audit", "coverage", "--document", "20-NQ/TW", "--json").stdout)
-    assert coverage["count"] == 5 and all(r["covered"] for r in coverage["data"])
+    def covered(as_of: str) -> tuple[int, set[str]]:
+        out = loaded("audit", "coverage", "--document", "20-NQ/TW", "--as-of", as_of,
+                     "--limit", "100", "--json")
+        body = json.loads(out.stdout)
+        return body["count"], {r["province"] for r in body["data"] if r["covered"]}
+
+    assert covered("2024-12-31") == (63, {"Bắc Kạn", "Bình Thuận", "Hải Phòng", "Kon Tum",
+                                          "Thái Nguyên"})
+    # From July 2025 Bắc Kạn is part of Thái Nguyên, Bình Thuận of Lâm Đồng, Kon Tum
+    # of Quảng Ngãi.
+    assert covered("2025-07-01") == (34, {"Hải Phòng", "Lâm Đồng", "Quảng Ngãi",
+                                          "Thái Nguyên"})
 
 
 def test_audit_report_in_turtle(loaded: Run) -> None:
