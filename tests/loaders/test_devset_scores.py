@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from loaders.citations import dated_numbers, fill_years
-from loaders.extract import extract_file
+from loaders.batch import discover, extract_batch
 from loaders.gold import to_gold
+from ontology.records import Extraction
 from tests.shared_scorer import CORPUS, shared_scorer
 from tests.shared_scorer import GOLD_DIR as GOLD
 
@@ -33,14 +33,11 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def predictions() -> dict[str, dict[str, Any]]:
-    extractions = [extract_file(path) for path in sorted(CORPUS.glob("*.txt"))]
-    years: dict[str, set[int]] = {}
-    for extraction in extractions:
-        for number, found in dated_numbers(extraction).items():
-            years.setdefault(number, set()).update(found)
+    extractions = [e for e in extract_batch(discover([CORPUS])) if isinstance(e, Extraction)]
+    assert len(extractions) == len(list(CORPUS.glob("*.txt")))
     out = {}
     for extraction in extractions:
-        gold = to_gold(fill_years(extraction, years))
+        gold = to_gold(extraction)
         out[gold["file"]] = json.loads(json.dumps(gold, ensure_ascii=False))
     return out
 

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from loaders.citations import dated_numbers, fill_years
-from loaders.extract import extract_file
+from loaders.batch import discover, extract_batch
 from loaders.gold import to_gold
 from loaders.scoring import Scores, score
+from ontology.records import Extraction
 
 HELDOUT = Path(__file__).resolve().parent / "heldout_header"
 
@@ -34,14 +34,11 @@ def _gold() -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def scores() -> Scores:
-    extractions = [extract_file(path) for path in sorted(HELDOUT.glob("*.txt"))]
-    years: dict[str, set[int]] = {}
-    for extraction in extractions:
-        for number, found in dated_numbers(extraction).items():
-            years.setdefault(number, set()).update(found)
+    extractions = [e for e in extract_batch(discover([HELDOUT])) if isinstance(e, Extraction)]
+    assert len(extractions) == len(list(HELDOUT.glob("*.txt")))
     predictions = {}
     for extraction in extractions:
-        gold = to_gold(fill_years(extraction, years))
+        gold = to_gold(extraction)
         predictions[gold["file"]] = gold
     return score(_gold(), predictions)
 
