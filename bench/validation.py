@@ -357,7 +357,8 @@ def floor(tasks: int) -> None:
     costs before it stores a fact about them."""
     synthetic = Synthetic(tasks=tasks)
     nodes = ((label, {"id": props["id"]}) for label, props in synthetic.nodes())
-    rels = ((t, s, o, {}) for t, s, o, _ in synthetic.relationships())
+    rels: Iterator[tuple[str, str, str, dict[str, Any]]] = (
+        (t, s, o, {}) for t, s, o, _ in synthetic.relationships())
     with tempfile.TemporaryDirectory(prefix="policykg-bench-") as tmp:
         with serving(Path(tmp)) as (store, server, pid):
             store.ensure_schema()

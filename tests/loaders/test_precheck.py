@@ -6,11 +6,12 @@ lends one, FalkorDB) and pyshacl (any other store).
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 import pytest
 from redis import Redis
 
+from bench.loading import WithoutScratch
 from loaders.batch import FileFailure, discover, extract_batch
 from loaders.load import DocumentRejected, load_extraction
 from loaders.precheck import ScratchGraphs
@@ -21,18 +22,6 @@ from queries.falkordb_store import SCRATCH_MARK, FalkorDBStore
 from queries.rules import run_rules
 from queries.store import GraphStore
 from tests.shared_scorer import CORPUS
-
-
-class WithoutScratch:
-    """A store that lends no scratch graph: load-time validation runs pyshacl."""
-
-    def __init__(self, store: GraphStore) -> None:
-        self._store = store
-
-    def __getattr__(self, name: str) -> Any:
-        if name == "scratch":
-            raise AttributeError(name)
-        return getattr(self._store, name)
 
 
 @pytest.fixture(params=["rules in a scratch graph", "pyshacl"])
