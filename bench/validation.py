@@ -126,6 +126,15 @@ def graph_parts(server: Redis, graph: str) -> str:
     return ", ".join(parts) or "every part under 1"
 
 
+def at_rest(store: FalkorDBStore, server: Redis, pid: int) -> tuple[float, str]:
+    """After ``MEMORY PURGE``: the server's RSS (MB) and a line with it, ``used_memory``
+    and ``GRAPH.MEMORY USAGE``."""
+    server.memory_purge()
+    rss = status_mb(pid, "VmRSS")
+    return rss, (f"server RSS {rss:.0f} MB, used_memory {used_mb(server):.0f} MB; "
+                 f"GRAPH.MEMORY USAGE (MB): {graph_parts(server, store.graph_name)}")
+
+
 def key_sets(store: FalkorDBStore) -> KeySets:
     """The distinct property key sets of every label and relationship type in ``store``."""
     found: KeySets = {}
@@ -304,11 +313,8 @@ def run(tasks: int, graph_only: bool) -> None:
         t0 = time.perf_counter()
         with serving(Path(tmp)) as (store, server, pid):
             reloaded = time.perf_counter() - t0
-            server.memory_purge()
-            graph_rss = status_mb(pid, "VmRSS")
-            print(f"graph resident, saved and reloaded in {reloaded:.1f} s: server RSS "
-                  f"{graph_rss:.0f} MB, used_memory {used_mb(server):.0f} MB; GRAPH.MEMORY "
-                  f"USAGE (MB): {graph_parts(server, store.graph_name)}")
+            graph_rss, resident = at_rest(store, server, pid)
+            print(f"graph resident, saved and reloaded in {reloaded:.1f} s: {resident}")
 
             forks_before = forks(server)
             reset_peak(pid)
@@ -365,11 +371,8 @@ def floor(tasks: int) -> None:
             written = write_dump(store, nodes, rels)
             server.save()
         with serving(Path(tmp)) as (store, server, pid):
-            server.memory_purge()
             print(f"floor: {tasks} tasks, {written[0]} nodes with only an id, {written[1]} "
-                  f"relationships without properties: server RSS "
-                  f"{status_mb(pid, 'VmRSS'):.0f} MB, used_memory {used_mb(server):.0f} MB; "
-                  f"GRAPH.MEMORY USAGE (MB): {graph_parts(server, store.graph_name)}")
+                  f"relationships without properties: {at_rest(store, server, pid)[1]}")
 
 
 def main() -> None:
