@@ -84,11 +84,10 @@ def rows_dump(rows: DocumentRows,
     return nodes, rels
 
 
-def own_iris(rows: DocumentRows) -> set[str]:
-    """IRIs of the nodes the document owns: itself, its tasks, its targets."""
-    return ({m.node_iri(m.DOCUMENT, rows.id)}
-            | {m.node_iri(m.TASK, t["id"]) for t in rows.tasks}
-            | {m.node_iri(m.TARGET, g["id"]) for g in rows.targets})
+def own_nodes(rows: DocumentRows) -> list[tuple[m.NodeType, str]]:
+    """The nodes the document owns: itself, its tasks, its targets."""
+    return [(m.DOCUMENT, rows.id), *((m.TASK, t["id"]) for t in rows.tasks),
+            *((m.TARGET, g["id"]) for g in rows.targets)]
 
 
 @runtime_checkable
@@ -102,16 +101,16 @@ def precheck(store: GraphStore, rows: DocumentRows) -> tuple[Finding, ...]:
     """The findings about the document's own nodes, before anything is written."""
     ids = [rows.id, *(r["id"] for r in rows.cited)]
     nodes, rels = rows_dump(rows, _existing(store, ids))
-    own = own_iris(rows)
+    own = own_nodes(rows)
     if isinstance(store, ScratchGraphs):
-        own_ids = [rows.id, *(t["id"] for t in rows.tasks), *(g["id"] for g in rows.targets)]
-        findings = _in_scratch_graph(store, nodes, rels, own_ids)
+        findings = _in_scratch_graph(store, nodes, rels, [node_id for _, node_id in own])
     else:
         from ontology.rdf import to_rdf
         from ontology.validation import validate_rdf
 
         findings = validate_rdf(to_rdf(nodes, rels)).findings
-    return tuple(f for f in findings if f.focus in own)
+    iris = {m.node_iri(node, node_id) for node, node_id in own}
+    return tuple(f for f in findings if f.focus in iris)
 
 
 def _in_scratch_graph(store: ScratchGraphs, nodes: list[Node], rels: list[Rel],
