@@ -31,6 +31,7 @@ from typing import Any, Literal, TextIO
 from ontology import mapping as m
 from ontology.validation import SEVERITIES, Finding, ValidationReport
 from policykg.settings import get_settings
+from queries.captions import caption
 from queries.store import GraphStore
 
 Engine = Literal["auto", "graph", "shacl"]
@@ -70,31 +71,24 @@ class ValidationRun:
         yield "]}\n"
 
 
-def _doc_name(props: dict[str, Any]) -> str:
-    label = props.get("number") or props.get("title") or props["id"]
-    year = props.get("year")
-    return f"{label} ({year})" if year else str(label)
-
-
 def _task_tail(props: dict[str, Any]) -> str:
     words = " ".join(str(props.get("text", "")).split()[:_FIRST_WORDS])
     return f"§{props.get('section') or '?'}: “{words}…”"
 
 
 def _name(label: str, props: dict[str, Any]) -> str:
-    """The name of a node other than a task (a task's needs its document's name)."""
-    if label == m.DOCUMENT.label:
-        return _doc_name(props)
+    """The name of a node other than a task (a task's needs its document's name): a
+    target's value, unit and metric, else the node's caption (number and year, name)."""
     if label == m.TARGET.label:
         return (f"{props.get('value')} {props.get('unit') or ''}".strip()
                 + f" — {props.get('metric') or props.get('text', '')}")
-    return str(props.get("name") or props["id"])
+    return caption(label, props)
 
 
 def node_names(nodes: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, str]:
     """Human-readable names of nodes, keyed by their IRIs."""
     nodes = list(nodes)
-    docs = {p["id"]: _doc_name(p) for label, p in nodes if label == m.DOCUMENT.label}
+    docs = {p["id"]: _name(label, p) for label, p in nodes if label == m.DOCUMENT.label}
     names: dict[str, str] = {}
     for label, p in nodes:
         if label == m.TASK.label:
@@ -203,10 +197,11 @@ def focus_names(store: GraphStore, iris: Iterable[str]) -> dict[str, str]:
     for i in range(0, len(given), _NAMES_BATCH):
         batch = given[i:i + _NAMES_BATCH]
         rows = read((label, node_id) for label, node_id, _ in batch)
-        documents.update((r["id"], _doc_name(r)) for r in rows if r["label"] == m.DOCUMENT.label)
+        documents.update((r["id"], _name(r["label"], r)) for r in rows
+                         if r["label"] == m.DOCUMENT.label)
         unseen = {r["document_id"] for r in rows if "document_id" in r} - set(documents)
         if unseen:
-            documents.update((r["id"], _doc_name(r))
+            documents.update((r["id"], _name(m.DOCUMENT.label, r))
                              for r in read((m.DOCUMENT.label, d) for d in sorted(unseen)))
         iris_of = {(label, node_id): iri for label, node_id, iri in batch}
         for row in rows:
