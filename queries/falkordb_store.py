@@ -35,7 +35,7 @@ from policykg.errors import GraphError, GraphUnavailable, QueryError
 from queries.catalog import load_schema, map_parameters
 from queries.cypher import CypherResult
 from queries.readonly import WriteRefused
-from queries.store import Statement, one_line, timeout_message
+from queries.store import Statement, cyclic_gc_paused, one_line, timeout_message
 
 CONSTRAINT_WAIT_S = 30.0
 SCRATCH_MARK = "~scratch~"  # in the names of scratch graphs: <graph>~scratch~<uuid>
@@ -109,21 +109,22 @@ class FalkorDBStore:
     def _run(self, query: str, params: Mapping[str, Any] | None, *, read_only: bool,
              timeout_ms: int | None = None) -> list[dict[str, Any]]:
         run = self._graph.ro_query if read_only else self._graph.query
-        try:
+        with cyclic_gc_paused():
             try:
-                result = run(query, dict(params or {}), timeout=timeout_ms)
-            except ResponseError as exc:
-                if not (read_only and "empty key" in str(exc)):
-                    raise
-                # The graph does not exist yet and GRAPH.RO_QUERY refuses that; a
-                # read-write RETURN creates it empty, and the read runs on that.
-                self._graph.query("RETURN 1")
-                result = run(query, dict(params or {}), timeout=timeout_ms)
-        except RedisError as exc:
-            raise self._fail(exc, timeout_ms) from exc
-        columns = [str(c[1]) for c in result.header]
-        return [dict(zip(columns, (plain(v) for v in row), strict=True))
-                for row in result.result_set]
+                try:
+                    result = run(query, dict(params or {}), timeout=timeout_ms)
+                except ResponseError as exc:
+                    if not (read_only and "empty key" in str(exc)):
+                        raise
+                    # The graph does not exist yet and GRAPH.RO_QUERY refuses that; a
+                    # read-write RETURN creates it empty, and the read runs on that.
+                    self._graph.query("RETURN 1")
+                    result = run(query, dict(params or {}), timeout=timeout_ms)
+            except RedisError as exc:
+                raise self._fail(exc, timeout_ms) from exc
+            columns = [str(c[1]) for c in result.header]
+            return [dict(zip(columns, (plain(v) for v in row), strict=True))
+                    for row in result.result_set]
 
     def read(self, query: str, params: Mapping[str, Any] | None = None, *,
              timeout_ms: int | None = None) -> list[dict[str, Any]]:

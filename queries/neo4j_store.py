@@ -26,7 +26,7 @@ from policykg.errors import GraphError, GraphUnavailable, QueryError
 from queries.catalog import load_schema
 from queries.cypher import CypherResult
 from queries.readonly import WriteRefused
-from queries.store import Statement, one_line, timeout_message
+from queries.store import Statement, cyclic_gc_paused, one_line, timeout_message
 
 RETRY_TIME_S = 5.0  # managed reads retry transient failures (leader switch) this long
 
@@ -88,7 +88,8 @@ class Neo4jStore:
         unit = work if timeout_ms is None else unit_of_work(timeout=timeout_ms / 1000)(work)
         try:
             with self._driver.session(database=self.database,
-                                      default_access_mode=READ_ACCESS) as session:
+                                      default_access_mode=READ_ACCESS) as session, \
+                    cyclic_gc_paused():
                 return session.execute_read(unit)
         except (Neo4jError, DriverError) as exc:
             raise self._fail(exc, timeout_ms) from exc

@@ -13,7 +13,9 @@ a store that cannot be reached raises :class:`~policykg.errors.GraphUnavailable`
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import gc
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 Statement = tuple[str, Mapping[str, Any]]
@@ -64,3 +66,21 @@ def timeout_message(timeout_ms: int | None) -> str:
 def one_line(message: str) -> str:
     """An engine's message on one line (engines put line breaks and carets in theirs)."""
     return " ".join(message.split())
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a result is read (reference
+    counting still frees memory).
+
+    A large result allocates millions of objects, and each full collection they
+    trigger scans every object the process holds: at 183 k validation findings kept
+    between reads, that was half the run.  Re-enabled on leaving, unless it was off.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+import importlib
 import time
 import uuid
+from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -124,3 +128,31 @@ def test_compose_renames_parameters_but_not_text() -> None:
                      "WITH count(*) AS __policykg_0\n"
                      "CREATE (:X {id: $p1__id, `$odd`: \"$id\"})")
     assert params == {"p0__id": 1, "p1__id": 2}
+
+
+def store_module(store: GraphStore) -> ModuleType:
+    """The module of the store's class (each backend converts values with its plain())."""
+    return importlib.import_module(type(store).__module__)
+
+
+def test_the_cyclic_collector_is_paused_only_while_a_result_is_read(
+        store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    convert = store_module(store).plain
+
+    def watching(value: Any) -> Any:
+        seen.append(gc.isenabled())
+        return convert(value)
+
+    monkeypatch.setattr(store_module(store), "plain", watching)
+    assert store.read("UNWIND range(1, 3) AS i RETURN i") == [{"i": 1}, {"i": 2}, {"i": 3}]
+    assert seen == [False] * 3 and gc.isenabled()
+    with pytest.raises(QueryError):
+        store.read("RETURN nonsense(")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        store.read("RETURN 1 AS one")
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
