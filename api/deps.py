@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from policykg.settings import Settings, get_settings
-from queries.store import GraphStore
+from policykg.core.settings import Settings, get_settings
+from policykg.queries.store import GraphStore
 
 
 def _store(request: Request) -> GraphStore:

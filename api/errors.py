@@ -1,14 +1,15 @@
-"""One JSON error shape for every API error.
+"""One JSON error shape for every API error, and one table from exceptions to statuses.
 
     {"error": {"status": 404, "code": "not_found", "message": "…", "details": […]}}
 
-``details`` is present for validation errors (pydantic's ``errors()``) and for
-ambiguous references (the candidate ids).
+``details`` is present for validation errors (pydantic's ``errors()``), ambiguous
+references (the candidate ids) and rejected documents (the findings): whatever the
+exception's :attr:`~policykg.core.errors.PolicyKGError.details` holds.  Routes raise;
+they never build error responses themselves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -17,18 +18,46 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from policykg.errors import (
+from policykg.core.errors import (
     AmbiguousReference,
+    DocumentRejected,
     GraphError,
-    GraphUnavailable,
     InputError,
+    InvalidParameter,
+    NotLoaded,
+    PolicyKGError,
     QueryError,
     ReferenceNotFound,
+    UnsupportedMedia,
+    WriteRefused,
 )
 
-_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-          405: "method_not_allowed", 409: "ambiguous", 413: "too_large",
-          422: "invalid_request", 500: "internal_error", 503: "unavailable"}
+# Every error policykg raises, most specific first: the first class an exception is an
+# instance of gives its status and code.
+ERROR_TABLE: tuple[tuple[type[PolicyKGError], int, str], ...] = (
+    (AmbiguousReference, 409, "ambiguous"),
+    (NotLoaded, 409, "stub"),
+    (ReferenceNotFound, 404, "not_found"),
+    (UnsupportedMedia, 415, "unsupported_media_type"),
+    (InvalidParameter, 422, "invalid_request"),
+    (InputError, 400, "bad_request"),
+    (DocumentRejected, 422, "rejected"),
+    (WriteRefused, 403, "write_refused"),
+    (QueryError, 400, "bad_request"),
+    (GraphError, 503, "unavailable"),
+    (PolicyKGError, 400, "bad_request"),
+)
+_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+               405: "method_not_allowed", 413: "too_large", 422: "invalid_request",
+               429: "too_many_requests", 500: "internal_error", 503: "unavailable"}
+_DESCRIPTIONS = {
+    400: "Bad input, or the engine rejected the query or stopped it at its time limit",
+    401: "No API key", 403: "Wrong API key, writes disabled, or a write refused",
+    404: "No such document, node or named query", 409: "The reference names several "
+    "documents, or names a stub", 413: "The request is over a size limit",
+    415: "Not a multipart form, or the file is not text", 422: "Invalid parameters, or a "
+    "document rejected by validation", 503: "The graph store is unavailable",
+}
 
 
 class ErrorBody(BaseModel):
@@ -44,29 +73,25 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
+def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for these error statuses, each with the error shape."""
+    return {s: {"model": ErrorResponse, "description": _DESCRIPTIONS[s]} for s in statuses}
+
+
 def error_response(status: int, message: str, details: list[Any] | None = None,
                    code: str | None = None) -> JSONResponse:
-    body = ErrorBody(status=status, code=code or _CODES.get(status, "error"),
+    body = ErrorBody(status=status, code=code or _HTTP_CODES.get(status, "error"),
                      message=message, details=details)
     return JSONResponse(ErrorResponse(error=body).model_dump(exclude_none=True),
                         status_code=status)
 
 
-# Our errors and their statuses; Starlette uses the handler of the nearest class in an
-# exception's MRO (AmbiguousReference, a ReferenceNotFound, has its own 409 handler).
-_STATUS_BY_ERROR: tuple[tuple[type[Exception], int], ...] = (
-    (ReferenceNotFound, 404),
-    (InputError, 400),
-    (QueryError, 400),
-    (GraphUnavailable, 503),
-    (GraphError, 503),
-)
-
-
-def _status_handler(status: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
-    async def handle(_: Request, exc: Exception) -> JSONResponse:
-        return error_response(status, str(exc))
-    return handle
+def status_of(exc: PolicyKGError) -> tuple[int, str]:
+    """The status and code :data:`ERROR_TABLE` gives ``exc``."""
+    for error_type, status, code in ERROR_TABLE:
+        if isinstance(exc, error_type):
+            return status, code
+    raise AssertionError("PolicyKGError closes the table")  # pragma: no cover
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -82,12 +107,10 @@ def install_error_handlers(app: FastAPI) -> None:
                    for e in exc.errors()]
         return error_response(422, "the request is not valid", details)
 
-    @app.exception_handler(AmbiguousReference)
-    async def _ambiguous(_: Request, exc: AmbiguousReference) -> JSONResponse:
-        return error_response(409, str(exc), list(exc.candidates))
-
-    for error_type, status in _STATUS_BY_ERROR:
-        app.add_exception_handler(error_type, _status_handler(status))
+    @app.exception_handler(PolicyKGError)
+    async def _ours(_: Request, exc: PolicyKGError) -> JSONResponse:
+        status, code = status_of(exc)
+        return error_response(status, str(exc), exc.details, code)
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

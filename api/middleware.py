@@ -26,9 +26,9 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import error_response
-from api.security import key_problem
-from policykg.settings import Settings, get_settings
+from policykg.api.errors import error_response
+from policykg.api.security import key_problem
+from policykg.core.settings import Settings, get_settings
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _WELL_FORMED = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")

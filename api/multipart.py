@@ -7,7 +7,7 @@ from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 
-from policykg.errors import InputError
+from policykg.core.errors import InputError
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from queries.catalog import NamedQuery
+from policykg.queries.catalog import NamedQuery
 
 _TRUE, _FALSE = {"true", "1", "yes"}, {"false", "0", "no"}
 

@@ -14,7 +14,7 @@ from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
-from api.deps import AppSettings
+from policykg.api.deps import AppSettings
 
 bearer = HTTPBearer(auto_error=False, description="An API key from POLICYKG_API_KEYS")
 

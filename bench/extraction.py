@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable
 
 from bench.corpus import sized_texts, variant
-from loaders.clean import clean_text
-from loaders.extract import extract
+from policykg.loaders.clean import clean_text
+from policykg.loaders.extract import extract
 
 _BASELINE = re.compile(r"\d+[-/][A-ZĐa-z]+[-/][A-ZĐa-z]+")
 

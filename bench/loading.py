@@ -19,10 +19,10 @@ from typing import Any
 
 from bench.corpus import write_batch
 from bench.validation import serving
-from loaders.batch import discover, extract_batch
-from loaders.load import load_extraction
-from ontology.records import Extraction
-from queries.store import GraphStore
+from policykg.loaders.batch import discover, extract_batch
+from policykg.loaders.load import load_extraction
+from policykg.ontology.records import Extraction
+from policykg.queries.store import GraphStore
 
 
 class WithoutScratch:

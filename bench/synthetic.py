@@ -1,8 +1,8 @@
 """A synthetic policykg graph of any size, with planted faults of every kind the shapes check.
 
 Deterministic: the same arguments give the same graph.  ``nodes()`` and
-``relationships()`` stream a graph dump (the shape :mod:`queries.bulk` writes and
-:func:`ontology.rdf.to_rdf` reads), so a million tasks never sit in memory at once.
+``relationships()`` stream a graph dump (the shape :mod:`policykg.queries.bulk` writes and
+:func:`policykg.ontology.rdf.to_rdf` reads), so a million tasks never sit in memory at once.
 
 Layout: documents and targets in the corpus's proportion to tasks; every twentieth
 document is central (scope ``tw``), the others provincial plans implementing the
@@ -18,14 +18,14 @@ one task in ``every`` one of :data:`TASK_FAULTS`, one target in ``every`` one of
 :data:`TARGET_FAULTS`, and every other central document implements a provincial one.
 
 Representative of a loaded graph by construction: every node and relationship
-carries the properties :func:`loaders.rows.document_rows` writes for it (names from
-:mod:`ontology.mapping`, checked against it): tasks their text, folded ``search``
+carries the properties :func:`policykg.loaders.rows.document_rows` writes for it (names from
+:mod:`policykg.ontology.mapping`, checked against it): tasks their text, folded ``search``
 key, section, ordinal, ``recurring``, document id and provenance (``source_file``,
 ``span_start``, ``span_end``, ``origin``), one in four a deadline with its phrase;
 ``OWNED_BY``, ``COORDINATED_BY``, ``ISSUED_BY``, ``IMPLEMENTS`` and ``CITES`` their
 ``asserted_by`` and provenance; bodies a scope, aliases and ``search``; documents
 title, signer, issuer name, ``sha256``, ``field_origins``, ``search`` and provenance.
-Texts are the corpus's own (:func:`loaders.extract.extract_file` on ``corpus/*.txt``:
+Texts are the corpus's own (:func:`policykg.loaders.extract.extract_file` on ``corpus/*.txt``:
 task texts, titles, targets, signers), their numbers varied per item, so strings
 have the corpus's sizes.
 """
@@ -40,10 +40,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from loaders.rows import document_search_key
-from ontology import mapping as m
-from ontology.records import DocumentKind
-from policykg.vntext import fold, slug
+from policykg.core.vntext import fold, slug
+from policykg.loaders.rows import document_search_key
+from policykg.ontology import mapping as m
+from policykg.ontology.records import DocumentKind
 
 PROVINCES = ("thai-nguyen", "kon-tum", "hai-phong", "bac-kan", "binh-thuan", "lao-cai",
              "nghe-an", "ha-tinh")
@@ -94,7 +94,7 @@ class CorpusSample:
 @cache
 def corpus_sample(corpus: Path = CORPUS) -> CorpusSample:
     """Task texts, sections, titles, signers and targets of ``corpus``/*.txt."""
-    from loaders.extract import extract_file
+    from policykg.loaders.extract import extract_file
 
     extractions = [extract_file(p) for p in sorted(corpus.glob("*.txt"))]
     tasks = [t for e in extractions for t in e.tasks]

@@ -7,7 +7,7 @@
 Builds a synthetic graph (:mod:`bench.synthetic`: documents, bodies, targets,
 faults of every kind) in a throwaway FalkorDB started with ``--save ''
 --appendonly no`` in a temporary folder, in ``UNWIND`` batches of 10 k; runs the
-rules (:func:`queries.rules.run_rules`); then exports the graph to RDF and runs
+rules (:func:`policykg.queries.rules.run_rules`); then exports the graph to RDF and runs
 pyshacl on it.  Prints both times (pyshacl's without the export), their ratio and
 whether the findings are the same (shape, severity, focus, messages, path, value).
 
@@ -55,10 +55,10 @@ from redis import Redis
 from redis.exceptions import RedisError
 
 from bench.synthetic import CORPUS, Synthetic
-from ontology import mapping as m
-from queries.bulk import write_dump
-from queries.falkordb_store import FalkorDBStore
-from queries.rules import run_rules
+from policykg.ontology import mapping as m
+from policykg.queries.bulk import write_dump
+from policykg.queries.falkordb_store import FalkorDBStore
+from policykg.queries.rules import run_rules
 
 GOAL_RATIO = 50.0
 GOAL_MEMORY_MB = 1024.0
@@ -195,8 +195,8 @@ def mean_task_text(store: FalkorDBStore) -> tuple[float, float]:
 
 def load_corpus(store: FalkorDBStore) -> int:
     """Load ``corpus``/*.txt with the real loader; returns how many documents."""
-    from loaders.batch import FileFailure, discover, extract_batch
-    from loaders.load import load_extraction
+    from policykg.loaders.batch import FileFailure, discover, extract_batch
+    from policykg.loaders.load import load_extraction
 
     count = 0
     for item in extract_batch(discover([CORPUS])):
@@ -241,7 +241,7 @@ def validate_cli(store: FalkorDBStore, report: Path) -> tuple[float, float, int]
            "POLICYKG_GRAPH_NAME": store.graph_name}
     t0 = time.perf_counter()
     with report.open("wb") as sink:
-        process = subprocess.Popen([sys.executable, "-m", "policykg.cli", "validate",
+        process = subprocess.Popen([sys.executable, "-m", "policykg.cli.main", "validate",
                                     "--engine", "graph", "--format", "json"],
                                    stdout=sink, env=env)
         _, status, usage = os.wait4(process.pid, 0)
@@ -339,9 +339,9 @@ def run(tasks: int, graph_only: bool) -> None:
                 raise AssertionError("the CLI and the rules found different numbers of findings")
             if graph_only:
                 return
-            from ontology.rdf import to_rdf
-            from ontology.validation import validate_rdf
-            from queries.export import dump_nodes, dump_relationships
+            from policykg.ontology.rdf import to_rdf
+            from policykg.ontology.validation import validate_rdf
+            from policykg.queries.export import dump_nodes, dump_relationships
 
             t0 = time.perf_counter()
             rdf = to_rdf(dump_nodes(store), dump_relationships(store))

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.bodies import body_phrase_end, split_bodies, starts_with_body
-from loaders.clean import tidy
-from loaders.deadlines import deadline_from_field, find_deadline
-from ontology.records import Deadline
+from policykg.loaders.bodies import body_phrase_end, split_bodies, starts_with_body
+from policykg.loaders.clean import tidy
+from policykg.loaders.deadlines import deadline_from_field, find_deadline
+from policykg.ontology.records import Deadline
 
 
 @dataclass(frozen=True)

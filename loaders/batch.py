@@ -15,11 +15,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.citations import dated_numbers, fill_years
-from loaders.extract import extract_file
-from loaders.identity import InvalidNumber, parse_number
-from ontology.records import Extraction
-from policykg.errors import InputError, SourceError
+from policykg.core.errors import InputError, InvalidNumber, SourceError
+from policykg.loaders.citations import dated_numbers, fill_years
+from policykg.loaders.extract import extract_file
+from policykg.ontology.identity import parse_number
+from policykg.ontology.records import Extraction
 
 SOURCE_SUFFIXES = (".txt",)
 

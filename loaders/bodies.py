@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from loaders.clean import tidy
-from policykg.vntext import expand_abbreviations, fold, normalize, slug
+from policykg.core.vntext import expand_abbreviations, fold, normalize, slug
+from policykg.loaders.clean import tidy
 
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"]+|[,;:()\[\]“”\"]")
 

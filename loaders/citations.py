@@ -23,9 +23,11 @@ from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from datetime import date
 
-from loaders.header import UPPER, head_end
-from loaders.identity import InvalidNumber, ParsedNumber, parse_number
-from ontology.records import (
+from policykg.core.errors import InvalidNumber
+from policykg.core.vntext import slug
+from policykg.loaders.header import UPPER, head_end
+from policykg.ontology.identity import ParsedNumber, parse_number
+from policykg.ontology.records import (
     KIND_NAMES_VI,
     CitedRelation,
     DocumentKind,
@@ -34,7 +36,6 @@ from ontology.records import (
     Reference,
     Span,
 )
-from policykg.vntext import slug
 
 # Party form "20-NQ/TW" (also "10- CTr/TU", "T.Ư", glued "TUngày"), State form "46/NQ-CP",
 # "12/2024/NĐ-CP".  One leading digit run for both keeps the scan fast: the search skips

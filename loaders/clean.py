@@ -3,7 +3,7 @@
 :func:`clean_text` returns text of the same length as its (NFC) input, so that
 character spans found in the cleaned text are spans of the source as well:
 
-- NFC and one tone-mark placement (:func:`policykg.vntext.normalize`);
+- NFC and one tone-mark placement (:func:`policykg.core.vntext.normalize`);
 - page-break splits inside a sentence ("phù\\n\\nhợp", "Kết luận\\n\\nsố 69") are
   joined by turning the break into spaces;
 - non-breaking and zero-width spaces become plain spaces.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from policykg.vntext import normalize
+from policykg.core.vntext import normalize
 
 # A paragraph break between two lower-case letters (no closing punctuation before it)
 # is a page break in the middle of a sentence.  Upper-case headings followed by a

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ontology.records import Deadline, Provenance, Span
+from policykg.ontology.records import Deadline, Provenance, Span
 
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}

@@ -1,6 +1,6 @@
 """The extraction entry point: one source text → one :class:`Extraction`.
 
-:func:`extract` is pure: web/OCR residue blanked out (:mod:`loaders.ocr`) →
+:func:`extract` is pure: web/OCR residue blanked out (:mod:`policykg.loaders.ocr`) →
 header → sidecar facts → citations (scoped to the province) → tasks and targets.
 :func:`extract_file` adds the I/O: it reads the source and the sidecar beside it.
 """
@@ -10,16 +10,16 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from loaders.citations import Citations, extract_citations
-from loaders.header import complete_issuer, extract_header
-from loaders.identity import parse_number
-from loaders.ocr import repair
-from loaders.sidecar import Sidecar, apply_sidecar, read_sidecar, sidecar_path
-from loaders.sources import read_source
-from loaders.targets import extract_targets
-from loaders.tasks import extract_tasks
-from ontology.records import Extraction, Provenance, Reference
-from policykg.vntext import slug
+from policykg.core.vntext import slug
+from policykg.loaders.citations import Citations, extract_citations
+from policykg.loaders.header import complete_issuer, extract_header
+from policykg.loaders.ocr import repair
+from policykg.loaders.sidecar import Sidecar, apply_sidecar, read_sidecar, sidecar_path
+from policykg.loaders.sources import read_source
+from policykg.loaders.targets import extract_targets
+from policykg.loaders.tasks import extract_tasks
+from policykg.ontology.identity import parse_number
+from policykg.ontology.records import Extraction, Provenance, Reference
 
 
 def _with_sidecar_implements(citations: Citations, sidecar: Sidecar, source: str,
@@ -45,7 +45,7 @@ def _with_sidecar_implements(citations: Citations, sidecar: Sidecar, source: str
 
 
 def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extraction:
-    """Everything extracted from ``text`` (the output of :func:`loaders.clean.clean_text`).
+    """Everything extracted from ``text`` (the output of :func:`policykg.loaders.clean.clean_text`).
 
     ``sha256`` is the digest of ``text``; spans point into it (the repair keeps offsets).
     """

@@ -4,7 +4,7 @@ Each reader returns plain text in the shape the extractor expects from a
 ``.txt`` source: one paragraph per block, blank lines between blocks, and
 tables as Markdown pipe rows (``| Nhiệm vụ | Cơ quan chủ trì | Thời gian |``)
 so that tables of tasks keep their columns.  What cannot be read raises
-:class:`~policykg.errors.SourceError` naming the file and, where it applies,
+:class:`~policykg.core.errors.SourceError` naming the file and, where it applies,
 the page.  The format libraries are imported only when such a file is read.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from policykg.errors import SourceError
+from policykg.core.errors import SourceError
 
 _BLANKS = re.compile(r"\n{3,}")
 _INLINE_SPACE = re.compile(r"[ \t\u00a0]+")
@@ -34,9 +34,9 @@ def _row(cells: Iterable[str]) -> str:
 def read_docx(path: Path) -> str:
     """Paragraphs and tables of a Word document, in document order."""
     try:
-        import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
+        import docx  # lazy: format libraries load only when such a file is read
+        from docx.table import Table  # lazy: as above
+        from docx.text.paragraph import Paragraph  # lazy: as above
     except ImportError as exc:  # pragma: no cover - a dependency of the package
         raise SourceError(str(path), f"cannot read .docx files: {exc}") from exc
     try:
@@ -58,8 +58,8 @@ def read_docx(path: Path) -> str:
 def read_pdf(path: Path) -> str:
     """The text layer of a PDF, page by page; a page without one is an error."""
     try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf import PdfReader  # lazy: as above
+        from pypdf.errors import PdfReadError  # lazy: as above
     except ImportError as exc:  # pragma: no cover - a dependency of the package
         raise SourceError(str(path), f"cannot read .pdf files: {exc}") from exc
     try:
@@ -72,7 +72,7 @@ def read_pdf(path: Path) -> str:
         raise SourceError(str(path), "the PDF has no text layer (a scan? run OCR first)")
     if empty:
         raise SourceError(str(path), f"page {empty[0]} has no text layer "
-                          "(a scanned page? run OCR first)", position=empty[0])
+                          "(a scanned page? run OCR first)")
     return _blocks_to_text(pages)
 
 
@@ -84,8 +84,8 @@ _BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr",
 def read_html(path: Path, decode: Callable[[bytes], str]) -> str:
     """The readable text of a web page (scripts, menus and footers dropped)."""
     try:
-        from bs4 import BeautifulSoup
-        from bs4.element import Tag
+        from bs4 import BeautifulSoup  # lazy: as above
+        from bs4.element import Tag  # lazy: as above
     except ImportError as exc:  # pragma: no cover - a dependency of the package
         raise SourceError(str(path), f"cannot read .html files: {exc}") from exc
     soup = BeautifulSoup(decode(path.read_bytes()), "html.parser")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Any
 
-from ontology.records import Extraction
+from policykg.ontology.records import Extraction
 
 STARTS_WITH_WORDS = 10
 

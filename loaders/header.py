@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from loaders.clean import tidy
-from loaders.identity import InvalidNumber, parse_number
-from ontology.records import KIND_NAMES_VI, DocumentHeader, DocumentKind, Provenance, Span
-from policykg.vntext import expand_abbreviations
+from policykg.core.errors import InvalidNumber
+from policykg.core.vntext import expand_abbreviations
+from policykg.loaders.clean import tidy
+from policykg.ontology.identity import parse_number
+from policykg.ontology.records import KIND_NAMES_VI, DocumentHeader, DocumentKind, Provenance, Span
 
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"

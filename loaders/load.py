@@ -1,37 +1,43 @@
-"""Load extractions into a graph store: resolve citations, build rows, write.
+"""Load documents into a graph store: extract, resolve citations, build rows, write.
 
-This is the I/O edge of the loaders: it reads candidate documents from the
-store to resolve undated citations (see :mod:`loaders.resolve`), then writes
-one document per transaction (see :mod:`loaders.writer`).  With ``on_violation``
-the document's rows are validated first (:mod:`loaders.precheck`): ``reject``
-raises :class:`DocumentRejected` and writes nothing; ``warn`` writes and reports
-the findings in the result.
+This is the I/O edge of the loaders, and the one way documents get into the graph,
+for the command line (:func:`load_files`) and the HTTP upload (:func:`load_text`)
+alike.  :func:`load_extraction` reads candidate documents from the store to resolve
+undated citations (see :mod:`policykg.loaders.resolve`), then writes one document
+per transaction (see :mod:`policykg.loaders.writer`).  With ``on_violation`` the
+document's rows are validated first (:mod:`policykg.loaders.precheck`): ``reject``
+raises :class:`~policykg.core.errors.DocumentRejected` and writes nothing; ``warn``
+writes and reports the findings in the result.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
-from loaders.identity import document_id, document_scope
-from loaders.resolve import (
+from policykg.core.errors import DocumentRejected, PolicyKGError
+from policykg.loaders.batch import FileFailure, discover, extract_batch
+from policykg.loaders.clean import clean_text
+from policykg.loaders.extract import extract
+from policykg.loaders.precheck import precheck
+from policykg.loaders.resolve import (
     Candidate,
     ResolvedReference,
     reference_scope,
     resolve_reference,
 )
-from loaders.rows import document_rows
-from loaders.writer import DOC, Statement, adopt_stub_statements, write_document
-from ontology.records import Extraction
-from ontology.validation import Finding
-from policykg.errors import PolicyKGError
-from queries.store import GraphStore
+from policykg.loaders.rows import document_rows
+from policykg.loaders.sidecar import Sidecar
+from policykg.loaders.writer import adopt_stub_statements, write_document
+from policykg.ontology.identity import document_id, document_scope
+from policykg.ontology.records import Extraction
+from policykg.ontology.validation import Finding
+from policykg.queries.catalog import load_catalog, load_writes
+from policykg.queries.store import GraphStore, Statement
 
 OnViolation = Literal["reject", "warn"]
-
-_CANDIDATES = f"""MATCH (d:{DOC})
-WHERE d.scope = $scope AND toUpper(d.number) = toUpper($number)
-RETURN d.id AS id, d.year AS year, d.stub AS stub"""
 
 
 @dataclass(frozen=True)
@@ -47,18 +53,9 @@ class LoadResult:
     findings: tuple[Finding, ...] = ()  # load-time validation of the document's own nodes
 
 
-class DocumentRejected(PolicyKGError):
-    """A document not stored because its subgraph breaks a shape with a Violation."""
-
-    def __init__(self, source: str, document_id: str, violations: tuple[Finding, ...]) -> None:
-        self.source, self.document_id, self.violations = source, document_id, violations
-        shapes = sorted({f.shape.rsplit("/", 1)[-1] for f in violations})
-        super().__init__(f"{source}: {document_id} rejected: {len(violations)} violation(s) "
-                         f"of {', '.join(shapes)}")
-
-
 def _candidates(store: GraphStore, scope: str, number: str) -> list[Candidate]:
-    rows = store.read(_CANDIDATES, {"scope": scope, "number": number})
+    query = load_catalog(store.engine)["documents_numbered"]
+    rows = store.read(query.text, {"scope": scope, "number": number})
     return [Candidate(r["id"], r["year"]) for r in rows]
 
 
@@ -105,6 +102,7 @@ def _adoptions(store: GraphStore, extraction: Extraction, doc_id: str,
         if target.resolution == "resolved" and ":undated:" not in target.id:
             dated.setdefault((target.id.split(":", 1)[0], ref.number), target.id)
     statements: list[Statement] = []
+    writes = load_writes(store.engine)
     for (scope, number), dated_id in dated.items():
         undated = document_id(scope=scope, year=None, number=number)
         known = _candidates(store, scope, number)
@@ -112,7 +110,7 @@ def _adoptions(store: GraphStore, extraction: Extraction, doc_id: str,
             continue
         others = {c.id for c in known if c.year is not None and c.id != dated_id}
         if not others:
-            statements += adopt_stub_statements(undated, dated_id)
+            statements += adopt_stub_statements(writes, undated, dated_id)
     return statements
 
 
@@ -124,8 +122,6 @@ def load_extraction(store: GraphStore, extraction: Extraction,
     rows = document_rows(extraction, resolved)
     findings: tuple[Finding, ...] = ()
     if on_violation is not None:
-        from loaders.precheck import precheck
-
         findings = precheck(store, rows)
         violations = tuple(f for f in findings if f.severity == "Violation")
         if violations and on_violation == "reject":
@@ -140,3 +136,32 @@ def load_extraction(store: GraphStore, extraction: Extraction,
         warnings=(*extraction.warnings, *warnings),
         findings=findings,
     )
+
+
+@dataclass(frozen=True)
+class LoadFailure:
+    """A file not loaded: it could not be extracted, or it was rejected."""
+
+    source: str
+    error: PolicyKGError  # an InputError, or DocumentRejected
+
+
+def load_files(store: GraphStore, paths: Iterable[Path],
+               on_violation: OnViolation | None = None) -> Iterator[LoadResult | LoadFailure]:
+    """Load every source under ``paths`` (folders searched), one document per transaction,
+    yielding each outcome as soon as its document is written (or refused)."""
+    for item in extract_batch(discover(paths)):
+        if isinstance(item, FileFailure):
+            yield LoadFailure(str(item.path), item.error)
+            continue
+        try:
+            yield load_extraction(store, item, on_violation)
+        except DocumentRejected as exc:
+            yield LoadFailure(exc.source, exc)
+
+
+def load_text(store: GraphStore, text: str, source: str, sidecar: Sidecar | None = None,
+              on_violation: OnViolation | None = None) -> LoadResult:
+    """Load one document given as text (an upload), as :func:`load_files` loads a file."""
+    return load_extraction(store, extract(clean_text(text), source, sidecar=sidecar),
+                           on_violation)

@@ -5,7 +5,7 @@ Text copied from web pages and OCR keeps bits of its source: HTML tags
 characters.  :func:`repair` blanks them out with spaces of the same length, so
 spans found in the repaired text are spans of its input, and reports what could
 not be read (U+FFFD replacement characters, control characters) as warnings
-naming the file and the character position.
+naming the file, line and column.
 
 Other noise is left in place for the extractor's patterns, which read it:
 numbers glued to the next word (``118-KH/TUngày``), ``T.Ư``/``TƯ`` for ``TW``
@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from policykg.core.errors import line_column
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:[ \t][^<>\n]*)?/?>")
 _ENTITY = re.compile(r"&(?:nbsp|amp|quot|lt|gt|apos|#\d{1,5}|#x[0-9A-Fa-f]{1,4});")
@@ -44,7 +46,8 @@ def _warnings(text: str, source: str) -> tuple[str, ...]:
     for m in _UNREADABLE.finditer(text):
         what = ("unreadable character (U+FFFD)" if m[0] == "\ufffd"
                 else f"control character U+{ord(m[0]):04X}")
-        out.append(f"{source}:{m.start()}: {what}")
+        line, column = line_column(text, m.start())
+        out.append(f"{source}:{line}:{column}: {what}")
     return tuple(out)
 
 

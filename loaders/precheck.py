@@ -1,16 +1,16 @@
 """Validate a document's rows BEFORE they are written (validation at load time).
 
-The rows the writer would send (:class:`~loaders.rows.DocumentRows`) become a
+The rows the writer would send (:class:`~policykg.loaders.rows.DocumentRows`) become a
 graph dump — the document, what it cites (as the graph holds them now, completed
 the way the writer completes them, or as new stubs), the bodies, tasks and
 targets, and the edges among them — which is checked by one of the two engines
-that give the same findings (:mod:`policykg.validate`):
+that give the same findings (:mod:`policykg.queries.validation`):
 
 * on a store that offers scratch graphs (FalkorDB), the dump is written to a new,
   empty graph of the same server, the Cypher rules run there
-  (:func:`queries.rules.run_rules`) and the scratch graph is deleted — about 10 ms
+  (:func:`policykg.queries.rules.run_rules`) and the scratch graph is deleted — about 10 ms
   per document;
-* otherwise (Neo4j), the dump becomes RDF (:func:`ontology.rdf.to_rdf`) and
+* otherwise (Neo4j), the dump becomes RDF (:func:`policykg.ontology.rdf.to_rdf`) and
   pyshacl checks it — 75 to 150 ms per document, much of it pyshacl parsing its
   SPARQL constraints again on every call.
 
@@ -27,12 +27,15 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, runtime_checkable
 
-from loaders.rows import DocumentRows
-from ontology import mapping as m
-from ontology.validation import Finding
-from policykg.errors import GraphError
-from queries.catalog import load_catalog
-from queries.store import GraphStore
+from policykg.core.errors import GraphError
+from policykg.loaders.rows import CITATION_PROPS, DocumentRows
+from policykg.ontology import mapping as m
+from policykg.ontology.rdf import to_rdf
+from policykg.ontology.validation import Finding, validate_rdf
+from policykg.queries.bulk import write_dump
+from policykg.queries.catalog import load_catalog
+from policykg.queries.rules import run_rules
+from policykg.queries.store import GraphStore
 
 Node = tuple[str, dict[str, Any]]
 Rel = tuple[str, str, str, dict[str, Any]]
@@ -44,8 +47,10 @@ def _existing(store: GraphStore, ids: list[str]) -> dict[str, dict[str, Any]]:
 
 
 def _filled(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
-    """``old`` with the properties it lacks taken from ``new`` (the writer's coalesce)."""
-    return {**new, **{k: v for k, v in old.items() if v is not None}}
+    """``old`` with the citation properties it lacks taken from ``new``, as the writer
+    completes a cited document (``merge_cited``)."""
+    return {**{k: new[k] for k in CITATION_PROPS if new.get(k) is not None},
+            **{k: v for k, v in old.items() if v is not None}}
 
 
 def rows_dump(rows: DocumentRows,
@@ -105,9 +110,6 @@ def precheck(store: GraphStore, rows: DocumentRows) -> tuple[Finding, ...]:
     if isinstance(store, ScratchGraphs):
         findings = _in_scratch_graph(store, nodes, rels, [node_id for _, node_id in own])
     else:
-        from ontology.rdf import to_rdf
-        from ontology.validation import validate_rdf
-
         findings = validate_rdf(to_rdf(nodes, rels)).findings
     iris = {m.node_iri(node, node_id) for node, node_id in own}
     return tuple(f for f in findings if f.focus in iris)
@@ -115,9 +117,6 @@ def precheck(store: GraphStore, rows: DocumentRows) -> tuple[Finding, ...]:
 
 def _in_scratch_graph(store: ScratchGraphs, nodes: list[Node], rels: list[Rel],
                       ids: list[str]) -> tuple[Finding, ...]:
-    from queries.bulk import write_dump
-    from queries.rules import run_rules
-
     with store.scratch() as scratch:
         write_dump(scratch, nodes, rels)
         run = run_rules(scratch, ids=ids)

@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from loaders.identity import document_id, document_scope
-from ontology.records import Reference
+from policykg.ontology.identity import document_id, document_scope
+from policykg.ontology.records import Reference
 
 Resolution = Literal["resolved", "unresolved", "ambiguous"]
 

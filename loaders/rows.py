@@ -1,8 +1,8 @@
 """Records → graph rows (pure).
 
-:func:`document_rows` turns one :class:`~ontology.records.Extraction`, with its
+:func:`document_rows` turns one :class:`~policykg.ontology.records.Extraction`, with its
 citations already resolved to canonical ids, into plain row dicts keyed by the
-property names of :mod:`ontology.mapping` — ready for ``UNWIND $rows`` in the
+property names of :mod:`policykg.ontology.mapping` — ready for ``UNWIND $rows`` in the
 writer.  Every row is checked against the mapping, so a misspelt property
 fails here rather than minting a new one in the graph.
 """
@@ -13,14 +13,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from loaders.bodies import BodyEntity, canonical_bodies
-from loaders.identity import NATIONAL_SCOPES, document_id, document_scope
-from loaders.resolve import ResolvedReference
-from ontology import mapping as m
-from ontology.records import KIND_NAMES_VI, DocumentKind, Extraction, Provenance
-from policykg.vntext import fold
+from policykg.core.vntext import fold
+from policykg.loaders.bodies import BodyEntity, canonical_bodies
+from policykg.loaders.resolve import ResolvedReference
+from policykg.ontology import mapping as m
+from policykg.ontology.identity import NATIONAL_SCOPES, document_id, document_scope
+from policykg.ontology.records import KIND_NAMES_VI, DocumentKind, Extraction, Provenance
 
 Row = dict[str, Any]
+# What a citation knows of the document it cites: a cited row's properties.  The writer
+# completes a cited document already in the graph with these where it lacks them
+# (``merge_cited`` in queries/writes/document.cypher coalesces exactly these); load-time
+# validation predicts that completion, and an unloaded document keeps them as a stub.
+CITATION_PROPS: tuple[str, ...] = ("kind", "number", "issued", "year", "term", "scope",
+                                   "issuer_name", "search")
 _NATIONAL = frozenset(NATIONAL_SCOPES.values())
 
 

@@ -28,9 +28,9 @@ from typing import Annotated, Any
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, field_validator
 
-from loaders.identity import InvalidNumber, parse_number
-from ontology.records import DocumentHeader, DocumentKind, Provenance
-from policykg.errors import SidecarError
+from policykg.core.errors import InvalidNumber, SidecarError
+from policykg.ontology.identity import parse_number
+from policykg.ontology.records import DocumentHeader, DocumentKind, Provenance
 
 SUFFIX = ".meta.yaml"
 _ROMAN = re.compile(r"^[IVXLC]+$")

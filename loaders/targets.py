@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from loaders.clean import tidy
-from ontology.records import Provenance, Span, Target, Task
+from policykg.loaders.clean import tidy
+from policykg.ontology.records import Provenance, Span, Target, Task
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
 # A number not inside a word, date or number; its first digit leads (the search skips to digits).

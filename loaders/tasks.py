@@ -28,17 +28,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from loaders.attribution import (
+from policykg.core.vntext import fold
+from policykg.loaders.attribution import (
     Responsibility,
     attribution_line,
     closing_parenthesis,
     field_line,
 )
-from loaders.bodies import body_phrase_end, split_bodies, starts_with_body
-from loaders.clean import tidy
-from loaders.deadlines import deadline_from_field, find_deadline
-from ontology.records import Deadline, Provenance, Span, Task
-from policykg.vntext import fold
+from policykg.loaders.bodies import body_phrase_end, split_bodies, starts_with_body
+from policykg.loaders.clean import tidy
+from policykg.loaders.deadlines import deadline_from_field, find_deadline
+from policykg.ontology.records import Deadline, Provenance, Span, Task
 
 
 @dataclass(frozen=True)

@@ -1,70 +1,57 @@
 """Remove a loaded document and what only it asserted, in one transaction.
 
-Its tasks, targets and every edge it asserted go (:func:`loaders.writer.retract_statements`),
-and so do the stubs only it cited.  The document itself stays as a stub when
-other documents cite it — its own facts (title, signer, provenance …) removed,
-its search key back to kind and number — and is deleted otherwise.
+Its tasks, targets and every edge it asserted go
+(:func:`policykg.loaders.writer.retract_statements`), and so do the stubs only it
+cited.  The document itself stays as a stub when other documents cite it — its own
+facts (title, signer, provenance …) removed, what a citation knows of it
+(:data:`~policykg.loaders.rows.CITATION_PROPS`) kept, its search key back to kind and
+number — and is deleted otherwise.  The statements are ``queries/writes/unload.cypher``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal
 
-from loaders.rows import document_search_key
-from loaders.writer import CITES, DOC, Statement, retract_statements
-from ontology import mapping as m
-from ontology.records import DocumentKind
-from policykg.errors import ReferenceNotFound
-from queries.store import GraphStore
-
-# What a citation knows of a document (see loaders.rows): kept on a stub.
-STUB_PROPS = frozenset({"kind", "number", "issued", "year", "term", "scope", "issuer_name",
-                        "search", "stub"})
-_OWN_PROPS = tuple(p.name for p in m.DOCUMENT.props if p.name not in STUB_PROPS)
+from policykg.core.errors import NotLoaded, ReferenceNotFound
+from policykg.loaders.rows import CITATION_PROPS, document_search_key
+from policykg.loaders.writer import Writes, retract_statements
+from policykg.ontology.records import DocumentKind
+from policykg.queries.catalog import load_catalog, load_writes
+from policykg.queries.store import GraphStore, Statement
 
 
-class NotLoaded(ReferenceNotFound):
-    """A document that is only a stub: cited, never loaded."""
+def stub_props(props: Mapping[str, Any]) -> dict[str, Any]:
+    """What an unloaded document keeps as a stub: its id, what citations know of it,
+    ``stub: true``, and a search key of its kind and number only."""
+    try:
+        kind = DocumentKind(str(props.get("kind")))
+    except ValueError:
+        kind = DocumentKind.Other
+    kept = {k: props[k] for k in CITATION_PROPS if props.get(k) is not None}
+    return {**kept, "id": props["id"], "stub": True,
+            "search": document_search_key(kind, props.get("number"), None)}
 
 
-def unload_statements(doc_id: str, stub_search: str) -> list[Statement]:
-    """The statements that unload ``doc_id`` (pure)."""
-    p: dict[str, Any] = {"id": doc_id}
-    cleared = ", ".join(f"d.`{name}` = null" for name in _OWN_PROPS)
+def unload_statements(writes: Writes, doc_id: str, props: Mapping[str, Any]) -> list[Statement]:
+    """The statements that unload ``doc_id``, whose properties are ``props`` (pure)."""
     return [
-        (f"""MATCH (d:{DOC} {{id: $id}})-[:{CITES}]->(c:{DOC})
-WHERE c.stub = true
-OPTIONAL MATCH (c)<-[:{CITES}]-(o:{DOC})
-WITH c, count(DISTINCT o) AS citers
-WHERE citers = 1
-DETACH DELETE c""", p),
-        *retract_statements(doc_id),
-        (f"""MATCH (d:{DOC} {{id: $id}})
-OPTIONAL MATCH (d)<-[:{CITES}]-(o:{DOC})
-WITH d, count(o) AS citers
-WHERE citers > 0
-SET d.stub = true, d.search = $search, {cleared}""", {**p, "search": stub_search}),
-        (f"""MATCH (d:{DOC} {{id: $id}})
-OPTIONAL MATCH (d)<-[:{CITES}]-(o:{DOC})
-WITH d, count(o) AS citers
-WHERE citers = 0
-DETACH DELETE d""", p),
+        writes["unload_orphan_stubs"].statement(id=doc_id),
+        *retract_statements(writes, doc_id),
+        writes["unload_to_stub"].statement(id=doc_id, props=stub_props(props)),
+        writes["unload_uncited"].statement(id=doc_id),
     ]
 
 
 def unload_document(store: GraphStore, doc_id: str) -> Literal["removed", "stub"]:
     """Unload ``doc_id``; whether it was removed or kept as a stub."""
-    rows = store.read(f"MATCH (d:{DOC} {{id: $id}}) RETURN properties(d) AS props",
-                      {"id": doc_id})
+    read = load_catalog(store.engine)["document_props"]
+    rows = store.read(read.text, {"id": doc_id})
     if not rows:
         raise ReferenceNotFound(doc_id, f"no document with id {doc_id!r}")
     props = rows[0]["props"]
     if props.get("stub"):
         raise NotLoaded(doc_id, f"{doc_id!r} is a stub (cited, never loaded): nothing to unload")
-    try:
-        kind = DocumentKind(props.get("kind"))
-    except ValueError:
-        kind = DocumentKind.Other
-    store.write(unload_statements(doc_id, document_search_key(kind, props.get("number"), None)))
-    left = store.read(f"MATCH (d:{DOC} {{id: $id}}) RETURN d.id AS id", {"id": doc_id})
+    store.write(unload_statements(load_writes(store.engine), doc_id, props))
+    left = store.read(read.text, {"id": doc_id})
     return "stub" if left else "removed"

@@ -1,4 +1,4 @@
-"""Graph dump ⇄ RDF, through :mod:`ontology.mapping` only.
+"""Graph dump ⇄ RDF, through :mod:`policykg.ontology.mapping` only.
 
 A graph dump is what a store returns for ``labels(n)[0], properties(n)`` (nodes)
 and ``type(r), a.id, b.id, properties(r)`` (relationships).  :func:`to_rdf` turns
@@ -24,8 +24,8 @@ from typing import Any, Final
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from ontology import mapping as m
-from ontology.records import DocumentKind
+from policykg.ontology import mapping as m
+from policykg.ontology.records import DocumentKind
 
 NodeRow = tuple[str, Mapping[str, Any]]
 RelRow = tuple[str, str, str, Mapping[str, Any]]

@@ -8,7 +8,7 @@ keeps offsets unchanged) and whether it came from the text or from a sidecar.
 
 Citations inside one extraction are referred to by :attr:`Reference.key`
 (``NUMBER@YEAR``, or ``NUMBER`` when the year is unknown); canonical graph ids
-are assigned later, by :mod:`loaders.identity` and :mod:`loaders.resolve`.
+are assigned later, by :mod:`policykg.ontology.identity` and :mod:`policykg.loaders.resolve`.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 A *checked* shape is a top-level shape with an ``sh:severity`` (helpers such as
 ``pkgsh:IsStub`` have none).  :func:`shape_infos` gives, for each, its severity,
 its messages, the label of its focus nodes (from ``sh:targetClass`` or
-``sh:targetSubjectsOf`` through :mod:`ontology.mapping`), its result path, and the
+``sh:targetSubjectsOf`` through :mod:`policykg.ontology.mapping`), its result path, and the
 constants the graph engine's Cypher rule needs (``sh:in`` values, ``sh:hasValue``,
 ``sh:pattern``), read from the shape's own blank nodes, never from named helpers.
 """
@@ -21,9 +21,9 @@ from rdflib.extras.shacl import parse_shacl_path
 from rdflib.paths import Path
 from rdflib.term import BNode, Literal, Node
 
-from ontology import mapping as m
-from ontology.rdf import load_shapes
-from ontology.validation import Severity
+from policykg.ontology import mapping as m
+from policykg.ontology.rdf import load_shapes
+from policykg.ontology.validation import Severity
 
 _CLASS_LABELS: dict[Node, str] = {URIRef(n.iri): n.label for n in m.NODE_TYPES}
 _SUBJECT_LABELS: dict[Node, str] = {URIRef(r.iri): r.source for r in m.REL_TYPES}

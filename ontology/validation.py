@@ -2,7 +2,7 @@
 
 Run it on per-document or per-tree slices: pyshacl parses and runs a SPARQL-based
 shape's query once per focus node (see /work/shared/NOTES.md).  No inference is
-run: :func:`ontology.rdf.to_rdf` writes explicit types, and the ontology is mixed
+run: :func:`policykg.ontology.rdf.to_rdf` writes explicit types, and the ontology is mixed
 into the data so that a node typed only with a subclass (a kind class) is still a
 target of ``sh:targetClass pkg:Document``.  ``conforms`` is false only when a
 finding is a Violation; Warnings and Infos are reported but do not fail validation.
@@ -22,8 +22,8 @@ from rdflib.paths import Path
 from rdflib.term import Literal as RDFLiteral
 from rdflib.term import Node, URIRef
 
-from ontology.mapping import ID_IRI
-from ontology.rdf import load_ontology, load_shapes
+from policykg.ontology.mapping import ID_IRI
+from policykg.ontology.rdf import load_ontology, load_shapes
 
 Severity = Literal["Violation", "Warning", "Info"]
 SEVERITIES: Final[tuple[Severity, ...]] = ("Violation", "Warning", "Info")
@@ -144,7 +144,7 @@ def _messages() -> dict[Node, dict[str | None, str]]:
 
 def validate_rdf(data: Graph) -> ValidationReport:
     """Validate ``data`` against ``shapes.ttl`` with the ontology mixed in (no inference)."""
-    from pyshacl import validate  # imported here: the graph engine needs only the report types
+    from pyshacl import validate  # lazy: 230 ms; the graph engine needs only the report types
 
     _, results, _ = validate(
         data,

@@ -10,7 +10,7 @@ rows with the total count (the API's ``{data, count}`` envelope):
 * ``unresolved`` — documents citing something unresolved or ambiguous;
 * ``coverage`` — for a (central) document, which provinces have issued a document
   implementing it, directly or transitively, and which have not.  The provinces are
-  the units of the map in force on a date (:mod:`policykg.provinces`: 63 until 30
+  the units of the map in force on a date (:mod:`policykg.core.provinces`: 63 until 30
   June 2025, 34 after); a document of a former province counts for the unit it
   became part of.  A province written in the graph that is no unit's name is listed
   as written, so nothing the graph holds is left out.
@@ -21,9 +21,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from policykg.errors import ReferenceNotFound
-from queries.catalog import load_catalog
-from queries.store import GraphStore
+from policykg.core.errors import ReferenceNotFound
+from policykg.core.provinces import unit_of, units_on
+from policykg.core.vntext import fold
+from policykg.queries.catalog import load_catalog
+from policykg.queries.store import GraphStore
 
 Page = tuple[list[dict[str, Any]], int]
 
@@ -62,9 +64,6 @@ def unresolved(store: GraphStore, limit: int = 50, offset: int = 0) -> Page:
 def coverage(store: GraphStore, doc_id: str, as_of: date) -> list[dict[str, Any]]:
     """Per province on the map of ``as_of``: the documents implementing ``doc_id``
     (none: not covered), nearest first; provinces by name with diacritics folded."""
-    from policykg.provinces import unit_of, units_on
-    from policykg.vntext import fold
-
     if not _run(store, "document", id=doc_id):
         raise ReferenceNotFound(doc_id, f"no document with id {doc_id!r}")
     by_unit: dict[str, list[dict[str, Any]]] = {unit: [] for unit in units_on(as_of)}

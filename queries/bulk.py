@@ -1,10 +1,11 @@
 """Write a graph dump into a store in ``UNWIND`` batches (import, tests, benchmarks).
 
-The dump is the shape :mod:`queries.export` reads and :func:`ontology.rdf.from_rdf`
-returns: nodes ``(label, properties)`` with an ``id``, relationships ``(type,
-source id, target id, properties)``.  Labels and types come from
-:mod:`ontology.mapping` (an unknown one raises ``ValueError``).  Each batch is one
-transaction; a whole dump is not.
+The dump is the shape :mod:`policykg.queries.export` reads and
+:func:`policykg.ontology.rdf.from_rdf` returns: nodes ``(label, properties)`` with an
+``id``, relationships ``(type, source id, target id, properties)``.  Labels and types
+come from :mod:`policykg.ontology.mapping` (an unknown one raises ``ValueError``); each
+has its statement in ``queries/writes/bulk.cypher`` (``bulk_nodes_<label>``,
+``bulk_rels_<type>``).  Each batch is one transaction; a whole dump is not.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ontology import mapping as m
-from queries.store import GraphStore
+from policykg.ontology import mapping as m
+from policykg.queries.catalog import load_writes
+from policykg.queries.store import GraphStore
 
 BATCH = 10_000
 
@@ -44,8 +46,8 @@ def write_nodes(store: GraphStore, nodes: Iterable[tuple[str, Mapping[str, Any]]
 
 def _flush_nodes(store: GraphStore, label: str, rows: Sequence[dict[str, Any]]) -> None:
     if rows:
-        store.write([(f"UNWIND $rows AS row CREATE (n:`{label}`) SET n += row",
-                      {"rows": list(rows)})])
+        statement = load_writes(store.engine)[f"bulk_nodes_{label.lower()}"]
+        store.write([statement.statement(rows=list(rows))])
 
 
 def write_relationships(store: GraphStore,
@@ -71,9 +73,8 @@ def write_relationships(store: GraphStore,
 
 def _flush_rels(store: GraphStore, rel: m.RelType, rows: Sequence[dict[str, Any]]) -> None:
     if rows:
-        store.write([(f"""UNWIND $rows AS row
-MATCH (a:`{rel.source}` {{id: row.s}}), (b:`{rel.target}` {{id: row.t}})
-CREATE (a)-[r:`{rel.type}`]->(b) SET r += row.p""", {"rows": list(rows)})])
+        statement = load_writes(store.engine)[f"bulk_rels_{rel.type.lower()}"]
+        store.write([statement.statement(rows=list(rows))])
 
 
 def write_dump(store: GraphStore, nodes: Iterable[tuple[str, Mapping[str, Any]]],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ontology import mapping as m
+from policykg.ontology import mapping as m
 
 TEXT_SHOWN = 160
 

@@ -13,8 +13,14 @@ Parameter types: string, integer, float, boolean, list, map; a default is JSON
 (``null``, ``50``, ``"x"``).  Every ``$name`` in the text must be declared and
 every declared parameter used.  ``queries/<engine>/`` holds queries only one
 engine can run; a query there replaces the common one of the same name.
-Subfolders listed in ``SUBFOLDERS`` (``rules/``: one validation rule per SHACL
-shape) hold named queries too, with their own ``<engine>/`` overrides.
+
+Two catalogues, each with its ``<engine>/`` overrides:
+
+* reads (:func:`load_catalog`): ``queries/*.cypher`` and ``rules/`` (one
+  validation rule per SHACL shape) — what analysts may list and run;
+* writes (:func:`load_writes`): ``writes/`` — the loader's, unloader's and bulk
+  writer's statements, never offered to analysts.
+
 ``queries/<engine>/schema.cypher`` is not a named query but the engine's
 schema statements, read by :func:`load_schema`.
 """
@@ -29,12 +35,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from policykg.errors import QueryError
+from policykg.core.errors import QueryError
 
 QUERIES_DIR = Path(__file__).resolve().parent
 ENGINES = ("falkordb", "neo4j")
 SCHEMA_FILE = "schema.cypher"
-SUBFOLDERS = ("rules",)
+READ_FOLDERS = ("", "rules")
+WRITE_FOLDERS = ("writes",)
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -73,6 +80,11 @@ class NamedQuery:
     params: tuple[QueryParam, ...]
     text: str
     source: str  # "file:line" of the header
+
+    def statement(self, **given: Any) -> tuple[str, dict[str, Any]]:
+        """This query with ``given`` arguments (checked, defaults filled in), for a store's
+        ``write``."""
+        return self.text, self.arguments(given)
 
     def arguments(self, given: Mapping[str, Any]) -> dict[str, Any]:
         """``given`` checked against the declared parameters, defaults filled in."""
@@ -202,12 +214,11 @@ def _check_engine(engine: str) -> None:
         raise QueryError(f"unknown graph engine {engine!r} (known: {', '.join(ENGINES)})")
 
 
-@lru_cache(maxsize=len(ENGINES))
-def _catalog(engine: str) -> dict[str, NamedQuery]:
+@lru_cache(maxsize=2 * len(ENGINES))
+def _catalog(engine: str, folders: tuple[str, ...]) -> dict[str, NamedQuery]:
     common: dict[str, NamedQuery] = {}
     specific: dict[str, NamedQuery] = {}
-    folders = (QUERIES_DIR, *(QUERIES_DIR / sub for sub in SUBFOLDERS))
-    for base in folders:
+    for base in (QUERIES_DIR / sub for sub in folders):
         for directory, found in ((base, common), (base / engine, specific)):
             for path in _files(directory):
                 source = str(path.relative_to(QUERIES_DIR.parent))
@@ -220,9 +231,15 @@ def _catalog(engine: str) -> dict[str, NamedQuery]:
 
 
 def load_catalog(engine: str) -> dict[str, NamedQuery]:
-    """The named queries ``engine`` runs, by name."""
+    """The named read queries ``engine`` runs, by name."""
     _check_engine(engine)
-    return dict(_catalog(engine))
+    return dict(_catalog(engine, READ_FOLDERS))
+
+
+def load_writes(engine: str) -> dict[str, NamedQuery]:
+    """The named write statements ``engine`` runs, by name."""
+    _check_engine(engine)
+    return dict(_catalog(engine, WRITE_FOLDERS))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Ad-hoc read-only Cypher for analysts: results with graph entities kept whole.
 
-:func:`run_cypher` checks the text (:func:`queries.readonly.check_read_only`) and
+:func:`run_cypher` checks the text (:func:`policykg.queries.readonly.check_read_only`) and
 hands it to the store's ``cypher`` method, which runs it read-only on the server
 with a time limit and returns at most ``max_rows`` rows.  Nodes, relationships
 and paths come back as JSON-ready maps::
@@ -22,9 +22,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-from policykg.errors import GraphError
-from queries.readonly import check_read_only
-from queries.store import GraphStore
+from policykg.core.errors import GraphError
+from policykg.queries.readonly import check_read_only
+from policykg.queries.store import GraphStore
 
 
 @dataclass(frozen=True)

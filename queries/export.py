@@ -2,7 +2,7 @@
 
 Nodes come as ``(label, properties)`` and relationships as
 ``(type, source id, target id, properties)`` — the shape
-:func:`ontology.rdf.to_rdf` takes.  :func:`document_slice` returns one
+:func:`policykg.ontology.rdf.to_rdf` takes.  :func:`document_slice` returns one
 document's subgraph: the document, what it cites, the bodies it names, its
 tasks and targets, and the edges among them.
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from queries.catalog import load_catalog
-from queries.store import GraphStore
+from policykg.queries.catalog import load_catalog
+from policykg.queries.store import GraphStore
 
 Node = tuple[str, dict[str, Any]]
 Relationship = tuple[str, str, str, dict[str, Any]]

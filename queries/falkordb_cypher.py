@@ -15,8 +15,8 @@ from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 from falkordb.query_result import QueryResult
 
-from policykg.errors import QueryError
-from queries.cypher import CypherResult, json_value, node, path, relationship
+from policykg.core.errors import QueryError
+from policykg.queries.cypher import CypherResult, json_value, node, path, relationship
 
 RO_QUERY = "GRAPH.RO_QUERY"
 READ_ONLY_REFUSAL = "graph.RO_QUERY is to be executed only on read-only queries"

@@ -1,4 +1,4 @@
-"""FalkorDB backend of :class:`~queries.store.GraphStore`, over the native Redis protocol.
+"""FalkorDB backend of :class:`~policykg.queries.store.GraphStore`, over the native Redis protocol.
 
 Transactions: FalkorDB runs each query atomically — a query that fails
 (syntax, runtime error, constraint violation) leaves the graph unchanged — but
@@ -31,11 +31,11 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from policykg.errors import GraphError, GraphUnavailable, QueryError
-from queries.catalog import load_schema, map_parameters
-from queries.cypher import CypherResult
-from queries.readonly import WriteRefused
-from queries.store import Statement, cyclic_gc_paused, one_line, timeout_message
+from policykg.core.errors import GraphError, GraphUnavailable, QueryError, WriteRefused
+from policykg.queries import falkordb_cypher
+from policykg.queries.catalog import load_catalog, load_schema, load_writes, map_parameters
+from policykg.queries.cypher import CypherResult
+from policykg.queries.store import Statement, cyclic_gc_paused, one_line, timeout_message
 
 CONSTRAINT_WAIT_S = 30.0
 SCRATCH_MARK = "~scratch~"  # in the names of scratch graphs: <graph>~scratch~<uuid>
@@ -118,7 +118,7 @@ class FalkorDBStore:
                         raise
                     # The graph does not exist yet and GRAPH.RO_QUERY refuses that; a
                     # read-write RETURN creates it empty, and the read runs on that.
-                    self._graph.query("RETURN 1")
+                    self._create_graph()
                     result = run(query, dict(params or {}), timeout=timeout_ms)
             except RedisError as exc:
                 raise self._fail(exc, timeout_ms) from exc
@@ -134,8 +134,7 @@ class FalkorDBStore:
 
     def cypher(self, query: str, params: Mapping[str, Any] | None, *, timeout_ms: int,
                max_rows: int) -> CypherResult:
-        """An analyst's query under GRAPH.RO_QUERY (see :mod:`queries.falkordb_cypher`)."""
-        from queries import falkordb_cypher
+        """An analyst's query under GRAPH.RO_QUERY (see :mod:`policykg.queries.falkordb_cypher`)."""
 
         def attempt() -> CypherResult:
             return falkordb_cypher.run(self._graph, query, params, timeout_ms=timeout_ms,
@@ -146,7 +145,7 @@ class FalkorDBStore:
             except ResponseError as exc:
                 if "empty key" not in str(exc):
                     raise
-                self._graph.query("RETURN 1")  # as in _run: create the graph, empty
+                self._create_graph()  # as in _run
                 return attempt()
         except ResponseError as exc:
             if falkordb_cypher.READ_ONLY_REFUSAL in str(exc):
@@ -182,8 +181,7 @@ class FalkorDBStore:
         self._await_constraints()
 
     def _constraints(self) -> list[dict[str, Any]]:
-        return self._run("CALL db.constraints() YIELD type, label, properties, status "
-                         "RETURN type, label, properties, status", None, read_only=True)
+        return self._run(load_catalog(self.engine)["constraints"].text, None, read_only=True)
 
     def _await_constraints(self) -> None:
         """Wait until every constraint is built (they are built in the background)."""
@@ -209,11 +207,15 @@ class FalkorDBStore:
             raise GraphUnavailable(
                 f"cannot reach the graph at {self.address}: {one_line(str(exc))}") from exc
 
+    def _create_graph(self) -> None:
+        """Create the graph, empty: GRAPH.RO_QUERY refuses a graph that does not exist yet."""
+        self._graph.query(load_writes(self.engine)["create_graph"].text)
+
     def count_nodes(self) -> int:
-        return int(self.read("MATCH (n) RETURN count(n) AS n")[0]["n"])
+        return int(self.read(load_catalog(self.engine)["count_nodes"].text)[0]["n"])
 
     def clear(self) -> None:
-        self._run("MATCH (n) DETACH DELETE n", None, read_only=False)
+        self.write([load_writes(self.engine)["clear_graph"].statement()])
 
     def drop_graph(self) -> None:
         """Delete the graph with its schema (FalkorDB keeps each graph under its own key)."""

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from loaders.identity import KIND_BY_CODE, InvalidNumber, parse_number
-from ontology.records import KIND_NAMES_VI, DocumentKind
-from policykg.errors import AmbiguousReference, ReferenceNotFound
-from policykg.vntext import fold
-from queries.catalog import load_catalog
-from queries.store import GraphStore
+from policykg.core.errors import AmbiguousReference, InvalidNumber, ReferenceNotFound
+from policykg.core.vntext import fold
+from policykg.ontology.identity import KIND_BY_CODE, parse_number
+from policykg.ontology.records import KIND_NAMES_VI, DocumentKind
+from policykg.queries.catalog import load_catalog
+from policykg.queries.store import GraphStore
 
 _ID = re.compile(r"^[a-z0-9-]+:(?:\d{4}|undated):[a-z0-9-]+$")
 _YEAR = re.compile(r"(?:@|\bnam\s+|\(\s*)((?:19|20)\d\d)\s*\)?\s*$")

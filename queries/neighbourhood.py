@@ -1,7 +1,7 @@
 """The neighbourhood of a node, breadth first, bounded by depth and size.
 
-One query per depth and label of the frontier (``a.id IN $ids`` on a labelled
-node uses the id index), following only the chosen relationship types in both
+One query per depth (``neighbourhood_step``: ``a.id IN $ids`` on each label, so the
+id indexes are used), following only the chosen relationship types in both
 directions.  When the node limit is reached the walk stops and the result is
 marked truncated; edges are kept only between nodes in the result.
 """
@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ontology import mapping as m
-from policykg.errors import ReferenceNotFound
-from queries.store import GraphStore
+from policykg.core.errors import ReferenceNotFound
+from policykg.ontology import mapping as m
+from policykg.queries.catalog import load_catalog
+from policykg.queries.store import GraphStore
 
 ROWS_PER_NODE = 5  # a level reads at most this many rows per node still allowed
 
@@ -48,21 +49,15 @@ def valid_rel_names() -> list[str]:
 
 
 def _focus(store: GraphStore, node_id: str) -> tuple[str, dict[str, Any]]:
-    query = "\nUNION ALL\n".join(
-        f"MATCH (n:`{t.label}` {{id: $id}}) RETURN labels(n)[0] AS label, properties(n) AS props"
-        for t in m.NODE_TYPES)
-    rows = store.read(query, {"id": node_id})
+    rows = store.read(load_catalog(store.engine)["nodes_by_id"].text, {"ids": [node_id]})
     if not rows:
         raise ReferenceNotFound(node_id, f"no node with id {node_id!r}")
     return str(rows[0]["label"]), rows[0]["props"]
 
 
-def _step(store: GraphStore, label: str, ids: list[str], types: list[str],
+def _step(store: GraphStore, ids: list[str], types: list[str],
           limit: int) -> list[dict[str, Any]]:
-    query = (f"MATCH (a:`{label}`)-[r]-(b) WHERE a.id IN $ids AND type(r) IN $types "
-             "RETURN DISTINCT startNode(r).id AS source, type(r) AS type, "
-             "endNode(r).id AS target, labels(b)[0] AS label, properties(b) AS props "
-             "LIMIT $limit")
+    query = load_catalog(store.engine)["neighbourhood_step"].text
     return store.read(query, {"ids": ids, "types": types, "limit": limit})
 
 
@@ -72,27 +67,24 @@ def neighbourhood(store: GraphStore, focus: str, *, depth: int, rel_types: Seque
     label, props = _focus(store, focus)
     result = Neighbourhood(nodes={focus: (label, props, 0)})
     types = [r.type for r in rel_types]
-    frontier = {focus: label}
+    frontier = {focus}
+    limit = ROWS_PER_NODE * max_nodes + 1
     for level in range(1, depth + 1):
         if not frontier or not types:
             break
-        reached: dict[str, str] = {}
-        for frontier_label in sorted(set(frontier.values())):
-            ids = sorted(i for i, lab in frontier.items() if lab == frontier_label)
-            in_frontier = set(ids)
-            limit = ROWS_PER_NODE * max_nodes + 1
-            rows = _step(store, frontier_label, ids, types, limit)
-            if len(rows) == limit:
-                result.truncated = True
-            for row in rows:
-                other = row["target"] if row["source"] in in_frontier else row["source"]
-                if other not in result.nodes:
-                    if len(result.nodes) >= max_nodes:
-                        result.truncated = True
-                        continue
-                    result.nodes[other] = (row["label"], row["props"], level)
-                    reached[other] = row["label"]
-                result.edges.add((row["source"], row["type"], row["target"]))
+        reached: set[str] = set()
+        rows = _step(store, sorted(frontier), types, limit)
+        if len(rows) >= limit:
+            result.truncated = True
+        for row in rows:
+            other = row["target"] if row["source"] in frontier else row["source"]
+            if other not in result.nodes:
+                if len(result.nodes) >= max_nodes:
+                    result.truncated = True
+                    continue
+                result.nodes[other] = (row["label"], row["props"], level)
+                reached.add(other)
+            result.edges.add((row["source"], row["type"], row["target"]))
         frontier = reached
     result.edges = {e for e in result.edges if e[0] in result.nodes and e[2] in result.nodes}
     return result

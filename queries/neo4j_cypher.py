@@ -14,8 +14,8 @@ from typing import Any
 from neo4j import READ_ACCESS, Driver, Query
 from neo4j.graph import Node, Path, Relationship
 
-from queries.cypher import CypherResult, json_value, node, path, relationship
-from queries.readonly import WriteRefused
+from policykg.core.errors import WriteRefused
+from policykg.queries.cypher import CypherResult, json_value, node, path, relationship
 
 READ = "r"
 

@@ -1,4 +1,4 @@
-"""Neo4j backend of :class:`~queries.store.GraphStore`, with the official driver.
+"""Neo4j backend of :class:`~policykg.queries.store.GraphStore`, with the official driver.
 
 Reads run as managed transactions in READ access mode, so the server refuses a
 write sent to :meth:`Neo4jStore.read`; a batch of writes runs in one explicit
@@ -22,11 +22,11 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from policykg.errors import GraphError, GraphUnavailable, QueryError
-from queries.catalog import load_schema
-from queries.cypher import CypherResult
-from queries.readonly import WriteRefused
-from queries.store import Statement, cyclic_gc_paused, one_line, timeout_message
+from policykg.core.errors import GraphError, GraphUnavailable, QueryError, WriteRefused
+from policykg.queries import neo4j_cypher
+from policykg.queries.catalog import load_catalog, load_schema, load_writes
+from policykg.queries.cypher import CypherResult
+from policykg.queries.store import Statement, cyclic_gc_paused, one_line, timeout_message
 
 RETRY_TIME_S = 5.0  # managed reads retry transient failures (leader switch) this long
 
@@ -96,8 +96,8 @@ class Neo4jStore:
 
     def cypher(self, query: str, params: Mapping[str, Any] | None, *, timeout_ms: int,
                max_rows: int) -> CypherResult:
-        """An analyst's query, checked read-only by the server (see :mod:`queries.neo4j_cypher`)."""
-        from queries import neo4j_cypher
+        """An analyst's query, checked read-only by the server (see
+        :mod:`policykg.queries.neo4j_cypher`)."""
 
         try:
             return neo4j_cypher.run(self._driver, self.database, query, params,
@@ -143,10 +143,10 @@ class Neo4jStore:
                 f"cannot reach the graph at {self.url}: {one_line(str(exc))}") from exc
 
     def count_nodes(self) -> int:
-        return int(self.read("MATCH (n) RETURN count(n) AS n")[0]["n"])
+        return int(self.read(load_catalog(self.engine)["count_nodes"].text)[0]["n"])
 
     def clear(self) -> None:
-        self.write([("MATCH (n) DETACH DELETE n", {})])
+        self.write([load_writes(self.engine)["clear_graph"].statement()])
 
     def close(self) -> None:
         self._driver.close()

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlsplit
 
-from policykg.errors import GraphUnavailable
-from policykg.settings import Settings, get_settings
-from queries.embedded import HOST, EmbeddedFalkorDB
-from queries.store import GraphStore
+from policykg.core.errors import GraphUnavailable, PolicyKGError
+from policykg.core.settings import Settings, get_settings
+from policykg.queries.embedded import HOST, EmbeddedFalkorDB
+from policykg.queries.store import GraphStore
 
 DEFAULT_FALKORDB_PORT = 6379
 
@@ -34,11 +34,12 @@ def _embedded_port(settings: Settings, start_embedded: bool) -> int:
 def _connect(settings: Settings, start_embedded: bool) -> GraphStore:
     url = settings.graph_url
     if url is None:
-        from queries.falkordb_store import FalkorDBStore
+        # lazy: only the chosen backend's client library is imported (each costs 100+ ms)
+        from policykg.queries.falkordb_store import FalkorDBStore
 
         return FalkorDBStore(HOST, _embedded_port(settings, start_embedded), settings.graph_name)
     if url.startswith(("falkordb://", "redis://")):
-        from queries.falkordb_store import FalkorDBStore
+        from policykg.queries.falkordb_store import FalkorDBStore  # lazy: as above
 
         parts = urlsplit(url)
         try:
@@ -49,18 +50,22 @@ def _connect(settings: Settings, start_embedded: bool) -> GraphStore:
                              username=unquote(parts.username) if parts.username else None,
                              password=unquote(parts.password) if parts.password else None,
                              url=parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl())
-    from queries.neo4j_store import Neo4jStore
+    from policykg.queries.neo4j_store import Neo4jStore  # lazy: as above
 
     database = settings.graph_name if "graph_name" in settings.model_fields_set else None
     return Neo4jStore(url, settings.neo4j_username, settings.neo4j_password, database=database)
 
 
-def open_store(settings: Settings | None = None, *, start_embedded: bool = True) -> GraphStore:
-    """The store the settings name, reachable; else :class:`GraphUnavailable`."""
+def open_store(settings: Settings | None = None, *, start_embedded: bool = True,
+               schema: bool = True) -> GraphStore:
+    """The store the settings name, reachable, with its schema ensured unless ``schema``
+    is false; else :class:`GraphUnavailable`."""
     store = _connect(settings or get_settings(), start_embedded)
     try:
         store.ping()
-    except GraphUnavailable:
+        if schema:
+            store.ensure_schema()
+    except PolicyKGError:
         store.close()
         raise
     return store

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from policykg.errors import QueryError
+from policykg.core.errors import WriteRefused
 
 _SKIPPED = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`|//[^\n]*|/\*.*?\*/""",
                       re.S)
@@ -28,10 +28,6 @@ ALLOWED_PROCEDURES = frozenset({
     "db.idx.fulltext.querynodes", "db.idx.fulltext.queryrelationships",
     "db.index.fulltext.querynodes", "db.index.fulltext.queryrelationships",
 })
-
-
-class WriteRefused(QueryError):
-    """A query that would (or might) change the graph, refused before or by the engine."""
 
 
 def _code(query: str) -> str:

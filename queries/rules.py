@@ -7,8 +7,8 @@ node id), ``value`` and ``value_label`` (set when the value is a node).  A node
 shape's finding with no value has the focus node as its value, as in SHACL (the
 value node of a node shape is its focus node) and as pyshacl reports it.  Severity,
 messages, path and the constants a rule needs (``$in_values``, ``$has_value``,
-``$patterns``) come from ``shapes.ttl`` (:mod:`ontology.shapeinfo`), and focus
-IRIs from :func:`ontology.mapping.node_iri`, so a graph report has the same shape
+``$patterns``) come from ``shapes.ttl`` (:mod:`policykg.ontology.shapeinfo`), and focus
+IRIs from :func:`policykg.ontology.mapping.node_iri`, so a graph report has the same shape
 as pyshacl's and the two can be compared finding by finding.
 
 A shape with no rule, or a rule with no shape, is not run silently past: the
@@ -21,11 +21,11 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from ontology import mapping as m
-from ontology.shapeinfo import ShapeInfo, shape_infos
-from ontology.validation import Finding, ValidationReport
-from queries.catalog import NamedQuery, load_catalog
-from queries.store import GraphStore
+from policykg.ontology import mapping as m
+from policykg.ontology.shapeinfo import ShapeInfo, shape_infos
+from policykg.ontology.validation import Finding, ValidationReport
+from policykg.queries.catalog import NamedQuery, load_catalog
+from policykg.queries.store import GraphStore
 
 RULE_PREFIX = "shape_"
 

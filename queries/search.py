@@ -1,12 +1,12 @@
 """Search documents, bodies and tasks, insensitive to case and diacritics.
 
 Every Document, Body and Task carries a folded ``search`` key
-(:func:`policykg.vntext.fold`) written by the loader.  A query is folded the
+(:func:`policykg.core.vntext.fold`) written by the loader.  A query is folded the
 same way (letters glued to digits split: "KL69" → "kl 69"; abbreviations such
 as UBND also tried spelled out) and the ``search_candidates`` named query finds
 the nodes whose key contains every term — portable ``CONTAINS``, no engine
 full-text index.  A query that reads as a document reference ("69/KL-TW",
-"Kết luận số 69", see :func:`queries.lookup.parse_reference`) adds the
+"Kết luận số 69", see :func:`policykg.queries.lookup.parse_reference`) adds the
 documents it names, ranked first.  Ranking is here, in Python: the best field
 (number, title, name, aliases, text) by how it matches — equal, prefix, phrase,
 all words, all substrings — then the label (documents, bodies, tasks), then the
@@ -20,14 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ontology import mapping as m
-from ontology.records import KIND_NAMES_VI, DocumentKind
-from policykg.errors import ReferenceNotFound
-from policykg.vntext import expand_abbreviations, fold, normalize
-from queries.captions import caption
-from queries.catalog import load_catalog
-from queries.lookup import find_documents, parse_reference
-from queries.store import GraphStore
+from policykg.core.errors import ReferenceNotFound
+from policykg.core.vntext import expand_abbreviations, fold, normalize
+from policykg.ontology import mapping as m
+from policykg.ontology.records import KIND_NAMES_VI, DocumentKind
+from policykg.queries.captions import caption
+from policykg.queries.catalog import load_catalog
+from policykg.queries.lookup import find_documents, parse_reference
+from policykg.queries.store import GraphStore
 
 CANDIDATES = 500
 _REFERENCE, _EQUAL, _PREFIX, _PHRASE, _WORDS, _SUBSTRINGS = 200, 100, 80, 60, 40, 20

@@ -1,14 +1,14 @@
 """The one interface every graph-store backend implements.
 
-Backends: :class:`queries.falkordb_store.FalkorDBStore` (embedded or external
-FalkorDB, the default) and :class:`queries.neo4j_store.Neo4jStore` (production).
-:func:`queries.open.open_store` picks one from the settings.
+Backends: :class:`policykg.queries.falkordb_store.FalkorDBStore` (embedded or external
+FalkorDB, the default) and :class:`policykg.queries.neo4j_store.Neo4jStore` (production).
+:func:`policykg.queries.open.open_store` picks one from the settings.
 
 Errors, the same on every backend: a query the engine rejects (syntax, semantics,
 a write sent to ``read``, a constraint violation) raises
-:class:`~policykg.errors.QueryError` with the engine's one-line message; a read
+:class:`~policykg.core.errors.QueryError` with the engine's one-line message; a read
 over its time limit raises ``QueryError("query exceeded its time limit of N ms")``;
-a store that cannot be reached raises :class:`~policykg.errors.GraphUnavailable`.
+a store that cannot be reached raises :class:`~policykg.core.errors.GraphUnavailable`.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class GraphStore(Protocol):
         ...
 
     def ping(self) -> None:
-        """Raise :class:`~policykg.errors.GraphUnavailable` unless the store answers."""
+        """Raise :class:`~policykg.core.errors.GraphUnavailable` unless the store answers."""
         ...
 
     def count_nodes(self) -> int:

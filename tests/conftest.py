@@ -14,10 +14,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from policykg.settings import get_settings
-from queries.embedded import EmbeddedFalkorDB
-from queries.falkordb_store import FalkorDBStore
-from queries.store import GraphStore
+from policykg.core.settings import get_settings
+from policykg.queries.embedded import EmbeddedFalkorDB
+from policykg.queries.falkordb_store import FalkorDBStore
+from policykg.queries.store import GraphStore
 
 ENGINES = ["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
@@ -59,7 +59,7 @@ def neo4j_store() -> Iterator[GraphStore]:
     uri = os.environ.get("NEO4J_URI")
     if not uri:
         pytest.skip("requires NEO4J_URI")
-    from queries.neo4j_store import Neo4jStore
+    from policykg.queries.neo4j_store import Neo4jStore
 
     store = Neo4jStore(uri, os.environ.get("NEO4J_USERNAME", "neo4j"),
                        os.environ.get("NEO4J_PASSWORD"))

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from policykg.cli import build_parser
-from policykg.settings import Settings
+from policykg.cli.main import build_parser
+from policykg.core.settings import Settings
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

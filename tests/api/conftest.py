@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from loaders.batch import FileFailure, discover, extract_batch
-from loaders.load import load_extraction
-from policykg.settings import get_settings
-from queries.store import GraphStore
+from policykg.api.app import create_app
+from policykg.core.settings import get_settings
+from policykg.loaders.batch import FileFailure, discover, extract_batch
+from policykg.loaders.load import load_extraction
+from policykg.queries.store import GraphStore
 from tests.shared_scorer import CORPUS
 
 KEY = "test-key-0123456789"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from fastapi.testclient import TestClient
 
-from ontology import mapping as m
+from policykg.ontology import mapping as m
 from tests.api.errors import assert_error
 
 KL69 = "tw:2024:69-kl-tw"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from fastapi.testclient import TestClient
 
-from queries.store import GraphStore
+from policykg.queries.store import GraphStore
 from tests.api.errors import assert_error
 
 

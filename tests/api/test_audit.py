@@ -9,9 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph
 
-from api.app import create_app
-from queries.bulk import write_dump
-from queries.store import GraphStore
+from policykg.api.app import create_app
+from policykg.queries.bulk import write_dump
+from policykg.queries.store import GraphStore
 from tests.api.conftest import Borrowed
 from tests.api.errors import assert_error
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from loaders.attribution import attribution_line, closing_parenthesis, field_line
+from policykg.loaders.attribution import attribution_line, closing_parenthesis, field_line
 
 
 def test_field_line() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.bodies import body_phrase_end, canonical_bodies, canonical_body, split_bodies
+from policykg.loaders.bodies import body_phrase_end, canonical_bodies, canonical_body, split_bodies
 
 
 @pytest.mark.parametrize(("phrase", "expected"), [

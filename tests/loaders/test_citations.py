@@ -2,10 +2,10 @@ from datetime import date
 
 import pytest
 
-from loaders.citations import Citations, dated_numbers, extract_citations, fill_years
-from loaders.clean import clean_text
-from loaders.identity import parse_number
-from ontology.records import (
+from policykg.loaders.citations import Citations, dated_numbers, extract_citations, fill_years
+from policykg.loaders.clean import clean_text
+from policykg.ontology.identity import parse_number
+from policykg.ontology.records import (
     CitedRelation,
     DocumentHeader,
     DocumentKind,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.deadlines import deadline_from_field, find_deadline
-from ontology.records import Span
+from policykg.loaders.deadlines import deadline_from_field, find_deadline
+from policykg.ontology.records import Span
 
 
 @pytest.mark.parametrize(("text", "value", "phrase"), [

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from loaders.batch import discover, extract_batch
-from loaders.gold import to_gold
-from ontology.records import Extraction
+from policykg.loaders.batch import discover, extract_batch
+from policykg.loaders.gold import to_gold
+from policykg.ontology.records import Extraction
 from tests.shared_scorer import CORPUS, shared_scorer
 from tests.shared_scorer import GOLD_DIR as GOLD
 

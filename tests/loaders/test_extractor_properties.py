@@ -7,12 +7,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.bodies import split_bodies
-from loaders.clean import clean_text
-from loaders.deadlines import find_deadline
-from loaders.targets import extract_targets
-from loaders.tasks import extract_tasks
-from ontology.records import Provenance
+from policykg.loaders.bodies import split_bodies
+from policykg.loaders.clean import clean_text
+from policykg.loaders.deadlines import find_deadline
+from policykg.loaders.targets import extract_targets
+from policykg.loaders.tasks import extract_tasks
+from policykg.ontology.records import Provenance
 
 CORPUS = [clean_text(p.read_text(encoding="utf-8"))
           for p in sorted((Path(__file__).parents[2] / "corpus").glob("*.txt"))]

@@ -5,8 +5,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from loaders.formats import read_docx, read_html, read_pdf
-from policykg.errors import SourceError
+from policykg.core.errors import SourceError
+from policykg.loaders.formats import read_docx, read_html, read_pdf
 
 
 def _utf8(data: bytes) -> str:

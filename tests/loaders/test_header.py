@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
-from loaders.clean import clean_text
-from loaders.header import complete_issuer, extract_header
-from ontology.records import DocumentHeader, DocumentKind
+from policykg.loaders.clean import clean_text
+from policykg.loaders.header import complete_issuer, extract_header
+from policykg.ontology.records import DocumentHeader, DocumentKind
 
 LETTERHEAD = """
 TỈNH ỦY QUẢNG NAM

@@ -5,7 +5,7 @@ set's README conventions) before the extractor was run on them, and deliberately
 unlike the development set: central resolutions and conclusions, a Ban cán sự đảng
 plan with "Cơ quan chủ trì: …" lines, task tables, "a)" items, owners in closing
 parentheses, unmarked attribution lines, a news report.  Scored with the shared
-scorer's rules (:func:`loaders.scoring.score`); the floors are what the extractor
+scorer's rules (:func:`policykg.loaders.scoring.score`); the floors are what the extractor
 reaches, so a change that loses ground fails here.
 """
 
@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
-from loaders.clean import clean_text
-from loaders.gold import starts_with
-from loaders.scoring import score
-from loaders.targets import extract_targets
-from loaders.tasks import extract_tasks
+from policykg.loaders.clean import clean_text
+from policykg.loaders.gold import starts_with
+from policykg.loaders.scoring import score
+from policykg.loaders.targets import extract_targets
+from policykg.loaders.tasks import extract_tasks
 
 HELDOUT = Path(__file__).parent / "heldout"
 GOLD = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(HELDOUT.glob("*.json"))]
@@ -60,8 +60,8 @@ DOCUMENT_FLOORS = {"document": 0.92, "references": 0.92, "implements": 0.9}
 
 
 def test_heldout_whole_extractor() -> None:
-    extract = pytest.importorskip("loaders.extract").extract
-    to_gold = pytest.importorskip("loaders.gold").to_gold
+    extract = pytest.importorskip("policykg.loaders.extract").extract
+    to_gold = pytest.importorskip("policykg.loaders.gold").to_gold
     preds = {g["file"]: to_gold(extract(clean_text((HELDOUT / g["file"]).read_text(
         encoding="utf-8")), g["file"])) for g in GOLD}
     scores = score(GOLD, preds)

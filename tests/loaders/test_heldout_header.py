@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from loaders.batch import discover, extract_batch
-from loaders.gold import to_gold
-from loaders.scoring import Scores, score
-from ontology.records import Extraction
+from policykg.loaders.batch import discover, extract_batch
+from policykg.loaders.gold import to_gold
+from policykg.loaders.scoring import Scores, score
+from policykg.ontology.records import Extraction
 
 HELDOUT = Path(__file__).resolve().parent / "heldout_header"
 

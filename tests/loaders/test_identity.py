@@ -1,13 +1,13 @@
 import pytest
 
-from loaders.identity import (
-    InvalidNumber,
+from policykg.core.errors import InvalidNumber
+from policykg.ontology.identity import (
     document_id,
     document_scope,
     is_valid_number,
     parse_number,
 )
-from ontology.records import DocumentKind
+from policykg.ontology.records import DocumentKind
 
 
 @pytest.mark.parametrize(

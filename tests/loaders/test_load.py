@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from loaders.batch import FileFailure, discover, extract_batch
-from loaders.clean import clean_text
-from loaders.extract import extract
-from loaders.load import LoadResult, load_extraction
-from queries.store import GraphStore
+from policykg.loaders.batch import FileFailure, discover, extract_batch
+from policykg.loaders.clean import clean_text
+from policykg.loaders.extract import extract
+from policykg.loaders.load import LoadResult, load_extraction
+from policykg.queries.store import GraphStore
 from tests.shared_scorer import CORPUS
 
 KON_TUM = CORPUS / "kon-tum_ke-hoach_kl69.txt"

@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from loaders.extract import extract, extract_file
-from loaders.ocr import repair
+from policykg.loaders.extract import extract, extract_file
+from policykg.loaders.ocr import repair
 
 
 def test_html_residue_is_blanked_and_offsets_kept() -> None:
@@ -14,11 +14,11 @@ def test_html_residue_is_blanked_and_offsets_kept() -> None:
 
 
 def test_unreadable_characters_are_reported_with_position() -> None:
-    raw = "chuy\ufffdn đổi\x07 số"
+    raw = "Kế hoạch\nchuy\ufffdn đổi\x07 số"
     out = repair(raw, "doc.txt")
-    assert out.warnings == ("doc.txt:4: unreadable character (U+FFFD)",
-                            "doc.txt:10: control character U+0007")
-    assert out.text == "chuy\ufffdn đổi  số"
+    assert out.warnings == ("doc.txt:2:5: unreadable character (U+FFFD)",
+                            "doc.txt:2:11: control character U+0007")
+    assert out.text == "Kế hoạch\nchuy\ufffdn đổi  số"
 
 
 def test_clean_text_is_returned_unchanged() -> None:

@@ -12,15 +12,16 @@ import pytest
 from redis import Redis
 
 from bench.loading import WithoutScratch
-from loaders.batch import FileFailure, discover, extract_batch
-from loaders.load import DocumentRejected, load_extraction
-from loaders.precheck import ScratchGraphs
-from ontology import mapping as m
-from ontology.records import Extraction
-from queries.export import dump_nodes, dump_relationships
-from queries.falkordb_store import SCRATCH_MARK, FalkorDBStore
-from queries.rules import run_rules
-from queries.store import GraphStore
+from policykg.core.errors import DocumentRejected
+from policykg.loaders.batch import FileFailure, discover, extract_batch
+from policykg.loaders.load import load_extraction
+from policykg.loaders.precheck import ScratchGraphs
+from policykg.ontology import mapping as m
+from policykg.ontology.records import Extraction
+from policykg.queries.export import dump_nodes, dump_relationships
+from policykg.queries.falkordb_store import SCRATCH_MARK, FalkorDBStore
+from policykg.queries.rules import run_rules
+from policykg.queries.store import GraphStore
 from tests.shared_scorer import CORPUS
 
 

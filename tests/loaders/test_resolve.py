@@ -1,7 +1,7 @@
 from datetime import date
 
-from loaders.resolve import Candidate, resolve_reference, term_years
-from ontology.records import DocumentKind, Provenance, Reference
+from policykg.loaders.resolve import Candidate, resolve_reference, term_years
+from policykg.ontology.records import DocumentKind, Provenance, Reference
 
 PROV = Provenance(source="x.txt")
 

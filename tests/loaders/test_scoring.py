@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from loaders.scoring import score
+from policykg.loaders.scoring import score
 from tests.shared_scorer import CORPUS, GOLD_DIR, SCORER, SHARED, gold_docs, shared_scorer
 
 

@@ -3,11 +3,11 @@ from pathlib import Path
 
 import pytest
 
-from loaders.extract import extract
-from loaders.header import extract_header
-from loaders.sidecar import Sidecar, apply_sidecar, read_sidecar, sidecar_path
-from ontology.records import DocumentKind
-from policykg.errors import SidecarError
+from policykg.core.errors import SidecarError
+from policykg.loaders.extract import extract
+from policykg.loaders.header import extract_header
+from policykg.loaders.sidecar import Sidecar, apply_sidecar, read_sidecar, sidecar_path
+from policykg.ontology.records import DocumentKind
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

@@ -5,8 +5,8 @@ import docx
 import pytest
 from pypdf import PdfWriter
 
-from loaders.sources import read_source
-from policykg.errors import SourceError
+from policykg.core.errors import SourceError
+from policykg.loaders.sources import read_source
 
 
 def test_reads_utf8_and_cleans(tmp_path: Path) -> None:
@@ -21,23 +21,23 @@ def test_bom_is_dropped(tmp_path: Path) -> None:
     assert read_source(path) == "Tỉnh ủy"
 
 
-def test_bad_byte_names_file_and_offset(tmp_path: Path) -> None:
+def test_bad_byte_names_file_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
-    path.write_bytes("Kế hoạch ".encode() + b"\xe9t\xe9")
+    path.write_bytes("Tỉnh ủy\nKế hoạch ".encode() + b"\xe9t\xe9")
     with pytest.raises(SourceError) as info:
         read_source(path)
-    offset = len("Kế hoạch ".encode())
-    assert info.value.position == offset
+    column = len("Kế hoạch ") + 1  # characters, not bytes
+    assert (info.value.line, info.value.column) == (2, column)
     assert info.value.reason == "not UTF-8 text: invalid byte 0xe9"
-    assert str(info.value) == f"{path}:{offset}: not UTF-8 text: invalid byte 0xe9"
+    assert str(info.value) == f"{path}:2:{column}: not UTF-8 text: invalid byte 0xe9"
 
 
-def test_bad_byte_offset_counts_the_bom(tmp_path: Path) -> None:
+def test_bad_byte_column_does_not_count_the_bom(tmp_path: Path) -> None:
     path = tmp_path / "bom-bad.txt"
     path.write_bytes(b"\xef\xbb\xbfab\xff")
     with pytest.raises(SourceError) as info:
         read_source(path)
-    assert info.value.position == 5
+    assert (info.value.line, info.value.column) == (1, 3)
 
 
 def test_missing_file_gives_os_reason(tmp_path: Path) -> None:
@@ -97,12 +97,13 @@ def test_html_uses_the_charset_its_meta_tag_declares(tmp_path: Path, meta: str) 
 def test_html_with_unknown_charset_or_bad_bytes_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "odd.html"
     path.write_bytes(b'<meta charset="klingon"><p>x</p>')
-    with pytest.raises(SourceError, match=r"odd\.html:\d+: unknown charset 'klingon'"):
+    with pytest.raises(SourceError, match=r"odd\.html:1:\d+: unknown charset 'klingon'"):
         read_source(path)
     path.write_bytes(b"<p>K\xe9</p>")
     with pytest.raises(SourceError) as info:
         read_source(path)
-    assert (info.value.position, info.value.reason) == (4, "not UTF-8 text: invalid byte 0xe9")
+    assert (info.value.line, info.value.column, info.value.reason) == (
+        1, 5, "not UTF-8 text: invalid byte 0xe9")
 
 
 def test_missing_non_text_source_names_the_file(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from loaders.targets import extract_targets
-from loaders.tasks import extract_tasks
+from policykg.loaders.targets import extract_targets
+from policykg.loaders.tasks import extract_tasks
 
 TEXT = "\n".join([
     "I. MỤC TIÊU",

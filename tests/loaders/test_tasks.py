@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from loaders.tasks import TaskExtraction, extract_tasks
+from policykg.loaders.tasks import TaskExtraction, extract_tasks
 
 PLAN = "\n".join([
     "KẾ HOẠCH",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.unload import NotLoaded, unload_document
-from policykg.errors import ReferenceNotFound
-from queries.store import GraphStore
+from policykg.core.errors import NotLoaded, ReferenceNotFound
+from policykg.loaders.unload import unload_document
+from policykg.queries.store import GraphStore
 
 GRAPH = """
 CREATE (a:Document {id: 'a', kind: 'KeHoach', number: '1-KH/TU', title: 'Kế hoạch',

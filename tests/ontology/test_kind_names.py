@@ -2,9 +2,9 @@
 
 from rdflib import RDFS, Literal, URIRef
 
-from ontology.mapping import kind_iri
-from ontology.rdf import load_ontology
-from ontology.records import KIND_NAMES_VI, DocumentKind
+from policykg.ontology.mapping import kind_iri
+from policykg.ontology.rdf import load_ontology
+from policykg.ontology.records import KIND_NAMES_VI, DocumentKind
 
 
 def test_every_kind_name_is_its_class_label() -> None:

@@ -9,9 +9,9 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib import namespace as ns
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
-from ontology import mapping as m
-from ontology.rdf import load_context, load_ontology
-from ontology.records import KIND_NAMES_VI, DocumentKind
+from policykg.ontology import mapping as m
+from policykg.ontology.rdf import load_context, load_ontology
+from policykg.ontology.records import KIND_NAMES_VI, DocumentKind
 from tests.ontology import vocab
 
 PKG_ONTOLOGY = URIRef(m.ONTOLOGY_IRI)

@@ -10,8 +10,8 @@ from rdflib import RDF, Literal, URIRef
 from rdflib import namespace as ns
 from rdflib.compare import isomorphic
 
-from ontology import mapping as m
-from ontology.rdf import from_jsonld, from_rdf, to_jsonld, to_rdf
+from policykg.ontology import mapping as m
+from policykg.ontology.rdf import from_jsonld, from_rdf, to_jsonld, to_rdf
 
 Nodes = list[tuple[str, dict[str, Any]]]
 Rels = list[tuple[str, str, str, dict[str, Any]]]

@@ -14,16 +14,16 @@ import pytest
 from rdflib import RDF, SH, Graph, Literal
 
 from bench.synthetic import Synthetic
-from loaders.batch import FileFailure, discover, extract_batch
-from loaders.load import load_extraction
-from ontology.rdf import to_rdf
-from ontology.shapeinfo import shape_infos
-from ontology.validation import Finding, ValidationReport, findings_in, validate_rdf
-from queries.bulk import write_dump
-from queries.catalog import ENGINES, QUERIES_DIR
-from queries.export import dump_nodes, dump_relationships
-from queries.rules import graph_report, rule_name, rule_queries, run_rules
-from queries.store import GraphStore
+from policykg.loaders.batch import FileFailure, discover, extract_batch
+from policykg.loaders.load import load_extraction
+from policykg.ontology.rdf import to_rdf
+from policykg.ontology.shapeinfo import shape_infos
+from policykg.ontology.validation import Finding, ValidationReport, findings_in, validate_rdf
+from policykg.queries.bulk import write_dump
+from policykg.queries.catalog import ENGINES, QUERIES_DIR
+from policykg.queries.export import dump_nodes, dump_relationships
+from policykg.queries.rules import graph_report, rule_name, rule_queries, run_rules
+from policykg.queries.store import GraphStore
 from tests.shared_scorer import CORPUS
 
 

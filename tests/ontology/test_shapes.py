@@ -18,10 +18,10 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
-from loaders.identity import NATIONAL_SCOPES, is_valid_number
-from ontology import mapping as m
-from ontology.rdf import load_shapes, to_rdf
-from ontology.validation import ValidationReport, validate_rdf
+from policykg.ontology import mapping as m
+from policykg.ontology.identity import NATIONAL_SCOPES, is_valid_number
+from policykg.ontology.rdf import load_shapes, to_rdf
+from policykg.ontology.validation import ValidationReport, validate_rdf
 from tests.ontology import vocab
 
 Dump = tuple[dict[str, tuple[str, dict[str, Any]]], list[tuple[str, str, str, dict[str, Any]]]]

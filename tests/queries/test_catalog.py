@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ontology import mapping as m
-from policykg.errors import QueryError
-from queries import catalog
-from queries.catalog import QUERIES_DIR, load_catalog, load_schema, parse_queries
+from policykg.core.errors import QueryError
+from policykg.ontology import mapping as m
+from policykg.queries import catalog
+from policykg.queries.catalog import QUERIES_DIR, load_catalog, load_schema, parse_queries
 
 _SKIP = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|//[^\n]*""")
 _LABEL = re.compile(r"\(\s*\w*\s*:\s*`?(\w+)")

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from ontology import mapping as m
-from queries.catalog import ENGINES, QUERIES_DIR, load_catalog
+from policykg.ontology import mapping as m
+from policykg.queries.catalog import ENGINES, QUERIES_DIR, load_catalog, load_writes
 
 ROOT = QUERIES_DIR.parent
 SCRIPT = Path(__file__).with_name("lint_cypher.mjs")
@@ -42,7 +42,7 @@ def db_schema() -> dict[str, Any]:
     props = {"id"} | {p.name for t in (*m.NODE_TYPES, *m.REL_TYPES) for p in t.props}
     params: dict[str, Any] = {}
     for engine in ENGINES:
-        for query in load_catalog(engine).values():
+        for query in (*load_catalog(engine).values(), *load_writes(engine).values()):
             for p in query.params:
                 params.setdefault(p.name, SAMPLES[p.type])
     return {"labels": [n.label for n in m.NODE_TYPES],

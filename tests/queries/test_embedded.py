@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from policykg.errors import GraphUnavailable
-from queries.embedded import EmbeddedFalkorDB, process_alive
-from queries.falkordb_store import FalkorDBStore
+from policykg.core.errors import GraphUnavailable
+from policykg.queries.embedded import EmbeddedFalkorDB, process_alive
+from policykg.queries.falkordb_store import FalkorDBStore
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 import pytest
 
-from ontology.records import DocumentKind
-from policykg.errors import ReferenceNotFound
-from queries.lookup import parse_reference
+from policykg.core.errors import ReferenceNotFound
+from policykg.ontology.records import DocumentKind
+from policykg.queries.lookup import parse_reference
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from policykg.errors import GraphUnavailable
-from policykg.settings import Settings
-from queries.embedded import EmbeddedFalkorDB
-from queries.open import open_store
+from policykg.core.errors import GraphUnavailable
+from policykg.core.settings import Settings
+from policykg.queries.embedded import EmbeddedFalkorDB
+from policykg.queries.open import open_store
 
 
 def _closed_port() -> int:

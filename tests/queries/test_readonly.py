@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from policykg.errors import QueryError
-from queries.cypher import run_cypher
-from queries.readonly import WriteRefused, check_read_only
-from queries.store import GraphStore
+from policykg.core.errors import QueryError, WriteRefused
+from policykg.queries.cypher import run_cypher
+from policykg.queries.readonly import check_read_only
+from policykg.queries.store import GraphStore
 
 WRITES = [
     "CREATE (n:Document {id: 'x'})",

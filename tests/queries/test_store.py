@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from policykg.errors import QueryError
-from queries.embedded import EmbeddedFalkorDB
-from queries.falkordb_store import FalkorDBStore, compose
-from queries.store import GraphStore
+from policykg.core.errors import QueryError
+from policykg.queries.embedded import EmbeddedFalkorDB
+from policykg.queries.falkordb_store import FalkorDBStore, compose
+from policykg.queries.store import GraphStore
 
 DOC = "tw:2012:20-nq-tw"
 

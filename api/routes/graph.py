@@ -1,0 +1,85 @@
+"""Graph views for front ends: ``GET /graph`` (Cytoscape.js elements), ``GET /graph/schema``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from policykg.api.deps import AppSettings, Store
+from policykg.api.errors import responses
+from policykg.api.models import (
+    CyEdge,
+    CyNode,
+    EdgeData,
+    Elements,
+    GraphOut,
+    GraphSchemaOut,
+    LabelCount,
+    NodeData,
+    TypeCount,
+)
+from policykg.core.errors import InvalidParameter
+from policykg.ontology import mapping as m
+from policykg.queries.captions import caption
+from policykg.queries.catalog import load_catalog
+from policykg.queries.neighbourhood import neighbourhood, rel_types_named, valid_rel_names
+
+router = APIRouter(tags=["front ends"])
+MAX_DEPTH = 4
+_HIDDEN = ("search",)  # folded keys are for search, not for display
+
+
+def _node_data(node_id: str, label: str, props: dict[str, Any], depth: int) -> NodeData:
+    shown = {k: v for k, v in props.items() if k not in _HIDDEN and k != "id"}
+    if "kind" in shown:  # a document's kind; "kind" here is the node's label
+        shown["doc_kind"] = shown.pop("kind")
+    return NodeData(id=node_id, label=caption(label, props), kind=label, depth=depth, **shown)
+
+
+@router.get("/graph", response_model=GraphOut, responses=responses(404, 422, 503))
+def graph(
+    store: Store, settings: AppSettings,
+    focus: Annotated[str, Query(min_length=1, max_length=300, description="A node id",
+                                examples=["tw:2024:69-kl-tw"])],
+    depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Hops from the focus")] = 1,
+    rel: Annotated[str | None, Query(max_length=500, description="Relationships to follow, "
+                                     "comma-separated ontology terms or types in any case "
+                                     "(default: all)", examples=["implements,cites"])] = None,
+) -> GraphOut:
+    """The focus node and its neighbourhood, in Cytoscape.js ``elements`` form.
+
+    At most ``POLICYKG_GRAPH_MAX_NODES`` nodes; ``truncated`` says the limit cut it.
+    """
+    names = [n for n in (rel or "").split(",") if n.strip()]
+    rel_types, unknown = rel_types_named(names) if names else (list(m.REL_TYPES), [])
+    if unknown:
+        raise InvalidParameter("rel", f"unknown relationship name(s): {', '.join(unknown)}",
+                               valid_rel_names())
+    found = neighbourhood(store, focus, depth=depth, rel_types=rel_types,
+                          max_nodes=settings.graph_max_nodes)
+    nodes = [CyNode(data=_node_data(i, label, props, d))
+             for i, (label, props, d) in sorted(found.nodes.items(), key=lambda x: (x[1][2], x[0]))]
+    edges = [CyEdge(data=EdgeData(id=f"{t}:{s}->{e}", source=s, target=e, type=t,
+                                  label=m.REL_BY_TYPE[t].term if t in m.REL_BY_TYPE else t))
+             for s, t, e in sorted(found.edges)]
+    return GraphOut(focus=focus, depth=depth, elements=Elements(nodes=nodes, edges=edges),
+                    truncated=found.truncated)
+
+
+@router.get("/graph/schema", response_model=GraphSchemaOut, responses=responses(503))
+def graph_schema(store: Store) -> GraphSchemaOut:
+    """Node labels and relationship types, with their ontology terms and counts."""
+    catalog = load_catalog(store.engine)
+    labels = {r["label"]: int(r["count"])
+              for r in store.read(catalog["graph_label_counts"].text) if r["label"]}
+    types = {r["type"]: int(r["count"]) for r in store.read(catalog["graph_type_counts"].text)}
+    return GraphSchemaOut(
+        labels=[LabelCount(label=lab, term=m.NODE_BY_LABEL[lab].term if lab in m.NODE_BY_LABEL
+                           else None, count=labels.get(lab, 0))
+                for lab in sorted({*m.NODE_BY_LABEL, *labels})],
+        relationships=[TypeCount(type=t, term=r.term if r else None,
+                                 source=r.source if r else None,
+                                 target=r.target if r else None, count=types.get(t, 0))
+                       for t in sorted({*m.REL_BY_TYPE, *types})
+                       for r in [m.REL_BY_TYPE.get(t)]])

@@ -1,0 +1,54 @@
+"""What every ``policykg`` command shares: exit codes, output, opening the store.
+
+Exit codes (the README's table, and :func:`exit_code` maps every error to one):
+
+    0  success (``validate``: the graph conforms)
+    1  the command ran and found problems: validation findings at or above
+       ``--fail-on``, failed files in a batch, a rejected document, an ``eval``
+       score under ``--min-f1``
+    2  bad input: usage, a missing or unreadable file, a bad sidecar, an unknown
+       or ambiguous reference, a bad setting
+    3  the graph store cannot be reached or failed
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from policykg.core.errors import DocumentRejected, GraphError, InputError, PolicyKGError
+
+if TYPE_CHECKING:
+    from policykg.queries.store import GraphStore
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_GRAPH = 0, 1, 2, 3
+
+
+def exit_code(error: PolicyKGError) -> int:
+    """The exit code of a command stopped by ``error``."""
+    if isinstance(error, GraphError):
+        return EXIT_GRAPH
+    if isinstance(error, DocumentRejected):
+        return EXIT_FINDINGS
+    if isinstance(error, InputError):
+        return EXIT_INPUT
+    return EXIT_INPUT  # QueryError: the query or its parameters the user gave
+
+
+def emit(obj: Any) -> None:
+    """One JSON object on one line of stdout."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def err(message: str) -> None:
+    """One line on stderr."""
+    sys.stderr.write(f"policykg: {message}\n")
+
+
+def open_store(start_embedded: bool = True) -> GraphStore:
+    """The configured graph store, with its schema ensured."""
+    # lazy: the store's client library (falkordb or neo4j) stays off `extract` and `--help`
+    from policykg.queries.open import open_store as _open
+
+    return _open(start_embedded=start_embedded)

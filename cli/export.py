@@ -1,0 +1,74 @@
+"""``policykg export`` and ``policykg import``: the whole graph as Turtle or JSON-LD, and back.
+
+Export reads the graph through :mod:`policykg.queries.export` and writes the ontology's
+terms (:func:`policykg.ontology.rdf.to_rdf`; JSON-LD compacted with ``context.jsonld``).
+Import reads such a file (Turtle for ``.ttl``, JSON-LD for ``.jsonld``/``.json``),
+turns it back into nodes and relationships (:func:`policykg.ontology.rdf.from_rdf`) and
+writes them into an EMPTY graph in batches (:mod:`policykg.queries.bulk`).  Nothing is lost
+but the order of list properties (RDF has none: they come back sorted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rdflib import Graph
+
+from policykg.cli.common import EXIT_OK, open_store
+from policykg.core.errors import InputError, PolicyKGError
+from policykg.ontology.rdf import from_jsonld, from_rdf, to_jsonld, to_rdf
+from policykg.queries.bulk import write_dump
+from policykg.queries.export import dump_nodes, dump_relationships
+
+_FORMATS = {".ttl": "turtle", ".jsonld": "jsonld", ".json": "jsonld"}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = open_store()
+    try:
+        graph = to_rdf(dump_nodes(store), dump_relationships(store))
+    finally:
+        store.close()
+    text = to_jsonld(graph) if args.format == "jsonld" else graph.serialize(format="turtle")
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{args.output}: cannot write: {exc.strerror}") from exc
+        print(f"exported {len(graph)} triples to {args.output}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    kind = _FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(f"{path}: unknown format (expected {', '.join(_FORMATS)})")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from exc
+    try:
+        graph = from_jsonld(text) if kind == "jsonld" else Graph().parse(data=text,
+                                                                        format="turtle")
+        nodes, rels = from_rdf(graph)
+    except Exception as exc:  # rdflib's parsers raise many types; from_rdf ValueError
+        raise InputError(f"{path}: not a policykg {kind} export: {exc}") from exc
+    store = open_store()
+    try:
+        if store.count_nodes():
+            raise InputError(f"the graph holds {store.count_nodes()} nodes: import needs an "
+                             "empty graph (POLICYKG_GRAPH_NAME names another)")
+        try:
+            written = write_dump(store, nodes, rels)
+        except PolicyKGError:
+            store.clear()  # it was empty: leave nothing half-imported
+            raise
+    finally:
+        store.close()
+    print(f"imported {written[0]} nodes and {written[1]} relationships from {path}")
+    return EXIT_OK

@@ -1,0 +1,66 @@
+"""``policykg serve``, ``up`` and ``db``: the HTTP server and the embedded graph."""
+
+from __future__ import annotations
+
+import argparse
+
+import uvicorn
+
+from policykg.cli.common import EXIT_INPUT, EXIT_OK, err, open_store
+from policykg.cli.documents import load_paths
+from policykg.core.settings import get_settings
+from policykg.queries.embedded import EmbeddedFalkorDB
+from policykg.queries.store import GraphStore
+from policykg.queries.validation import text_lines, validate_store
+
+APP_FACTORY = "policykg.api.app:create_app"  # by name: the CLI does not import the API
+
+
+def _summary(store: GraphStore) -> None:
+    """Validate the whole graph and print the counts per shape."""
+    lines = text_lines(validate_store(store))
+    print("validation: " + next(lines))
+    for line in lines:
+        if line and not line.startswith(("  ", "    ")):
+            print("  " + line)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    uvicorn.run(APP_FACTORY, factory=True, host=args.host, port=args.port, log_level="info")
+    return EXIT_OK
+
+
+def cmd_up(args: argparse.Namespace) -> int:
+    store = open_store()
+    try:
+        if store.count_nodes() == 0:
+            corpus = get_settings().corpus_dir
+            print(f"the graph is empty: loading the bundled corpus from {corpus}")
+            load_paths(store, [corpus], print)
+            _summary(store)
+        else:
+            print(f"the graph holds {store.count_nodes()} nodes; not reloading the corpus")
+    finally:
+        store.close()
+    return cmd_serve(args)
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    if settings.graph_url:
+        err(f"POLICYKG_GRAPH_URL is set ({settings.graph_url}): `db` manages only the "
+            "embedded graph")
+        return EXIT_INPUT
+    db = EmbeddedFalkorDB(settings.data_dir, settings.embedded_port)
+    if args.action == "start":
+        port = db.start()
+        print(f"embedded graph running on 127.0.0.1:{port} (data in {settings.data_dir})")
+    elif args.action == "stop":
+        db.stop()
+        print("embedded graph stopped")
+    else:
+        status = db.status()
+        state = f"running on 127.0.0.1:{status.port} (pid {status.pid})" if status.running \
+            else "not running"
+        print(f"embedded graph {state}; data in {status.data_dir}")
+    return EXIT_OK

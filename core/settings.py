@@ -1,0 +1,111 @@
+"""Settings, read from ``POLICYKG_*`` environment variables.
+
+``get_settings()`` builds them once, on first use (never at import).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from platformdirs import user_data_dir
+from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from policykg.core.errors import InputError
+
+_PROJECT = Path(__file__).resolve().parent.parent
+
+
+def _default_data_dir() -> Path:
+    """Under the user's data folder, one folder per checkout (or installation), so that
+    two checkouts never share an embedded graph by accident."""
+    digest = hashlib.sha256(str(_PROJECT).encode()).hexdigest()[:10]
+    return Path(user_data_dir("policykg", appauthor=False)) / f"{_PROJECT.name}-{digest}"
+
+
+class Settings(BaseSettings):
+    """policykg configuration."""
+
+    model_config = SettingsConfigDict(env_prefix="POLICYKG_", extra="ignore")
+
+    graph_url: str | None = Field(
+        default=None,
+        description="Graph store: unset for the embedded FalkorDB; bolt://, neo4j:// "
+        "(Neo4j) or falkordb://host:port (an external FalkorDB).",
+    )
+    data_dir: Path = Field(
+        default_factory=_default_data_dir,
+        description="Folder of the embedded graph's data, log and pid files.",
+    )
+    embedded_port: int = Field(default=0, ge=0, le=65535,
+                               description="Port of the embedded graph; 0 picks a free one.")
+    graph_name: str = Field(default="policykg", min_length=1,
+                            description="Graph (FalkorDB) or database (Neo4j) name.")
+    neo4j_username: str = Field(
+        default="neo4j",
+        validation_alias=AliasChoices("POLICYKG_NEO4J_USERNAME", "NEO4J_USERNAME"),
+        description="Neo4j user (POLICYKG_NEO4J_USERNAME or NEO4J_USERNAME).",
+    )
+    neo4j_password: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("POLICYKG_NEO4J_PASSWORD", "NEO4J_PASSWORD"),
+        description="Neo4j password (POLICYKG_NEO4J_PASSWORD or NEO4J_PASSWORD).",
+    )
+    corpus_dir: Path = Field(default=_PROJECT / "corpus",
+                             description="The bundled sample corpus that `policykg up` loads.")
+
+    cypher_timeout_ms: int = Field(default=5000, ge=1, le=600_000,
+                                   description="Time limit of an analyst's Cypher query (ms).")
+    cypher_max_rows: int = Field(default=1000, ge=1, le=100_000,
+                                 description="Rows an analyst's query returns at most; more "
+                                 "are cut, with truncated: true.")
+    graph_max_nodes: int = Field(default=500, ge=1, le=100_000,
+                                 description="Nodes GET /graph returns at most.")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins allowed to call the API from a browser (comma-separated; "
+        "none by default).")
+    api_keys: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, repr=False,
+        description="API keys that may write (comma-separated); none: writes are disabled.")
+    read_keys_required: bool = Field(default=False,
+                                     description="Reads need an API key too.")
+    shacl_max_nodes: int = Field(
+        default=20_000, ge=0,
+        description="`validate --engine auto` uses pyshacl up to this many nodes, the "
+        "in-graph rules above.",
+    )
+    max_upload_bytes: int = Field(default=5_000_000, ge=1,
+                                  description="Largest request body accepted (bytes).")
+
+    @field_validator("cors_origins", "api_keys", mode="before")
+    @classmethod
+    def _split(cls, v: object) -> object:
+        if isinstance(v, str):
+            return [item.strip() for item in v.split(",") if item.strip()]
+        return v
+
+    @field_validator("graph_url")
+    @classmethod
+    def _check_url(cls, v: str | None) -> str | None:
+        if v in (None, ""):
+            return None
+        schemes = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://",
+                   "neo4j+ssc://", "falkordb://", "redis://")
+        if not v.startswith(schemes):
+            raise ValueError(f"unsupported graph URL {v!r}: expected one of {', '.join(schemes)}")
+        return v
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings; a bad value raises :class:`InputError` naming the variable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "POLICYKG_" + str(first["loc"][0]).upper() if first["loc"] else "POLICYKG_*"
+        raise InputError(f"invalid setting {name}: {first['msg']}") from exc

@@ -1,0 +1,140 @@
+"""Document numbers and canonical ids (pure functions).
+
+Numbers come in two forms:
+
+- Party form ``SEQ-CODE/ISSUER``: ``20-NQ/TW``, ``29-CTr/TU``, ``1046-CV/TU``;
+- State form ``SEQ/CODE-ISSUER`` or ``SEQ/YEAR/CODE-ISSUER``: ``46/NQ-CP``,
+  ``696/QĐ-TTg``, ``12/2024/NĐ-CP``; laws and resolutions of the National
+  Assembly have no type code and a numbered legislature: ``29/2013/QH13``.
+
+Numbers repeat across terms and provinces, so a canonical id carries the
+issuing scope, the year and the number::
+
+    tw:2012:20-nq-tw          Nghị quyết 20-NQ/TW of 2012 (not the one of 2017)
+    thai-nguyen:2013:29-ctr-tu
+    cp:2023:46-nq-cp
+    kon-tum:undated:kh-3f9a1c2e   an unnumbered, undated plan (hash of its title)
+
+``undated`` stands where the year is not known.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from policykg.core.errors import InvalidNumber
+from policykg.core.vntext import normalize, slug
+from policykg.ontology.records import DocumentKind
+
+# Type codes (the part of a number that names the kind of document).
+KIND_BY_CODE: dict[str, DocumentKind] = {
+    "NQ": DocumentKind.NghiQuyet,
+    "KL": DocumentKind.KetLuan,
+    "CT": DocumentKind.ChiThi,
+    "KH": DocumentKind.KeHoach,
+    "CTR": DocumentKind.ChuongTrinh,
+    "TB": DocumentKind.ThongBao,
+    "CV": DocumentKind.CongVan,
+    "QĐ": DocumentKind.QuyetDinh,
+    "QD": DocumentKind.QuyetDinh,
+    "BC": DocumentKind.BaoCao,
+    "HD": DocumentKind.HuongDan,
+}
+CODE_BY_KIND: dict[DocumentKind, str] = {
+    DocumentKind.NghiQuyet: "NQ", DocumentKind.KetLuan: "KL", DocumentKind.ChiThi: "CT",
+    DocumentKind.KeHoach: "KH", DocumentKind.ChuongTrinh: "CTr", DocumentKind.ThongBao: "TB",
+    DocumentKind.CongVan: "CV", DocumentKind.QuyetDinh: "QĐ", DocumentKind.BaoCao: "BC",
+    DocumentKind.HuongDan: "HD", DocumentKind.Other: "VB",
+}
+# Issuer codes that name a nation-wide scope; any other code (TU, HU, ĐU, BCSĐ …)
+# is local and takes the province of the citing document.
+NATIONAL_SCOPES = {"TW": "tw", "CP": "cp", "TTG": "ttg", "QH": "qh", "UBTVQH": "ubtvqh",
+                   "CTN": "ctn", "BCT": "tw", "BBT": "tw"}
+
+_PARTY = re.compile(
+    r"^(?P<seq>\d+[a-z]?)-(?P<code>[A-ZĐa-zđ]+)/(?P<issuer>[A-ZĐa-zđ.]+(?:-[A-ZĐa-zđ]+)*)$"
+)
+_STATE = re.compile(
+    r"^(?P<seq>\d+[a-z]?)/(?:(?P<year>(?:19|20)\d\d)/)?(?P<code>[A-ZĐa-zđ]+)-(?P<issuer>[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*)$"
+)
+# "29/2013/QH13": no type code (kind ``Other``), the legislature's number after the issuer.
+_LEGISLATIVE = re.compile(r"^(?P<seq>\d+)/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]+\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    """The parts of a document number."""
+
+    text: str  # as normalised: "20-NQ/TW"
+    seq: str
+    code: str  # type code, upper case ("NQ", "CTR", "QĐ")
+    issuer: str  # issuer code, upper case ("TW", "TU", "CP", "TTG")
+    form: str  # "party" or "state"
+    year: int | None = None  # state numbers may embed their year
+
+    @property
+    def kind(self) -> DocumentKind:
+        return KIND_BY_CODE.get(self.code, DocumentKind.Other)
+
+    @property
+    def national_scope(self) -> str | None:
+        """Scope slug when the issuer code is nation-wide, else ``None`` (local)."""
+        code = self.issuer.replace(".", "").rstrip("0123456789")
+        # Central Party bodies sign with a code ending in TW ("BCĐTW", "BTGDVTW").
+        return NATIONAL_SCOPES.get(code) or ("tw" if code.endswith("TW") else None)
+
+
+def parse_number(number: str) -> ParsedNumber:
+    """Parse a document number; raise :class:`InvalidNumber` if it has neither form."""
+    text = re.sub(r"\s+", "", normalize(number)).replace("T.Ư", "TW").replace("TƯ", "TW")
+    m = _PARTY.match(text)
+    if m:
+        return ParsedNumber(text, m["seq"], m["code"].upper(), m["issuer"].upper(), "party")
+    m = _STATE.match(text)
+    if m:
+        year = int(m["year"]) if m["year"] else None
+        return ParsedNumber(text, m["seq"], m["code"].upper(), m["issuer"].upper(), "state", year)
+    m = _LEGISLATIVE.match(text)
+    if m:
+        return ParsedNumber(text, m["seq"], "", m["issuer"], "state", int(m["year"]))
+    raise InvalidNumber(f"not a Party (20-NQ/TW) or State (46/NQ-CP) document number: {number!r}")
+
+
+def is_valid_number(number: str) -> bool:
+    try:
+        parse_number(number)
+    except InvalidNumber:
+        return False
+    return True
+
+
+def document_scope(number: str | None, province: str | None) -> str:
+    """Issuing scope: ``tw``/``cp``/… for national numbers, else the province slug."""
+    if number:
+        try:
+            national = parse_number(number).national_scope
+        except InvalidNumber:
+            national = None
+        if national:
+            return national
+    return slug(province) if province else "unknown"
+
+
+def document_id(
+    *,
+    scope: str,
+    year: int | None,
+    number: str | None,
+    kind: DocumentKind = DocumentKind.Other,
+    fingerprint: str = "",
+) -> str:
+    """Canonical id; unnumbered documents are named by kind and a hash of ``fingerprint``."""
+    when = str(year) if year else "undated"
+    if number:
+        tail = slug(number.replace("/", "-"))
+    else:
+        digest = hashlib.sha256(normalize(fingerprint).encode("utf-8")).hexdigest()[:8]
+        tail = f"{CODE_BY_KIND[kind].lower()}-{digest}"
+    return f"{scope}:{when}:{tail}"

@@ -1,0 +1,51 @@
+// name: count_nodes
+// title: Number of nodes
+// description: How many nodes the graph holds, of any label.
+MATCH (n)
+RETURN count(n) AS n
+
+// name: documents_numbered
+// title: Documents of a scope with a number
+// description: The documents of one issuing scope whose number is this one, ignoring case; the candidates an undated citation may name.
+// param: scope string — an issuing scope such as tw or kon-tum
+// param: number string — a document number such as 20-NQ/TW
+MATCH (d:Document)
+WHERE d.scope = $scope AND toUpper(d.number) = toUpper($number)
+RETURN d.id AS id, d.year AS year, d.stub AS stub
+
+// name: document_props
+// title: A document's properties
+// description: Every stored property of the document with this id (no row if there is none).
+// param: id string — the document id
+MATCH (d:Document {id: $id})
+RETURN properties(d) AS props
+
+// name: neighbourhood_step
+// title: One step of a graph walk
+// description: The relationships of the given types between the given nodes (of any label, each found through its id index) and their neighbours, with each neighbour's label and properties.
+// param: ids list — ids of the nodes to step from
+// param: types list — relationship types to follow, in both directions
+// param: limit integer — at most this many rows per label of the nodes stepped from
+MATCH (a:Document)-[r]-(b)
+WHERE a.id IN $ids AND type(r) IN $types
+RETURN DISTINCT startNode(r).id AS source, type(r) AS type, endNode(r).id AS target,
+       labels(b)[0] AS label, properties(b) AS props
+LIMIT $limit
+UNION ALL
+MATCH (a:Task)-[r]-(b)
+WHERE a.id IN $ids AND type(r) IN $types
+RETURN DISTINCT startNode(r).id AS source, type(r) AS type, endNode(r).id AS target,
+       labels(b)[0] AS label, properties(b) AS props
+LIMIT $limit
+UNION ALL
+MATCH (a:Target)-[r]-(b)
+WHERE a.id IN $ids AND type(r) IN $types
+RETURN DISTINCT startNode(r).id AS source, type(r) AS type, endNode(r).id AS target,
+       labels(b)[0] AS label, properties(b) AS props
+LIMIT $limit
+UNION ALL
+MATCH (a:Body)-[r]-(b)
+WHERE a.id IN $ids AND type(r) IN $types
+RETURN DISTINCT startNode(r).id AS source, type(r) AS type, endNode(r).id AS target,
+       labels(b)[0] AS label, properties(b) AS props
+LIMIT $limit

@@ -1,0 +1,209 @@
+// The writer's statements (policykg.loaders.writer): one document's rows, written in one
+// transaction.  Re-loading a document first retracts what it asserted (every edge whose
+// asserted_by is its id, its tasks and targets), so a reload leaves the graph as before.
+
+// name: retract_tasks
+// title: Remove a document's tasks
+// description: The tasks the document assigns, with their edges.
+// param: id string — the document id
+MATCH (:Document {id: $id})-[:ASSIGNS]->(t:Task)
+DETACH DELETE t
+
+// name: retract_targets
+// title: Remove a document's targets
+// description: The targets the document sets, with their edges.
+// param: id string — the document id
+MATCH (:Document {id: $id})-[:SETS_TARGET]->(g:Target)
+DETACH DELETE g
+
+// name: retract_cited_assertions
+// title: Remove what a document asserted about the documents it cites
+// description: Their issuers and the relations between them that this document stated (found from the document, never by a scan of the graph).
+// param: id string — the document id
+MATCH (:Document {id: $id})-[:CITES]->(:Document)-[r:IMPLEMENTS|ISSUED_BY]->()
+WHERE r.asserted_by = $id
+DELETE r
+
+// name: retract_own_assertions
+// title: Remove a document's own edges
+// description: What it implements, its issuers, addressees and citations, as it stated them.
+// param: id string — the document id
+MATCH (:Document {id: $id})-[r:IMPLEMENTS|ISSUED_BY|ADDRESSES|CITES]->()
+WHERE r.asserted_by = $id
+DELETE r
+
+// name: merge_document
+// title: Write a document node
+// description: The document itself; a stub of the same id is filled in.
+// param: id string — the document id
+// param: props map — its properties
+MERGE (d:Document {id: $id})
+SET d += $props
+
+// name: merge_cited
+// title: Write the documents a document cites
+// description: Created as stubs, or completed where they lack a fact a citation knows (policykg.loaders.rows.CITATION_PROPS, each coalesced).
+// param: rows list — {id, props} per cited document
+UNWIND $rows AS row
+MERGE (c:Document {id: row.id})
+ON CREATE SET c += row.props, c.stub = true
+SET c.kind = coalesce(c.kind, row.props.kind), c.number = coalesce(c.number, row.props.number),
+    c.issued = coalesce(c.issued, row.props.issued), c.year = coalesce(c.year, row.props.year),
+    c.term = coalesce(c.term, row.props.term), c.scope = coalesce(c.scope, row.props.scope),
+    c.issuer_name = coalesce(c.issuer_name, row.props.issuer_name),
+    c.search = coalesce(c.search, row.props.search)
+
+// name: create_cites
+// title: Write a document's citations
+// description: One CITES edge per cited document, with its provenance and resolution.
+// param: id string — the citing document id
+// param: rows list — {id, rel} per cited document
+MATCH (d:Document {id: $id})
+UNWIND $rows AS row
+MATCH (c:Document {id: row.id})
+CREATE (d)-[r:CITES]->(c)
+SET r += row.rel
+
+// name: create_implements
+// title: Write implements edges
+// description: The document's own implements and the relations it states between cited documents.
+// param: rows list — {source, target, props} per edge
+UNWIND $rows AS row
+MATCH (a:Document {id: row.source}), (b:Document {id: row.target})
+CREATE (a)-[r:IMPLEMENTS]->(b)
+SET r += row.props
+
+// name: merge_bodies
+// title: Write bodies
+// description: Bodies named by the document, merged by id; aliases added to those already known.
+// param: rows list — {id, props} per body
+UNWIND $rows AS row
+MERGE (b:Body {id: row.id})
+ON CREATE SET b += row.props
+SET b.aliases = [a IN coalesce(b.aliases, []) WHERE NOT a IN row.props.aliases]
+    + row.props.aliases
+
+// name: merge_parts
+// title: Write partOf edges between bodies
+// description: A body and the committee it belongs to, the parent created when unknown.
+// param: rows list — {child, parent, parent_name, scope} per edge
+UNWIND $rows AS row
+MATCH (c:Body {id: row.child})
+MERGE (p:Body {id: row.parent})
+ON CREATE SET p.name = row.parent_name, p.scope = row.scope, p.collective = false,
+    p.aliases = [row.parent_name]
+MERGE (c)-[:PART_OF]->(p)
+
+// name: create_issued_by
+// title: Write issuedBy edges
+// description: Who issued the document, and the issuers its citations name.
+// param: rows list — {document, body, props} per edge
+UNWIND $rows AS row
+MATCH (d:Document {id: row.document}), (b:Body {id: row.body})
+CREATE (d)-[r:ISSUED_BY]->(b)
+SET r += row.props
+
+// name: create_addresses
+// title: Write addresses edges
+// description: The bodies the document addresses collectively.
+// param: id string — the document id
+// param: rows list — {body, props} per edge
+MATCH (d:Document {id: $id})
+UNWIND $rows AS row
+MATCH (b:Body {id: row.body})
+CREATE (d)-[r:ADDRESSES]->(b)
+SET r += row.props
+
+// name: create_tasks
+// title: Write a document's tasks
+// description: One Task node per task, assigned by the document.
+// param: id string — the document id
+// param: rows list — {id, props} per task
+MATCH (d:Document {id: $id})
+UNWIND $rows AS row
+CREATE (d)-[:ASSIGNS]->(t:Task {id: row.id})
+SET t += row.props
+
+// name: create_owners
+// title: Write task owners
+// description: One OWNED_BY edge per task and owning body.
+// param: rows list — {task, body, props} per edge
+UNWIND $rows AS row
+MATCH (t:Task {id: row.task}), (b:Body {id: row.body})
+CREATE (t)-[r:OWNED_BY]->(b)
+SET r += row.props
+
+// name: create_coordinators
+// title: Write task coordinators
+// description: One COORDINATED_BY edge per task and coordinating body.
+// param: rows list — {task, body, props} per edge
+UNWIND $rows AS row
+MATCH (t:Task {id: row.task}), (b:Body {id: row.body})
+CREATE (t)-[r:COORDINATED_BY]->(b)
+SET r += row.props
+
+// name: create_targets
+// title: Write a document's targets
+// description: One Target node per target, set by the document.
+// param: id string — the document id
+// param: rows list — {id, props} per target
+MATCH (d:Document {id: $id})
+UNWIND $rows AS row
+CREATE (d)-[:SETS_TARGET]->(g:Target {id: row.id})
+SET g += row.props
+
+// name: create_task_targets
+// title: Tie targets to their tasks
+// description: A HAS_TARGET edge from the task whose text states the target.
+// param: rows list — {task, id} per target
+UNWIND $rows AS row
+MATCH (t:Task {id: row.task}), (g:Target {id: row.id})
+CREATE (t)-[:HAS_TARGET]->(g)
+
+// name: adopt_stub_implementers
+// title: Move the implements edges into an undated stub onto the dated document
+// description: Part of merging an undated stub into the dated document of its number.
+// param: stub string — the undated stub's id
+// param: doc string — the dated document's id
+MATCH (a)-[r:IMPLEMENTS]->(:Document {id: $stub}), (d:Document {id: $doc})
+CREATE (a)-[n:IMPLEMENTS]->(d)
+SET n += properties(r)
+DELETE r
+
+// name: adopt_stub_citers
+// title: Move the citations of an undated stub onto the dated document
+// description: Part of merging an undated stub into the dated document of its number.
+// param: stub string — the undated stub's id
+// param: doc string — the dated document's id
+MATCH (a)-[r:CITES]->(:Document {id: $stub}), (d:Document {id: $doc})
+CREATE (a)-[n:CITES]->(d)
+SET n += properties(r)
+DELETE r
+
+// name: adopt_stub_implemented
+// title: Move what an undated stub implements onto the dated document
+// description: Part of merging an undated stub into the dated document of its number.
+// param: stub string — the undated stub's id
+// param: doc string — the dated document's id
+MATCH (:Document {id: $stub})-[r:IMPLEMENTS]->(b), (d:Document {id: $doc})
+CREATE (d)-[n:IMPLEMENTS]->(b)
+SET n += properties(r)
+DELETE r
+
+// name: adopt_stub_issuers
+// title: Move the issuers of an undated stub onto the dated document
+// description: Part of merging an undated stub into the dated document of its number.
+// param: stub string — the undated stub's id
+// param: doc string — the dated document's id
+MATCH (:Document {id: $stub})-[r:ISSUED_BY]->(b), (d:Document {id: $doc})
+CREATE (d)-[n:ISSUED_BY]->(b)
+SET n += properties(r)
+DELETE r
+
+// name: drop_stub
+// title: Delete a stub
+// description: The last step of merging an undated stub: the stub, now without edges.
+// param: stub string — the stub's id
+MATCH (s:Document {id: $stub})
+WHERE s.stub = true
+DETACH DELETE s

@@ -1,0 +1,110 @@
+"""`policykg export` then `policykg import` into an empty graph loses nothing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from policykg.core.errors import GraphUnavailable
+from policykg.queries.embedded import EmbeddedFalkorDB
+from policykg.queries.export import dump_nodes, dump_relationships
+from policykg.queries.falkordb_store import FalkorDBStore
+from tests.cli.test_cli import Run
+from tests.shared_scorer import CORPUS
+
+
+def contents(store: FalkorDBStore) -> tuple[list[str], list[str]]:
+    """Node and relationship dumps, list properties sorted (RDF keeps no order), as sorted JSON."""
+    def canon(props: dict[str, Any]) -> dict[str, Any]:
+        return {k: sorted(v) if isinstance(v, list) else v for k, v in props.items()}
+    nodes = sorted(json.dumps([label, canon(p)], sort_keys=True, ensure_ascii=False)
+                   for label, p in dump_nodes(store))
+    rels = sorted(json.dumps([t, s, o, canon(p)], sort_keys=True, ensure_ascii=False)
+                  for t, s, o, p in dump_relationships(store))
+    return nodes, rels
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("turtle", ".ttl"), ("jsonld", ".jsonld")])
+def test_export_then_import_gives_the_same_graph(run: Run, embedded_falkordb: EmbeddedFalkorDB,
+                                                 tmp_path: Path, fmt: str, suffix: str) -> None:
+    source, copy = (f"cli_{uuid.uuid4().hex[:10]}" for _ in range(2))
+    assert run("load", str(CORPUS), POLICYKG_GRAPH_NAME=source).returncode == 0
+    out = tmp_path / f"graph{suffix}"
+    exported = run("export", "--format", fmt, "--output", str(out), POLICYKG_GRAPH_NAME=source)
+    assert exported.returncode == 0, exported.stderr
+    imported = run("import", str(out), POLICYKG_GRAPH_NAME=copy)
+    assert imported.returncode == 0, imported.stderr
+    again = run("import", str(out), POLICYKG_GRAPH_NAME=copy)
+    assert again.returncode == 2 and "import needs an empty graph" in again.stderr
+    port = embedded_falkordb.status().port
+    assert port is not None
+    stores = [FalkorDBStore("127.0.0.1", port, name) for name in (source, copy)]
+    try:
+        before, after = (contents(s) for s in stores)
+        assert len(before[0]) > 100 and len(before[1]) > 100
+        assert before == after
+    finally:
+        for s in stores:
+            s.drop_graph()
+            s.close()
+
+
+def test_import_refuses_what_is_not_an_export(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<http://x> <http://y> <http://z> .\n<https://w3id.org/policykg/id/task/t> "
+                   "a <https://w3id.org/policykg/Task> ; <https://w3id.org/policykg/nope> 1 .\n")
+    out = run("import", str(bad))
+    assert out.returncode == 2 and out.stderr.startswith(f"policykg: {bad}: not a policykg")
+    assert run("import", str(tmp_path / "x.csv")).returncode == 2
+
+
+def test_import_refuses_a_relationship_to_a_node_not_in_the_file(run: Run,
+                                                                  tmp_path: Path) -> None:
+    task, body = (f"<https://w3id.org/policykg/id/{kind}>" for kind in ("task/t1", "body/b1"))
+    bad = tmp_path / "dangling.ttl"
+    bad.write_text(f"{task} a <https://w3id.org/policykg/Task> ;\n"
+                   f"    <https://w3id.org/policykg/ownedBy> {body} .\n")
+    out = run("import", str(bad))
+    assert out.returncode == 2
+    assert "b1 is not a Body of the file" in out.stderr, out.stderr
+
+
+class FailingSecondWrite:
+    """A store whose second write fails, as a server that goes away mid-import."""
+
+    def __init__(self, store: FalkorDBStore) -> None:
+        self.store, self.writes = store, 0
+
+    def write(self, statements: Any) -> None:
+        self.writes += 1
+        if self.writes == 2:
+            raise GraphUnavailable("the server went away")
+        self.store.write(statements)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.store, name)
+
+
+def test_an_import_that_fails_midway_leaves_the_graph_empty(
+        falkordb_store: FalkorDBStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from policykg.cli import export as cli_export
+    from policykg.ontology.rdf import to_rdf
+    from policykg.queries.bulk import write_dump
+
+    write_dump(falkordb_store, [("Task", {"id": "t1"}), ("Body", {"id": "b1", "name": "B"})],
+               [("OWNED_BY", "t1", "b1", {})])
+    export = tmp_path / "small.ttl"
+    export.write_text(to_rdf(dump_nodes(falkordb_store), dump_relationships(falkordb_store))
+                      .serialize(format="turtle"))
+    falkordb_store.clear()
+    failing = FailingSecondWrite(falkordb_store)
+    monkeypatch.setattr(cli_export, "open_store", lambda: failing)
+    monkeypatch.setattr(falkordb_store, "close", lambda: None)
+    with pytest.raises(GraphUnavailable):
+        cli_export.cmd_import(argparse.Namespace(file=export))
+    assert failing.writes == 2 and falkordb_store.count_nodes() == 0

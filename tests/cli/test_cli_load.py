@@ -1,0 +1,22 @@
+"""`policykg load --on-violation`: what the command line says when it rejects a document."""
+
+from __future__ import annotations
+
+from tests.cli.test_cli import Run
+from tests.shared_scorer import CORPUS
+
+
+def test_the_cli_says_why_it_rejects(run: Run) -> None:
+    plan = CORPUS / "hai-phong_1046-CV-TU_2019.txt"
+    out = run("load", "--on-violation", "reject", str(plan))
+    assert out.returncode == 1
+    lines = out.stderr.splitlines()
+    assert lines[0].startswith(f"policykg: {plan}: hai-phong:2019:1046-cv-tu rejected: "
+                               "2 violation(s) of TaskOwner")
+    assert any("https://w3id.org/policykg/shapes/TaskOwner at "
+               "https://w3id.org/policykg/id/task/hai-phong:2019:1046-cv-tu:" in line
+               for line in lines[1:])
+    assert "loaded 0 document(s), 1 failed" in out.stdout
+    warned = run("load", str(plan))
+    assert warned.returncode == 0
+    assert "2 violation(s) of TaskOwner, loaded anyway" in warned.stderr

@@ -1,0 +1,45 @@
+import unicodedata
+
+import pytest
+
+from policykg.core.vntext import expand_abbreviations, fold, normalize, slug
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("hoá", "hóa"), ("Hoá", "Hóa"), ("khoá XI", "khóa XI"), ("uỷ ban", "ủy ban"),
+     ("Uỷ ban", "Ủy ban"), ("Thuỷ", "Thủy"), ("thoả thuận", "thỏa thuận")],
+)
+def test_old_tone_placement_becomes_new(old: str, new: str) -> None:
+    assert normalize(old) == new
+
+
+@pytest.mark.parametrize("word", ["quý II", "quỹ", "hoàn thành", "khoảng", "thuyết", "hóa"])
+def test_words_that_are_the_same_in_both_styles_are_untouched(word: str) -> None:
+    assert normalize(word) == word
+
+
+def test_normalize_composes_nfd_and_is_idempotent() -> None:
+    decomposed = unicodedata.normalize("NFD", "Kết luận hoá")
+    assert decomposed != "Kết luận hóa"
+    assert normalize(decomposed) == "Kết luận hóa"
+    assert normalize(normalize(decomposed)) == normalize(decomposed)
+
+
+def test_fold_removes_diacritics_case_and_punctuation() -> None:
+    assert fold("Kết luận số 69-KL/TW") == "ket luan so 69 kl tw"
+    assert fold("ĐẢNG ỦY") == "dang uy"
+    assert fold("Uỷ ban") == fold("Ủy ban") == "uy ban"
+
+
+def test_slug() -> None:
+    assert slug("Thái Nguyên") == "thai-nguyen"
+    assert slug("Bà Rịa - Vũng Tàu") == "ba-ria-vung-tau"
+
+
+def test_expand_abbreviations_only_whole_words() -> None:
+    assert expand_abbreviations("Ban cán sự đảng UBND tỉnh") == \
+        "Ban cán sự đảng Ủy ban nhân dân tỉnh"
+    assert expand_abbreviations("Đảng đoàn HĐND tỉnh") == "Đảng đoàn Hội đồng nhân dân tỉnh"
+    assert expand_abbreviations("Sở KH&CN") == "Sở khoa học và công nghệ"
+    assert expand_abbreviations("UBNDX") == "UBNDX"

@@ -1,5 +1,0 @@
-"""The `run` fixture of test_cli.py (a `policykg` process on a fresh graph), for every CLI test."""
-
-from tests.policykg.test_cli import run
-
-__all__ = ["run"]
