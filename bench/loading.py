@@ -15,26 +15,13 @@ import argparse
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from bench.corpus import write_batch
 from bench.validation import serving
 from policykg.loaders.batch import discover, extract_batch
 from policykg.loaders.load import load_extraction
 from policykg.ontology.records import Extraction
-from policykg.queries.store import GraphStore
-
-
-class WithoutScratch:
-    """A store that lends no scratch graph: load-time validation runs pyshacl."""
-
-    def __init__(self, store: GraphStore) -> None:
-        self._store = store
-
-    def __getattr__(self, name: str) -> Any:
-        if name == "scratch":
-            raise AttributeError(name)
-        return getattr(self._store, name)
+from tests.stores import WithoutScratch
 
 
 def main() -> None:

@@ -54,11 +54,11 @@ from typing import Any, TypeVar
 from redis import Redis
 from redis.exceptions import RedisError
 
-from bench.synthetic import CORPUS, Synthetic
 from policykg.ontology import mapping as m
 from policykg.queries.bulk import write_dump
 from policykg.queries.falkordb_store import FalkorDBStore
 from policykg.queries.rules import run_rules
+from tests.synthetic import CORPUS, Synthetic
 
 GOAL_RATIO = 50.0
 GOAL_MEMORY_MB = 1024.0

@@ -16,14 +16,18 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from policykg.core.errors import InputError
 
-_PROJECT = Path(__file__).resolve().parent.parent
+# The installed package (site-packages/policykg, or src/policykg of a checkout): the
+# bundled corpus is package data beside this folder.
+PACKAGE = Path(__file__).absolute().parent.parent
+BUNDLED_CORPUS = PACKAGE / "corpus"
 
 
 def _default_data_dir() -> Path:
     """Under the user's data folder, one folder per checkout (or installation), so that
     two checkouts never share an embedded graph by accident."""
-    digest = hashlib.sha256(str(_PROJECT).encode()).hexdigest()[:10]
-    return Path(user_data_dir("policykg", appauthor=False)) / f"{_PROJECT.name}-{digest}"
+    home = (PACKAGE.parent.parent if PACKAGE.parent.name == "src" else PACKAGE).resolve()
+    digest = hashlib.sha256(str(home).encode()).hexdigest()[:10]
+    return Path(user_data_dir("policykg", appauthor=False)) / f"{home.name}-{digest}"
 
 
 class Settings(BaseSettings):
@@ -54,8 +58,9 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("POLICYKG_NEO4J_PASSWORD", "NEO4J_PASSWORD"),
         description="Neo4j password (POLICYKG_NEO4J_PASSWORD or NEO4J_PASSWORD).",
     )
-    corpus_dir: Path = Field(default=_PROJECT / "corpus",
-                             description="The bundled sample corpus that `policykg up` loads.")
+    corpus_dir: Path = Field(default=BUNDLED_CORPUS,
+                             description="The sample corpus that `policykg up` loads into an "
+                             "empty graph (default: the one bundled with the package).")
 
     cypher_timeout_ms: int = Field(default=5000, ge=1, le=600_000,
                                    description="Time limit of an analyst's Cypher query (ms).")

@@ -24,9 +24,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from policykg.core.errors import InvalidNumber
-from policykg.core.vntext import normalize, slug
-from policykg.ontology.records import DocumentKind
+from policykg.core.errors import InvalidNumber, ReferenceNotFound
+from policykg.core.vntext import fold, normalize, slug
+from policykg.ontology.records import KIND_NAMES_VI, DocumentKind
 
 # Type codes (the part of a number that names the kind of document).
 KIND_BY_CODE: dict[str, DocumentKind] = {
@@ -138,3 +138,72 @@ def document_id(
         digest = hashlib.sha256(normalize(fingerprint).encode("utf-8")).hexdigest()[:8]
         tail = f"{CODE_BY_KIND[kind].lower()}-{digest}"
     return f"{scope}:{when}:{tail}"
+
+
+_ID = re.compile(r"^[a-z0-9-]+:(?:\d{4}|undated):[a-z0-9-]+$")
+_YEAR = re.compile(r"(?:@|\bnam\s+|\(\s*)((?:19|20)\d\d)\s*\)?\s*$")
+_KIND_WORDS = sorted(
+    [(fold(name), kind) for kind, name in KIND_NAMES_VI.items() if kind is not DocumentKind.Other]
+    + [(fold(code), kind) for code, kind in KIND_BY_CODE.items()]
+    + [("chuong trinh hanh dong", DocumentKind.ChuongTrinh), ("ctrhd", DocumentKind.ChuongTrinh)],
+    key=lambda pair: -len(pair[0]),
+)
+
+
+@dataclass(frozen=True)
+class ReferenceQuery:
+    """What a human reference says: an id, a number, or a kind and a sequence number."""
+
+    text: str
+    id: str | None = None
+    number: str | None = None
+    kind: DocumentKind | None = None
+    seq: str | None = None
+    year: int | None = None
+
+
+# "69/KL-TW": a Party number typed with its separators swapped (a Party issuer code after
+# the dash: TW, a committee TU/HU/ĐU, a central body's code ending in TW).
+_SWAPPED = re.compile(r"^\s*(\d+[a-z]?)\s*/\s*([^\W\d_]+)\s*-\s*"
+                      r"((?:[^\W\d_]*TW|T\.?Ư|TU|HU|ĐU|DU))\s*$", re.I)
+
+
+def parse_reference(text: str) -> ReferenceQuery:
+    """Parse ``text``; raise :class:`ReferenceNotFound` if it names no document at all."""
+    swapped = _SWAPPED.match(text)
+    if swapped:
+        try:
+            return _parse_reference(swapped.expand(r"\1-\2/\3"), text)
+        except ReferenceNotFound:
+            pass
+    return _parse_reference(text, text)
+
+
+def _parse_reference(form: str, text: str) -> ReferenceQuery:
+    raw = form.strip()
+    if _ID.match(raw):
+        return ReferenceQuery(raw, id=raw)
+    folded = fold(raw)
+    year = None
+    m = _YEAR.search(folded) or _YEAR.search(raw)
+    if m:
+        year = int(m.group(1))
+        raw = raw[: raw.rfind(m.group(1))].rstrip(" @(năm")
+        folded = fold(raw)
+    try:
+        parsed = parse_number(raw)
+    except InvalidNumber:
+        parsed = None
+    if parsed is not None:
+        return ReferenceQuery(text, number=parsed.text, kind=parsed.kind, seq=parsed.seq,
+                              year=year or parsed.year)
+    folded = re.sub(r"\bso\b", " ", folded)
+    compact = re.sub(r"([a-z])(\d)", r"\1 \2", folded)
+    for words, kind in _KIND_WORDS:
+        hit = re.match(rf"^{re.escape(words)}\s+(\d+[a-z]?)\b(.*)$", compact)
+        if hit:
+            return ReferenceQuery(text, kind=kind, seq=hit.group(1), year=year)
+    raise ReferenceNotFound(
+        text, f"cannot read {text!r} as a document reference "
+        "(try an id, a number such as 69-KL/TW, or 'Kết luận 69')"
+    )

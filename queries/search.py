@@ -6,7 +6,7 @@ same way (letters glued to digits split: "KL69" → "kl 69"; abbreviations such
 as UBND also tried spelled out) and the ``search_candidates`` named query finds
 the nodes whose key contains every term — portable ``CONTAINS``, no engine
 full-text index.  A query that reads as a document reference ("69/KL-TW",
-"Kết luận số 69", see :func:`policykg.queries.lookup.parse_reference`) adds the
+"Kết luận số 69", see :func:`policykg.ontology.identity.parse_reference`) adds the
 documents it names, ranked first.  Ranking is here, in Python: the best field
 (number, title, name, aliases, text) by how it matches — equal, prefix, phrase,
 all words, all substrings — then the label (documents, bodies, tasks), then the
@@ -23,10 +23,11 @@ from typing import Any
 from policykg.core.errors import ReferenceNotFound
 from policykg.core.vntext import expand_abbreviations, fold, normalize
 from policykg.ontology import mapping as m
+from policykg.ontology.identity import parse_reference
 from policykg.ontology.records import KIND_NAMES_VI, DocumentKind
 from policykg.queries.captions import caption
 from policykg.queries.catalog import load_catalog
-from policykg.queries.lookup import find_documents, parse_reference
+from policykg.queries.lookup import find_documents
 from policykg.queries.store import GraphStore
 
 CANDIDATES = 500
@@ -103,19 +104,10 @@ def _rank(label: str, props: dict[str, Any], word_sets: list[list[str]]) -> Hit:
     return Hit(str(props["id"]), label, name, matched, round(score, 4), props.get("document_id"))
 
 
-_SWAPPED = re.compile(r"^\s*(\d+[a-z]?)\s*/\s*([^\W\d_]+)\s*-\s*([^\W\d_]+)\s*$", re.I)
-
-
 def _reference_hits(store: GraphStore, text: str) -> list[Hit]:
-    swapped = _SWAPPED.match(text)  # "69/KL-TW": a Party number, separators swapped
-    forms = [text, swapped.expand(r"\1-\2/\3")] if swapped else [text]
-    for form in forms:
-        try:
-            ref = parse_reference(form)
-            break
-        except ReferenceNotFound:
-            continue
-    else:
+    try:
+        ref = parse_reference(text)
+    except ReferenceNotFound:
         return []
     rows = find_documents(store, ref)
     return [Hit(str(r["id"]), m.DOCUMENT.label,

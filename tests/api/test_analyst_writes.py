@@ -27,26 +27,26 @@ def _plan_id(client: TestClient) -> str:
     return str(body["data"][0]["id"])
 
 
-def test_unload_then_upload_the_kon_tum_plan(analyst_client: TestClient) -> None:
-    plan = _plan_id(analyst_client)
-    gone = analyst_client.delete(f"/documents/{plan}", headers=AUTH)
+def test_unload_then_upload_the_kon_tum_plan(writable_client: TestClient) -> None:
+    plan = _plan_id(writable_client)
+    gone = writable_client.delete(f"/documents/{plan}", headers=AUTH)
     assert gone.json() == {"id": plan, "outcome": "removed"}
-    assert_error(analyst_client.get(f"/documents/{plan}"), 404)
-    assert_error(analyst_client.get("/documents/tw:2024:69-kl-tw"), 404)  # only it cited KL 69
-    assert analyst_client.get("/documents/tw:2012:20-nq-tw").status_code == 200  # others do
-    loaded = analyst_client.post("/documents", files=_plan_form(), headers=AUTH)
+    assert_error(writable_client.get(f"/documents/{plan}"), 404)
+    assert_error(writable_client.get("/documents/tw:2024:69-kl-tw"), 404)  # only it cited KL 69
+    assert writable_client.get("/documents/tw:2012:20-nq-tw").status_code == 200  # others do
+    loaded = writable_client.post("/documents", files=_plan_form(), headers=AUTH)
     assert loaded.status_code == 201, loaded.text
     body = loaded.json()
     assert body["id"] == plan and body["tasks"] == 20 and body["source"].startswith("upload/")
     assert isinstance(body["warnings"], list) and "conforms" in body["validation"]
-    lineage = analyst_client.get(f"/documents/{plan}/lineage").json()
+    lineage = writable_client.get(f"/documents/{plan}/lineage").json()
     assert [n["id"] for n in lineage["nodes"]] == [plan, "tw:2024:69-kl-tw", "tw:2012:20-nq-tw"]
 
 
-def test_a_stub_cannot_be_unloaded(analyst_client: TestClient) -> None:
-    assert_error(analyst_client.delete("/documents/tw:2012:20-nq-tw", headers=AUTH), 409,
+def test_a_stub_cannot_be_unloaded(writable_client: TestClient) -> None:
+    assert_error(writable_client.delete("/documents/tw:2012:20-nq-tw", headers=AUTH), 409,
                  "stub")
-    assert_error(analyst_client.delete("/documents/tw:1999:1-nq-tw", headers=AUTH), 404)
+    assert_error(writable_client.delete("/documents/tw:1999:1-nq-tw", headers=AUTH), 404)
 
 
 def _write(client: TestClient, method: str, headers: dict[str, str]) -> Any:
@@ -57,8 +57,8 @@ def _write(client: TestClient, method: str, headers: dict[str, str]) -> Any:
 
 
 @pytest.mark.parametrize("method", ["POST", "DELETE"])
-def test_the_auth_matrix(make_client: Callable[..., TestClient], method: str) -> None:
-    client = make_client(api_keys=f"other-key,{KEY}")
+def test_the_auth_matrix(make_writable_client: Callable[..., TestClient], method: str) -> None:
+    client = make_writable_client(api_keys=f"other-key,{KEY}")
     assert_error(_write(client, method, {}), 401)
     assert_error(_write(client, method, {"Authorization": "Basic abc"}), 401)
     assert_error(_write(client, method, {"Authorization": "Bearer wrong"}), 403)
@@ -66,9 +66,9 @@ def test_the_auth_matrix(make_client: Callable[..., TestClient], method: str) ->
 
 
 @pytest.mark.parametrize("method", ["POST", "DELETE"])
-def test_writes_are_disabled_without_configured_keys(make_client: Callable[..., TestClient],
-                                                     method: str) -> None:
-    client = make_client()
+def test_writes_are_disabled_without_configured_keys(
+        make_writable_client: Callable[..., TestClient], method: str) -> None:
+    client = make_writable_client()
     error = assert_error(_write(client, method, AUTH), 403)
     assert "disabled" in error["message"]
 
@@ -84,18 +84,18 @@ def test_writes_are_disabled_without_configured_keys(make_client: Callable[..., 
     ({"file": ("a.txt", b"text", "text/plain"), "sidecar": ("m.yaml", b"colour: red",
                                                             "text/yaml")}, 400),
 ])
-def test_bad_uploads_are_named(analyst_client: TestClient, files: dict[str, Any],
+def test_bad_uploads_are_named(writable_client: TestClient, files: dict[str, Any],
                                status: int) -> None:
-    assert_error(analyst_client.post("/documents", files=files, headers=AUTH), status)
+    assert_error(writable_client.post("/documents", files=files, headers=AUTH), status)
 
 
-def test_an_upload_that_is_not_a_form_is_415(analyst_client: TestClient) -> None:
-    assert_error(analyst_client.post("/documents", content=b"text", headers={
+def test_an_upload_that_is_not_a_form_is_415(writable_client: TestClient) -> None:
+    assert_error(writable_client.post("/documents", content=b"text", headers={
         **AUTH, "Content-Type": "text/plain"}), 415)
 
 
-def test_a_body_over_the_limit_is_413(make_client: Callable[..., TestClient]) -> None:
-    client = make_client(api_keys=KEY, max_upload_bytes="1000")
+def test_a_body_over_the_limit_is_413(make_writable_client: Callable[..., TestClient]) -> None:
+    client = make_writable_client(api_keys=KEY, max_upload_bytes="1000")
     files = {"file": ("a.txt", b"x" * 2000, "text/plain")}
     assert_error(client.post("/documents", files=files, headers=AUTH), 413)
 

@@ -87,11 +87,13 @@ def test_errors_share_one_shape(client: TestClient) -> None:
     assert_error(client.post("/health"), 405)
 
 
-def test_an_ambiguous_reference_lists_its_candidates(client: TestClient,
-                                                     corpus_store: GraphStore) -> None:
+def test_an_ambiguous_reference_lists_its_candidates(
+        make_writable_client: Callable[..., TestClient], writable_corpus_store: GraphStore) -> None:
+    client = make_writable_client()
     # Kon Tum and Thái Nguyên each have a 29-CTr/TU once both exist.
-    corpus_store.write([("CREATE (:Document {id: 'kon-tum:2020:29-ctr-tu', number: '29-CTr/TU', "
-                   "kind: 'ChuongTrinh', year: 2020, scope: 'kon-tum', stub: true})", {})])
+    writable_corpus_store.write([(
+        "CREATE (:Document {id: 'kon-tum:2020:29-ctr-tu', number: '29-CTr/TU', "
+        "kind: 'ChuongTrinh', year: 2020, scope: 'kon-tum', stub: true})", {})])
     error = assert_error(client.get("/resolve", params={"ref": "29-CTr/TU"}), 409)
     assert error["details"] == ["kon-tum:2020:29-ctr-tu", "thai-nguyen:2013:29-ctr-tu"]
 

@@ -24,7 +24,7 @@ def corpus_client(make_client: Callable[..., TestClient]) -> TestClient:
 @pytest.fixture
 def built(store: GraphStore) -> Iterator[tuple[TestClient, GraphStore]]:
     """A client over an empty store, and the store for the test to fill."""
-    app = create_app(lambda: Borrowed(store))  # type: ignore[arg-type, return-value]
+    app = create_app(lambda: Borrowed(store))
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c, store
 

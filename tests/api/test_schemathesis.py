@@ -29,8 +29,8 @@ def _sendable(field: tuple[str, tuple[Any, ...]]) -> tuple[str, tuple[Any, ...]]
 
 
 def test_no_generated_request_makes_a_server_error(
-        make_client: Callable[..., TestClient]) -> None:
-    client = make_client(api_keys=KEY, cypher_timeout_ms="1000")
+        make_writable_client: Callable[..., TestClient]) -> None:
+    client = make_writable_client(api_keys=KEY, cypher_timeout_ms="1000")
     schema = schemathesis.openapi.from_dict(client.get("/openapi.json").json())
     failures: list[str] = []
     for result in schema.get_all_operations():

@@ -1,40 +1,17 @@
-"""The `policykg` command line, run as users run it: a real process, a real graph."""
+"""The `policykg` command line, as users run it, on a real graph (in this process, and a
+few times as a real process)."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import uuid
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-from policykg.queries.embedded import EmbeddedFalkorDB
+from tests.cli.conftest import Process, Result, Run
 from tests.shared_scorer import CORPUS
 
-POLICYKG = str(Path(sys.executable).with_name("policykg"))
-Run = Callable[..., subprocess.CompletedProcess[str]]
 
-
-@pytest.fixture
-def run(embedded_falkordb: EmbeddedFalkorDB, tmp_path: Path) -> Run:
-    """Run `policykg` against a fresh graph on the session's FalkorDB."""
-    port = embedded_falkordb.status().port
-    env = {**os.environ, "POLICYKG_GRAPH_URL": f"falkordb://127.0.0.1:{port}",
-           "POLICYKG_GRAPH_NAME": f"cli_{uuid.uuid4().hex[:10]}",
-           "POLICYKG_DATA_DIR": str(tmp_path / "data")}
-
-    def _run(*args: str, **env_overrides: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([POLICYKG, *args], env={**env, **env_overrides},
-                              capture_output=True, text=True, timeout=120, check=False)
-    return _run
-
-
-def test_help_lists_commands_and_exit_codes(run: Run) -> None:
-    out = run("--help")
+def test_help_lists_commands_and_exit_codes(process: Process) -> None:
+    out = process("--help")
     assert out.returncode == 0
     for command in ("extract", "load", "trace", "serve", "up", "db", "validate", "eval"):
         assert command in out.stdout
@@ -110,13 +87,9 @@ def test_bad_setting_exit_2(run: Run) -> None:
     assert "POLICYKG_GRAPH_URL" in out.stderr
 
 
-def test_embedded_db_start_status_stop(tmp_path: Path) -> None:
-    env = {**os.environ, "POLICYKG_DATA_DIR": str(tmp_path / "db")}
-    env.pop("POLICYKG_GRAPH_URL", None)
-
-    def db(action: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([POLICYKG, "db", action], env=env, capture_output=True,
-                              text=True, timeout=60, check=False)
+def test_embedded_db_start_status_stop(run: Run, tmp_path: Path) -> None:
+    def db(action: str) -> Result:
+        return run("db", action, POLICYKG_DATA_DIR=str(tmp_path / "db"), POLICYKG_GRAPH_URL="")
 
     assert "not running" in db("status").stdout
     started = db("start")

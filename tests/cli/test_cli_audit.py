@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.cli.test_cli import Run
+from tests.cli.conftest import Run
 from tests.shared_scorer import CORPUS
 
 

@@ -14,7 +14,7 @@ from policykg.core.errors import GraphUnavailable
 from policykg.queries.embedded import EmbeddedFalkorDB
 from policykg.queries.export import dump_nodes, dump_relationships
 from policykg.queries.falkordb_store import FalkorDBStore
-from tests.cli.test_cli import Run
+from tests.cli.conftest import Run
 from tests.shared_scorer import CORPUS
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.cli.test_cli import Run
+from tests.cli.conftest import Run
 from tests.shared_scorer import CORPUS
 
 

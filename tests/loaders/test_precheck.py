@@ -11,7 +11,6 @@ from typing import cast
 import pytest
 from redis import Redis
 
-from bench.loading import WithoutScratch
 from policykg.core.errors import DocumentRejected
 from policykg.loaders.batch import FileFailure, discover, extract_batch
 from policykg.loaders.load import load_extraction
@@ -23,6 +22,7 @@ from policykg.queries.falkordb_store import SCRATCH_MARK, FalkorDBStore
 from policykg.queries.rules import run_rules
 from policykg.queries.store import GraphStore
 from tests.shared_scorer import CORPUS
+from tests.stores import WithoutScratch
 
 
 @pytest.fixture(params=["rules in a scratch graph", "pyshacl"])

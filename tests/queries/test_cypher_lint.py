@@ -9,6 +9,7 @@ linted, the FalkorDB-only ones too: they use no syntax Neo4j's parser rejects
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -60,13 +61,30 @@ def lint(files: list[Path], tmp_path: Path) -> list[dict[str, Any]]:
     return found
 
 
-def test_every_query_file_has_no_lint_error(tmp_path: Path) -> None:
+def _fingerprint(files: list[Path]) -> str:
+    """What the lint result depends on: the files, the schema, the script, the linter."""
+    digest = hashlib.sha256(json.dumps(db_schema(), sort_keys=True).encode())
+    for path in (*files, SCRIPT, ROOT / "package-lock.json"):
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_every_query_file_has_no_lint_error(tmp_path: Path, request: pytest.FixtureRequest
+                                            ) -> None:
+    """All files in one run of the linter; a clean result is remembered (pytest's cache)
+    for the same files, schema and linter, so an unchanged tree is not linted again."""
     _need_linter()
     files = sorted(QUERIES_DIR.glob("**/*.cypher"))
     assert QUERIES_DIR / "lineage.cypher" in files
+    cache = getattr(request.config, "cache", None)  # none under -p no:cacheprovider
+    key, fingerprint = "policykg/cypher-lint-clean", _fingerprint(files)
+    if cache is not None and cache.get(key, None) == fingerprint:
+        return
     errors = [f"{d['file']}:{d['line']}:{d['column']}: {d['message']}"
               for d in lint(files, tmp_path) if d["severity"] == "error"]
     assert errors == []
+    if cache is not None:
+        cache.set(key, fingerprint)
 
 
 def test_a_broken_query_is_reported(tmp_path: Path) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
-from policykg.queries.catalog import load_catalog
+from policykg.loaders.rows import CITATION_PROPS
+from policykg.queries.catalog import load_catalog, load_writes
 from policykg.queries.store import GraphStore
 
 # A diamond d → b, d → c, b → a, c → a (b → a asserted twice: by b and by d),
@@ -148,3 +150,30 @@ def test_every_named_query_runs(graph: GraphStore) -> None:
     for name, query in load_catalog(graph.engine).items():
         required = {p.name: samples[p.type] for p in query.params if p.required}
         assert isinstance(graph.read(query.text, query.arguments(required)), list), name
+
+
+def test_every_write_statement_runs(graph: GraphStore) -> None:
+    """Each statement of queries/writes/ runs on the engine (on nodes that are not there,
+    so it changes nothing the other tests read)."""
+    samples: dict[str, Any] = {"string": "no-such-id", "integer": 0, "boolean": False,
+                               "list": [], "map": {"id": "no-such-id"}}
+    before = graph.count_nodes()
+    for name, query in load_writes(graph.engine).items():
+        if name in ("clear_graph", "merge_document") or name.startswith("bulk_nodes"):
+            continue  # these write whatever they are given; run below on their own
+        graph.write([query.statement(**{p.name: samples[p.type] for p in query.params})])
+    assert graph.count_nodes() == before
+    writes = load_writes(graph.engine)
+    graph.write([writes["merge_document"].statement(id="w:1", props={"title": "x"}),
+                 writes["bulk_nodes_body"].statement(rows=[{"id": "w:b"}])])
+    assert graph.count_nodes() == before + 2
+    graph.write([writes["clear_graph"].statement()])
+    assert graph.count_nodes() == 0
+
+
+def test_the_writer_completes_a_cited_document_with_the_citation_properties() -> None:
+    """``merge_cited`` coalesces exactly :data:`CITATION_PROPS`, which precheck and unload
+    use to predict and undo it."""
+    text = load_writes("falkordb")["merge_cited"].text
+    coalesced = re.findall(r"c\.(\w+) = coalesce\(c\.\1, row\.props\.\1\)", text)
+    assert tuple(coalesced) == CITATION_PROPS

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bench.synthetic import Synthetic
 from policykg.ontology.shapeinfo import shape_infos
 from policykg.queries.bulk import write_dump
 from policykg.queries.falkordb_store import FalkorDBStore
 from policykg.queries.validation import validate_store
+from tests.synthetic import Synthetic
 
 
 class Recording:

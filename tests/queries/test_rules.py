@@ -13,7 +13,6 @@ from collections import Counter
 import pytest
 from rdflib import RDF, SH, Graph, Literal
 
-from bench.synthetic import Synthetic
 from policykg.loaders.batch import FileFailure, discover, extract_batch
 from policykg.loaders.load import load_extraction
 from policykg.ontology.rdf import to_rdf
@@ -25,6 +24,7 @@ from policykg.queries.export import dump_nodes, dump_relationships
 from policykg.queries.rules import graph_report, rule_name, rule_queries, run_rules
 from policykg.queries.store import GraphStore
 from tests.shared_scorer import CORPUS
+from tests.synthetic import Synthetic
 
 
 def both(store: GraphStore) -> tuple[set[Finding], set[Finding]]:

@@ -1,8 +1,8 @@
 import pytest
 
 from policykg.core.errors import ReferenceNotFound
+from policykg.ontology.identity import parse_reference
 from policykg.ontology.records import DocumentKind
-from policykg.queries.lookup import parse_reference
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,9 @@ def test_an_id_is_an_id() -> None:
 def test_unreadable_references_say_so(text: str) -> None:
     with pytest.raises(ReferenceNotFound, match="cannot read"):
         parse_reference(text)
+
+
+def test_a_party_number_typed_with_state_separators_is_read_as_party() -> None:
+    assert parse_reference("69/KL-TW").number == "69-KL/TW"
+    assert parse_reference("12/CT-TU").number == "12-CT/TU"
+    assert parse_reference("46/NQ-CP").number == "46/NQ-CP"  # a State number stays one
