@@ -30,6 +30,7 @@ test: $(VENV)/.installed-dev node_modules/.package-lock.json lint typecheck unit
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy

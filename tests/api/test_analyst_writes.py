@@ -103,3 +103,30 @@ def test_a_body_over_the_limit_is_413(make_writable_client: Callable[..., TestCl
         yield b"{" + b" " * 1500 + b"}"
     assert_error(client.post("/cypher", content=chunks(), headers={
         "Content-Type": "application/json"}), 413)
+
+
+UNOWNED = """TỈNH ỦY BẮC NINH
+Số 99-KH/TU
+Bắc Ninh, ngày 02 tháng 3 năm 2025
+KẾ HOẠCH
+thử nghiệm
+1. Đẩy mạnh ứng dụng khoa học và công nghệ trong sản xuất nông nghiệp.
+"""
+
+
+def test_an_upload_is_validated_before_it_is_written(writable_client: TestClient) -> None:
+    """The same guarantee as `policykg load`: reject stores nothing; warn stores it and
+    returns the findings of the document's own nodes."""
+    form = {"file": ("unowned.txt", UNOWNED.encode(), "text/plain")}
+    error = assert_error(writable_client.post("/documents", files=form, headers=AUTH,
+                                              params={"on_violation": "reject"}), 422, "rejected")
+    assert {f["shape"].rsplit("/", 1)[-1] for f in error["details"]} == {"TaskOwner"}
+    doc_id = "bac-ninh:2025:99-kh-tu"
+    assert_error(writable_client.get(f"/documents/{doc_id}"), 404)
+    stored = writable_client.post("/documents", files=form, headers=AUTH)
+    assert stored.status_code == 201, stored.text
+    assert stored.json()["id"] == doc_id
+    report = stored.json()["validation"]
+    assert report["conforms"] is False and report["counts"]["Violation"] == 1
+    assert report["findings"][0]["name"].startswith("99-KH/TU (2025) §1")
+    assert writable_client.get(f"/documents/{doc_id}").status_code == 200
