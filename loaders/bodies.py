@@ -36,12 +36,14 @@ _STOPS_2 = frozenset({
     "chú trọng", "rút kinh", "ứng dụng", "thẩm định", "tổ chức", "trực tiếp", "học tập",
     "vận hành", "đi đầu", "làm việc", "xác định", "chấp hành", "cung cấp",
     "chuẩn bị", "nắm bắt", "phát hiện", "đưa ra", "khắc phục", "gắn kết", "cử người",
-    "có trách", "tiến hành", "duy trì",
+    "có trách", "tiến hành", "duy trì", "tổng hợp", "đăng ký", "cam kết", "trực tiếp",
+    "thẩm định", "phê duyệt", "bảo vệ", "chia sẻ", "kết nối", "tuân thủ", "giải quyết",
+    "tiếp nhận", "thống kê", "công bố", "chỉ huy", "điều hành", "quản lý", "vận động",
 })
 _STOPS_1 = frozenset({
     "phải", "cần", "giúp", "có", "làm", "sớm", "để", "nhằm", "trong", "theo", "đã", "sẽ",
     "được", "là", "về", "trên", "với", "khi", "nếu", "cùng", "đối", "từ", "tại", "đưa",
-    "giao", "gửi",
+    "giao", "gửi", "trình", "nêu", "lập",
 })
 # Compound nouns whose parts are verbs elsewhere: "cơ quan tham mưu, giúp việc".
 _NOUN_AFTER = {
@@ -66,7 +68,10 @@ _HEADS = (
     "Cấp ủy", "Cấp uỷ", "BCS", "BTV", "Thủ trưởng", "Người đứng đầu", "Quân khu",
     "Bộ Chỉ huy", "Tòa án", "Viện", "Kho bạc", "Ngân hàng", "Cục", "Chi cục", "Trường",
     "Đài", "Báo", "Đoàn", "Ủy ban Kiểm tra", "Đại học", "Tổng cục", "Chính phủ",
-    "Quốc hội", "Thủ tướng", "Doanh nghiệp",
+    "Quốc hội", "Thủ tướng", "Doanh nghiệp", "Thanh tra", "Hiệp hội", "Liên minh",
+    "Thông tấn xã", "Kiểm toán", "Tập đoàn", "Tổng công ty", "Công ty", "Học viện", "Quỹ",
+    "Chủ tịch", "Bộ trưởng", "Giám đốc", "Viện kiểm sát", "Tổ công tác", "Tổ đảng",
+    "Ban cán sự", "Ban Chỉ đạo", "Ban Quản lý", "VTV", "VOV", "TTXVN", "Văn phòng",
 )
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len,
                                                                          reverse=True))
@@ -79,11 +84,13 @@ _DETERMINER = re.compile(r"(?i)(?:các|những|mọi)\s")
 _COLLECTIVE_NOUNS = frozenset({
     "cấp", "cơ", "ban", "sở", "ngành", "huyện", "thành", "đảng", "tổ", "đoàn", "địa",
     "đơn", "đồng", "trường", "viện", "phòng", "chi", "hội", "xã", "tỉnh", "doanh", "hợp",
-    "bộ", "ủy", "uỷ", "chính", "lực", "trung", "quận", "phường", "thị",
+    "bộ", "ủy", "uỷ", "chính", "lực", "trung", "quận", "phường", "thị", "văn", "nhà", "tập",
+    "ngân", "thủ", "lãnh", "người", "đài", "báo", "học", "công", "kho", "thường", "hiệp",
+    "liên", "bệnh", "khu", "tòa", "viên", "cán", "chủ", "đại",
 })
 _INNER_DETERMINER = re.compile(r"\S\s+(?:các|những)\s+(?!cấp\b)")
 # Lower-case heads of a new entry that name a role ("…, người đứng đầu cơ quan").
-_ROLE = re.compile(r"(?:người đứng đầu|thủ trưởng)\b")
+_ROLE = re.compile(r"(?:người đứng đầu|thủ trưởng|nhà [^\W\d_]+|một số)\b")
 
 
 # A name that reaches a committee or locality ("… trực thuộc Trung ương", "… tỉnh") ends
@@ -122,13 +129,16 @@ def _is_stop(low: list[str], i: int) -> bool:
         if after in _NOUN_BEFORE.get(key, frozenset()):
             return False
         if key == "tổ chức":
-            # "tổ chức" is the verb only before another verb ("tổ chức triển khai").
-            return i + 2 < len(low) and _is_stop(low, i + 2)
+            # after a body, "tổ chức" is its verb ("… địa phương tổ chức tổng rà soát"),
+            # unless a list of nouns goes on ("tổ chức, cá nhân")
+            return after not in {",", "và", "cá", ";", ""}
         return True
     return False
 
 
 _LONGEST_NAME = 300
+# Complements that go on a body's name although they open with a stop word.
+_GOES_ON = {"có": ("liên", "quan"), "trên": ("địa", "bàn"), "trực": ("thuộc",)}
 
 
 def body_phrase_end(phrase: str) -> int:
@@ -136,16 +146,27 @@ def body_phrase_end(phrase: str) -> int:
     words = _WORD.findall(phrase, 0, _LONGEST_NAME)
     low = list(map(str.lower, words))
     taken = 0
-    for i, word in enumerate(low):
-        if word in {":", "(", ")", "."} or word.endswith("."):
+    i = 0
+    while i < len(low):
+        word = low[i]
+        if word in {":", "(", ")", "."}:
             break
+        if word.endswith("."):  # the sentence ends with this word
+            taken = i + 1 if word != "." else taken
+            break
+        goes_on = _GOES_ON.get(word)
+        if i and goes_on and tuple(low[i + 1:i + 1 + len(goes_on)]) == goes_on:
+            i += 1 + len(goes_on)  # "… có liên quan", "… trên địa bàn thành phố"
+            taken = i
+            continue
         if i and not words[i][0].isupper() and (_is_stop(low, i) or _after_tail(low, i)):
             break
-        taken = i + 1
+        i += 1
+        taken = i
     if not taken:
         return 0
     last = next(islice(_WORD.finditer(phrase, 0, _LONGEST_NAME), taken - 1, None))
-    return len(phrase[:last.end()].rstrip(" ,"))
+    return len(phrase[:last.end()].rstrip(" ,."))
 
 
 def starts_with_body(clause: str) -> bool:

@@ -26,6 +26,8 @@ _LOWER_SET = frozenset(_LOWER.replace("a-z", "abcdefghijklmnopqrstuvwxyz"))
 # From its first line break (the search skips to line breaks); the spaces before it are
 # taken in code.
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+[ \t]*")
+# "a) …" after a break opens a lettered item: not a page break inside a sentence.
+_LETTER_LABEL = re.compile(r"[a-zđ][ \t]*\)")
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 
 
@@ -42,7 +44,8 @@ def clean_text(raw: str) -> str:
     text = _ODD_SPACE.sub(" ", text)
     joins = [(start, m.end()) for m in _BLANK_LINE.finditer(text)
              if (start := _spaces_start(text, m.start())) > 0 and m.end() < len(text)
-             and text[start - 1] in _LOWER_SET and text[m.end()] in _LOWER_SET]
+             and text[start - 1] in _LOWER_SET and text[m.end()] in _LOWER_SET
+             and not _LETTER_LABEL.match(text, m.end())]
     if not joins:
         return text
     parts, last = [], 0

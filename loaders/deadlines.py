@@ -15,7 +15,7 @@ from policykg.ontology.records import Deadline, Provenance, Span
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _SEP = r"\s*[-/.]\s*|\s+(?:năm\s+)?"
-_QUARTER = re.compile(rf"(?i)\bquý\s+(IV|III|II|I|[1-4])(?:{_SEP})((?:19|20)\d\d)\b")
+_QUARTER = re.compile(rf"(?i)\bqu[ýí]\s+(IV|III|II|I|[1-4])(?:{_SEP})((?:19|20)\d\d)\b")
 _WHEN = r"(?:trước|trong|hoàn thành|xong|chậm nhất(?:\s+là)?|hạn|kết thúc)\s+(?:\w+\s+){0,2}?"
 # A day is a deadline after "đến (hết) ngày" as well: only years after "đến" are horizons.
 _WHEN_DAY = rf"(?:{_WHEN}|đến\s+(?:hết\s+)?)"
@@ -34,8 +34,13 @@ _RECURRING = re.compile(r"(?i)\b(?:thực hiện|triển khai|tiến hành|tổ 
                         r"(?:thường xuyên|hằng năm|hàng năm|định kỳ(?:\s+hằng năm)?)"
                         r"[\s*./;)]*$")
 # A time column or "thời gian:" field holding only a recurrence.
-_RECURRING_FIELD = re.compile(r"(?i)^[\s*]*(?:thường xuyên|hằng năm|hàng năm|liên tục|"
-                              r"định kỳ(?:\s+hằng năm)?)[\s*.;]*$")
+_RECURRING_FIELD = re.compile(r"(?i)\b(?:thường xuyên|hằng năm|hàng năm|liên tục|định kỳ|"
+                              r"các năm tiếp theo|hằng quý|hằng tháng)\b")
+_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
+_FIELD_DAY = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)\b"
+                        r"|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)\b", re.I)
+_FIELD_MONTH = re.compile(r"(?:\btháng\s+|\b)(\d{1,2})\s*(?:/|\s+năm\s+)\s*((?:19|20)\d\d)\b", re.I)
+_FIELD_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def _value(m: re.Match[str], kind: str) -> str:
@@ -53,7 +58,7 @@ _YEAR_CUE = r"năm\s+(?:19|20)\d\d"
 # Each form with a cue it cannot match without, searched case-sensitively in the lower-cased
 # text: most texts lack the cue, and its search is much cheaper than the form's own.
 _FORMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
-    (_QUARTER, "quarter", re.compile("quý")),
+    (_QUARTER, "quarter", re.compile("qu[ýí]")),
     (_DAY, "day", re.compile(r"\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d")),
     (_DAY_WORDS, "day", re.compile(rf"ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+{_YEAR_CUE}")),
     (_MONTH, "month", re.compile(r"tháng\s+\d{1,2}(?:\s*[/-]\s*|\s+năm\s+)(?:19|20)\d\d")),
@@ -123,9 +128,31 @@ def deadline_from_field(value: str, *, offset: int = 0, source: str = "") -> Dea
         return None
     start = offset + value.index(phrase)
     prov = Provenance(source=source, span=Span(start=start, end=start + len(phrase)))
-    if _RECURRING_FIELD.match(phrase):
-        return Deadline(value="recurring", phrase=phrase, provenance=prov)
-    found = find_deadline("trong " + phrase)
-    if found is None:
+    value = _field_value(phrase)
+    return Deadline(value=value, phrase=phrase, provenance=prov) if value else None
+
+
+def _field_value(phrase: str) -> str | None:
+    """The deadline a time field states; a range, a condition or no year states none."""
+    day = _FIELD_DAY.search(phrase)
+    quarter = _QUARTER.search(phrase)
+    found: list[tuple[int, str]] = []
+    if day is not None:
+        d, m, y = (day.group(1, 2, 3) if day.group(1) else day.group(4, 5, 6))
+        if 1 <= int(m) <= 12 and 1 <= int(d) <= 31:
+            found.append((day.start(), f"{y}-{int(m):02d}-{int(d):02d}"))
+    if quarter is not None:
+        found.append((quarter.start(), _value(quarter, "quarter")))
+    if found:
+        return min(found)[1]
+    if _RECURRING_FIELD.search(phrase):
+        return "recurring"
+    if _RANGE.search(phrase):
         return None
-    return Deadline(value=found.value, phrase=phrase, provenance=prov)
+    month = _FIELD_MONTH.search(phrase)
+    if month is not None and 1 <= int(month.group(1)) <= 12:
+        return f"{month.group(2)}-{int(month.group(1)):02d}"
+    year = _FIELD_YEAR.search(phrase)
+    if year is not None and len(phrase) <= 40 and not re.search(r"(?i)\bsau khi\b", phrase):
+        return year.group(1)
+    return None

@@ -1,32 +1,38 @@
-"""Tasks of a policy document: the numbered items and bullets that direct action.
+"""Tasks of a policy document: the items of its outline that direct action.
 
-One linear pass over the paragraphs of the cleaned text builds the outline
-(Roman parts, Arabic paths, bullets, plain paragraphs); a second pass decides
-which items are tasks and who owns them:
+The outline (:mod:`policykg.loaders.outline`) is walked once, top down, with the scope
+each node inherits — owners, a deadline, whether its section holds tasks at all:
 
-- numbered items with children (sub-items or bullets) and lead-ins ending in ":"
-  are headings; a heading that names a body ("3. Ban cán sự đảng …") owns the
-  items under it;
-- descriptive parts (assessments, results, objectives, purposes) hold no tasks;
-  neither do the "Kính gửi" and "Nơi nhận" lists;
-- an item's own subject ("Ban Tuyên giáo Tỉnh ủy hướng dẫn …"), "X: …" prefix or
-  "Giao X …" / "Đề nghị X …" names its owners;
-- an attribution line ("* Ban Tuyên giáo Tỉnh ủy …; hoàn thành trong quý II-2024")
-  assigns owners and deadline to the bullets above it not yet assigned;
-- bodies in a "phối hợp (với)" phrase are coordinators;
-- collective addressees of the lead-in ("… yêu cầu X tập trung thực hiện …") and of
-  the closing clause ("Căn cứ Thông báo này, X … tổ chức triển khai thực hiện")
-  are the document's general addressees, never task owners.
+- **sections** titled as objectives, purposes, viewpoints, assessments, results or
+  causes ("MỤC TIÊU", "Về kết quả đạt được", "Nguyên nhân") hold no tasks;
+- **headings** — an item with items under it, a title, a lead-in ending in ":" — are
+  not tasks; a heading that names a body ("1. Bộ Xây dựng", "a) Sở Tài chính:",
+  "6. Đề nghị: Hiệp hội …") owns the items beneath it, at any level; an "X: (1) …;
+  (2) …" prefix owns each element;
+- **a title with one paragraph** under it is one task (its text from the title), or,
+  when the title names a body, the paragraph is the task that body owns; several
+  paragraphs under a title are one task each (items written without markers);
+- **a title with field lines** ("- Cơ quan chủ trì: …", "- Thời gian thực hiện: …") is
+  one task; the fields give its owners, coordinators and deadline;
+- **an item** that directs action is a task; the paragraphs after it continue it,
+  unless they are attribution lines ("Ban Tuyên giáo Tỉnh ủy chủ trì thực hiện."),
+  which give owners to the items above them, or closing clauses;
+- **table rows** of a task table (a header naming a task column) are tasks, owners
+  from the "chủ trì" cell, coordinators from the "phối hợp" cell, deadline from the
+  time cell; group rows ("I. …") are headings; a row without a number continues the
+  row above.
 
-Pipe tables with a task column and owner / coordinator / deadline columns give
-one task per row.
+An item's own subject (:func:`policykg.loaders.clauses.subjects`) overrides the owner
+it inherits, unless its heading has the owner direct the items ("X chỉ đạo:").  Prose
+lead-ins ("… các Bộ, ngành, địa phương tập trung thực hiện các nhiệm vụ sau:") and
+closing clauses ("Căn cứ Thông báo này, X …", Điều 3 of a Quyết định) name the
+document's general addressees, never the owners of the items under them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from policykg.core.vntext import fold
 from policykg.loaders.attribution import (
@@ -36,8 +42,22 @@ from policykg.loaders.attribution import (
     field_line,
 )
 from policykg.loaders.bodies import body_phrase_end, split_bodies, starts_with_body
+from policykg.loaders.clauses import (
+    ACTION as _ACTION_START,
+)
+from policykg.loaders.clauses import (
+    clause_subjects,
+    coordinators,
+    is_closing,
+    is_directive,
+    prefix_owner,
+    requested,
+    subjects,
+)
 from policykg.loaders.clean import tidy
 from policykg.loaders.deadlines import deadline_from_field, find_deadline
+from policykg.loaders.layout import lay_out
+from policykg.loaders.outline import Node, parse_outline
 from policykg.ontology.records import Deadline, Provenance, Span, Task
 
 
@@ -49,344 +69,433 @@ class TaskExtraction:
     general_addressees: tuple[str, ...]
 
 
-# A lettered item glued to the line above by the page-break join of clean_text
-# ("… UBND tỉnh      a) Chỉ đạo …") starts a line of its own.
-_GLUED = re.compile(r"[ \t]{2,}(?=[a-zđ]\)[ \t])")
-_ROMAN = re.compile(r"[ \t]*\**[ \t]*([IVX]{1,5})[ \t]*[.\-–]\**[ \t]*(\S.*)")
-_NUMBERED = re.compile(r"[ \t]*\**[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3})[ \t]*[.\-–)]\**[ \t]+(\S.*)")
-_BULLET = re.compile(r"[ \t]*(\*{1,2}|[-+•–]|[a-zđ]\)|[a-zđ]\.(?=[ \t]+[A-ZĐÀ-Ỹ]))[ \t]+(\S.*)")
-_TABLE_ROW = re.compile(r"[ \t]*\|(.*)\|[ \t]*")
-# Where the document's own text ends: the recipients list, a news page's related links.
-_RECIPIENTS = re.compile(r"(?i)[ \t*]*(?:nơi nhận|tin liên quan|tin cùng chuyên mục|"
-                         r"bài viết liên quan|các tin khác|tin khác)\b")
-_ADDRESS = re.compile(r"(?i)^[-\s*]*kính gửi\b")
-_DESCRIPTIVE = re.compile(r"(?i)^[*\s]*(?:mục tiêu|mục đích|yêu cầu|quan điểm|đánh giá|kết quả|"
-                          r"tình hình|thực trạng|bối cảnh|những kết quả|hạn chế)\b")
-_CLOSING = re.compile(r"(?i)^(?:(?:chỉ thị|thông báo|kế hoạch|chương trình|công văn|nghị quyết|"
-                      r"kết luận|quyết định|hướng dẫn)\s+này\b|căn cứ\b)")
-_ASSIGN = re.compile(r"(?i)^(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s+")
-_PREFIX = re.compile(r"^([^:;.]{3,160}+):\**\s+(?=\S)")
-_COORDINATE = re.compile(r"(?i)\bphối hợp(?:\s+chặt chẽ)?(?:,\s*liên kết)?\s+(?:với\s+)?")
-_ADDRESSEES = re.compile(r"(?i)\b(?:yêu cầu|đề nghị)\s+|^\s*căn cứ\b[^,]{0,200},\s*")
-# In the lower-cased paragraph, one of these is in every match of _ADDRESSEES ("i" is left
-# out: a case-insensitive "i" matches "ı" and "İ" as well).
-_ADDRESSEE_CUES = ("yêu cầu", "đề ngh", "căn cứ")
+@dataclass(frozen=True)
+class Scope:
+    """What a node inherits from the nodes above it."""
+
+    owners: tuple[str, ...] = ()
+    directs: bool = False  # the owners direct the items below: their subjects are not owners
+    deadline: Deadline | None = None
+    holds_tasks: bool = True
+    owned_only: bool = False  # a funding section: only items that name a body are tasks
 
 
-@dataclass
-class _Block:
-    kind: str  # roman | num | bullet | plain | table
-    marker: str
-    start: int  # of the body after the label
-    end: int
-    text: str
-    path: tuple[str, ...] = ()
-    roman: str = ""
-    descriptive: bool = False
-    cells: tuple[str, ...] = ()
-    extra_end: int = field(default=-1)
-
-
-def _lines(text: str) -> Iterator[tuple[str, int]]:
-    """Lines of ``text`` with their offsets, glued lettered items split off."""
-    start = 0
-    for line in text.split("\n"):
-        if "  " not in line:
-            yield line, start
-        else:
-            cut = 0
-            for g in _GLUED.finditer(line):
-                yield line[cut:g.start()], start + cut
-                cut = g.end()
-            yield line[cut:], start + cut
-        start += len(line) + 1
-
-
-def _outline(text: str) -> list[_Block]:
-    """Paragraph blocks up to the recipients list, with labels resolved."""
-    blocks: list[_Block] = []
-    roman = ""
-    path: tuple[str, ...] = ()
-    roman_descriptive = False
-    num_descriptive: tuple[str, ...] | None = None
-    in_address = False
-    for line, start in _lines(text):
-        if not line.strip():
-            continue
-        if _RECIPIENTS.match(line):
-            break
-        if _ADDRESS.match(line):
-            in_address = True
-            continue
-        end = start + len(line)
-        if (rm := _ROMAN.fullmatch(line)) is not None:
-            in_address = False
-            roman, path, num_descriptive = rm.group(1), (), None
-            roman_descriptive = bool(_DESCRIPTIVE.match(rm.group(2)))
-            blocks.append(_Block("roman", rm.group(1), start + rm.start(2), end, rm.group(2),
-                                 roman=roman, descriptive=roman_descriptive))
-            continue
-        if (nm := _NUMBERED.fullmatch(line)) is not None:
-            in_address = False
-            path = tuple(nm.group(1).split("."))
-            if num_descriptive is not None and path[:len(num_descriptive)] != num_descriptive:
-                num_descriptive = None
-            body = nm.group(2)
-            if num_descriptive is None and _DESCRIPTIVE.match(body):
-                num_descriptive = path
-            blocks.append(_Block("num", nm.group(1), start + nm.start(2), end, body,
-                                 path=path, roman=roman,
-                                 descriptive=roman_descriptive or num_descriptive is not None))
-            continue
-        if (bm := _BULLET.fullmatch(line)) is not None:
-            if in_address:
-                continue
-            blocks.append(_Block("bullet", bm.group(1), start + bm.start(2), end, bm.group(2),
-                                 path=path, roman=roman,
-                                 descriptive=roman_descriptive or num_descriptive is not None))
-            continue
-        in_address = False
-        if (tm := _TABLE_ROW.fullmatch(line)) is not None:
-            cells = tuple(c.strip() for c in tm.group(1).split("|"))
-            blocks.append(_Block("table", "|", start, end, line, path=path, roman=roman,
-                                 cells=cells))
-            continue
-        blocks.append(_Block("plain", "", start + len(line) - len(line.lstrip()), end,
-                             line.strip(), path=path, roman=roman,
-                             descriptive=roman_descriptive))
-    return blocks
-
-
-def _section(block: _Block) -> str:
-    parts = ([block.roman] if block.roman else []) + list(block.path)
-    return ".".join(parts)
-
-
-def _has_children(blocks: list[_Block], i: int) -> bool:
-    path = blocks[i].path
-    for nxt in blocks[i + 1:]:
-        if nxt.kind in {"bullet", "table"}:
-            return True
-        if nxt.kind == "roman":
-            return False
-        if nxt.kind == "num":
-            return len(nxt.path) > len(path) and nxt.path[:len(path)] == path
-    return False
-
-
-def _subject(clause: str) -> tuple[str, int] | None:
-    """The body phrase opening ``clause`` (as subject), with its end offset."""
-    lead = len(clause) - len(clause.lstrip(" *"))
-    rest = clause[lead:]
-    if not starts_with_body(rest):
-        return None
-    end = body_phrase_end(rest)
-    if end == 0 or end >= len(rest.rstrip(" .;*")):
-        return None
-    return rest[:end], lead + end
-
-
-def _owners(body: str) -> tuple[str, ...]:
-    """Owners stated in an item: "X: …" prefix, subject, or "Giao X …"."""
-    clause = body.lstrip(" *")
-    prefix = _PREFIX.match(clause)
-    if prefix is not None:
-        head = tidy(prefix.group(1))
-        if starts_with_body(head) and body_phrase_end(head) == len(head):
-            return tuple(split_bodies(head))
-        clause = clause[prefix.end():].lstrip(" *")
-    assign = _ASSIGN.match(clause)
-    if assign is not None:
-        clause = clause[assign.end():]
-    found = _subject(clause)
-    return tuple(split_bodies(tidy(found[0]))) if found else ()
-
-
-def _coordinators(body: str) -> tuple[str, ...]:
-    out: list[str] = []
-    if "hợp" not in body.lower():  # the quick test before the case-insensitive search
-        return ()
-    for m in _COORDINATE.finditer(body):
-        rest = body[m.end():]
-        if starts_with_body(rest):
-            phrase = tidy(rest[:body_phrase_end(rest)])
-            out.extend(e for e in split_bodies(phrase) if e not in out)
-    return tuple(out)
-
-
+_DESCRIPTIVE = re.compile(
+    r"(?i)^[\s*]*(?:về\s+)?(?:mục tiêu|mục đích|yêu cầu|quan điểm|đánh giá|kết quả|tình hình|"
+    r"thực trạng|bối cảnh|những kết quả|hạn chế|tồn tại|nguyên nhân|đối tượng|phạm vi|"
+    r"sự cần thiết|căn cứ|nguyên tắc|định hướng|tầm nhìn|chỉ tiêu|những hạn chế|ưu điểm|"
+    r"bài học|kinh nghiệm)\b")
+# "… tổ chức quán triệt, triển khai Chương trình hành động này"
+_IMPLEMENTS_THIS = re.compile(r"(?i)\b(?:quán triệt|triển khai|tổ chức thực hiện|thực hiện)\b[^.;]{0,60}"
+                              r"\b(?:kế hoạch|chương trình(?: hành động)?|chỉ thị|nghị quyết|kết luận|"
+                              r"thông báo|công văn|quyết định|đề án)\s+này\b")
+_COLLECTIVE_SUBJECT = re.compile(r"(?i)^(?:các|những|mọi)\s")
+_FUNDING = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:nguồn\s+)?kinh phí\b")
+_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phối hợp|"
+                    r"chịu trách nhiệm)|chủ trì|phối hợp|trách nhiệm(?:\s+\w+){0,2}|"
+                    r"thời gian(?:\s+\w+){0,3}|thời hạn(?:\s+\w+){0,3}|tiến độ(?:\s+\w+){0,2}|"
+                    r"nội dung|sản phẩm(?:\s+\w+){0,2}|kết quả(?:\s+\w+){0,2}|nhiệm vụ|"
+                    r"kinh phí(?:\s+\w+){0,2}|nguồn kinh phí)\s*:")
+_TIME_FIELD = re.compile(r"(?i)^[\s*(]*(?:thời gian|thời hạn|tiến độ)(?:[^:]{0,30})?:\s*")
+_OWNER_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|chịu trách "
+                          r"nhiệm)|chủ trì|trách nhiệm(?:\s+thực hiện)?)\s*:\s*")
+_COORD_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+)?phối hợp\s*:\s*")
+_TASK_FIELD = re.compile(r"(?i)^[\s*(]*nhiệm vụ\s*:\s*")
 _DIRECTING = re.compile(r"(?i)^\s*(?:lãnh đạo|chỉ đạo|hướng dẫn)\b")
+_ADDRESS_LIST = re.compile(r"(?i)^[-\s*]*kính gửi\b")
+_LEAD_ADDRESSEES = re.compile(r"(?i)\b(?:yêu cầu|đề nghị)\s+|^\s*căn cứ\b[^,]{0,200},\s*")
+_SENTENCE_END = re.compile(r"[.;!?][\"”’)*\s]*$")
+_WORDS_OF_A_TITLE = 30
 
 
-def _heading_owner(block: _Block) -> tuple[tuple[str, ...], bool]:
-    """The body a heading names ("3. Ban cán sự đảng …", "2.1. X chỉ đạo:") and whether
-    the heading has it direct the items below (then their own subjects are directed)."""
-    if not starts_with_body(block.text):
+def _is_title(node: Node) -> bool:
+    """Whether ``node``'s text is a title (or a lead-in) rather than a sentence."""
+    text = node.text.strip(" *")
+    if not text or text.endswith(":"):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if letters and not any(c.islower() for c in letters):
+        return True
+    return not _SENTENCE_END.search(text) and len(text.split()) <= _WORDS_OF_A_TITLE
+
+
+def _is_field(node: Node) -> bool:
+    return bool(_FIELD.match(node.text))
+
+
+def _heading_owners(text: str) -> tuple[tuple[str, ...], bool]:
+    """The bodies a heading names, and whether it has them direct the items below."""
+    clean = tidy(text).rstrip(":").strip()
+    owners, _ = prefix_owner(clean + ": x")
+    if owners:
+        return owners, False
+    clean = re.sub(r"(?i)^đề nghị\s*:?\s*", "", clean)
+    if not starts_with_body(clean):
         return (), False
-    name = tidy(block.text).rstrip(":")
-    end = body_phrase_end(name)
-    if end == len(name):
-        return tuple(split_bodies(name)), False
-    if block.text.rstrip(" *").endswith(":") and _DIRECTING.match(name[end:]):
-        return tuple(split_bodies(name[:end])), True
+    end = body_phrase_end(clean)
+    if end == len(clean):
+        return tuple(split_bodies(clean)), False
+    rest = clean[end:]
+    if text.rstrip(" *").endswith(":"):  # "X chủ trì …:", "X tập trung:": X owns the items
+        return tuple(split_bodies(clean[:end])), bool(_DIRECTING.match(rest))
     return (), False
 
 
-def _general_addressees(paragraph: str) -> list[str]:
-    lower = paragraph.lower()
-    if not any(cue in lower for cue in _ADDRESSEE_CUES):
-        return []
-    for m in _ADDRESSEES.finditer(paragraph):
-        rest = paragraph[m.end():]
-        found = _subject(rest)
-        if found is not None:
-            return split_bodies(tidy(found[0]))
-    return []
+class _Walker:
+    def __init__(self, text: str, source: str) -> None:
+        self.text = text
+        self.source = source
+        self.tasks: list[Task] = []
+        self.addressees: list[str] = []
+        self.pending: list[int] = []  # tasks without an owner, waiting for an attribution
+
+    # -- building tasks ----------------------------------------------------------
+
+    def _task(self, node: Node, start: int, end: int, owners: tuple[str, ...], scope: Scope,
+              *, deadline: Deadline | None = None, coords: tuple[str, ...] = ()) -> int | None:
+        """Add the task of ``node`` (text ``[start, end)``); its index, or None when its
+        section takes only tasks that name a body and this one names none."""
+        body = self.text[start:end]
+        coords = coords or coordinators(body)
+        if not owners and (closing := closing_parenthesis(body, offset=start,
+                                                          source=self.source)) is not None:
+            owners = closing.owners  # "… (Sở Khoa học và Công nghệ chủ trì, phối hợp …)"
+            coords = coords or closing.coordinators
+            deadline = deadline or closing.deadline
+        if scope.owned_only and not owners:
+            return None
+        task = Task(text=tidy(body), section=node.section(), owners=owners,
+                    coordinators=coords,
+                    deadline=deadline or find_deadline(body, offset=start, source=self.source)
+                    or scope.deadline,
+                    provenance=Provenance(source=self.source, span=Span(start=start, end=end)))
+        self.tasks.append(task)
+        index = len(self.tasks) - 1
+        if not owners:
+            self.pending.append(index)
+        return index
+
+    def _owners_of(self, text: str, scope: Scope) -> tuple[str, ...]:
+        if scope.directs and scope.owners:
+            return scope.owners
+        prefix, _ = prefix_owner(text)
+        return prefix or subjects(text) or scope.owners
+
+    def _add_addressees(self, bodies: tuple[str, ...] | list[str]) -> None:
+        self.addressees.extend(b for b in bodies if b not in self.addressees)
+
+    def _lead_addressees(self, text: str) -> None:
+        """The collective addressees of a prose lead-in or closing clause."""
+        lower = text.lower()
+        if not any(cue in lower for cue in ("yêu cầu", "đề ngh", "căn cứ", "sau:", "như sau",
+                                             "thực hiện", "trách nhiệm")):
+            return
+        for m in _LEAD_ADDRESSEES.finditer(text):
+            found = clause_subjects(text[m.end():]) or ()
+            if found:
+                self._add_addressees(found)
+                return
+        found = clause_subjects(text)
+        if found and (text.rstrip(" *").endswith(":") or "trách nhiệm" in lower
+                      or "tổ chức thực hiện" in lower or "triển khai thực hiện" in lower):
+            self._add_addressees(found)
+
+    # -- the walk ----------------------------------------------------------------
+
+    def walk(self, node: Node, scope: Scope) -> None:
+        if node.kind == "root":
+            self._children(node, scope)
+        elif node.kind == "annex":
+            self._children(node, replace(scope, holds_tasks=not _DESCRIPTIVE.match(node.text)))
+        elif node.kind == "table":
+            self._table(node, scope)
+        elif node.kind == "plain":
+            self._plain_alone(node, scope)
+        else:
+            self._item(node, scope)
+
+    def _children(self, node: Node, scope: Scope) -> None:
+        for child in node.children:
+            self.walk(child, scope)
+
+    def _section_scope(self, node: Node, scope: Scope) -> Scope:
+        if node.kind in ("part", "num", "letter", "article", "annex") and _is_title(node) and \
+                _DESCRIPTIVE.match(node.text):
+            return replace(scope, holds_tasks=False)
+        if node.kind in ("part", "num") and _is_title(node) and _FUNDING.match(node.text):
+            return replace(scope, owned_only=True)
+        if node.kind in ("part", "annex") and not _DESCRIPTIVE.match(node.text):
+            return replace(scope, holds_tasks=True)
+        return scope
+
+    def _plain_alone(self, node: Node, scope: Scope) -> None:
+        """A paragraph that belongs to no item: a preamble, lead-in or closing clause."""
+        if _ADDRESS_LIST.match(node.text):
+            return  # "Kính gửi: …" and its list
+        if node.text.rstrip(" *").endswith(":") or is_closing(node.text) or \
+                "trách nhiệm" in node.text.lower():
+            self._lead_addressees(node.text)
+        self._add_addressees(requested(node.text))
+        self._children(node, scope)
+
+    def _item(self, node: Node, scope: Scope) -> None:
+        scope = self._section_scope(node, scope)
+        if node.kind == "article":
+            self._article(node, scope)
+            return
+        if not scope.holds_tasks:
+            return
+        containers = [c for c in node.children if c.labelled or c.kind == "table"
+                      or (c.kind == "plain" and _is_lead(c)
+                          and any(g.labelled or g.kind == "table" for g in c.children))]
+        fields = [c for c in containers if c.kind == "bullet" and _is_field(c)]
+        items = [c for c in containers if c not in fields]
+        plains = [c for c in node.children if c.kind == "plain" and c not in containers]
+        if items and all(c.inline for c in items) and not _directive_items(node, items):
+            items = []  # "… với 05 chức năng chính: (i) …; (ii) …": parts of one task
+        title = _is_title(node)
+        if items or (title and plains and not fields):
+            self._heading(node, items, plains, title, scope)
+            return
+        if fields:
+            self._fielded(node, fields, scope)
+            return
+        if (title and not node.text.strip()) or not is_directive(node.text) or \
+                (_is_lead(node) and not node.children):
+            self._children(node, scope)
+            return
+        index = self._task(node, node.start, node.end, self._owners_of(node.text, scope), scope)
+        if index is not None:
+            self._continuations(index, plains, scope)
+
+    def _heading(self, node: Node, items: list[Node], plains: list[Node], title: bool,
+                 scope: Scope) -> None:
+        """A node with items or paragraphs under it: what it passes down, then them."""
+        inherited = scope
+        heading_owners, directs = _heading_owners(node.text) if title else ((), False)
+        prefix, after = prefix_owner(node.text)
+        if heading_owners:
+            inherited = replace(scope, owners=heading_owners, directs=directs)
+        elif prefix:
+            inherited = replace(scope, owners=prefix, directs=False)
+        lead_deadline = find_deadline(node.text, offset=node.start, source=self.source)
+        if lead_deadline is not None:
+            inherited = replace(inherited, deadline=lead_deadline)
+        if items:
+            self._group(node.children, inherited, node)
+            return
+        directive = [p for p in plains if is_directive(p.text)
+                     and _attribution(p, self.source) is None]
+        if heading_owners or len(directive) != 1 or not node.text.strip() or \
+                not _is_lead(node):
+            # a body heading, or a title over its paragraphs: each paragraph is a task
+            self._group(node.children, inherited, node)
+            return
+        # "1. Title: " and one paragraph: one task, from the title
+        only = directive[0]
+        owners = self._owners_of(only.text, scope)
+        index = self._task(node, node.start, only.end, owners, inherited)
+        if index is not None:
+            self._continuations(index, [p for p in plains if p is not only], inherited)
+
+    def _group(self, children: list[Node], scope: Scope, parent: Node) -> None:
+        """The children of a heading: items, and paragraphs that are items or attributions."""
+        self.pending = []
+        for child in children:
+            if child.kind == "plain":
+                found = _attribution(child, self.source)
+                if found is not None and self.pending:
+                    for k in self.pending:
+                        self.tasks[k] = self.tasks[k].model_copy(update={
+                            "owners": found.owners,
+                            "coordinators": self.tasks[k].coordinators or found.coordinators,
+                            "deadline": self.tasks[k].deadline or found.deadline})
+                    self.pending = []
+                    continue
+                if child.text.rstrip(" *").endswith(":") or not is_directive(child.text):
+                    self._lead_addressees(child.text)
+                    self._group(child.children, scope, child)
+                    continue
+                if not scope.owners and _IMPLEMENTS_THIS.search(child.text) and \
+                        (subjects := clause_subjects(child.text)) and \
+                        all(_COLLECTIVE_SUBJECT.match(s) for s in subjects):
+                    # "Các cấp ủy … tổ chức quán triệt, triển khai Chương trình này.": the
+                    # document's addressees, asked to carry it out as a whole
+                    self._add_addressees(subjects)
+                    continue
+                if _is_title(parent) or parent.kind == "plain":
+                    owners = self._owners_of(child.text, scope)
+                    index = self._task(child, child.start, child.end, owners, scope)
+                    if index is not None:
+                        self._continuations(index, child.children, scope)
+                continue
+            self.walk(child, scope)
+
+    def _continuations(self, index: int, plains: list[Node], scope: Scope) -> None:
+        """Paragraphs after an item: attributions, closing clauses, or its continuation."""
+        for plain in plains:
+            found = _attribution(plain, self.source)
+            if found is not None:  # it assigns the items above it still without owners
+                for k in self.pending:
+                    self.tasks[k] = self.tasks[k].model_copy(update={
+                        "owners": found.owners,
+                        "coordinators": self.tasks[k].coordinators or found.coordinators,
+                        "deadline": self.tasks[k].deadline or found.deadline})
+                self.pending = []
+                continue
+            task = self.tasks[index]
+            if is_closing(plain.text) or plain.text.rstrip(" *").endswith(":"):
+                self._lead_addressees(plain.text)
+                continue
+            span = task.provenance.span
+            start = span.start if span else plain.start
+            deadline = task.deadline or find_deadline(plain.text, offset=plain.start,
+                                                      source=self.source)
+            self.tasks[index] = task.model_copy(update={
+                "text": tidy(self.text[start:plain.end]), "deadline": deadline,
+                "provenance": Provenance(source=self.source,
+                                         span=Span(start=start, end=plain.end))})
+
+    def _fielded(self, node: Node, fields: list[Node], scope: Scope) -> None:
+        """An item whose responsibility is written in field lines."""
+        owners: tuple[str, ...] = ()
+        coords: tuple[str, ...] = ()
+        deadline: Deadline | None = None
+        start, end = node.start, node.end
+        for f in fields:
+            text = f.text
+            if (m := _OWNER_FIELD.match(text)) is not None:
+                value = text[m.end():].rstrip(" .;")
+                owners = owners or subjects(value) or tuple(split_bodies(tidy(value)))
+            elif (m := _COORD_FIELD.match(text)) is not None:
+                coords = coords or tuple(split_bodies(tidy(text[m.end():].rstrip(" .;"))))
+            elif (m := _TIME_FIELD.match(text)) is not None:
+                value = text[m.end():]
+                deadline = deadline or deadline_from_field(value, offset=f.start + m.end(),
+                                                           source=self.source)
+                if deadline is None:
+                    for child in f.children:
+                        deadline = find_deadline(child.text, offset=child.start,
+                                                 source=self.source)
+                        if deadline is not None:
+                            break
+            elif (m := _TASK_FIELD.match(text)) is not None and not node.text.strip():
+                start, end = f.start + m.end(), f.end
+        self._task(node, start, end, owners or self._owners_of(node.text, scope), scope,
+                   deadline=deadline, coords=coords)
+
+    def _article(self, node: Node, scope: Scope) -> None:
+        """An article (Điều N) of a decision: its addressees, or its items."""
+        lower = node.text.lower()
+        if "chịu trách nhiệm thi hành" in lower or "trách nhiệm thi hành" in lower or \
+                "tổ chức thực hiện" in lower:
+            self._add_addressees(clause_subjects(node.text))
+            return
+        if node.children:
+            self._children(node, scope)
+
+    # -- tables --------------------------------------------------------------------
+
+    def _table(self, node: Node, scope: Scope) -> None:
+        rows = node.children
+        if not rows or not scope.holds_tasks:
+            return
+        columns = _columns(rows[0].cells)
+        if columns is None:
+            return
+        task_col, owner_col, coord_col, when_col = columns
+        last: int | None = None
+        for row in rows[1:]:
+            cells = row.cells
+            if len(cells) <= task_col or not cells[task_col].strip(" -:"):
+                continue
+            number = cells[0].strip(" .") if task_col > 0 else ""
+            if task_col > 0 and not re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*", number):
+                if re.fullmatch(r"[IVXL]{1,6}|[A-ZĐ]", number) or len(cells) == 1 or \
+                        not any(cells[task_col + 1:]):
+                    last = None  # a group row: a heading
+                    continue
+                if last is not None and not number:  # a row without a number continues
+                    continue
+            start = row.cell_starts[task_col]
+            end = start + len(cells[task_col])
+            deadline = None
+            if when_col is not None and when_col < len(cells) and cells[when_col]:
+                deadline = deadline_from_field(cells[when_col], offset=row.cell_starts[when_col],
+                                               source=self.source)
+            owners = tuple(split_bodies(tidy(_cell(cells, owner_col))))
+            coords = tuple(split_bodies(tidy(_cell(cells, coord_col))))
+            self.tasks.append(Task(
+                text=tidy(cells[task_col]), section=row.section(), owners=owners,
+                coordinators=coords, deadline=deadline or scope.deadline,
+                provenance=Provenance(source=self.source, span=Span(start=start, end=end))))
+            last = len(self.tasks) - 1
 
 
-def _make_task(text: str, source: str, section: str, start: int, end: int,
-               owners: tuple[str, ...], deadline: Deadline | None = None) -> Task:
-    body = text[start:end]
-    coordinators = _coordinators(body)
-    if not owners and (closing := closing_parenthesis(body, offset=start, source=source)):
-        owners = closing.owners
-        coordinators = coordinators or closing.coordinators
-        deadline = deadline or closing.deadline
-    return Task(text=tidy(body), section=section, owners=owners, coordinators=coordinators,
-                deadline=deadline or find_deadline(body, offset=start, source=source),
-                provenance=Provenance(source=source, span=Span(start=start, end=end)))
+# A lead that introduces parts of one thing: "… với 05 chức năng chính:", "… bao gồm:".
+_PARTS_LEAD = re.compile(r"(?i)(?:\bbao gồm|\bgồm|\bnhư|\bvới\s+(?:\d+|các|những)\s+[^:]{0,60}|"
+                         r"\bcụ thể là|\blà)\s*:\s*$")
 
 
-def _assign(task: Task, found: Responsibility) -> Task:
-    """``task`` given the owners (and coordinators, deadline) of an attribution."""
-    return task.model_copy(update={
-        "owners": found.owners, "coordinators": task.coordinators or found.coordinators,
-        "deadline": task.deadline or found.deadline})
+def _directive_items(lead: Node, items: list[Node]) -> bool:
+    """Whether an enumeration's elements are tasks of their own (rather than parts of
+    the one task its lead states)."""
+    if _PARTS_LEAD.search(lead.text):
+        return False
+    directive = sum(1 for c in items if _ACTION_START.match(c.text) or subjects(c.text))
+    return directive * 2 >= len(items)
 
 
-def _attribution(block: _Block, source: str) -> Responsibility | None:
-    """The responsibility a plain line after a group of tasks states, if it is one."""
-    return (field_line(block.text, offset=block.start, source=source)
-            or attribution_line(block.text, offset=block.start, source=source))
+def _is_lead(node: Node) -> bool:
+    return node.text.rstrip(" *").endswith(":")
 
 
-def _extend(task: Task, text: str, end: int, source: str) -> Task:
-    """``task`` with a continuation paragraph (ending at ``end``) appended."""
-    start = task.provenance.span.start if task.provenance.span else 0
-    return _make_task(text, source, task.section, start, end, task.owners, task.deadline)
+def _attribution(node: Node, source: str) -> Responsibility | None:
+    """The responsibility a paragraph after items states: a field line, an attribution
+    line, or any line marked "*" that opens with a body."""
+    found = (field_line(node.text, offset=node.start, source=source)
+             or attribution_line(node.text, offset=node.start, source=source))
+    if found is None and node.label == "*":
+        owners = clause_subjects(node.text)
+        if owners:
+            found = Responsibility(owners, coordinators(node.text),
+                                   find_deadline(node.text, offset=node.start, source=source))
+    return found
 
 
-_TASK_COL = re.compile(r"^(?:nhiem vu|noi dung|cong viec|ten nhiem vu)")
-_OWNER_COL = re.compile(r"(?:chu tri|thuc hien|trach nhiem|don vi)")
+_TASK_COL = re.compile(r"^(?:ten |noi dung |cac )?(?:nhiem vu|noi dung|cong viec|hoat dong|"
+                       r"giai phap|de an|du an)")
+_OWNER_COL = re.compile(r"(?:chu tri|thuc hien|trach nhiem|don vi|co quan)")
 _COORD_COL = re.compile(r"phoi hop")
-_WHEN_COL = re.compile(r"(?:thoi gian|thoi han|tien do|hoan thanh)")
+_WHEN_COL = re.compile(r"(?:thoi gian|thoi han|tien do|hoan thanh|nam thuc hien)")
+
+
+def _columns(header: tuple[str, ...]) -> tuple[int, int | None, int | None, int | None] | None:
+    folded = [fold(c) for c in header]
+    task_col = next((k for k, c in enumerate(folded) if _TASK_COL.match(c)), None)
+    if task_col is None:
+        return None
+    owner_col = next((k for k, c in enumerate(folded) if k != task_col
+                      and _OWNER_COL.search(c) and not _COORD_COL.search(c)), None)
+    coord_col = next((k for k, c in enumerate(folded) if _COORD_COL.search(c)), None)
+    when_col = next((k for k, c in enumerate(folded) if _WHEN_COL.search(c)), None)
+    if owner_col is None and coord_col is None and when_col is None:
+        return None
+    return task_col, owner_col, coord_col, when_col
 
 
 def _cell(cells: tuple[str, ...], col: int | None) -> str:
-    return cells[col] if col is not None else ""
+    return cells[col] if col is not None and col < len(cells) else ""
 
 
-def _table_tasks(text: str, source: str, rows: list[_Block]) -> list[Task]:
-    """Tasks from one pipe table with a header naming its columns."""
-    header = [fold(c) for c in rows[0].cells]
-    task_col = next((k for k, c in enumerate(header) if _TASK_COL.match(c)), None)
-    if task_col is None:
-        return []
-    owner_col = next((k for k, c in enumerate(header) if k != task_col
-                      and _OWNER_COL.search(c) and not _COORD_COL.search(c)), None)
-    coord_col = next((k for k, c in enumerate(header) if _COORD_COL.search(c)), None)
-    when_col = next((k for k, c in enumerate(header) if _WHEN_COL.search(c)), None)
-    tasks: list[Task] = []
-    for row in rows[1:]:
-        cells = row.cells
-        if len(cells) != len(header) or not cells[task_col] or set(cells[task_col]) <= set("-: "):
-            continue
-        start = text.index(cells[task_col], row.start)
-        end = start + len(cells[task_col])
-
-        deadline = None
-        if when_col is not None and cells[when_col]:
-            deadline = deadline_from_field(cells[when_col],
-                                           offset=text.index(cells[when_col], row.start),
-                                           source=source)
-        tasks.append(Task(text=tidy(cells[task_col]), section=_section(row),
-                          owners=tuple(split_bodies(tidy(_cell(cells, owner_col)))),
-                          coordinators=tuple(split_bodies(tidy(_cell(cells, coord_col)))),
-                          deadline=deadline,
-                          provenance=Provenance(source=source, span=Span(start=start, end=end))))
-    return tasks
+def extract_tasks_from(root: Node, text: str, source: str) -> TaskExtraction:
+    """Tasks in document order, and the general addressees, from an outline."""
+    walker = _Walker(text, source)
+    walker.walk(root, Scope())
+    return TaskExtraction(tasks=tuple(walker.tasks),
+                          general_addressees=tuple(walker.addressees))
 
 
 def extract_tasks(text: str, source: str) -> TaskExtraction:
     """Items that direct action, in document order, and the general addressees."""
-    blocks = _outline(text)
-    tasks: list[Task] = []
-    addressees: list[str] = []
-    pending: list[int] = []  # bullet tasks still waiting for an attribution line
-    heading_owner: dict[tuple[str, ...], tuple[tuple[str, ...], bool]] = {}
-    last_task: int | None = None  # index of the task a plain paragraph may continue
-    table: list[_Block] = []
-    for i, block in enumerate(blocks):
-        if block.kind != "table" and table:
-            tasks.extend(_table_tasks(text, source, table))
-            table = []
-        if block.kind == "table":
-            table.append(block)
-            last_task = None
-            continue
-        if block.kind == "roman":
-            pending, last_task = [], None
-            continue
-        if block.kind == "plain":
-            found = _attribution(block, source) if pending else None
-            if found is not None:
-                for k in pending:
-                    tasks[k] = _assign(tasks[k], found)
-                pending, last_task = [], None
-                continue
-            if last_task is not None and not block.text.endswith(":") \
-                    and not _CLOSING.match(block.text) and not starts_with_body(block.text):
-                tasks[last_task] = _extend(tasks[last_task], text, block.end, source)
-                continue
-            last_task = None
-            if not block.descriptive:
-                addressees.extend(a for a in _general_addressees(block.text)
-                                  if a not in addressees)
-            continue
-        if block.descriptive:
-            last_task = None
-            continue
-        if block.kind == "num":
-            pending = []
-            inherited, directs = next((heading_owner[block.path[:k]] for k in range(
-                len(block.path) - 1, 0, -1) if block.path[:k] in heading_owner), ((), False))
-            if _has_children(blocks, i) or block.text.rstrip(" *").endswith(":"):
-                owner = _heading_owner(block)
-                if owner[0]:
-                    heading_owner[block.path] = owner
-                last_task = None
-                continue
-            owners = inherited if directs else _owners(block.text) or inherited
-            tasks.append(_make_task(text, source, _section(block), block.start, block.end, owners))
-            last_task = len(tasks) - 1
-            if not tasks[-1].owners:
-                pending.append(last_task)
-            continue
-        # bullet
-        if "*" in block.marker and pending and _subject(block.text) is not None:
-            owners = _owners(block.text)
-            deadline = find_deadline(block.text, offset=block.start, source=source)
-            for k in pending:
-                tasks[k] = tasks[k].model_copy(update={
-                    "owners": owners, "deadline": tasks[k].deadline or deadline})
-            pending, last_task = [], None
-            continue
-        inherited, directs = next((heading_owner[block.path[:k]] for k in range(
-            len(block.path), 0, -1) if block.path[:k] in heading_owner), ((), False))
-        owners = inherited if directs else _owners(block.text) or inherited
-        tasks.append(_make_task(text, source, _section(block), block.start, block.end, owners))
-        if not tasks[-1].owners:
-            pending.append(len(tasks) - 1)
-        last_task = len(tasks) - 1
-    if table:
-        tasks.extend(_table_tasks(text, source, table))
-    return TaskExtraction(tasks=tuple(tasks), general_addressees=tuple(addressees))
+    return extract_tasks_from(parse_outline(lay_out(text)), text, source)

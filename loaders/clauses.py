@@ -1,0 +1,254 @@
+"""Sentences and clauses of an item, and who each one makes act (pure).
+
+A task's owners are the bodies its clauses make act: the grammatical subject of a
+clause ("Bộ Công an chủ trì …", "Các bộ, ngành, địa phương căn cứ …"), after an
+introductory phrase ("Trên cơ sở đề xuất của X, Bộ Tài chính tổng hợp …", "Đối với
+…, các bộ … chủ động …"), the body of "Giao X …", and the body of "Đề nghị X …" when X
+is a particular body (a request to a collective — "đề nghị các tỉnh ủy …" — addresses
+it, and goes to the document's general addressees).  Bodies named after "phối hợp
+(với)" are coordinators.  :func:`is_directive` tells an item that directs action
+from one that reports, describes or closes the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from policykg.loaders.bodies import body_phrase_end, split_bodies, starts_with_body
+from policykg.loaders.clean import tidy
+
+# A sentence ends at ". " before a capital (not after an abbreviation such as "TP." or
+# a number); ";" ends a clause.
+_SENTENCE = re.compile(r"(?<![A-ZĐ]\.)(?<!\bTP\.)(?<!\bv\.v\.)(?<=[.!?])[\"”’)*]*\s+"
+                       r"(?=[A-ZĐÀ-Ỹ(\"“*])|;\s*")
+_TITLE_COLON = re.compile(r"^[^:;.]{3,200}:[*\s]+")  # "Title: text" — the colon ends a clause
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_INTRO = re.compile(r"(?i)^\s*(?:trên cơ sở|căn cứ|đối với|theo|trong|định kỳ|hằng năm|hàng năm|"
+                    r"đồng thời|trước mắt|ngoài ra|sau khi|khi|để|nhằm|với|thời gian tới|"
+                    r"quán triệt|những|các kiến nghị)\b")
+_ASSIGN = re.compile(r"(?i)^\s*(?:giao(?:\s+cho)?|yêu cầu)\s+")
+_REQUEST = re.compile(r"(?i)^\s*đề nghị\s*:?\s+")
+_MID_INTRO = re.compile(r"(?i),\s*(?:trên cơ sở|căn cứ|sau khi|đồng thời)\b")
+_COORDINATE = re.compile(r"(?i)\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
+_PREFIX = re.compile(r"^\s*([^:;.]{3,200}?)\s*:\s+(?=\S)")
+_COLLECTIVE = re.compile(r"(?i)^(?:các|những|mọi)\s")
+# What follows a subject is its predicate, not a preposition or conjunction: "các
+# trường đại học trong …" is no subject.
+_NOT_PREDICATE = frozenset({
+    "trong", "với", "về", "để", "nhằm", "cho", "của", "và", "tại", "từ", "đến", "khi",
+    "nếu", "thuộc", "trên", "dưới", "qua", "bằng", "ở", "vào", "ra", "hoặc", "hay", "như",
+    "giữa", "đối", "nhưng", "mà", "do", "bởi", "trước", "sau", "cùng", "năm", "ngày", "tháng",
+})
+_LOCATIVE = re.compile(r"\s*(?:trong|tại|thuộc|ở)\s+(?=các\s|những\s|[A-ZĐÀ-Ỹ])")
+_ADVERBIAL = re.compile(r"(?i)\s*trong\s+(?:phạm vi|quá trình)\b")
+_FIRST_WORD = re.compile(r"[\s,]*(?:\([^)]{1,60}\)\s*)?([^\W\d_]+)")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of a text and where it starts in it."""
+
+    text: str
+    start: int
+
+
+def clauses(text: str) -> Iterator[Clause]:
+    """The sentences and ";"-clauses of ``text`` (and the title of a "Title: text")."""
+    start = 0
+    title = _TITLE_COLON.match(text)
+    if title is not None:
+        yield Clause(text[:title.end()], 0)
+        start = title.end()
+    for m in _SENTENCE.finditer(text, start):
+        if m.start() > start:
+            yield Clause(text[start:m.start()], start)
+        start = m.end()
+    if start < len(text):
+        yield Clause(text[start:], start)
+
+
+def _subject_at(text: str) -> tuple[str, ...]:
+    """The bodies opening ``text`` as a subject (a verb follows them), if any."""
+    body = text.lstrip(" *(\"“")
+    if not starts_with_body(body):
+        return ()
+    end = body_phrase_end(body)
+    rest = body[end:]
+    locative = _LOCATIVE.match(rest)
+    if end and locative is not None:  # "… nhà đầu tư trong các khu công nghiệp bảo đảm …"
+        more = body_phrase_end(rest[locative.end():])
+        if more and re.search(r"[^\W\d_]", rest[locative.end():locative.end() + more]):
+            end += locative.end() + more
+            rest = body[end:]
+    word = _FIRST_WORD.match(rest)
+    if not end or word is None or (word.group(1).lower() in _NOT_PREDICATE
+                                   and not _ADVERBIAL.match(rest)):
+        return ()
+    return tuple(split_bodies(tidy(body[:end])))
+
+
+def prefix_owner(text: str) -> tuple[tuple[str, ...], int]:
+    """The bodies of an "X: …" prefix and where the text after it starts, or ((), 0)."""
+    m = _PREFIX.match(text)
+    if m is None:
+        return (), 0
+    head = tidy(m.group(1))
+    head = _REQUEST.sub("", head)
+    if starts_with_body(head) and body_phrase_end(head) == len(head):
+        return tuple(split_bodies(head)), m.end()
+    return (), 0
+
+
+def clause_subjects(text: str) -> tuple[str, ...]:
+    """The bodies ``text`` (one clause) makes act, in order."""
+    found: list[str] = []
+
+    def add(bodies: tuple[str, ...]) -> None:
+        found.extend(b for b in bodies if b not in found)
+
+    clause = text.strip()
+    assign = _ASSIGN.match(clause)
+    if assign is not None:
+        add(_subject_at(clause[assign.end():]) or _bodies_only(clause[assign.end():]))
+        return tuple(found)
+    request = _REQUEST.match(clause)
+    if request is not None:
+        bodies = _subject_at(clause[request.end():]) or _bodies_only(clause[request.end():])
+        if bodies and not all(_COLLECTIVE.match(b) for b in bodies):
+            add(bodies)
+        return tuple(found)
+    subject = _subject_at(clause)
+    if not subject and _INTRO.match(clause):
+        for comma in (m.end() for m in re.finditer(r",\s*", clause[:240])):
+            subject = _subject_at(clause[comma:])
+            if subject:
+                break
+    add(subject)
+    for m in _MID_INTRO.finditer(clause):
+        tail = clause[m.end():]
+        comma = re.search(r",\s*", tail[:200])
+        if comma is not None:
+            add(_subject_at(tail[comma.end():]))
+    return tuple(found)
+
+
+def _bodies_only(text: str) -> tuple[str, ...]:
+    body = text.lstrip(" *")
+    if not starts_with_body(body):
+        return ()
+    end = body_phrase_end(body)
+    return tuple(split_bodies(tidy(body[:end]))) if end else ()
+
+
+def _open_list(clause: str) -> bool:
+    """Whether ``clause`` ends inside a list of bodies after "phối hợp (với)", which the
+    next clause (after ";") goes on with."""
+    last = None
+    for last in _COORDINATE.finditer(clause):
+        pass
+    if last is None:
+        return False
+    rest = clause[last.end():].rstrip(" ,;.")
+    return starts_with_body(rest) and body_phrase_end(rest) >= len(rest) - 1
+
+
+def subjects(text: str) -> tuple[str, ...]:
+    """The bodies every clause of ``text`` makes act, in order, each once."""
+    found: list[str] = []
+    in_list = False
+    listed: tuple[str, ...] = ()  # "Các sở, ban, ngành; UBND các huyện … tổ chức …"
+    for clause in clauses(_PARENTHESES.sub(" ", text)):
+        if not in_list:
+            here = clause_subjects(clause.text)
+            if here:
+                found.extend(b for b in (*listed, *here) if b not in found)
+                listed = ()
+            elif _only_bodies(clause.text):
+                listed = (*listed, *_bodies_only(clause.text))
+            else:
+                listed = ()
+        in_list = _open_list(clause.text)
+    return tuple(found)
+
+
+def _only_bodies(clause: str) -> bool:
+    """Whether ``clause`` is nothing but a list of bodies."""
+    body = clause.strip(" *;,.")
+    return starts_with_body(body) and body_phrase_end(body) >= len(body) - 1
+
+
+def requested(text: str) -> tuple[str, ...]:
+    """Collective bodies a clause of ``text`` requests to act ("Đề nghị các tỉnh ủy …")."""
+    found: list[str] = []
+    for clause in clauses(text):
+        m = _REQUEST.match(clause.text)
+        if m is None:
+            continue
+        bodies = _bodies_only(clause.text[m.end():])
+        if bodies and all(_COLLECTIVE.match(b) for b in bodies):
+            found.extend(b for b in bodies if b not in found)
+    return tuple(found)
+
+
+def coordinators(text: str) -> tuple[str, ...]:
+    """Bodies named after "phối hợp (với)" in ``text``."""
+    if "hợp" not in text.lower():
+        return ()
+    out: list[str] = []
+    text = _PARENTHESES.sub(" ", text)
+    for m in _COORDINATE.finditer(text):
+        rest = text[m.end():]
+        while starts_with_body(rest):
+            end = body_phrase_end(rest)
+            phrase = tidy(rest[:end])
+            out.extend(e for e in split_bodies(phrase) if e not in out)
+            after = rest[end:]
+            if not after.lstrip(" ,").startswith(";"):
+                break
+            rest = after.lstrip(" ,")[1:].lstrip()  # "phối hợp X; Y và Z rà soát …"
+    return tuple(out)
+
+
+# Items that do not direct action: reports of results, descriptions, closing formulas.
+_CLOSING = re.compile(
+    r"(?i)^\s*(?:(?:chỉ thị|thông báo|kế hoạch|chương trình|công văn|nghị quyết|kết luận|"
+    r"quyết định|hướng dẫn|đề án|quy chế|quy định)\s+này\b|(?:trong )?quá trình (?:tổ chức )?"
+    r"(?:thực hiện|triển khai)[^.;]{0,80}?\bnếu\b|nếu có\b|căn cứ\s+(?:nội dung\s+)?"
+    r"(?:chỉ thị|thông báo|kế hoạch|chương trình|công văn|nghị quyết|kết luận|quyết định)"
+    r"(?: hành động)?\s+này\b|căn cứ (?:luật|nghị|"
+    r"quyết|thông tư)|theo đề nghị\b|"
+    r"trên đây là\b|(?:văn phòng|ban thường vụ|thường trực)[^.]{0,80}(?:thông báo|trân trọng)\b)")
+_CLOSING_ANYWHERE = re.compile(r"(?i)\btrân trọng (?:thông báo|đề nghị)|để (?:các đồng chí|các cơ "
+                               r"quan)[^.]{0,40}biết\b")
+_PAST = re.compile(r"(?i)\b(?:đã|đạt được|được ghi nhận|đã được)\b")
+# Verbs a directive opens with ("Tập trung rà soát …", "Tiếp tục …"): an item that
+# starts so directs action, whatever past it mentions.
+ACTION = re.compile(
+    r"(?i)^[\s*]*(?:tiếp tục|tập trung|đẩy mạnh|tăng cường|xây dựng|triển khai|thực hiện|tổ chức|"
+    r"nghiên cứu|rà soát|ban hành|hoàn thiện|hoàn thành|nâng cao|phát triển|thúc đẩy|chỉ đạo|"
+    r"lãnh đạo|hướng dẫn|quán triệt|tuyên truyền|đổi mới|kiện toàn|bố trí|ưu tiên|huy động|"
+    r"bảo đảm|đảm bảo|phối hợp|chủ trì|chủ động|khẩn trương|kiểm tra|theo dõi|đôn đốc|sơ kết|"
+    r"tổng kết|đánh giá|phát huy|quan tâm|khuyến khích|hỗ trợ|làm tốt|phấn đấu|giao|đề nghị|"
+    r"yêu cầu|cụ thể hóa|sửa đổi|bổ sung|phát động|tham mưu|đề xuất|trình|báo cáo|định kỳ)\b")
+_PASSIVE_LEAD = re.compile(r"(?i)^\s*(?:kinh phí|nguồn vốn|ngân sách|việc)\b[^,;.]{0,120}?\b(?:được|"
+                           r"từ|do)\b")
+
+
+def is_closing(text: str) -> bool:
+    """Whether ``text`` is a closing formula or a conditional of the document."""
+    return bool(_CLOSING.match(text) or _CLOSING_ANYWHERE.search(text))
+
+
+def is_directive(text: str) -> bool:
+    """Whether ``text`` directs action (rather than report, describe or close)."""
+    if not text.strip() or is_closing(text):
+        return False
+    if _PASSIVE_LEAD.match(text):
+        return False
+    if ACTION.match(text):
+        return True
+    head = text[:80]
+    return not (_PAST.search(head) and not re.search(r"(?i)\b(?:phải|cần|tiếp tục|đẩy mạnh)\b",
+                                                      head))

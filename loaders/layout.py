@@ -1,0 +1,159 @@
+"""Undo what a text's origin did to its layout, keeping every offset (pure).
+
+Texts reach us copied from web pages, PDF text layers and Word files, and each
+origin leaves its marks on the layout.  :func:`lay_out` returns a text of the SAME
+length in which each line is one logical unit (a heading, an item, a paragraph, a
+table row), so that spans found in it are spans of its input:
+
+- **hard wraps**: a text wrapped at a fixed width (PDF and some web copies: lines of
+  at most ~80 characters, sentences broken anywhere) has its soft line breaks turned
+  into spaces.  A break stays where the next line opens an item (a label or a bullet),
+  at a blank line, around a table row, and — when paragraphs are not separated by
+  blank lines — where a short line ends a sentence or a lead-in;
+- **lone markers**: a bullet or label alone on its line ("-", "1.", "a)") is joined
+  to the text on the next line;
+- **escapes** of Markdown conversions ("1\\.", "\\-") lose their backslash (the
+  character moves left, a space takes its place);
+- **glued items**: a lettered item glued to the line above by a page-break join
+  ("… UBND tỉnh      a) Chỉ đạo …") starts a line of its own.
+
+Table rows (cells joined by " | ") are left as they are: one row per line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A label or bullet that opens an item (the outline reads them; here they only keep a
+# line break before them).
+LABEL = re.compile(
+    r"[ \t]*(?:"
+    r"(?:PHẦN|Phần)[ \t]+(?:thứ[ \t]+)?\S+"
+    r"|Điều[ \t]+\d{1,3}[ \t]*[.:]"
+    r"|[IVXL]{1,6}[ \t]*[.\-–:)](?=[ \t]+\S)"
+    r"|\d{1,2}(?:\.\d{1,2}){0,4}\.?\)?(?<=[.)])(?=[ \t]*[^\s\d./-])"
+    r"|\d{1,2}(?:\.\d{1,2}){0,4}[ \t]*[-–](?=[ \t]+\S)"
+    r"|\d{1,2}(?:\.\d{1,2}){1,4}(?=[ \t]+\S)"
+    r"|[a-zđ][ \t]*\)(?=[ \t]*\S)"
+    r"|\((?:\d{1,2}|[ivx]{1,5}|[a-zđ])\)(?=[ \t]*\S)"
+    r"|[-+•–—●○■□▪*](?=[ \t]+\S)"
+    r")"
+)
+_BULLET_START = re.compile(r"[ \t]*[-+•–—●○■□▪*][ \t]+(?P<next>\S)")
+_LETTER_START = re.compile(r"[ \t]*[a-zđ][ \t]*\)")
+_PAREN_START = re.compile(r"[ \t]*\((?:\d{1,2}|[ivx]{1,5})\)")
+_LONE_MARKER = re.compile(r"[ \t]*(?:[-+•–—●○■□▪*]|\d{1,2}(?:\.\d{1,2}){0,4}[.)]|[a-zđ]\)|"
+                          r"\((?:\d{1,2}|[ivx]{1,5}|[a-zđ])\)|[IVXL]{1,6}\.)[ \t]*")
+_ESCAPE = re.compile(r"\\([.\-*_()\[\]#+!>`|])")
+_GLUED = re.compile(r"[ \t]{3,}(?=[a-zđ]\)[ \t])")
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$|\S[ \t]+\|[ \t]+\S|\S[ \t]+\|[ \t]*$")
+_SENTENCE_END = re.compile(r"[.!?;:][\"”’)\]*]*[ \t]*$")
+_COLON_END = re.compile(r":[\"”’)\]*]*[ \t]*$")
+_UPPER = re.compile(r"[A-ZĐÀ-Ỹ]")
+
+WRAPPED_MIN_LINES = 20  # a text this short is never taken for a wrapped one
+
+
+def is_table_row(line: str) -> bool:
+    """Whether ``line`` is a row of a table flattened with " | " between cells."""
+    return "|" in line and bool(_TABLE_ROW.search(line))
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a text's lines are laid out."""
+
+    wrapped: bool  # hard-wrapped at a fixed width
+    width: int  # that width (the 90th percentile of line lengths)
+    blank_separated: bool  # paragraphs separated by blank lines
+
+
+def style_of(lines: list[str]) -> Style:
+    """The layout of a text given as its lines."""
+    text_lines = [ln.rstrip() for ln in lines if ln.strip() and not is_table_row(ln)]
+    if len(text_lines) < WRAPPED_MIN_LINES:
+        return Style(False, 0, True)
+    lengths = sorted(len(ln) for ln in text_lines)
+    width = lengths[int(len(lengths) * 0.9)]
+    # Wrapped: short lines, and many breaks inside a sentence (no closing punctuation,
+    # the next line in lower case).
+    inside = sum(1 for a, b in zip(lines, lines[1:], strict=False)
+                 if _continues(a, b))
+    wrapped = width <= 120 and inside >= 0.1 * len(text_lines)
+    blanks = sum(1 for ln in lines if not ln.strip())
+    return Style(wrapped, width, blanks >= 0.2 * len(text_lines))
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Whether ``line`` evidently goes on with the sentence of ``prev``: no closing
+    punctuation before the break, a lower-case letter after it."""
+    first = line.lstrip()[:1]
+    return bool(prev.strip() and first.isalpha() and first.islower()
+                and not _SENTENCE_END.search(prev) and not is_table_row(prev)
+                and not _LETTER_START.match(line))
+
+
+def _caps(line: str) -> bool:
+    """Whether ``line`` (its label aside) is written in capitals."""
+    body = line[LABEL.match(line).end():] if LABEL.match(line) else line
+    letters = [c for c in body if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
+def _opens_item(line: str) -> bool:
+    return bool(LABEL.match(line))
+
+
+def _soft_break(prev: str, line: str, style: Style) -> bool:
+    """Whether the line break between ``prev`` and ``line`` (both not blank, neither a
+    table row) is a wrap inside one logical line."""
+    bullet = _BULLET_START.match(line)
+    if bullet is not None:  # "- Cơ quan …": an item, unless a wrapped "2021\n- 2030"
+        return not (_UPPER.match(bullet["next"]) or _SENTENCE_END.search(prev))
+    if _PAREN_START.match(line):  # an inline "(3)" wrapped to the line start
+        return not _SENTENCE_END.search(prev) or prev.rstrip().endswith(";")
+    if _opens_item(line):
+        return False
+    if _caps(prev) != _caps(line):  # a heading in capitals, then its text (or the reverse)
+        return False
+    if style.blank_separated:
+        return True
+    first = line.lstrip()[:1]
+    if not _SENTENCE_END.search(prev):
+        return True
+    if first and not _UPPER.match(first):
+        return True  # "…; (2) chủ\ntrì": a lower-case start continues
+    if _COLON_END.search(prev):
+        return False
+    return len(prev.rstrip()) >= style.width - 8  # a full line ending a sentence: a wrap
+
+
+def lay_out(text: str) -> str:
+    """``text`` with one logical unit per line; the same length as ``text``."""
+    text = _ESCAPE.sub(lambda m: m.group(1) + " ", text)
+    lines = text.split("\n")
+    style = style_of(lines)
+    out = list(text)
+    offset = 0
+    starts: list[int] = []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    for i in range(len(lines) - 1):
+        prev, line = lines[i], lines[i + 1]
+        if not prev.strip() or not line.strip():
+            continue
+        join = False
+        if _LONE_MARKER.fullmatch(prev) and not is_table_row(line):
+            join = True
+        elif style.wrapped and not is_table_row(prev) and not is_table_row(line):
+            join = _soft_break(prev, line, style)
+        elif not style.wrapped:  # one paragraph per line: only evident breaks in a sentence
+            join = _continues(prev, line) and not _caps(prev)
+        if join:
+            out[starts[i] + len(prev)] = " "
+    result = "".join(out)
+    if "   " in result:
+        result = _GLUED.sub(lambda m: " " * (len(m.group()) - 1) + "\n", result)
+    return result

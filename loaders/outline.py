@@ -1,0 +1,380 @@
+"""The outline of a policy text: one tree of parts, items, bullets, paragraphs and tables.
+
+:func:`parse_outline` reads the laid-out text (:func:`policykg.loaders.layout.lay_out`:
+one logical unit per line) into a tree of :class:`Node`:
+
+    root
+    ├── part "I."            Roman parts (PHẦN, I., II-), articles (Điều 1.)
+    │   ├── num "1."         numbered items; "1.1." is a child of "1."
+    │   │   ├── letter "a)"  lettered items
+    │   │   │   ├── bullet "-", then "+" …  bullets, each marker a style of its own
+    │   │   │   └── paren "(1)" / "(i)"     enumerated items on lines of their own
+    │   │   └── plain        paragraphs without a label
+    │   └── table            rows of a table flattened with " | " (a header row first)
+    └── annex "PHỤ LỤC …"    what follows the signature: appendices, an attached plan
+
+The nesting comes from the labels' styles, not from a fixed order: a label of a style
+already open closes what was opened after it (a sibling); a new style opens inside
+the current item, unless the genre ranks it above (a numbered item after bullets
+closes the bullets).  A paragraph without a label, or ending in ":" (a lead-in), is a
+child of the item open before it.  Enumerations inside a paragraph — "(1) …; (2) …",
+"(i) … (ii) …" — are split into child nodes of their own (:func:`inline_items`).
+
+Where the document's own text ends (the recipients list, a news page's related
+links) and what comes after it (the signature) is kept out of the tree; an annex
+after it opens a new top-level node.  Every node keeps the span of its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from policykg.loaders.layout import is_table_row
+
+# Ranks of label styles, highest first; unknown styles rank as bullets.
+_RANK = {"annex": 0, "article": 1, "part": 2, "num1": 3, "num2": 4, "num3": 5, "num4": 6,
+         "num5": 7, "letter": 8, "paren": 9, "proman": 10, "pletter": 11}
+_BULLET_RANK = 12
+# Bullets under bullets: "+" (and the rarer markers) go under "-".
+_BULLET_RANKS = {"-": 12, "–": 12, "—": 12, "•": 12, "●": 12, "+": 13}
+
+_PART = re.compile(r"[ \t*]*(?P<label>(?:PHẦN|Phần)[ \t]+(?:THỨ[ \t]+|thứ[ \t]+)?[IVXLA-ZĐ\w]+)"
+                   r"[ \t]*[.:\-–]?[ \t]*(?P<text>.*)")
+_ROMAN = re.compile(r"[ \t*]*(?P<label>[IVXL]{1,6})[ \t]*[.\-–:)][ \t*]*(?P<text>\S.*)?")
+_ARTICLE = re.compile(r"[ \t*]*(?P<label>Điều[ \t]+\d{1,3})[ \t]*[.:][ \t*]*(?P<text>.*)")
+_NUM = re.compile(r"[ \t*]*(?P<label>\d{1,2}(?:\.\d{1,2}){0,4})(?:\.?\)|\.|[ \t]*[-–](?=[ \t])"
+                  r"|(?<=\d\.\d)(?=[ \t])|(?<=\d\.\d\d)(?=[ \t]))[ \t*]*(?P<text>[^\s\d./-].*)")
+_LETTER = re.compile(r"[ \t*]*(?P<label>[a-zđ])[ \t]*\)[ \t*]*(?P<text>\S.*)"
+                     r"|[ \t*]*(?P<label2>[a-zđ])\.[ \t]+(?P<text2>[A-ZĐÀ-Ỹ].*)")
+_PAREN = re.compile(r"[ \t*]*\((?P<label>\d{1,2}|[ivx]{1,5}|[a-zđ])\)[ \t*]*(?P<text>\S.*)")
+_BULLET = re.compile(r"[ \t]*(?P<label>[-+•–—●○■□▪✓]|\*{1,2}(?=[ \t]))[ \t]*(?P<text>\S.*)")
+_ANNEX = re.compile(r"(?i)[ \t*]*(?:phụ lục|danh mục)\b|[ \t*]*\(\s*(?:ban hành\s+)?kèm theo\b")
+# Where the document's own text ends.
+_END = re.compile(r"(?i)[ \t*]*(?:nơi nhận|tin liên quan|tin cùng chuyên mục|bài viết liên quan|"
+                  r"các tin khác|tin khác|xem thêm)\b")
+_STAR = re.compile(r"[ \t]*\*{1,2}[ \t]+(?=\S)")
+_ADDRESS = re.compile(r"(?i)^[-\s*]*kính gửi\b")
+_KIND_HEADING = re.compile(r"[ \t*]*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|"
+                           r"DANH MỤC|PHỤ LỤC)\b")
+_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a Roman numeral, or None when ``numeral`` is not one."""
+    total, last = 0, 0
+    for ch in reversed(numeral.upper()):
+        value = _ROMAN_VALUE.get(ch)
+        if value is None:
+            return None
+        total = total - value if value < last else total + value
+        last = max(last, value)
+    return total if 0 < total < 100 else None
+
+
+@dataclass(eq=False)
+class Node:
+    """One unit of the outline: a labelled item, a paragraph, a table or a row."""
+
+    kind: str  # root annex part article num letter paren bullet plain table row
+    style: str
+    label: str
+    start: int  # of the node's text (after its label)
+    end: int
+    text: str
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = field(default=None, repr=False)
+    cells: tuple[str, ...] = ()
+    cell_starts: tuple[int, ...] = ()
+    inline: bool = False  # an item split out of a paragraph
+
+    @property
+    def rank(self) -> float:
+        if self.kind == "root":
+            return -1
+        if self.kind == "bullet":
+            return _BULLET_RANKS.get(self.label[:1], 14)
+        return _RANK.get(self.style, _BULLET_RANK)
+
+    @property
+    def labelled(self) -> bool:
+        return self.kind not in ("root", "plain", "table", "row")
+
+    def add(self, child: Node) -> Node:
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    def ancestors(self) -> Iterator[Node]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def walk(self) -> Iterator[Node]:
+        """This node and its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def section(self) -> str:
+        """The section path of this node: "II.2.1", "III.5.a(1)", "PL.I.3"."""
+        parts: list[str] = []
+        for node in (self, *self.ancestors()):
+            if node.kind == "annex":
+                parts.append("PL")
+            elif node.kind in ("part", "article", "num", "letter"):
+                label = node.label.split()[-1] if node.kind == "article" else node.label
+                parts.append(label)
+            elif node.kind == "paren":
+                parts.append(f"({node.label})")
+            elif node.kind == "row" and node.label:
+                parts.append(node.label.rstrip("."))
+        kept: list[str] = []
+        for part in parts:  # "2.1" already says it is under "2"
+            if kept and re.fullmatch(r"[\d.]+", part) and kept[-1].startswith(part + "."):
+                continue
+            kept.append(part)
+        out = ""
+        for part in reversed(kept):
+            out += part if (part.startswith("(") or not out) else f".{part}"
+        return out
+
+
+def _open_rank(node: Node) -> float:
+    """The rank an open node holds in the stack: a lead-in paragraph ranks just below
+    the item it belongs to."""
+    if node.kind == "plain":
+        return (node.parent.rank if node.parent is not None else -1) + 0.5
+    return node.rank
+
+
+@dataclass(frozen=True)
+class _Label:
+    kind: str
+    style: str
+    label: str
+    text_start: int  # offset of the text in the line
+
+
+def classify(line: str) -> _Label | None:
+    """The label opening ``line``, if any."""
+    if (m := _ARTICLE.match(line)) is not None:
+        return _Label("article", "article", m["label"], m.start("text"))
+    if (m := _PART.match(line)) is not None and line.lstrip(" *").startswith(("PHẦN", "Phần")):
+        return _Label("part", "part", m["label"], m.start("text"))
+    if (m := _ROMAN.match(line)) is not None and roman_value(m["label"]) is not None:
+        start = m.start("text") if m["text"] else len(line)
+        return _Label("part", "part", m["label"], start)
+    if (m := _NUM.match(line)) is not None:
+        depth = m["label"].count(".") + 1
+        return _Label("num", f"num{depth}", m["label"], m.start("text"))
+    if (m := _LETTER.match(line)) is not None:
+        if m["label"]:
+            return _Label("letter", "letter", m["label"], m.start("text"))
+        return _Label("letter", "letter", m["label2"], m.start("text2"))
+    if (m := _PAREN.match(line)) is not None:
+        label = m["label"]
+        style = "paren" if label.isdigit() else ("proman" if roman_value(label) and label not in
+                                                 ("c", "d", "l") else "pletter")
+        return _Label("paren", style, label, m.start("text"))
+    if (m := _BULLET.match(line)) is not None and m["label"][0] != "*":
+        marker = m["label"][0]  # "* X chủ trì …" lines are read as paragraphs (attributions)
+        return _Label("bullet", f"bullet{marker}", m["label"], m.start("text"))
+    return None
+
+
+# An inline enumeration: "(1) …; (2) …" or "(i) … (ii) …" inside a paragraph.
+_INLINE = re.compile(r"(?<![\w(])\((\d{1,2}|[ivx]{1,5})\)[ \t]*(?=\S)")
+
+
+def _number(label: str) -> int | None:
+    return int(label) if label.isdigit() else roman_value(label)
+
+
+def inline_items(text: str) -> list[tuple[str, str, int]]:
+    """The elements of an enumeration inside ``text``: (label, style, offset of the
+    element's text), when the labels count up from 1 (or i), at least two of them."""
+    best: list[tuple[str, str, int]] = []
+    for style in ("paren", "proman"):
+        found: list[tuple[str, str, int]] = []
+        expected = 1
+        for m in _INLINE.finditer(text):
+            label = m.group(1)
+            if (style == "paren") != label.isdigit():
+                continue
+            if _number(label) == expected:
+                found.append((label, style, m.end()))
+                expected += 1
+        if len(found) >= 2 and (not best or found[0][2] < best[0][2]):
+            best = found
+    return best
+
+
+def _split_inline(node: Node) -> None:
+    """Split the enumeration inside ``node``'s text into children (recursively)."""
+    items = inline_items(node.text)
+    if not items:
+        return
+    starts = [offset for _, _, offset in items]
+    label_starts = [node.text.rfind("(", 0, s) for s in starts]
+    children: list[Node] = []
+    for k, (label, style, offset) in enumerate(items):
+        stop = label_starts[k + 1] if k + 1 < len(items) else len(node.text)
+        body = node.text[offset:stop]
+        trimmed = body.rstrip(" ;,.\t")
+        child = Node("paren", style, label, node.start + offset,
+                     node.start + offset + len(trimmed), trimmed, inline=True)
+        children.append(child)
+    lead = node.text[:label_starts[0]].rstrip()
+    node.text = lead
+    node.end = node.start + len(lead)
+    for child in children:
+        _split_inline(child)
+        node.children.insert(len([c for c in node.children if c.inline]), child)
+        child.parent = node
+
+
+def _table_cells(line: str, start: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    cells: list[str] = []
+    starts: list[int] = []
+    body = line.strip()
+    offset = start + line.index(body) if body else start
+    if body.startswith("|"):
+        body, offset = body[1:], offset + 1
+    if body.endswith("|"):
+        body = body[:-1]
+    pos = 0
+    for piece in body.split("|"):
+        lead = len(piece) - len(piece.lstrip())
+        cells.append(piece.strip())
+        starts.append(offset + pos + lead)
+        pos += len(piece) + 1
+    return tuple(cells), tuple(starts)
+
+
+def _lines(text: str) -> Iterator[tuple[str, int]]:
+    start = 0
+    for line in text.split("\n"):
+        yield line, start
+        start += len(line) + 1
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.root = Node("root", "root", "", 0, 0, "")
+        self.stack: list[Node] = [self.root]
+        self.table: Node | None = None
+
+    def _parent_for(self, style: str, rank: float) -> Node:
+        stack = self.stack
+        for k in range(len(stack) - 1, 0, -1):  # a style already open: a sibling
+            if stack[k].style == style:
+                del stack[k:]
+                return stack[-1]
+        if style.startswith("num") and style != "num1":  # "2.1." under the open "2."
+            depth = int(style[3:])
+            for k in range(len(stack) - 1, 0, -1):
+                node = stack[k]
+                if node.style.startswith("num") and int(node.style[3:]) < depth:
+                    del stack[k + 1:]
+                    return node
+        while len(stack) > 1 and _open_rank(stack[-1]) >= rank:  # a new style: inside,
+            stack.pop()  # unless the genre ranks the open item below it
+        return stack[-1]
+
+    def labelled(self, found: _Label, line: str, start: int) -> None:
+        self.table = None
+        text = line[found.text_start:].rstrip()
+        rank = (_BULLET_RANKS.get(found.label[:1], 14) if found.kind == "bullet"
+                else _RANK.get(found.style, _BULLET_RANK))
+        parent = self._parent_for(found.style, rank)
+        node = parent.add(Node(found.kind, found.style, found.label, start + found.text_start,
+                               start + found.text_start + len(text), text))
+        self.stack.append(node)
+
+    def plain(self, line: str, start: int) -> None:
+        self.table = None
+        star = _STAR.match(line)  # "* Ban Tuyên giáo Tỉnh ủy …": an attribution line
+        lead = star.end() if star else len(line) - len(line.lstrip())
+        text = line[lead:].strip()
+        is_lead = text.rstrip(" *").endswith(":")
+        if is_lead and self.stack[-1].kind == "plain":  # a new lead-in ends the last one
+            self.stack.pop()
+        node = self.stack[-1].add(Node("plain", "plain", "*" if star else "", start + lead,
+                                       start + lead + len(text), text))
+        if is_lead:
+            self.stack.append(node)  # the items after a lead-in are its children
+
+    def row(self, line: str, start: int) -> None:
+        cells, starts = _table_cells(line, start)
+        if self.table is None:
+            top = self.stack[-1]
+            self.table = top.add(Node("table", "table", "", start, start + len(line), line))
+        label = cells[0] if cells else ""
+        self.table.add(Node("row", "row", label, start, start + len(line.rstrip()), line.strip(),
+                            cells=cells, cell_starts=starts))
+
+    def annex(self, line: str, start: int) -> None:
+        self.table = None
+        text = line.strip()
+        last = self.root.children[-1] if self.root.children else None
+        if last is not None and last.kind == "annex" and not last.children:
+            last.text = f"{last.text} {text}"  # "PHỤ LỤC" then its title: one heading
+            last.end = start + len(text)
+            return
+        del self.stack[1:]
+        node = self.root.add(Node("annex", "annex", "", start, start + len(text), text))
+        self.stack.append(node)
+
+    def group_row(self, line: str, start: int) -> None:
+        """A heading line between the rows of a table ("I. NÂNG CAO …"): a row of it."""
+        assert self.table is not None
+        text = line.strip()
+        self.table.add(Node("row", "row", "", start + line.index(text), start + len(line.rstrip()),
+                            text, cells=(text,), cell_starts=(start + line.index(text),)))
+
+
+def parse_outline(text: str) -> Node:
+    """The outline tree of laid-out ``text``."""
+    builder = _Builder()
+    ended = False  # inside the recipients and signature, after the document's own text
+    addressing = False  # inside a "Kính gửi:" list
+    lines = [(line, start) for line, start in _lines(text) if line.strip()]
+    for k, (line, start) in enumerate(lines):
+        if ended:
+            if _ANNEX.match(line) or _KIND_HEADING.match(line):
+                ended = False
+                builder.annex(line, start)
+            continue
+        if _END.match(line):
+            ended = True
+            continue
+        if _ADDRESS.match(line):
+            addressing = True
+            continue
+        if addressing:
+            if _BULLET.match(line) and len(line) < 200:
+                continue  # the list of addressees
+            addressing = False
+        if is_table_row(line):
+            builder.row(line, start)
+            continue
+        if builder.table is not None and k + 1 < len(lines) and is_table_row(lines[k + 1][0]) \
+                and len(line) < 300 and not _END.match(lines[k + 1][0]):
+            builder.group_row(line, start)
+            continue
+        if _ANNEX.match(line) and line.strip().upper() == line.strip() and \
+                builder.root.children:
+            builder.annex(line, start)
+            continue
+        found = classify(line)
+        if found is not None:
+            builder.labelled(found, line, start)
+        else:
+            builder.plain(line, start)
+    for node in list(builder.root.walk()):
+        if node.kind not in ("root", "table", "row", "annex"):
+            _split_inline(node)
+    return builder.root
