@@ -16,8 +16,10 @@ from policykg.loaders.header import complete_issuer, extract_header
 from policykg.loaders.ocr import repair
 from policykg.loaders.sidecar import Sidecar, apply_sidecar, read_sidecar, sidecar_path
 from policykg.loaders.sources import read_source
-from policykg.loaders.targets import extract_targets
-from policykg.loaders.tasks import extract_tasks
+from policykg.loaders.layout import lay_out
+from policykg.loaders.outline import parse_outline
+from policykg.loaders.targets import extract_targets_from
+from policykg.loaders.tasks import extract_tasks_from
 from policykg.ontology.identity import parse_number
 from policykg.ontology.records import Extraction, Provenance, Reference
 
@@ -59,8 +61,9 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     refs, implements = list(citations.references), list(citations.implements)
     if sidecar is not None and sidecar.implements:
         refs, implements = _with_sidecar_implements(citations, sidecar, source, header.province)
-    found = extract_tasks(text, source)
-    targets = extract_targets(text, source, found.tasks)
+    outline = parse_outline(lay_out(text))
+    found = extract_tasks_from(outline, text, source)
+    targets = extract_targets_from(outline, text, source, found.tasks)
     return Extraction(
         source=source,
         sha256=sha256,

@@ -1,147 +1,283 @@
-"""Quantitative targets stated in a policy text ("đạt khoảng 15-20%/năm").
+"""Quantitative targets of a policy text, read from its outline ("đạt khoảng 15-20%/năm").
 
-A number is a target when it carries a percentage, or when a goal word ("đạt",
-"đạt mức", "thuộc nhóm"), a qualifier ("khoảng", "tối thiểu", "ít nhất", "trên",
-"không dưới") or a clause-opening "có" leads it and a unit other than a span of time
-follows it.  Years, dates, document and section numbers and periods ("6 tháng đầu
-năm", "5 năm 2021-2025") are not targets; nor are figures reported as facts: those
-of assessment sections ("Đánh giá chung", "Tình hình và nguyên nhân"), of the text
-before the first heading when it states no goal, and of what follows the document
-(recipients, a news page's related links).  ``year`` is the "đến năm YYYY" governing
-the target: the nearest before it in its own paragraph, else the one in the line of
-the numbered item it sits in.
+The outline (:mod:`policykg.loaders.outline`) says where a figure stands, and so what
+it is:
+
+- in **objectives** (a section titled "Mục tiêu …", an indicator table with a
+  "Chỉ tiêu" column) a figure with a unit is a target;
+- in **tasks and elsewhere** only a goal is: a percentage, or a figure led by a goal
+  word ("đạt", "phấn đấu", "tối thiểu", "ít nhất", "≥" …) or opening its clause ("Có
+  5 tổ chức …");
+- in **assessments** (results, the situation, causes), a preamble that states no goal,
+  or a clause reporting the present ("hiện nay", "đến nay mới đạt", "đã đạt") figures
+  are facts, not targets;
+- never a target: years, dates, document, article and section numbers, periods
+  ("6 tháng đầu năm"), spans of time, ranks ("nhóm 3 nước dẫn đầu", "top 03", a
+  "Thứ bậc" row).
+
+One clause, one goal: its percentages, else its first goal figure (the other figures
+of the clause describe it: "100% các khu … có tối thiểu 1 trạm 5G").  ``year`` is the
+"đến (hết) năm YYYY" (or "Định hướng/Tầm nhìn đến năm") governing the figure: in its
+clause before it, else in its item before it, else in the nearest heading above it
+("Mục tiêu đến hết năm 2026", a table's group row "Đến năm 2030").  Values are
+written as the text writes them, with thousands separators removed (500.000 →
+500000), a decimal comma made a point and ranges joined ("40 - 50" → "40-50").
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
+from policykg.core.vntext import fold
 from policykg.loaders.clean import tidy
+from policykg.loaders.layout import lay_out
+from policykg.loaders.outline import Node, parse_outline
 from policykg.ontology.records import Provenance, Span, Target, Task
 
-_NUMBER = r"\d+(?:[.,]\d+)?"
-# A number not inside a word, date or number; its first digit leads (the search skips to digits).
-_VALUE = re.compile(rf"\d(?<![\w/.,-]\d)\d*(?:[.,]\d+)?(?:[ \t]*[-–][ \t]*{_NUMBER})?"
-                    r"(?![\w/]|[.,-]\d)")
-_LEAD = re.compile(r"(?i)\b(?P<lead>đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhất|không dưới|"
-                   r"không ít hơn|trên|tối đa|lên|thuộc\s+nhóm)\s+"
-                   r"(?:(?P<lead2>khoảng|tối thiểu|trên)\s+)?$")
-_AFTER = re.compile(r"\s*(?P<pct>%(?:\s*/\s*năm)?)|[ \t]+(?P<unit>[^\s,;.()/]+"
-                    r"(?:/[^,;.()]*?(?=[,;.()\n]|$)|[ \t]+[^\s,;.()]+)?)")
-_TIME_UNITS = re.compile(r"(?i)^(?:năm|tháng|ngày|quý|tuần|giờ|lần|khóa|nhiệm kỳ|giai đoạn)\b")
-_QUALIFIERS = frozenset({"khoảng", "tối thiểu", "ít nhất", "không dưới", "không ít hơn", "trên",
-                         "tối đa"})
-_CLAUSE_BREAK = re.compile(r"[;:\n]|\.(?=\s)")
-_LABEL = re.compile(r"[\s*]*(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.\-–)]|[a-zđ]\))?[\s*]*")
-_METRIC_TAIL = re.compile(r"(?i)(?:(?:^|\s+)(?:đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhất|không dưới|"
-                          r"không ít hơn|trên|tối đa|lên|là|bằng|bảo đảm|đảm bảo|đóng góp|"
-                          r"chiếm|có))+\s*$")
-_METRIC_HEAD = re.compile(r"(?i)^(?:phấn đấu|có|bảo đảm|đảm bảo)\s+")
-_NUMBERED_LINE = re.compile(r"(?m)^[ \t]*\**[ \t]*\d{1,2}(?:\.\d{1,2}){0,3}[ \t]*[.\-–)][ \t]+")
-_HORIZON = re.compile(r"(?i)\bđến\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)\b")
-# "Có 5 tổ chức …", "phấn đấu có 40 - 50 …": a count opening its clause.
-_HAS = re.compile(r"(?i)(?:phấn đấu\s+|toàn (?:tỉnh|thành phố|quốc)\s+)?có\s+$")
-_HEADING = re.compile(r"(?m)^[ \t]*\**[ \t]*(?:([IVX]{1,5})[ \t]*[.\-–]|(\d{1,2}(?:\.\d{1,2}){0,3})"
-                      r"[ \t]*[.\-–)])\**[ \t]*(\S[^\n]{0,40})")
-_ASSESSMENT = re.compile(r"(?i)^(?:đánh giá|tình hình|kết quả|thực trạng|bối cảnh|những kết quả|"
-                         r"hạn chế|nguyên nhân)\b")
-_GOAL = re.compile(r"(?i)\b(?:phấn đấu|mục tiêu|chỉ tiêu|đến (?:hết )?năm|theo kế hoạch)\b")
-_END = re.compile(r"(?im)^[ \t*]*(?:nơi nhận|tin liên quan|tin cùng chuyên mục|bài viết liên quan|"
-                  r"các tin khác|tin khác)\b")
+_NUMBER = r"\d+(?:[.,]\d+)*"
+# A number not inside a word, date, path or another number.
+_VALUE = re.compile(rf"(?<![\w/.,\-–]){_NUMBER}(?:%?[ \t]*[-–][ \t]*{_NUMBER}(?=%))?"
+                    rf"(?:[ \t]*[-–][ \t]*{_NUMBER})?(?![\w/]|[.,\-]\d)")
+_PERCENT = re.compile(r"[ \t]*(%(?:[ \t]*/[ \t]*năm)?|phần trăm)")
+_UNIT = re.compile(r"[ \t]+([^\s,;.()/:]+(?:/[^\s,;.()]+)?(?:[ \t]+[^\s,;.()]+)?)")
+_TIME_UNIT = re.compile(r"(?i)^(?:năm|tháng|ngày|quý|quí|tuần|giờ|phút|lần|khóa|khoá|nhiệm kỳ|"
+                        r"giai đoạn|kỳ|đợt|buổi|tuổi)\b")
+_LEAD = re.compile(r"(?i)(?:đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhất|không dưới|không ít hơn|trên|"
+                   r"tối đa|lên|hơn|phấn đấu(?:\s+đạt)?|bảo đảm|đảm bảo|chiếm|bằng|"
+                   r"[≥≤><]=?|>=|<=)\s*$")
+_QUALIFIER = re.compile(r"(?i)(khoảng|tối thiểu|ít nhất|không dưới|không ít hơn|trên|tối đa|≥|>=|>|"
+                        r"≤|<=|<)\s*$")
+_CLAUSE_OPENING = re.compile(r"(?i)(?:^|[;:.]\s*|\b(?:phấn đấu|toàn (?:tỉnh|thành phố|quốc))\s+)"
+                             r"(?:phấn đấu\s+)?có\s+(?:khoảng\s+|ít nhất\s+|tối thiểu\s+|[≥>]=?\s*)?$")
+_NOT_A_FIGURE = re.compile(
+    r"(?i)(?:\bsố|\bđiều|\bkhoản|\bmục|\bđiểm|\bphần|\bchương|\bphụ lục|\bkhóa|\bkhoá|\blần thứ|"
+    r"\bthứ|\bkỳ họp|\bphiên|\btháng|\bngày|\bquý|\bquí|\bnăm|\bgiai đoạn|\bthời kỳ|\bnhóm|"
+    r"\btop|\bhạng|\bcấp độ|\bkm|\bđoạn|\bkhu|\btiêu chí|\bbước|\bđề án|\bchỉ thị|"
+    r"\bnghị quyết|\bnghị định|\bkết luận|\bquyết định|\bkế hoạch|\bchương trình|\bcông văn|"
+    r"\bthông báo|\bluật)\s*$")
+# Verbs a goal figure follows in a task: "số hóa 100% dữ liệu", "phủ sóng 100% thôn".
+_GOAL_VERB = re.compile(r"(?i)\b(?:đến|hoàn thành|số hóa|số hoá|phủ sóng|phủ|kết nối|cắt giảm|giảm|tăng|"
+                        r"đạt|bảo đảm|đảm bảo|bố trí|dành|chiếm|có|ứng dụng|cung cấp|thực hiện|"
+                        r"hỗ trợ|đào tạo|xử lý|giải quyết|triển khai)\s*$")
+_FACT = re.compile(r"(?i)\b(?:hiện nay|hiện có|hiện đã|đến nay|tính đến|đã đạt|đã có|mới đạt|"
+                   r"năm qua|vừa qua|so với cùng kỳ|đã được|đã hoàn thành|đạt được)\b")
+_RANK = re.compile(r"(?i)\b(?:nhóm|top|xếp hạng|thứ hạng|đứng thứ|thứ bậc|vị trí)\b")
+_HORIZON = re.compile(r"(?i)\b(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?((?:19|20)\d\d)\b"
+                      r"|\b(?:tầm nhìn|định hướng)\s+(?:đến\s+)?(?:năm\s+)?((?:19|20)\d\d)\b")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+_CLAUSE = re.compile(r";|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])|\n")
+_OBJECTIVES = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:(?:các\s+)?mục tiêu|chỉ tiêu|định hướng|tầm nhìn)\b")
+_ASSESSMENT = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:đánh giá|tình hình|kết quả|thực trạng|bối cảnh|"
+                         r"những kết quả|hạn chế|tồn tại|nguyên nhân|ưu điểm|bài học)\b")
+_GOAL_WORDS = re.compile(r"(?i)\b(?:phấn đấu|mục tiêu|chỉ tiêu|đến (?:hết )?năm|theo kế hoạch)\b")
+_INDICATOR_COL = re.compile(r"^(?:ten )?chi tieu|^muc tieu|^noi dung chi tieu")
+_VALUE_COL = re.compile(r"(?:^ket qua|^gia tri|^chi tieu (?:den|nam)|^muc tieu|^nam 20|^den nam|"
+                        r"^so lieu|^dat)")
+_UNIT_COL = re.compile(r"^don vi")
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence or ";" clause around ``[start, end)``, label skipped."""
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - 600), start)),
-               default=max(0, start - 600))
-    right_m = _CLAUSE_BREAK.search(text, end)
-    right = right_m.start() if right_m else len(text)
-    label = _LABEL.match(text, left)
-    left = label.end() if label else left
-    return min(left, start), right
+@dataclass(frozen=True)
+class _Zone:
+    objectives: bool = False  # a section of objectives: a figure with a unit is a target
+    facts: bool = False  # an assessment: no targets at all
+    year: int | None = None  # the governing horizon, from a heading above
 
 
-def _year(text: str, position: int, numbered: list[int]) -> int | None:
-    paragraph = text.rfind("\n", 0, position) + 1
-    found = max(_HORIZON.finditer(text, paragraph, position), key=lambda h: h.start(),
-                default=None)
-    if found is None:
-        k = bisect_right(numbered, paragraph) - 1
-        if k >= 0:
-            line_end = text.find("\n", numbered[k])
-            found = _HORIZON.search(text, numbered[k], len(text) if line_end < 0 else line_end)
-    return int(found.group(1)) if found else None
+def normalise_value(written: str) -> str:
+    """A figure as the scorer and the graph keep it: no thousands separators, decimal
+    point, ranges joined; leading zeros kept ("05")."""
+    parts = re.split(r"\s*[-–]\s*", written.replace("%", "").strip())
+    out = []
+    for part in parts:
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", part):
+            part = part.replace(".", "")  # 500.000
+        elif re.fullmatch(r"\d+,\d+", part):
+            part = part.replace(",", ".")  # 0,7
+        elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", part):
+            part = part.replace(",", "")
+        out.append(part)
+    return "-".join(out)
 
 
-def _facts(text: str) -> list[tuple[int, int]]:
-    """Spans whose figures are facts: assessment sections, a goal-less preamble, the end."""
-    spans: list[tuple[int, int]] = []
-    end_m = _END.search(text)
-    if end_m is not None:
-        spans.append((end_m.start(), len(text)))
-    heads = [(m.start(), 0 if m.group(1) else m.group(2).count(".") + 1,
-              bool(_ASSESSMENT.match(m.group(3)))) for m in _HEADING.finditer(text)]
-    first = heads[0][0] if heads else len(text)
-    for para in re.finditer(r"[^\n]+", text[:first]):
-        if not _GOAL.search(para.group()):
-            spans.append(para.span())
-    for k, (start, level, assessment) in enumerate(heads):
-        if assessment:
-            stop = next((s for s, lv, _ in heads[k + 1:] if lv <= level), len(text))
-            spans.append((start, stop))
-    return spans
+def _horizon(text: str) -> int | None:
+    """The last horizon year stated in ``text``."""
+    found = None
+    for m in _HORIZON.finditer(text):
+        found = int(m.group(1) or m.group(2))
+    return found
 
 
-def _metric(before: str, after: str, unit: str | None, qualifier: str | None) -> str:
-    metric = _METRIC_HEAD.sub("", _METRIC_TAIL.sub("", tidy(before)))
-    tail = tidy(after)
-    if not metric:
-        metric = f"số {unit} {tail}".strip() if unit and unit != "%" else tail
-    elif tail and unit and unit.startswith("%"):
-        metric = f"{metric} so với {tail}"
-    metric = metric[:1].lower() + metric[1:]
-    return f"{metric} ({qualifier})" if qualifier else metric
+def _clauses(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in _CLAUSE.finditer(text):
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int  # offsets in the node's text
+    end: int
+    value: str
+    unit: str | None
+    qualifier: str | None
+    percent: bool
+    led: bool
+
+
+def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
+    """Per clause of ``text``, its target figures."""
+    for c_start, c_end in _clauses(text):
+        clause = text[c_start:c_end]
+        found: list[_Candidate] = []
+        for m in _VALUE.finditer(clause):
+            written = m.group().replace("%", "")
+            before = clause[max(0, m.start() - 40):m.start()]
+            segment = clause[max(clause.rfind("(", 0, m.start()), 0):m.start()]
+            if _FACT.search(segment):  # "(đến nay mới đạt 39,5%)", "Hiện nay, … 180 trạm"
+                continue
+            after = clause[m.end():]
+            if _NOT_A_FIGURE.search(before) or re.search(r"[/.-]\s*$", before):
+                continue
+            pct = _PERCENT.match(after)
+            unit_m = None if pct else _UNIT.match(after)
+            unit = ("".join(pct.group(1).split()).replace("phầntrăm", "%") if pct
+                    else unit_m.group(1) if unit_m else None)
+            if unit is not None and not pct and (_TIME_UNIT.match(unit) or unit[:1] == "|"):
+                continue
+            if _YEAR_ONLY.fullmatch(written) and not pct:
+                continue
+            if _RANK.search(clause[max(0, m.start() - 25):m.start()]):
+                continue
+            lead = _LEAD.search(before)
+            opening = _CLAUSE_OPENING.search(clause[:m.start()]) or not clause[:m.start()].strip(
+                " *-+•")
+            led = bool(lead or opening)
+            if not pct and not led and not (zone.objectives and unit):
+                continue
+            if pct and not (led or zone.objectives or _GOAL_VERB.search(before)
+                            or _GOAL_WORDS.search(clause[:m.start()])):
+                continue  # "… với tỷ lệ 1% - 3% doanh thu": a condition, not a goal
+            if not pct and unit is None:
+                continue
+            qualifier = _QUALIFIER.search(before)
+            found.append(_Candidate(c_start + m.start(), c_start + m.end(), written,
+                                    unit, qualifier.group(1).lower() if qualifier else None,
+                                    bool(pct), led))
+        percents = [f for f in found if f.percent]
+        kept = percents or found[:1]
+        if kept:
+            yield kept
+
+
+class _Collector:
+    def __init__(self, text: str, source: str, tasks: tuple[Task, ...]) -> None:
+        self.text, self.source, self.tasks = text, source, tasks
+        self.targets: list[Target] = []
+
+    def _task_index(self, start: int) -> int | None:
+        return next((k for k, t in enumerate(self.tasks) if t.provenance.span is not None
+                     and t.provenance.span.start <= start < t.provenance.span.end), None)
+
+    def _add(self, value: str, unit: str | None, qualifier: str | None, year: int | None,
+             metric: str, clause: tuple[int, int]) -> None:
+        start, end = clause
+        self.targets.append(Target(
+            text=tidy(self.text[start:end]), metric=metric, value=normalise_value(value),
+            unit=unit, qualifier=qualifier, year=year, task_index=self._task_index(start),
+            provenance=Provenance(source=self.source, span=Span(start=start, end=end))))
+
+    def node_text(self, node: Node, zone: _Zone) -> None:
+        text = node.text
+        for clause in _candidates(text, zone):
+            for cand in clause:
+                head = text[:cand.start]
+                clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, cand.start)),
+                                   default=0)
+                year = _horizon(text[clause_start:cand.start]) or _horizon(head) or zone.year
+                metric = tidy(text[clause_start:cand.start]) + " " + tidy(
+                    text[cand.end:cand.end + 80])
+                clause_end = next((m.start() for m in _CLAUSE.finditer(text, cand.end)),
+                                  len(text))
+                self._add(cand.value, cand.unit, cand.qualifier, year, metric.strip(),
+                          (node.start + clause_start, node.start + clause_end))
+
+    def table(self, node: Node, zone: _Zone) -> None:
+        rows = node.children
+        if not rows:
+            return
+        header = [fold(c) for c in rows[0].cells]
+        indicator = next((k for k, c in enumerate(header) if _INDICATOR_COL.search(c)), None)
+        value_col = next((k for k, c in enumerate(header) if k != indicator
+                          and _VALUE_COL.search(c)), None)
+        unit_col = next((k for k, c in enumerate(header) if _UNIT_COL.search(c)), None)
+        if indicator is None or value_col is None:
+            for row in rows[1:]:  # a task table: figures in its task cells
+                for k, cell in enumerate(row.cells):
+                    if k and cell:
+                        self.node_text(Node("row", "row", "", row.cell_starts[k],
+                                            row.cell_starts[k] + len(cell), cell), zone)
+                        break
+            return
+        year = zone.year
+        for row in rows[1:]:
+            cells = row.cells
+            if len(cells) <= value_col or (len(cells) < len(header) and len(cells) <= 2):
+                label = " ".join(cells)
+                year = _horizon(label) or year  # a group row: "I | Đến năm 2030"
+                continue
+            unit = cells[unit_col].strip() if unit_col is not None and unit_col < len(cells) \
+                else None
+            if unit and _RANK.search(unit):
+                continue
+            value_cell = cells[value_col]
+            m = _VALUE.search(value_cell)
+            if m is None or (_YEAR_ONLY.fullmatch(m.group()) and "%" not in value_cell):
+                continue
+            qualifier = _QUALIFIER.search(value_cell[:m.start()])
+            start = row.cell_starts[value_col]
+            self._add(m.group(), unit or ("%" if "%" in value_cell else None),
+                      qualifier.group(1).lower() if qualifier else None, year,
+                      tidy(cells[indicator]), (row.start, row.end))
+
+    def walk(self, node: Node, zone: _Zone) -> None:
+        if node.kind == "table":
+            self.table(node, zone)
+            return
+        if node.kind in ("part", "num", "letter", "annex", "article", "bullet", "paren",
+                         "plain") and node.text:
+            title = node.text if len(node.text) < 200 else ""
+            if node.kind != "plain" and _ASSESSMENT.match(node.text) and title:
+                zone = replace(zone, facts=True, objectives=False)
+            elif node.kind != "plain" and _OBJECTIVES.match(node.text) and title:
+                zone = replace(zone, objectives=True, facts=False)
+            elif node.kind in ("part", "annex"):
+                zone = replace(zone, objectives=False, facts=False)
+            heading_year = _horizon(title) if (title and (node.children or node.kind == "part")
+                                                and len(title) < 120) else None
+            if not zone.facts and not (node.kind == "plain" and node.parent is not None
+                                       and node.parent.kind == "root"
+                                       and not _GOAL_WORDS.search(node.text)):
+                self.node_text(node, zone)
+            if heading_year is not None:
+                zone = replace(zone, year=heading_year)
+        for child in node.children:
+            self.walk(child, zone)
+
+
+def extract_targets_from(root: Node, text: str, source: str,
+                         tasks: tuple[Task, ...]) -> tuple[Target, ...]:
+    """Numeric goals of the text, in document order."""
+    collector = _Collector(text, source, tasks)
+    collector.walk(root, _Zone())
+    return tuple(collector.targets)
 
 
 def extract_targets(text: str, source: str, tasks: tuple[Task, ...]) -> tuple[Target, ...]:
-    """Numeric goals of the text, in document order."""
-    targets: list[Target] = []
-    facts: list[tuple[int, int]] | None = None
-    numbered: list[int] | None = None
-    for m in _VALUE.finditer(text):
-        after = _AFTER.match(text, m.end())
-        pct = after.group("pct") if after else None
-        unit = after.group("unit") if after else None
-        if not pct and (unit is None or _TIME_UNITS.match(unit) or unit[:1].isupper()):
-            continue
-        value = "".join(m.group().split())
-        lead_m = _LEAD.search(text, max(0, m.start() - 30), m.start())
-        lead = (lead_m.group("lead2") or lead_m.group("lead")).lower() if lead_m else None
-        if pct:
-            unit = "".join(pct.split())
-        elif lead is None:
-            opening = _clause(text, m.start(), m.end())[0]
-            if not _HAS.fullmatch(text, opening, m.start()):
-                continue
-        if re.fullmatch(r"(?:19|20)\d\d", value) and not pct:
-            continue
-        if facts is None:
-            facts = _facts(text)
-            numbered = [n.start() for n in _NUMBERED_LINE.finditer(text)]
-        if any(a <= m.start() < b for a, b in facts):
-            continue
-        start = lead_m.start() if lead_m else m.start()
-        end = after.end() if after else m.end()
-        unit_end = after.end("unit") if after and after.group("unit") else end
-        c_start, c_end = _clause(text, start, end)
-        qualifier = lead if lead in _QUALIFIERS else None
-        metric = _metric(text[c_start:start], text[end:c_end] if pct else
-                         text[unit_end:c_end], unit, qualifier)
-        task_index = next((k for k, t in enumerate(tasks) if t.provenance.span is not None
-                           and t.provenance.span.start <= start < t.provenance.span.end), None)
-        targets.append(Target(
-            text=tidy(text[c_start:c_end]), metric=metric, value=value, unit=unit,
-            qualifier=qualifier, year=_year(text, start, numbered or []), task_index=task_index,
-            provenance=Provenance(source=source, span=Span(start=c_start, end=c_end))))
-    return tuple(targets)
+    """Numeric goals of ``text`` (a cleaned text), in document order."""
+    return extract_targets_from(parse_outline(lay_out(text)), text, source, tasks)
