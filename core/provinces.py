@@ -98,3 +98,30 @@ def units_on(day: date) -> tuple[str, ...]:
 def unit_of(province: str, day: date) -> str | None:
     """The unit in force on ``day`` that ``province`` is or became; None: not a unit's name."""
     return _index(day >= REORGANIZED).get(_key(province))
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Slug of every province name, on either map → the name as the maps write it."""
+    names = {_key(p): p for p in PROVINCES_2008}
+    names.update((_key(unit), unit) for unit in UNITS_2025)
+    names.update((_key(alias), alias) for alias in _ALIASES_2008)
+    names[_key("TP. Hồ Chí Minh")] = "Hồ Chí Minh"
+    return names
+
+
+def province_named(text: str) -> str | None:
+    """The province ``text`` names ("ĐỒNG THÁP", "tỉnh Thanh Hoá", "TP. Hồ Chí Minh"), as the
+    maps write it, or None when it names no province of either map."""
+    return _names().get(_key(text))
+
+
+def province_at(text: str) -> str | None:
+    """The province named by the longest run of words at the start of ``text`` (a place
+    line, a letterhead's tail: "ĐỒNG THÁP -------- …"), or None."""
+    words = re.findall(r"[^\W\d_]+", text)[:5]
+    for n in range(len(words), 0, -1):
+        found = province_named(" ".join(words[:n]))
+        if found is not None:
+            return found
+    return None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from policykg.core.vntext import slug
 from policykg.loaders.citations import Citations, extract_citations
-from policykg.loaders.header import complete_issuer, extract_header
+from policykg.loaders.header import complete_issuer, extract_header, header_view
 from policykg.loaders.ocr import repair
 from policykg.loaders.sidecar import Sidecar, apply_sidecar, read_sidecar, sidecar_path
 from policykg.loaders.sources import read_source
@@ -46,6 +46,21 @@ def _with_sidecar_implements(citations: Citations, sidecar: Sidecar, source: str
     return refs, list(dict.fromkeys(implements))
 
 
+def _without_own_number(citations: Citations, number: str | None) -> Citations:
+    """``citations`` without the document's own number (an annex's "Kèm theo Kế hoạch số
+    …", a republished page's lead): a document does not cite itself."""
+    if number is None:
+        return citations
+    own = {r.key for r in citations.references if r.number.upper() == number.upper()}
+    if not own:
+        return citations
+    return Citations(
+        tuple(r for r in citations.references if r.key not in own),
+        tuple(k for k in citations.implements if k not in own),
+        tuple(r for r in citations.cited_relations if r.source not in own and r.target not in own),
+        citations.warnings)
+
+
 def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extraction:
     """Everything extracted from ``text`` (the output of :func:`policykg.loaders.clean.clean_text`).
 
@@ -54,14 +69,17 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     repaired = repair(text, source)
     text = repaired.text
-    header = extract_header(text, source)
+    laid = lay_out(text)  # one logical line per unit; same length, same offsets
+    view = header_view(laid)
+    header = extract_header(laid, source)
     if sidecar is not None:
         header = complete_issuer(apply_sidecar(header, sidecar, source))
-    citations = extract_citations(text, source, province=header.province)
+    citations = _without_own_number(extract_citations(view, source, province=header.province),
+                                    header.number)
     refs, implements = list(citations.references), list(citations.implements)
     if sidecar is not None and sidecar.implements:
         refs, implements = _with_sidecar_implements(citations, sidecar, source, header.province)
-    outline = parse_outline(lay_out(text))
+    outline = parse_outline(laid)
     found = extract_tasks_from(outline, text, source)
     targets = extract_targets_from(outline, text, source, found.tasks)
     return Extraction(

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from policykg.core.errors import InvalidNumber
+from policykg.core.provinces import province_at, province_named
 from policykg.core.vntext import expand_abbreviations
 from policykg.loaders.clean import tidy
+from policykg.loaders.page import classify_page, lead_document
 from policykg.ontology.identity import parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentHeader, DocumentKind, Provenance, Span
 
@@ -103,11 +105,12 @@ _ISSUES_NUMBERED = re.compile(
     + r")(?:[ \t]+hành động)?[ \t]+số[ \t]*:?[ \t]*\d"
 )
 _AUTHOR = re.compile(rf"(?P<body>{_BODY})(?:[ \t]+{NAME})?(?:[ \t]*\(khóa[ \t]+[IVXLC]+\))?$")
-_SIGNED = re.compile(rf"T/?M\.?[ \t]+(?P<body>{_BODY})(?![{LOWER}])")
+_SIGNED = re.compile(rf"(?:T/?M|T/?L|K/?T)\.?[ \t]+(?P<body>{_BODY})(?![{LOWER}])")
 _BODY_LINE = re.compile(rf"^[ \t*]*(?P<body>{_BODY})[ \t*]*$", re.M)  # "BAN CHẤP HÀNH TRUNG ƯƠNG"
 _CENTRAL = frozenset({"Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư"})
 # The close of a signed document; a last line that is a name without it is no signer.
-_SIGNATURE_CUE = re.compile(r"Nơi nhận|T/?M\.?[ \t]|K/?T\.?[ \t]|BÍ THƯ|\(đã ký|VĂN PHÒNG")
+_SIGNATURE_CUE = re.compile(r"Nơi nhận|T/?M\.?[ \t]|T/?L\.?[ \t]|K/?T\.?[ \t]|BÍ THƯ|\(đã ký|"
+                            r"VĂN PHÒNG|CHỦ TỊCH|THỦ TƯỚNG")
 _TAIL_CHARS = 2000
 _PERSON = re.compile(rf"^[ \t*]*(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,4}})[ \t*]*$")
 _FOOTER = re.compile(r"https?://|www\.|Số hóa|Nguồn:", re.I)
@@ -116,6 +119,84 @@ _DASH_RUN = re.compile(r"[ \t]*[-–][ \t]*")
 # Bodies named without their party committee ("T/M BAN THƯỜNG VỤ") take the unit's.
 _NEEDS_UNIT = ("Ban Thường vụ", "Thường trực")
 _LOCAL_ENDINGS = ("Tỉnh ủy", "Thành ủy", "Đảng bộ tỉnh", "Đảng bộ thành phố")
+
+
+# The national motto and the Party's name, printed opposite the letterhead.
+_MOTTO = re.compile(r"(?i)CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
+                    r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM")
+_RULE = re.compile(r"[-_=*]{3,}")
+_CELL = re.compile(r"[ \t]\|[ \t]")
+_VIEW_LINES = 12
+
+
+def header_view(text: str) -> str:
+    """``text`` (same length) with its first lines made one header field per line: the
+    cells of a header laid out as a table row ("Số: 617/KH-UBND | Đồng Tháp, ngày …")
+    on lines of their own, rules ("-------") and the motto blanked."""
+    end = 0
+    for _ in range(_VIEW_LINES):
+        nl = text.find("\n", end)
+        if nl < 0:
+            end = len(text)
+            break
+        end = nl + 1
+    head = _CELL.sub(lambda m: "\n  ", text[:end])
+    head = _RULE.sub(lambda m: " " * len(m.group()), head)
+    head = _MOTTO.sub(lambda m: "\n" + " " * (len(m.group()) - 1), head)
+    return head + text[end:]
+
+
+# A State or central letterhead, the body that signs under it ("ỦY BAN NHÂN DÂN TỈNH ĐỒNG
+# THÁP", "THỦ TƯỚNG CHÍNH PHỦ", "BỘ KHOA HỌC VÀ CÔNG NGHỆ", "BAN CHẤP HÀNH TRUNG ƯƠNG /
+# VĂN PHÒNG"); Party committees are read by _LETTERHEAD.
+_CAPS = rf"[{UPPER}][{UPPER} ,&\-–]*[{UPPER}]"
+_STATE_LETTERHEAD = re.compile(
+    rf"^[ \t*]*(?P<body>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)"
+    rf"[ \t]+(?:TỈNH|THÀNH PHỐ|TP\.?)[ \t]+{_CAPS}"
+    r"|THỦ TƯỚNG CHÍNH PHỦ|VĂN PHÒNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI"
+    rf"|BỘ (?!CHÍNH TRỊ){_CAPS}|SỞ {_CAPS}|BAN CHẤP HÀNH TRUNG ƯƠNG[ \t\n]+(?:VĂN PHÒNG|BAN {_CAPS})"
+    rf"|ĐẢNG ĐOÀN QUỐC HỘI|ĐẢNG ỦY CHÍNH PHỦ|ĐẢNG ỦY QUỐC HỘI|BAN CHỈ ĐẠO TRUNG ƯƠNG(?: {_CAPS})?"
+    rf"|BAN CÁN SỰ ĐẢNG {_CAPS})[ \t*]*$",
+    re.M,
+)
+_LOWER_WORDS = frozenset({"và", "nhân", "dân", "tỉnh", "thành", "phố", "đảng", "sự", "đoàn",
+                          "ủy", "uỷ", "phủ", "tướng", "phòng", "chính", "hành", "chấp", "cán"})
+_PROPER_AFTER = ("TỈNH ", "THÀNH PHỐ ", "TP. ")
+
+
+def letterhead_name(upper: str) -> str:
+    """An issuing body's name from its capitalised letterhead: "ỦY BAN NHÂN DÂN TỈNH ĐỒNG
+    THÁP" → "Ủy ban nhân dân tỉnh Đồng Tháp", "BỘ KHOA HỌC VÀ CÔNG NGHỆ" → "Bộ Khoa học và
+    Công nghệ", "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG" → "Văn phòng Trung ương Đảng"."""
+    name = " ".join(expand_abbreviations(_SPACES.sub(" ", upper.strip())).split())
+    central = re.match(r"BAN CHẤP HÀNH TRUNG ƯƠNG (VĂN PHÒNG|BAN .+)$", name.upper())
+    if central is not None:
+        unit = central.group(1)
+        return letterhead_name(unit) + (" Trung ương Đảng" if unit == "VĂN PHÒNG" else
+                                        " Trung ương")
+    for marker in _PROPER_AFTER:
+        k = name.upper().find(marker)
+        if k >= 0:
+            place = name[k + len(marker):]
+            head = letterhead_name(name[:k + len(marker)].strip()) if k else \
+                name[:k + len(marker)].strip().capitalize()
+            proper = province_named(place) or _place_case(place)
+            return f"{head} {proper}"
+    words = name.split(" ")
+    out: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if i == 0 or (low in {"chính", "quốc", "trung"} and i + 1 < len(words) and \
+                words[i + 1].lower() in {"phủ", "hội", "ương"}):
+            out.append(word.capitalize())
+        elif low in _LOWER_WORDS or (low in {"phủ", "hội", "ương"} and out[-1][:1].isupper()):
+            out.append(low)
+        elif i > 0 and (words[i - 1].lower() in {"và", "bộ", "sở", "ban"} or
+                        words[i - 1].endswith(",")):
+            out.append(word.capitalize())
+        else:
+            out.append(low)
+    return " ".join(out)
 
 
 @dataclass(frozen=True)
@@ -211,15 +292,19 @@ def _province(text: str, letterhead: re.Match[str] | None,
               place: re.Match[str] | None, out: _Builder) -> None:
     """From the letterhead; else a place line naming a province; else one province named."""
     if letterhead is not None:
-        out.set("province", _place_case(letterhead["name"]), *letterhead.span("name"))
+        name = province_named(letterhead["name"]) or _place_case(letterhead["name"])
+        out.set("province", name, *letterhead.span("name"))
         return
-    mentions = [m for m in _PLACE_MENTION.finditer(text) if m["name"].split()[0] not in _NOT_PLACE]
-    named = {m["name"] for m in mentions}
-    printed = _DASH_RUN.sub(" - ", place["place"]) if place is not None else None
-    if place is not None and (printed in _CENTRAL_CITIES or printed in named):
+    mentions = [m for m in _PLACE_MENTION.finditer(text) if m["name"].split()[0] not in _NOT_PLACE
+                and province_at(m["name"]) is not None]
+    named = {province_at(m["name"]) for m in mentions}
+    printed = province_named(_DASH_RUN.sub(" - ", place["place"])) if place is not None else None
+    if place is not None and printed is not None and (printed in _CENTRAL_CITIES
+                                                      or printed in named):
         out.set("province", printed, *place.span("place"))
     elif len(named) == 1:
-        out.set("province", mentions[0]["name"], *mentions[0].span("name"), origin="inferred")
+        found = province_at(mentions[0]["name"])
+        out.set("province", found, *mentions[0].span("name"), origin="inferred")
 
 
 def _author(text: str) -> re.Match[str] | None:
@@ -275,9 +360,42 @@ def _signer(text: str, out: _Builder) -> None:
 def complete_issuer(header: DocumentHeader) -> DocumentHeader:
     """Name a local issuer after its province: "Ban Thường vụ Tỉnh ủy" → "… Tỉnh ủy Kon Tum"."""
     issuer, province = header.issuer, header.province
-    if issuer and province and issuer.endswith(_LOCAL_ENDINGS):
+    if issuer and province and (issuer.endswith(_LOCAL_ENDINGS)
+                                or issuer.endswith((" tỉnh", " thành phố"))):
         return header.model_copy(update={"issuer": f"{issuer} {province}"})
     return header
+
+
+_LEAD_DATE = re.compile(r"(?:ngày|\()\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
+                        r"(?P<y>(?:19|20)\d\d)")
+
+
+def _lead_date(text: str, after: int, end: int, out: _Builder) -> None:
+    """The date a republished page's lead gives right after the document's number."""
+    m = _LEAD_DATE.search(text, after, min(end, after + 40))
+    if m is None:
+        return
+    try:
+        issued = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return
+    out.set("issued", issued, m.start("d"), m.end("y"))
+
+
+def _letterhead_province(view: str, found: re.Match[str]) -> str | None:
+    """The province a State letterhead names, or that of the line above it ("UBND TỈNH
+    ĐẮK NÔNG" over "SỞ THÔNG TIN VÀ TRUYỀN THÔNG")."""
+    body = found["body"]
+    for marker in _PROPER_AFTER:
+        k = body.upper().find(marker)
+        if k >= 0:
+            return province_at(body[k + len(marker):])
+    above = view[:found.start()].rstrip().rsplit("\n", 1)[-1]
+    for marker in _PROPER_AFTER:
+        k = above.upper().find(marker)
+        if k >= 0:
+            return province_at(above[k + len(marker):])
+    return None
 
 
 def extract_header(text: str, source: str) -> DocumentHeader:
@@ -286,6 +404,11 @@ def extract_header(text: str, source: str) -> DocumentHeader:
     ``general_addressees`` is left empty (task extraction finds them).
     """
     out = _Builder(source)
+    raw = text
+    text = header_view(text)  # same length: spans are spans of the source
+    page = classify_page(text)
+    if page.kind == "news":  # a report about documents has no header of its own
+        return DocumentHeader()
     head = head_end(text)
 
     heading = _HEADING.search(text, 0, head)
@@ -301,6 +424,15 @@ def extract_header(text: str, source: str) -> DocumentHeader:
         number_line = m
         out.set("number", number.text, *number_span)
         break
+    if number is None and (lead := lead_document(text, page)) is not None:
+        try:  # a republished page: the lead says which document it is
+            number = parse_number(lead["number"].rstrip(".,;:)"))
+        except InvalidNumber:
+            number = None
+        if number is not None:
+            number_span = lead.span("number")
+            out.set("number", number.text, *number_span)
+            _lead_date(text, lead.end(), page.start, out)
     subject = _SUBJECT.search(text, 0, head)
 
     kind = DocumentKind.Other
@@ -327,7 +459,7 @@ def extract_header(text: str, source: str) -> DocumentHeader:
     place = _PLACE_DATE.search(text, 0, head)
     dated = place if place is not None else (
         number_line if number_line is not None and number_line["y"] else None)
-    if dated is not None:
+    if dated is not None and "issued" not in out.fields:
         try:
             issued = date(int(dated["y"]), int(dated["m"]), int(dated["d"]))
         except ValueError:
@@ -335,17 +467,31 @@ def extract_header(text: str, source: str) -> DocumentHeader:
         if issued is not None:
             out.set("issued", issued, dated.start("d"), dated.end("y"))
 
+    top = heading.start() if heading is not None else (
+        number_line.start() if number_line is not None else min(head, 600))
+    state = _STATE_LETTERHEAD.search(text, 0, max(top, 1))
     letterhead = _LETTERHEAD.search(text, 0, head)
-    subunit = _SUBUNIT.match(text, letterhead.end()) if letterhead is not None else None
-    if subunit is not None:
-        _issuer(text, head, kind, title, block, _subunit_name(subunit["unit"]), subunit, out)
+    if letterhead is not None and province_named(letterhead["name"]) is None:
+        letterhead = None  # "… TỈNH ỦY, THÀNH ỦY NĂM 2025" in a title is no letterhead
+    if state is not None and (letterhead is None or letterhead.start() > state.start()):
+        name = letterhead_name(state["body"])
+        province = _letterhead_province(text, state)
+        if name.startswith("Sở ") and province:
+            name = f"{name} tỉnh {province}"
+        out.set("issuer", name, *state.span("body"))
+        if province:
+            out.set("province", province, *state.span("body"))
     else:
-        _issuer(text, head, kind, title, block, _unit(text, letterhead), letterhead, out)
-    national = (number is not None and number.national_scope is not None) or (
-        out.fields.get("issuer") in _CENTRAL)
-    if not national:
-        _province(text, letterhead, place, out)
-    _signer(text, out)
+        subunit = _SUBUNIT.match(text, letterhead.end()) if letterhead is not None else None
+        if subunit is not None:
+            _issuer(text, head, kind, title, block, _subunit_name(subunit["unit"]), subunit, out)
+        else:
+            _issuer(text, head, kind, title, block, _unit(text, letterhead), letterhead, out)
+        national = (number is not None and number.national_scope is not None) or (
+            out.fields.get("issuer") in _CENTRAL)
+        if not national:
+            _province(text, letterhead, place, out)
+    _signer(raw, out)
 
     for m in _TERM.finditer(text, 0, block[1] if block else head):
         line_start = text.rfind("\n", 0, m.start()) + 1

@@ -54,6 +54,10 @@ _ANNEX = re.compile(r"(?i)[ \t*]*(?:phụ lục|danh mục)\b|[ \t*]*\(\s*(?:ban
 # Where the document's own text ends.
 _END = re.compile(r"(?i)[ \t*]*(?:nơi nhận|tin liên quan|tin cùng chuyên mục|bài viết liên quan|"
                   r"các tin khác|tin khác|xem thêm)\b")
+# A signature block: "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "T/L …".
+_SIGNATURE = re.compile(r"[ \t*]*(?:T/?M|T/?L|K/?T|Q)\.?[ \t]+[A-ZĐÀ-Ỹ]{2,}[A-ZĐÀ-Ỹ ,.]*$"
+                        r"|[ \t*]*(?:PHÓ )?(?:BÍ THƯ|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG|"
+                        r"GIÁM ĐỐC|TRƯỞNG BAN|CHỦ NHIỆM)[ \t*]*$")
 _STAR = re.compile(r"[ \t]*\*{1,2}[ \t]+(?=\S)")
 _ADDRESS = re.compile(r"(?i)^[-\s*]*kính gửi\b")
 _KIND_HEADING = re.compile(r"[ \t*]*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|"
@@ -348,7 +352,7 @@ def parse_outline(text: str) -> Node:
                 ended = False
                 builder.annex(line, start)
             continue
-        if _END.match(line):
+        if _END.match(line) or _SIGNATURE.match(line):
             ended = True
             continue
         if _ADDRESS.match(line):

@@ -41,7 +41,9 @@ _NUMBER = r"\d+(?:[.,]\d+)*"
 _VALUE = re.compile(rf"(?<![\w/.,\-–]){_NUMBER}(?:%?[ \t]*[-–][ \t]*{_NUMBER}(?=%))?"
                     rf"(?:[ \t]*[-–][ \t]*{_NUMBER})?(?![\w/]|[.,\-]\d)")
 _PERCENT = re.compile(r"[ \t]*(%(?:[ \t]*/[ \t]*năm)?|phần trăm)")
-_UNIT = re.compile(r"[ \t]+([^\s,;.()/:]+(?:/[^\s,;.()]+)?(?:[ \t]+[^\s,;.()]+)?)")
+# A unit: a word or two, or a rate "người/1 vạn dân", "xe/100.000 dân", "%/năm".
+_UNIT = re.compile(r"[ \t]+([^\s,;.()/:]+(?:/[ \t]*\d[\d.,]*[ \t]+(?:vạn[ \t]+|nghìn[ \t]+|triệu[ \t]+)?"
+                   r"[^\s,;.()]+|(?:/[^\s,;.()]+)?(?:[ \t]+[^\s,;.()]+)?))")
 _TIME_UNIT = re.compile(r"(?i)^(?:năm|tháng|ngày|quý|quí|tuần|giờ|phút|lần|khóa|khoá|nhiệm kỳ|"
                         r"giai đoạn|kỳ|đợt|buổi|tuổi)\b")
 _LEAD = re.compile(r"(?i)(?:đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhất|không dưới|không ít hơn|trên|"
@@ -76,6 +78,14 @@ _INDICATOR_COL = re.compile(r"^(?:ten )?chi tieu|^muc tieu|^noi dung chi tieu")
 _VALUE_COL = re.compile(r"(?:^ket qua|^gia tri|^chi tieu (?:den|nam)|^muc tieu|^nam 20|^den nam|"
                         r"^so lieu|^dat)")
 _UNIT_COL = re.compile(r"^don vi")
+# What a metric's words begin and end with that is not the metric: "Phấn đấu đến năm
+# 2030, kinh tế số chiếm tỷ trọng trên" → "kinh tế số chiếm tỷ trọng".
+_METRIC_TAIL = re.compile(r"(?i)(?:(?:^|\s+)(?:đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhất|không dưới|"
+                          r"không ít hơn|trên|tối đa|lên|là|bằng|bảo đảm|đảm bảo|đóng góp|"
+                          r"chiếm|có|[≥≤><]=?))+\s*$")
+_METRIC_HEAD = re.compile(r"(?i)^(?:(?:phấn đấu|có|bảo đảm|đảm bảo)\s+|(?:đến|tới)\s+(?:hết\s+)?"
+                          r"năm\s+\d{4}\s*[,:]?\s*|(?:tầm nhìn|định hướng)\s+đến\s+năm\s+\d{4}"
+                          r"\s*[,:]?\s*|[-+*•:]\s*)+")
 
 
 @dataclass(frozen=True)
@@ -125,6 +135,7 @@ class _Candidate:
     end: int
     value: str
     unit: str | None
+    unit_end: int  # offset in the node's text where the figure and its unit end
     qualifier: str | None
     percent: bool
     led: bool
@@ -148,6 +159,7 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
             unit_m = None if pct else _UNIT.match(after)
             unit = ("".join(pct.group(1).split()).replace("phầntrăm", "%") if pct
                     else unit_m.group(1) if unit_m else None)
+            unit_end = m.end() + (pct.end() if pct else unit_m.end() if unit_m else 0)
             if unit is not None and not pct and (_TIME_UNIT.match(unit) or unit[:1] == "|"):
                 continue
             if _YEAR_ONLY.fullmatch(written) and not pct:
@@ -167,12 +179,25 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
                 continue
             qualifier = _QUALIFIER.search(before)
             found.append(_Candidate(c_start + m.start(), c_start + m.end(), written,
-                                    unit, qualifier.group(1).lower() if qualifier else None,
+                                    unit, c_start + unit_end,
+                                    qualifier.group(1).lower() if qualifier else None,
                                     bool(pct), led))
         percents = [f for f in found if f.percent]
         kept = percents or found[:1]
         if kept:
             yield kept
+
+
+def _metric(before: str, after: str, unit: str | None, qualifier: str | None) -> str:
+    """What a figure measures, from its clause: the words before it, else its unit and
+    the words after it ("Có ít nhất 50 doanh nghiệp KH&CN" → "số doanh nghiệp KH&CN")."""
+    metric = _METRIC_HEAD.sub("", _METRIC_TAIL.sub("", tidy(before)))
+    tail = tidy(after).rstrip(" .;,")
+    if not metric:
+        metric = f"số {unit} {tail}".strip() if unit and not unit.startswith("%") else tail
+    if metric[1:2].islower():  # "Tỷ lệ …" → "tỷ lệ …", but "DNNVV …" stays
+        metric = metric[:1].lower() + metric[1:]
+    return f"{metric} ({qualifier})" if qualifier else metric
 
 
 class _Collector:
@@ -200,11 +225,11 @@ class _Collector:
                 clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, cand.start)),
                                    default=0)
                 year = _horizon(text[clause_start:cand.start]) or _horizon(head) or zone.year
-                metric = tidy(text[clause_start:cand.start]) + " " + tidy(
-                    text[cand.end:cand.end + 80])
                 clause_end = next((m.start() for m in _CLAUSE.finditer(text, cand.end)),
                                   len(text))
-                self._add(cand.value, cand.unit, cand.qualifier, year, metric.strip(),
+                metric = _metric(text[clause_start:cand.start],
+                                 text[cand.unit_end:clause_end], cand.unit, cand.qualifier)
+                self._add(cand.value, cand.unit, cand.qualifier, year, metric,
                           (node.start + clause_start, node.start + clause_end))
 
     def table(self, node: Node, zone: _Zone) -> None:

@@ -53,12 +53,20 @@ CODE_BY_KIND: dict[DocumentKind, str] = {
 NATIONAL_SCOPES = {"TW": "tw", "CP": "cp", "TTG": "ttg", "QH": "qh", "UBTVQH": "ubtvqh",
                    "CTN": "ctn", "BCT": "tw", "BBT": "tw"}
 
+# Issuer codes may hold digits ("ĐĐQH15") and several segments ("BKHCN-BTTTT-VP").
 _PARTY = re.compile(
-    r"^(?P<seq>\d+[a-z]?)-(?P<code>[A-ZĐa-zđ]+)/(?P<issuer>[A-ZĐa-zđ.]+(?:-[A-ZĐa-zđ]+)*)$"
+    r"^(?P<seq>\d+[a-z]?)-(?P<code>[A-ZĐa-zđ]+)/"
+    r"(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđ.]*\d{0,2}(?:-[A-ZĐa-zđ][A-ZĐa-zđ0-9]*)*)$"
 )
 _STATE = re.compile(
-    r"^(?P<seq>\d+[a-z]?)/(?:(?P<year>(?:19|20)\d\d)/)?(?P<code>[A-ZĐa-zđ]+)-(?P<issuer>[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*)$"
+    r"^(?P<seq>\d+[a-z]?)/(?:(?P<year>(?:19|20)\d\d)/)?(?P<code>[A-ZĐa-zđ]+)-"
+    r"(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđ0-9]*(?:-[A-ZĐa-zđ][A-ZĐa-zđ0-9]*)*)$"
 )
+# State numbers without a type code name their issuer first ("86549/UBND-NCKS",
+# "10704/VPCP-KSTT"): official letters.  Codes of kinds outside ours: decrees,
+# circulars, submissions, regulations, laws.
+_OTHER_CODES = frozenset({"NĐ", "ND", "TT", "TTLT", "TTR", "QĐI", "QĐI", "QC", "QH", "L", "PL",
+                          "ĐA", "TTRA", "QY"})
 # "29/2013/QH13": no type code (kind ``Other``), the legislature's number after the issuer.
 _LEGISLATIVE = re.compile(r"^(?P<seq>\d+)/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]+\d{1,2})$")
 
@@ -76,19 +84,36 @@ class ParsedNumber:
 
     @property
     def kind(self) -> DocumentKind:
-        return KIND_BY_CODE.get(self.code, DocumentKind.Other)
+        found = KIND_BY_CODE.get(self.code)
+        if found is not None:
+            return found
+        if self.form == "state" and self.code and self.code not in _OTHER_CODES and \
+                len(self.code) >= 3:
+            return DocumentKind.CongVan  # "86549/UBND-NCKS": a letter, named by its issuer
+        return DocumentKind.Other
 
     @property
     def national_scope(self) -> str | None:
         """Scope slug when the issuer code is nation-wide, else ``None`` (local)."""
-        code = self.issuer.replace(".", "").rstrip("0123456789")
-        # Central Party bodies sign with a code ending in TW ("BCĐTW", "BTGDVTW").
-        return NATIONAL_SCOPES.get(code) or ("tw" if code.endswith("TW") else None)
+        code = self.issuer.split("-")[0].replace(".", "").rstrip("0123456789")
+        found = NATIONAL_SCOPES.get(code)
+        if found:
+            return found
+        if code.endswith("TW"):  # central Party bodies: "BCĐTW", "BTGDVTW", "VPTW"
+            return "tw"
+        if code.endswith("QH"):  # "ĐĐQH15": the Party caucus of the National Assembly
+            return "qh"
+        if code == "VPCP":
+            return "cp"
+        if self.form == "state" and re.fullmatch(r"B[A-ZĐ]{1,6}", code):
+            return slug(code)  # a ministry: "BKHCN", "BTTTT"
+        return None
 
 
 def parse_number(number: str) -> ParsedNumber:
     """Parse a document number; raise :class:`InvalidNumber` if it has neither form."""
     text = re.sub(r"\s+", "", normalize(number)).replace("T.Ư", "TW").replace("TƯ", "TW")
+    text = text.replace("–", "-")
     m = _PARTY.match(text)
     if m:
         return ParsedNumber(text, m["seq"], m["code"].upper(), m["issuer"].upper(), "party")
