@@ -11,9 +11,15 @@ The unnumbered name of a central plenum resolution ("Nghị quyết Hội nghị
 that the text cites, when there is exactly one; otherwise it is not a reference.
 
 ``implements`` comes only from the document's own statements: its subject
-("thực hiện …", "V/v thực hiện …"), a "Thực hiện …" lead-in paragraph, or
-"tiếp tục thực hiện tốt …" in an unnumbered paragraph.  Cited relations are
-"X … (về) (tiếp tục) thực hiện Y" between two cited documents.
+("thực hiện …", "V/v triển khai …"), a lead-in paragraph ("Thực hiện …", "Triển
+khai thực hiện …"), "… ban hành Kế hoạch triển khai thực hiện Y như sau:" in the
+preamble, a purpose "Cụ thể hóa … tại Y" under "Mục đích", or "tiếp tục thực hiện
+tốt …" in an unnumbered paragraph.  A news page implements nothing.
+
+Cited relations are stated between two cited documents: "X … (về) (tiếp tục) thực
+hiện Y", "X … về việc ban hành Kế hoạch thực hiện Y", "X … sửa đổi, bổ sung Chương
+trình … thực hiện Y" (and on to "… Y và Z" when Z is not newer than X), and "…
+thực hiện Y … (Kế hoạch số X)".
 """
 
 from __future__ import annotations
@@ -54,6 +60,7 @@ _LABELS = (
     "nghị quyết|kết luận|chỉ thị|kế hoạch|chương trình(?: hành động)?|thông báo|công văn|"
     "quyết định|báo cáo|hướng dẫn|nghị định|thông tư|văn bản|quy định|luật"
 )
+_LABELS_CAP = "|".join(w[:1].upper() + w[1:] for w in _LABELS.split("|"))
 _LABEL_BEFORE = re.compile(rf"(?i:{_LABELS})[ \t]+(?:số[ \t]*:?[ \t]*)?$|số[ \t]*:?[ \t]*$")
 # The kind the nearest label names, for numbers without a type code ("Nghị quyết số
 # 98/2023/QH15"; "Luật Khoa học và công nghệ số 29/2013/QH13" is no kind of ours).
@@ -69,7 +76,8 @@ _DATE = (
 _STOP = (
     r"(?:về|khóa|thực|đến|gắn|nhằm|tại|ngày|số|trong|theo|để|với|đã|đối|nói|là|cho|được|"
     r"có|đề|xây|tổ|triển|phải|sẽ|như|này|ký|tiếp|lần|kỳ|họp|ban hành|quy định|phê duyệt|sau|"
-    r"trên|trước|từ|thông qua|hướng dẫn|chỉ đạo|yêu cầu|giao|gửi|nay|vừa|năm|tháng|"
+    r"trên|trước|từ|thông qua|hướng dẫn|chỉ đạo|yêu cầu|giao|gửi|nay|vừa|năm|tháng|sửa đổi|"
+    r"bổ sung|thay thế|"
     r"và(?![ \t]+[" + UPPER + r"]))\b"
 )
 # A document's name after "và" starts another citation, not the rest of a body's name.
@@ -98,12 +106,26 @@ _ALIAS = re.compile(
 )
 _ALIAS_ANY_CASE = re.compile(_ALIAS.pattern, re.I)
 _QUOTES = "[“\"*]*"
+_CAREFULLY = r"(?:(?:tốt|có hiệu quả|nghiêm túc|hiệu quả)[ \t]+)?"
+# "thực hiện", "triển khai (thực hiện)", "tiếp tục thực hiện": the verbs of an own statement.
+_CARRY_OUT = (r"(?:triển khai[ \t\n]+(?:thực hiện[ \t\n]+)?|(?:tiếp tục[ \t\n]+)?"
+              rf"(?:triển khai[ \t\n]+)?thực hiện[ \t\n]+){_CAREFULLY}")
+# The document's subject (matched in the lower-cased text).
 _IMPL_SUBJECT = re.compile(
-    r"^[ \t*]*(?:V/[vV][ \t.:]+)?(?:việc[ \t]+)?(?:triển khai[ \t]+)?(?:tiếp tục[ \t]+)?"
-    rf"thực hiện[ \t\n]+(?:tốt[ \t]+)?{_QUOTES}",
-    re.M,
-)
-_IMPL_LEAD = re.compile(rf"^[ \t*]*Thực hiện[ \t\n]+(?:tốt[ \t]+)?{_QUOTES}", re.M)
+    rf"^[ \t*]*(?:v/v[ \t.:]+)?(?:việc[ \t]+)?{_CARRY_OUT}{_QUOTES}", re.M)
+# A lead-in paragraph: "Thực hiện …", "Triển khai thực hiện …", "Để triển khai …".
+_IMPL_LEAD = re.compile(
+    rf"^[ \t*]*(?:Để[ \t]+)?(?:Thực hiện[ \t\n]+{_CAREFULLY}|(?:Triển khai|Tiếp tục)[ \t\n]+"
+    rf"{_CARRY_OUT}){_QUOTES}", re.M)
+# "… ban hành Kế hoạch triển khai thực hiện Y như sau:" in the preamble (not "đã ban
+# hành", another plan).
+_IMPL_PLAN = re.compile(
+    rf"(?<!đã )(?<!vừa )(?:ban hành|xây dựng)[ \t\n]+(?:Kế hoạch|Chương trình)(?:[ \t]+hành động)?"
+    rf"(?:[ \t]+của[ \t]+{_BODY})?[ \t\n]+(?:về[ \t]+)?(?:việc[ \t]+)?{_CARRY_OUT}{_QUOTES}")
+# "Mục đích: Cụ thể hóa … đề ra tại Y": a purpose naming what the plan carries out.
+_IMPL_PURPOSE = re.compile(r"^[ \t*\-–•+]*(?:\d+\.[ \t]*)?(?:Mục đích[ \t]*:[ \t]*)?"
+                           r"Cụ thể h(?:óa|oá)\b[^.;:\n]{0,150}?(?=(?:" + _LABELS_CAP + r")[ \t]+số)",
+                           re.M)
 _IMPL_CONTINUE = re.compile(rf"[Tt]iếp tục thực hiện tốt[ \t\n]+{_QUOTES}")
 _IMPL_CONTINUE_WORDS = "iếp tục thực hiện tốt"  # found by str.find, faster than a search
 _LIST_ITEM = re.compile(r"[ \t*]*(?:[-–•+]|\d+(?:[.-]\d+)*[.)-]|[IVXLC]+[.-]|[a-zđ]\))[ \t]")
@@ -111,12 +133,27 @@ _CHAIN = re.compile(r"[ \t]*(?:[,;]|[ \t]và)[ \t\n]*")
 # Before a further document of a "Thực hiện A …; B … và C …" lead-in.
 _LIST_SEPARATOR = re.compile(r"(?:[,;]|[ \t]và)[ \t\n]*$")
 # "X … về (tiếp tục) thực hiện Y"; "X … ban hành Chương trình hành động của Chính phủ thực hiện Y".
+# "X … về việc ban hành Kế hoạch thực hiện Y"; "X … sửa đổi, bổ sung Chương trình hành
+# động của Chính phủ thực hiện Y"; "X … về Chương trình … thực hiện Y" (the last only
+# when X is a decision or a plan itself, not a letter about one).
 _LINK = re.compile(
-    rf"[ \t\n]*{_QUOTES}[ \t]*(?:(?:về|ban hành)[ \t\n]+)?{_QUOTES}[ \t]*"
-    rf"(?:(?:Chương trình hành động|Chương trình|Kế hoạch)(?:[ \t]+của[ \t]+{_BODY})?[ \t\n]+)?"
+    rf"[ \t\n]*{_QUOTES}[ \t]*(?:(?P<verb>(?:về[ \t\n]+(?:việc[ \t\n]+)?)?(?:ban hành|phê duyệt|"
+    r"sửa đổi,?[ \t\n]+bổ sung(?:[ \t\n]*,?[ \t\n]*cập nhật)?)|về)[ \t\n]+)?"
+    rf"{_QUOTES}[ \t]*(?:(?P<plan>Chương trình hành động|Chương trình|Kế hoạch(?:[ \t]+hành động)?)"
+    rf"(?:[ \t]+của[ \t]+{_BODY})?[ \t\n]+)?"
     r"(?:việc[ \t]+)?(?:tiếp tục[ \t\n]+)?"
-    rf"(?:triển khai[ \t\n]+)?thực hiện[ \t\n]+(?:tốt[ \t]+)?{_QUOTES}"
+    rf"(?:triển khai[ \t\n]+)?thực hiện[ \t\n]+{_CAREFULLY}{_QUOTES}"
 )
+_LETTER_KINDS = frozenset({DocumentKind.CongVan, DocumentKind.BaoCao, DocumentKind.Other})
+# After a relation's target, a further target: "X về thực hiện Y và Z" (not "; Z", which
+# continues the list the sentence began).
+_TARGET_CHAIN = re.compile(r"[ \t]*(?:,|[ \t]và)[ \t\n]*")
+# "… Kế hoạch của Ủy ban nhân dân tỉnh thực hiện Y … (Kế hoạch số N)": the plan named in a
+# trailing parenthesis is the one that implements Y.
+_CARRIED_OUT_BEFORE = re.compile(rf"{_CARRY_OUT[:-len(_CAREFULLY)]}{_CAREFULLY}{_QUOTES}$")
+_NAMED_SOURCE_GAP = 200
+_HEADING_LINE = re.compile(r"^[ \t*]*(?:[ivx]+|\d+(?:\.\d+)*)[.)]?[ \t]+[^\n]*", re.M)
+_FIRST_PART = re.compile(r"^[ \t*]*(?:[IVX]+|1)[.)][ \t]", re.M)
 # "Ngày 15/3/2025, Ban Thường vụ Tỉnh ủy Hà Tĩnh ban hành Kế hoạch số …": date and issuer
 # stated before the citation.
 _ISSUED_BEFORE = re.compile(
@@ -280,27 +317,59 @@ def _lead_in_list(text: str, lead_end: int, mentions: list[_Mention],
             and _LIST_SEPARATOR.search(text, max(0, m.start - 8), m.start)]
 
 
-def _line_matches(pattern: re.Pattern[str], text: str, literal: str,
+def _line_matches(pattern: re.Pattern[str], text: str, literals: tuple[str, ...],
                   endpos: int | None = None) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text, 0, endpos)`` for a pattern anchored at line starts whose
-    first line holds ``literal``: only the lines holding it are tried."""
+    first line holds one of ``literals``: only the lines holding one are tried."""
     end = len(text) if endpos is None else endpos
+    starts = sorted({text.rfind("\n", 0, at) + 1 for literal in literals
+                     for at in _find_all(text, literal, end)})
     searched = 0  # where the next match may start
-    at = text.find(literal, 0, end)
-    while at >= 0:
-        line_start = text.rfind("\n", 0, at) + 1
+    for line_start in starts:
         if line_start >= searched and (m := pattern.match(text, line_start, end)) is not None:
             yield m
             searched = m.end()
+
+
+def _find_all(text: str, literal: str, end: int) -> Iterator[int]:
+    at = text.find(literal, 0, end)
+    while at >= 0:
+        yield at
         at = text.find(literal, at + 1, end)
+
+
+def _under_purpose(lower: str, start: int, end: int) -> bool:
+    """The line at ``start`` states a purpose: it says "mục đích", or the nearest
+    numbered heading above it does."""
+    if "mục đích" in lower[start:end]:
+        return True
+    heading = None
+    for heading in _HEADING_LINE.finditer(lower, max(0, start - 2000), start):
+        pass
+    return heading is not None and "mục đích" in heading[0]
+
+
+def _first_part(text: str) -> int:
+    """Where the body's outline starts (its first "I." or "1." heading), else the end."""
+    m = _FIRST_PART.search(text)
+    return m.start() if m else len(text)
 
 
 def _implemented(text: str, at: dict[int, _Mention], mentions: list[_Mention],
                  targets: Set[int]) -> list[_Mention]:
     """Mentions the document says it implements."""
-    anchors = [m.end() for m in _line_matches(_IMPL_SUBJECT, text, "thực hiện", head_end(text))
-               if m[0].lstrip(" \t*").startswith("V/") or _opens_block(text, m.start())]
-    leads = [m.end() for m in _line_matches(_IMPL_LEAD, text, "Thực hiện")]
+    lower = text.lower() if len(text.lower()) == len(text) else text
+    anchors = [m.end() for m in _line_matches(_IMPL_SUBJECT, lower, ("thực hiện", "triển khai"),
+                                              head_end(text))
+               if m[0].lstrip(" \t*").startswith("v/") or _opens_block(text, m.start())]
+    preamble = _first_part(text)
+    leads = [m.end() for m in _line_matches(_IMPL_LEAD, text, ("Thực hiện", "Triển khai",
+                                                               "Tiếp tục", "Để "))
+             if m[0].lstrip(" \t*").startswith("Thực") or (
+                 m.start() < preamble and _opens_block(text, m.start()))]
+    leads += [m.end() for m in _IMPL_PLAN.finditer(text, 0, preamble)]
+    leads += [m.end() for m in _line_matches(_IMPL_PURPOSE, text, ("Cụ thể hóa", "Cụ thể hoá"))
+              if _under_purpose(lower, m.start(), m.end())]
     anchors += leads
     continued = _IMPL_CONTINUE.finditer(text) if _IMPL_CONTINUE_WORDS in text else ()
     for m in continued:
@@ -320,11 +389,31 @@ def _implemented(text: str, at: dict[int, _Mention], mentions: list[_Mention],
     return found
 
 
-def extract_citations(text: str, source: str, *, province: str | None) -> Citations:
+def _parenthesised_sources(text: str, mentions: list[_Mention]
+                           ) -> Iterator[tuple[_Mention, _Mention]]:
+    """(z, y) for "… thực hiện Y … (Z)": Z in parentheses after what carries out Y."""
+    for k, z in enumerate(mentions):
+        if not text[max(0, z.start - 3):z.start].rstrip(" \t").endswith("("):
+            continue
+        for y in reversed(mentions[:k]):
+            gap = text[y.end:z.start]
+            if len(gap) > _NAMED_SOURCE_GAP or re.search(r"[;.\n]", gap):
+                break
+            if _CARRIED_OUT_BEFORE.search(text, max(0, y.start - 40), y.start):
+                yield z, y
+                break
+
+
+def _newer(a: date | None, b: date | None) -> bool:
+    return a is not None and b is not None and a > b
+
+
+def extract_citations(text: str, source: str, *, province: str | None,
+                      news: bool = False) -> Citations:
     """References, own ``implements`` and stated relations in ``text``.
 
     ``province`` is the citing document's province: local numbers (``154-KH/TU``)
-    are scoped to it.
+    are scoped to it.  A ``news`` page reports documents and implements none.
     """
     numbered = _numbered_mentions(text)
     refs, warnings = _merge(numbered, source, province)
@@ -332,19 +421,36 @@ def extract_citations(text: str, source: str, *, province: str | None) -> Citati
     mentions = sorted(numbered + aliases, key=lambda m: m.start)
     at = {m.start: m for m in mentions if m.key is not None}
 
+    issued = {r.key: r.issued for r in refs}
     relations: dict[tuple[str, str], CitedRelation] = {}
     targets: set[int] = set()
     for x in mentions:
         link = _LINK.match(text, x.end)
         y = at.get(link.end()) if link else None
-        if x.key is None or y is None or y.key is None or x.key == y.key:
+        if x.key is None or y is None or link is None:
             continue
-        targets.add(y.start)
-        relations.setdefault((x.key, y.key), CitedRelation(
-            source=x.key, target=y.key,
-            provenance=Provenance(source=source, span=Span(start=x.start, end=y.end)),
-        ))
-    implements = list(dict.fromkeys(
+        if link["plan"] and link["verb"] in (None, "về") and x.kind in _LETTER_KINDS:
+            continue  # "công văn số N về Chương trình … thực hiện Y": a letter about a plan
+        first = True
+        while y is not None and y.key is not None and y.key != x.key:
+            if not first and _newer(issued.get(y.key), issued.get(x.key)):
+                break  # "X về thực hiện Y và Z" with Z issued after X: Z is the lead's
+            first = False
+            targets.add(y.start)
+            relations.setdefault((x.key, y.key), CitedRelation(
+                source=x.key, target=y.key,
+                provenance=Provenance(source=source, span=Span(start=x.start, end=y.end)),
+            ))
+            chain = _TARGET_CHAIN.match(text, y.end)
+            y = at.get(chain.end()) if chain else None
+    for z, y in _parenthesised_sources(text, mentions):
+        if z.key is not None and y.key is not None and z.key != y.key and not _newer(
+                issued.get(y.key), issued.get(z.key)):
+            targets.add(y.start)
+            relations.setdefault((z.key, y.key), CitedRelation(
+                source=z.key, target=y.key,
+                provenance=Provenance(source=source, span=Span(start=y.start, end=z.end))))
+    implements = [] if news else list(dict.fromkeys(
         m.key for m in _implemented(text, at, mentions, targets) if m.key))
     return Citations(tuple(refs), tuple(implements), tuple(relations.values()),
                      (*warnings, *alias_warnings))

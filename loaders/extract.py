@@ -13,6 +13,7 @@ from pathlib import Path
 from policykg.core.vntext import slug
 from policykg.loaders.citations import Citations, extract_citations
 from policykg.loaders.header import complete_issuer, extract_header, header_view
+from policykg.loaders.page import classify_page
 from policykg.loaders.ocr import repair
 from policykg.loaders.sidecar import Sidecar, apply_sidecar, read_sidecar, sidecar_path
 from policykg.loaders.sources import read_source
@@ -74,8 +75,9 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     header = extract_header(laid, source)
     if sidecar is not None:
         header = complete_issuer(apply_sidecar(header, sidecar, source))
-    citations = _without_own_number(extract_citations(view, source, province=header.province),
-                                    header.number)
+    news = classify_page(view).kind == "news"
+    citations = _without_own_number(
+        extract_citations(view, source, province=header.province, news=news), header.number)
     refs, implements = list(citations.references), list(citations.implements)
     if sidecar is not None and sidecar.implements:
         refs, implements = _with_sidecar_implements(citations, sidecar, source, header.province)

@@ -308,3 +308,63 @@ def test_programme_implementing_another_document_is_a_relation(link: str) -> Non
     c = _cite(f"Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ {link} Nghị quyết số "
               "57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị.")
     assert _relations(c) == {("03/NQ-CP@2025", "57-NQ/TW@2024")}
+
+
+@pytest.mark.parametrize("link", [
+    "về việc ban hành Kế hoạch thực hiện",
+    "sửa đổi, bổ sung cập nhật Chương trình hành động của Chính phủ thực hiện",
+])
+def test_relation_phrased_as_issuing_or_amending_a_programme(link: str) -> None:
+    c = _cite(f"Căn cứ Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ\n{link} Nghị quyết "
+              "số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;")
+    assert _relations(c) == {("71/NQ-CP@2025", "57-NQ/TW@2024")}
+    assert c.references[0].issuer == "Chính phủ"
+
+
+def test_letter_about_a_programme_implementing_a_document_is_no_relation() -> None:
+    c = _cite("Theo đề nghị tại công văn số 83/BKHCN-BTTTT-VP ngày 08/01/2025 về Chương trình "
+              "hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024;")
+    assert _relations(c) == set()
+
+
+def test_relation_goes_on_to_further_targets_issued_before_the_source() -> None:
+    c = _cite("Thực hiện Kế hoạch số 283/KH-UBND ngày 24/9/2025 của Uỷ ban nhân dân Tỉnh về "
+              "thực hiện Nghị quyết số 71/NQ-CP ngày 01/5/2025 của Chính phủ và Chương trình "
+              "hành động số 10-CTr/TU ngày 13/8/2025 của Ban Thường vụ Tỉnh uỷ;\n\nI. MỤC ĐÍCH\n")
+    assert _relations(c) == {("283/KH-UBND@2025", "71/NQ-CP@2025"),
+                             ("283/KH-UBND@2025", "10-CTr/TU@2025")}
+    assert c.implements == ("283/KH-UBND@2025",)
+
+
+@pytest.mark.parametrize("lead", [
+    "Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Quyết "
+    "định số 1132/QĐ-TTg ngày 09/10/2024 của Thủ tướng Chính phủ. UBND Thành phố ban hành "
+    "Kế hoạch như sau:",
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện Nghị quyết số 57-NQ/TW "
+    "ngày 22/12/2024 của Bộ Chính trị và Quyết định số 1132/QĐ-TTg ngày 09/10/2024 như sau:",
+])
+def test_own_implements_from_carrying_out_lead_ins(lead: str) -> None:
+    c = _cite(f"KẾ HOẠCH\n\nphát triển hạ tầng số\n\n{lead}\n\nI. MỤC ĐÍCH\n\n"
+              "1. Triển khai Nghị quyết số 05-NQ/TU ngày 01/02/2025.\n")
+    assert c.implements == ("57-NQ/TW@2024", "1132/QĐ-TTg@2024")
+
+
+def test_a_purpose_concretising_documents_names_what_the_plan_implements() -> None:
+    c = _cite("KẾ HOẠCH\n\nvề số\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n- Cụ thể hóa nhiệm "
+              "vụ, giải pháp đề ra tại Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị "
+              "và Nghị quyết số 18-NQ/TU ngày 30/12/2022 của Thành ủy.\n\n2. Yêu cầu\n\n- Cụ thể "
+              "hóa Quyết định số 12/QĐ-UBND ngày 01/3/2025.\n")
+    assert c.implements == ("57-NQ/TW@2024", "18-NQ/TU@2022")
+
+
+def test_news_page_implements_nothing() -> None:
+    c = extract_citations("Tỉnh ủy ban hành Kế hoạch thực hiện Nghị quyết số 57-NQ/TW.\n",
+                          "doc.txt", province=None, news=True)
+    assert c.implements == ()
+
+
+def test_plan_named_in_a_trailing_parenthesis_implements_what_precedes() -> None:
+    c = _cite("Ủy ban nhân dân tỉnh đã ban hành Kế hoạch thực hiện Nghị quyết số 57-NQ/TW "
+              "ngày 22/12/2024 của Bộ Chính trị (Kế hoạch số 45/KH-UBND ngày 01/3/2025).\n")
+    assert _relations(c) == {("45/KH-UBND@2025", "57-NQ/TW@2024")}
+    assert c.implements == ()
