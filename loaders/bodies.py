@@ -36,9 +36,9 @@ _STOPS_2 = frozenset({
     "chú trọng", "rút kinh", "ứng dụng", "thẩm định", "tổ chức", "trực tiếp", "học tập",
     "vận hành", "đi đầu", "làm việc", "xác định", "chấp hành", "cung cấp",
     "chuẩn bị", "nắm bắt", "phát hiện", "đưa ra", "khắc phục", "gắn kết", "cử người",
-    "có trách", "tiến hành", "duy trì", "tổng hợp", "đăng ký", "cam kết", "trực tiếp",
-    "thẩm định", "phê duyệt", "bảo vệ", "chia sẻ", "kết nối", "tuân thủ", "giải quyết",
-    "tiếp nhận", "thống kê", "công bố", "chỉ huy", "điều hành", "quản lý", "vận động",
+    "có trách", "tiến hành", "duy trì", "tổng hợp", "đăng ký", "cam kết", "phê duyệt",
+    "bảo vệ", "chia sẻ", "kết nối", "tuân thủ", "giải quyết",
+    "tiếp nhận", "thống kê", "công bố", "chỉ huy", "điều hành", "quản lý",
 })
 _STOPS_1 = frozenset({
     "phải", "cần", "giúp", "có", "làm", "sớm", "để", "nhằm", "trong", "theo", "đã", "sẽ",

@@ -123,9 +123,9 @@ _IMPL_PLAN = re.compile(
     rf"(?<!đã )(?<!vừa )(?:ban hành|xây dựng)[ \t\n]+(?:Kế hoạch|Chương trình)(?:[ \t]+hành động)?"
     rf"(?:[ \t]+của[ \t]+{_BODY})?[ \t\n]+(?:về[ \t]+)?(?:việc[ \t]+)?{_CARRY_OUT}{_QUOTES}")
 # "Mục đích: Cụ thể hóa … đề ra tại Y": a purpose naming what the plan carries out.
-_IMPL_PURPOSE = re.compile(r"^[ \t*\-–•+]*(?:\d+\.[ \t]*)?(?:Mục đích[ \t]*:[ \t]*)?"
-                           r"Cụ thể h(?:óa|oá)\b[^.;:\n]{0,150}?(?=(?:" + _LABELS_CAP + r")[ \t]+số)",
-                           re.M)
+_IMPL_PURPOSE = re.compile(
+    r"^[ \t*\-–•+]*(?:\d+\.[ \t]*)?(?:Mục đích[ \t]*:[ \t]*)?"
+    r"Cụ thể h(?:óa|oá)\b[^.;:\n]{0,150}?(?=(?:" + _LABELS_CAP + r")[ \t]+số)", re.M)
 _IMPL_CONTINUE = re.compile(rf"[Tt]iếp tục thực hiện tốt[ \t\n]+{_QUOTES}")
 _IMPL_CONTINUE_WORDS = "iếp tục thực hiện tốt"  # found by str.find, faster than a search
 _LIST_ITEM = re.compile(r"[ \t*]*(?:[-–•+]|\d+(?:[.-]\d+)*[.)-]|[IVXLC]+[.-]|[a-zđ]\))[ \t]")
@@ -343,10 +343,8 @@ def _under_purpose(lower: str, start: int, end: int) -> bool:
     numbered heading above it does."""
     if "mục đích" in lower[start:end]:
         return True
-    heading = None
-    for heading in _HEADING_LINE.finditer(lower, max(0, start - 2000), start):
-        pass
-    return heading is not None and "mục đích" in heading[0]
+    headings = list(_HEADING_LINE.finditer(lower, max(0, start - 2000), start))
+    return bool(headings) and "mục đích" in headings[-1][0]
 
 
 def _first_part(text: str) -> int:

@@ -121,8 +121,8 @@ def clause_subjects(text: str) -> tuple[str, ...]:
         return tuple(found)
     subject = _subject_at(clause)
     if not subject and _INTRO.match(clause):
-        for comma in (m.end() for m in re.finditer(r",\s*", clause[:240])):
-            subject = _subject_at(clause[comma:])
+        for after in (m.end() for m in re.finditer(r",\s*", clause[:240])):
+            subject = _subject_at(clause[after:])
             if subject:
                 break
     add(subject)
@@ -145,12 +145,10 @@ def _bodies_only(text: str) -> tuple[str, ...]:
 def _open_list(clause: str) -> bool:
     """Whether ``clause`` ends inside a list of bodies after "phối hợp (với)", which the
     next clause (after ";") goes on with."""
-    last = None
-    for last in _COORDINATE.finditer(clause):
-        pass
-    if last is None:
+    found = list(_COORDINATE.finditer(clause))
+    if not found:
         return False
-    rest = clause[last.end():].rstrip(" ,;.")
+    rest = clause[found[-1].end():].rstrip(" ,;.")
     return starts_with_body(rest) and body_phrase_end(rest) >= len(rest) - 1
 
 
@@ -232,8 +230,8 @@ ACTION = re.compile(
     r"bảo đảm|đảm bảo|phối hợp|chủ trì|chủ động|khẩn trương|kiểm tra|theo dõi|đôn đốc|sơ kết|"
     r"tổng kết|đánh giá|phát huy|quan tâm|khuyến khích|hỗ trợ|làm tốt|phấn đấu|giao|đề nghị|"
     r"yêu cầu|cụ thể hóa|sửa đổi|bổ sung|phát động|tham mưu|đề xuất|trình|báo cáo|định kỳ)\b")
-_PASSIVE_LEAD = re.compile(r"(?i)^\s*(?:kinh phí|nguồn vốn|ngân sách|việc)\b[^,;.]{0,120}?\b(?:được|"
-                           r"từ|do)\b")
+_PASSIVE_LEAD = re.compile(r"(?i)^\s*(?:kinh phí|nguồn vốn|ngân sách|việc)\b[^,;.]{0,120}?"
+                           r"\b(?:được|từ|do)\b")
 
 
 def is_closing(text: str) -> bool:

@@ -128,8 +128,8 @@ def deadline_from_field(value: str, *, offset: int = 0, source: str = "") -> Dea
         return None
     start = offset + value.index(phrase)
     prov = Provenance(source=source, span=Span(start=start, end=start + len(phrase)))
-    value = _field_value(phrase)
-    return Deadline(value=value, phrase=phrase, provenance=prov) if value else None
+    normalised = _field_value(phrase)
+    return Deadline(value=normalised, phrase=phrase, provenance=prov) if normalised else None
 
 
 def _field_value(phrase: str) -> str | None:

@@ -13,12 +13,12 @@ from pathlib import Path
 from policykg.core.vntext import slug
 from policykg.loaders.citations import Citations, extract_citations
 from policykg.loaders.header import complete_issuer, extract_header, header_view
-from policykg.loaders.page import classify_page
+from policykg.loaders.layout import lay_out
 from policykg.loaders.ocr import repair
+from policykg.loaders.outline import parse_outline
+from policykg.loaders.page import classify_page
 from policykg.loaders.sidecar import Sidecar, apply_sidecar, read_sidecar, sidecar_path
 from policykg.loaders.sources import read_source
-from policykg.loaders.layout import lay_out
-from policykg.loaders.outline import parse_outline
 from policykg.loaders.targets import extract_targets_from
 from policykg.loaders.tasks import extract_tasks_from
 from policykg.ontology.identity import parse_number

@@ -154,7 +154,8 @@ _STATE_LETTERHEAD = re.compile(
     rf"^[ \t*]*(?P<body>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)"
     rf"[ \t]+(?:TỈNH|THÀNH PHỐ|TP\.?)[ \t]+{_CAPS}"
     r"|THỦ TƯỚNG CHÍNH PHỦ|VĂN PHÒNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI"
-    rf"|BỘ (?!CHÍNH TRỊ){_CAPS}|SỞ {_CAPS}|BAN CHẤP HÀNH TRUNG ƯƠNG[ \t\n]+(?:VĂN PHÒNG|BAN {_CAPS})"
+    rf"|BỘ (?!CHÍNH TRỊ){_CAPS}|SỞ {_CAPS}"
+    rf"|BAN CHẤP HÀNH TRUNG ƯƠNG[ \t\n]+(?:VĂN PHÒNG|BAN {_CAPS})"
     rf"|ĐẢNG ĐOÀN QUỐC HỘI|ĐẢNG ỦY CHÍNH PHỦ|ĐẢNG ỦY QUỐC HỘI|BAN CHỈ ĐẠO TRUNG ƯƠNG(?: {_CAPS})?"
     rf"|BAN CÁN SỰ ĐẢNG {_CAPS})[ \t*]*$",
     re.M,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 # A label or bullet that opens an item (the outline reads them; here they only keep a
 # line break before them).
@@ -78,8 +79,7 @@ def style_of(lines: list[str]) -> Style:
     width = lengths[int(len(lengths) * 0.9)]
     # Wrapped: short lines, and many breaks inside a sentence (no closing punctuation,
     # the next line in lower case).
-    inside = sum(1 for a, b in zip(lines, lines[1:], strict=False)
-                 if _continues(a, b))
+    inside = sum(1 for a, b in pairwise(lines) if _continues(a, b))
     wrapped = width <= 120 and inside >= 0.1 * len(text_lines)
     blanks = sum(1 for ln in lines if not ln.strip())
     return Style(wrapped, width, blanks >= 0.2 * len(text_lines))
@@ -96,7 +96,8 @@ def _continues(prev: str, line: str) -> bool:
 
 def _caps(line: str) -> bool:
     """Whether ``line`` (its label aside) is written in capitals."""
-    body = line[LABEL.match(line).end():] if LABEL.match(line) else line
+    label = LABEL.match(line)
+    body = line[label.end():] if label else line
     letters = [c for c in body if c.isalpha()]
     return len(letters) >= 2 and not any(c.islower() for c in letters)
 

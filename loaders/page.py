@@ -26,8 +26,9 @@ _RECIPIENTS = re.compile(r"^[ \t*]*Nơi nhận[ \t]*:", re.M)  # only documents 
 _KINDS = (r"NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ|KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|THÔNG BÁO|"
           r"CÔNG VĂN|QUYẾT ĐỊNH|BÁO CÁO|HƯỚNG DẪN|QUY ĐỊNH|ĐỀ ÁN|CHIẾN LƯỢC|QUY CHẾ")
 _KIND_HEADING = re.compile(rf"^[ \t*#]*(?:{_KINDS})[ \t*]*$", re.M)
-_LETTERHEAD = re.compile(r"^[ \t*]*(?:TỈNH ỦY|THÀNH ỦY|ĐẢNG BỘ|BAN CHẤP HÀNH|BỘ CHÍNH TRỊ|BAN BÍ THƯ|"
-                         r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|CHÍNH PHỦ|"
+_LETTERHEAD = re.compile(r"^[ \t*]*(?:TỈNH ỦY|THÀNH ỦY|ĐẢNG BỘ|BAN CHẤP HÀNH|BỘ CHÍNH TRỊ|"
+                         r"BAN BÍ THƯ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|"
+                         r"CHÍNH PHỦ|"
                          r"THỦ TƯỚNG|VĂN PHÒNG|BỘ [A-ZĐÀ-Ỹ]|SỞ [A-ZĐÀ-Ỹ]|ĐẢNG ĐOÀN|ĐẢNG ỦY|"
                          r"BAN CÁN SỰ|BAN CHỈ ĐẠO|QUỐC HỘI)", re.M)
 # A site's lead before the document it republishes.

@@ -42,8 +42,9 @@ _VALUE = re.compile(rf"(?<![\w/.,\-–]){_NUMBER}(?:%?[ \t]*[-–][ \t]*{_NUMBER
                     rf"(?:[ \t]*[-–][ \t]*{_NUMBER})?(?![\w/]|[.,\-]\d)")
 _PERCENT = re.compile(r"[ \t]*(%(?:[ \t]*/[ \t]*năm)?|phần trăm)")
 # A unit: a word or two, or a rate "người/1 vạn dân", "xe/100.000 dân", "%/năm".
-_UNIT = re.compile(r"[ \t]+([^\s,;.()/:]+(?:/[ \t]*\d[\d.,]*[ \t]+(?:vạn[ \t]+|nghìn[ \t]+|triệu[ \t]+)?"
-                   r"[^\s,;.()]+|(?:/[^\s,;.()]+)?(?:[ \t]+[^\s,;.()]+)?))")
+_UNIT = re.compile(r"[ \t]+([^\s,;.()/:]+(?:/[ \t]*\d[\d.,]*[ \t]+"
+                   r"(?:vạn[ \t]+|nghìn[ \t]+|triệu[ \t]+)?[^\s,;.()]+"
+                   r"|(?:/[^\s,;.()]+)?(?:[ \t]+[^\s,;.()]+)?))")
 _TIME_UNIT = re.compile(r"(?i)^(?:năm|tháng|ngày|quý|quí|tuần|giờ|phút|lần|khóa|khoá|nhiệm kỳ|"
                         r"giai đoạn|kỳ|đợt|buổi|tuổi)\b")
 _LEAD = re.compile(r"(?i)(?:đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhất|không dưới|không ít hơn|trên|"
@@ -51,8 +52,9 @@ _LEAD = re.compile(r"(?i)(?:đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhấ
                    r"[≥≤><]=?|>=|<=)\s*$")
 _QUALIFIER = re.compile(r"(?i)(khoảng|tối thiểu|ít nhất|không dưới|không ít hơn|trên|tối đa|≥|>=|>|"
                         r"≤|<=|<)\s*$")
-_CLAUSE_OPENING = re.compile(r"(?i)(?:^|[;:.]\s*|\b(?:phấn đấu|toàn (?:tỉnh|thành phố|quốc))\s+)"
-                             r"(?:phấn đấu\s+)?có\s+(?:khoảng\s+|ít nhất\s+|tối thiểu\s+|[≥>]=?\s*)?$")
+_CLAUSE_OPENING = re.compile(
+    r"(?i)(?:^|[;:.]\s*|\b(?:phấn đấu|toàn (?:tỉnh|thành phố|quốc))\s+)"
+    r"(?:phấn đấu\s+)?có\s+(?:khoảng\s+|ít nhất\s+|tối thiểu\s+|[≥>]=?\s*)?$")
 _NOT_A_FIGURE = re.compile(
     r"(?i)(?:\bsố|\bđiều|\bkhoản|\bmục|\bđiểm|\bphần|\bchương|\bphụ lục|\bkhóa|\bkhoá|\blần thứ|"
     r"\bthứ|\bkỳ họp|\bphiên|\btháng|\bngày|\bquý|\bquí|\bnăm|\bgiai đoạn|\bthời kỳ|\bnhóm|"
@@ -60,8 +62,9 @@ _NOT_A_FIGURE = re.compile(
     r"\bnghị quyết|\bnghị định|\bkết luận|\bquyết định|\bkế hoạch|\bchương trình|\bcông văn|"
     r"\bthông báo|\bluật)\s*$")
 # Verbs a goal figure follows in a task: "số hóa 100% dữ liệu", "phủ sóng 100% thôn".
-_GOAL_VERB = re.compile(r"(?i)\b(?:đến|hoàn thành|số hóa|số hoá|phủ sóng|phủ|kết nối|cắt giảm|giảm|tăng|"
-                        r"đạt|bảo đảm|đảm bảo|bố trí|dành|chiếm|có|ứng dụng|cung cấp|thực hiện|"
+_GOAL_VERB = re.compile(r"(?i)\b(?:đến|hoàn thành|số hóa|số hoá|phủ sóng|phủ|kết nối|cắt giảm|"
+                        r"giảm|tăng|đạt|bảo đảm|đảm bảo|bố trí|dành|chiếm|có|ứng dụng|cung cấp|"
+                        r"thực hiện|"
                         r"hỗ trợ|đào tạo|xử lý|giải quyết|triển khai)\s*$")
 _FACT = re.compile(r"(?i)\b(?:hiện nay|hiện có|hiện đã|đến nay|tính đến|đã đạt|đã có|mới đạt|"
                    r"năm qua|vừa qua|so với cùng kỳ|đã được|đã hoàn thành|đạt được)\b")
@@ -70,7 +73,8 @@ _HORIZON = re.compile(r"(?i)\b(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?((?:19
                       r"|\b(?:tầm nhìn|định hướng)\s+(?:đến\s+)?(?:năm\s+)?((?:19|20)\d\d)\b")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 _CLAUSE = re.compile(r";|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])|\n")
-_OBJECTIVES = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:(?:các\s+)?mục tiêu|chỉ tiêu|định hướng|tầm nhìn)\b")
+_OBJECTIVES = re.compile(
+    r"(?i)^[\s*]*(?:về\s+)?(?:(?:các\s+)?mục tiêu|chỉ tiêu|định hướng|tầm nhìn)\b")
 _ASSESSMENT = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:đánh giá|tình hình|kết quả|thực trạng|bối cảnh|"
                          r"những kết quả|hạn chế|tồn tại|nguyên nhân|ưu điểm|bài học)\b")
 _GOAL_WORDS = re.compile(r"(?i)\b(?:phấn đấu|mục tiêu|chỉ tiêu|đến (?:hết )?năm|theo kế hoạch)\b")
@@ -265,7 +269,6 @@ class _Collector:
             if m is None or (_YEAR_ONLY.fullmatch(m.group()) and "%" not in value_cell):
                 continue
             qualifier = _QUALIFIER.search(value_cell[:m.start()])
-            start = row.cell_starts[value_col]
             self._add(m.group(), unit or ("%" if "%" in value_cell else None),
                       qualifier.group(1).lower() if qualifier else None, year,
                       tidy(cells[indicator]), (row.start, row.end))

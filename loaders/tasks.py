@@ -86,9 +86,10 @@ _DESCRIPTIVE = re.compile(
     r"sự cần thiết|căn cứ|nguyên tắc|định hướng|tầm nhìn|chỉ tiêu|những hạn chế|ưu điểm|"
     r"bài học|kinh nghiệm)\b")
 # "… tổ chức quán triệt, triển khai Chương trình hành động này"
-_IMPLEMENTS_THIS = re.compile(r"(?i)\b(?:quán triệt|triển khai|tổ chức thực hiện|thực hiện)\b[^.;]{0,60}"
-                              r"\b(?:kế hoạch|chương trình(?: hành động)?|chỉ thị|nghị quyết|kết luận|"
-                              r"thông báo|công văn|quyết định|đề án)\s+này\b")
+_IMPLEMENTS_THIS = re.compile(
+    r"(?i)\b(?:quán triệt|triển khai|tổ chức thực hiện|thực hiện)\b[^.;]{0,60}"
+    r"\b(?:kế hoạch|chương trình(?: hành động)?|chỉ thị|nghị quyết|kết luận|"
+    r"thông báo|công văn|quyết định|đề án)\s+này\b")
 _COLLECTIVE_SUBJECT = re.compile(r"(?i)^(?:các|những|mọi)\s")
 _FUNDING = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:nguồn\s+)?kinh phí\b")
 _FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phối hợp|"
@@ -273,7 +274,7 @@ class _Walker:
         """A node with items or paragraphs under it: what it passes down, then them."""
         inherited = scope
         heading_owners, directs = _heading_owners(node.text) if title else ((), False)
-        prefix, after = prefix_owner(node.text)
+        prefix, _ = prefix_owner(node.text)
         if heading_owners:
             inherited = replace(scope, owners=heading_owners, directs=directs)
         elif prefix:

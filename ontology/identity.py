@@ -65,7 +65,7 @@ _STATE = re.compile(
 # State numbers without a type code name their issuer first ("86549/UBND-NCKS",
 # "10704/VPCP-KSTT"): official letters.  Codes of kinds outside ours: decrees,
 # circulars, submissions, regulations, laws.
-_OTHER_CODES = frozenset({"NĐ", "ND", "TT", "TTLT", "TTR", "QĐI", "QĐI", "QC", "QH", "L", "PL",
+_OTHER_CODES = frozenset({"NĐ", "ND", "TT", "TTLT", "TTR", "QĐI", "QC", "QH", "L", "PL",
                           "ĐA", "TTRA", "QY"})
 # "29/2013/QH13": no type code (kind ``Other``), the legislature's number after the issuer.
 _LEGISLATIVE = re.compile(r"^(?P<seq>\d+)/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]+\d{1,2})$")
