@@ -144,6 +144,20 @@ _LINK = re.compile(
     r"(?:việc[ \t]+)?(?:tiếp tục[ \t\n]+)?"
     rf"(?:triển khai[ \t\n]+)?thực hiện[ \t\n]+{_CAREFULLY}{_QUOTES}"
 )
+# "X … thay thế (cho) Y", "X … (về việc) sửa đổi, bổ sung (một số nội dung của) Y".
+_CHANGES = re.compile(
+    r"[ \t\n]*,?[ \t\n]*(?:(?:về[ \t]+)?việc[ \t]+)?(?:ban hành[ \t]+)?(?:"
+    r"(?P<replaces>thay thế(?:[ \t]+cho)?)"
+    r"|(?P<amends>sửa đổi,?[ \t]+bổ sung(?:[ \t]+một số[ \t]+(?:điều|nội dung|điểm)"
+    rf"(?:[ \t]+của)?)?))[ \t\n]+{_QUOTES}")
+# The document's own: "Kế hoạch này thay thế Kế hoạch số N", "… có hiệu lực kể từ ngày
+# ký và thay thế Y"; its subject "V/v sửa đổi, bổ sung Kế hoạch số N".
+_OWN_REPLACES = re.compile(
+    r"(?i)(?:\bnày|\bhiệu lực\b[^.;\n]{0,80}?)[ \t]+(?:và[ \t]+)?(?:ban hành[ \t]+)?"
+    rf"thay thế(?:[ \t]+cho)?[ \t\n]+{_QUOTES}")
+_OWN_AMENDS = re.compile(
+    r"^[ \t*]*(?:v/v[ \t.:]+)?(?:về[ \t]+)?(?:việc[ \t]+)?sửa đổi,?[ \t]+bổ sung"
+    r"(?:[ \t]+một số[ \t]+(?:điều|nội dung|điểm)(?:[ \t]+của)?)?[ \t\n]+", re.M)
 _LETTER_KINDS = frozenset({DocumentKind.CongVan, DocumentKind.BaoCao, DocumentKind.Other})
 # After a relation's target, a further target: "X về thực hiện Y và Z" (not "; Z", which
 # continues the list the sentence began).
@@ -171,6 +185,8 @@ class Citations:
     implements: tuple[str, ...]  # keys of references
     cited_relations: tuple[CitedRelation, ...]
     warnings: tuple[str, ...] = ()
+    replaces: tuple[str, ...] = ()  # keys of references the document takes the place of
+    amends: tuple[str, ...] = ()  # keys of references the document changes
 
 
 @dataclass
@@ -423,6 +439,16 @@ def extract_citations(text: str, source: str, *, province: str | None,
     relations: dict[tuple[str, str], CitedRelation] = {}
     targets: set[int] = set()
     for x in mentions:
+        change = _CHANGES.match(text, x.end)
+        z = at.get(change.end()) if change else None
+        if change is not None and x.key is not None and z is not None and z.key not in (
+                None, x.key) and not _newer(issued.get(z.key), issued.get(x.key)):
+            assert z.key is not None
+            targets.add(z.start)
+            relations.setdefault((x.key, z.key), CitedRelation(
+                source=x.key, target=z.key, rel="replaces" if change["replaces"] else "amends",
+                provenance=Provenance(source=source, span=Span(start=x.start, end=z.end))))
+            continue
         link = _LINK.match(text, x.end)
         y = at.get(link.end()) if link else None
         if x.key is None or y is None or link is None:
@@ -450,8 +476,17 @@ def extract_citations(text: str, source: str, *, province: str | None,
                 provenance=Provenance(source=source, span=Span(start=y.start, end=z.end))))
     implements = [] if news else list(dict.fromkeys(
         m.key for m in _implemented(text, at, mentions, targets) if m.key))
+    lower = text.lower() if len(text.lower()) == len(text) else text
+    replaces = [] if news else _keys_after(_OWN_REPLACES.finditer(text), at)
+    amends = [] if news else _keys_after(_OWN_AMENDS.finditer(lower, 0, head_end(text)), at)
     return Citations(tuple(refs), tuple(implements), tuple(relations.values()),
-                     (*warnings, *alias_warnings))
+                     (*warnings, *alias_warnings), tuple(replaces), tuple(amends))
+
+
+def _keys_after(found: Iterator[re.Match[str]], at: Mapping[int, _Mention]) -> list[str]:
+    """Keys of the mentions each match ends at, in order, each once."""
+    return list(dict.fromkeys(mention.key for m in found
+                              if (mention := at.get(m.end())) is not None and mention.key))
 
 
 def dated_numbers(extraction: Extraction) -> dict[str, set[int]]:
@@ -494,6 +529,8 @@ def fill_years(extraction: Extraction, years: Mapping[str, int | Set[int]]) -> E
     return extraction.model_copy(update={
         "references": tuple(refs),
         "implements": tuple(renamed.get(k, k) for k in extraction.implements),
+        "replaces": tuple(renamed.get(k, k) for k in extraction.replaces),
+        "amends": tuple(renamed.get(k, k) for k in extraction.amends),
         "cited_relations": tuple(
             r.model_copy(update={"source": renamed.get(r.source, r.source),
                                  "target": renamed.get(r.target, r.target)})

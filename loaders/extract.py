@@ -59,7 +59,9 @@ def _without_own_number(citations: Citations, number: str | None) -> Citations:
         tuple(r for r in citations.references if r.key not in own),
         tuple(k for k in citations.implements if k not in own),
         tuple(r for r in citations.cited_relations if r.source not in own and r.target not in own),
-        citations.warnings)
+        citations.warnings,
+        tuple(k for k in citations.replaces if k not in own),
+        tuple(k for k in citations.amends if k not in own))
 
 
 def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extraction:
@@ -90,6 +92,8 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
         document=header.model_copy(update={"general_addressees": found.general_addressees}),
         references=tuple(refs),
         implements=tuple(implements),
+        replaces=citations.replaces,
+        amends=citations.amends,
         cited_relations=citations.cited_relations,
         tasks=found.tasks,
         targets=targets,

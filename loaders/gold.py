@@ -42,6 +42,8 @@ def to_gold(extraction: Extraction) -> dict[str, Any]:
             for ref in extraction.references
         ],
         "implements": list(extraction.implements),
+        "replaces": list(extraction.replaces),
+        "amends": list(extraction.amends),
         "cited_relations": [
             {"from": rel.source, "rel": rel.rel, "to": rel.target}
             for rel in extraction.cited_relations

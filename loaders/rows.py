@@ -75,7 +75,9 @@ class DocumentRows:
     id: str
     document: Row
     cited: list[Row] = field(default_factory=list)  # {id, props, rel}
-    implements: list[Row] = field(default_factory=list)  # {source, target, props}
+    # {source, target, props} per IMPLEMENTS, REPLACES, AMENDS edge, by relationship type
+    stated: dict[str, list[Row]] = field(
+        default_factory=lambda: {rel.type: [] for rel in m.DOCUMENT_RELATIONS})
     bodies: list[Row] = field(default_factory=list)  # {id, props}
     parts: list[Row] = field(default_factory=list)  # {child, parent, parent_name, scope}
     issued_by: list[Row] = field(default_factory=list)  # {document, body, props}
@@ -180,15 +182,19 @@ def document_rows(
                                for body in issuers]
 
     by_key = {ref.key: ref for ref in extraction.references}
-    for key in extraction.implements:
-        if key in resolved and resolved[key].id != doc_id:
-            rows.implements.append({"source": doc_id, "target": resolved[key].id,
-                                    "props": _provenance(by_key[key].provenance, doc_id)})
+    own = {m.IMPLEMENTS: extraction.implements, m.REPLACES: extraction.replaces,
+           m.AMENDS: extraction.amends}
+    for rel_type, keys in own.items():
+        for key in keys:
+            if key in resolved and resolved[key].id != doc_id:
+                rows.stated[rel_type.type].append({
+                    "source": doc_id, "target": resolved[key].id,
+                    "props": _provenance(by_key[key].provenance, doc_id)})
     for rel in extraction.cited_relations:
         if rel.source in resolved and rel.target in resolved:
-            rows.implements.append({"source": resolved[rel.source].id,
-                                    "target": resolved[rel.target].id,
-                                    "props": _provenance(rel.provenance, doc_id)})
+            rows.stated[m.DOCUMENT_RELATION_BY_TERM[rel.rel].type].append({
+                "source": resolved[rel.source].id, "target": resolved[rel.target].id,
+                "props": _provenance(rel.provenance, doc_id)})
 
     for n, task in enumerate(extraction.tasks, start=1):
         task_id = f"{doc_id}:t{n}"

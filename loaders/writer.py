@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from policykg.loaders.rows import DocumentRows
+from policykg.ontology import mapping as m
 from policykg.queries.catalog import NamedQuery, load_writes
 from policykg.queries.store import GraphStore, Statement
 
@@ -43,7 +44,8 @@ def document_statements(writes: Writes, rows: DocumentRows) -> list[Statement]:
     batches: list[tuple[str, dict[str, object]]] = [
         ("merge_cited", {"rows": rows.cited}),
         ("create_cites", {"id": doc_id, "rows": rows.cited}),
-        ("create_implements", {"rows": rows.implements}),
+        *((f"create_{rel_type.lower()}", dict[str, object](rows=stated))
+          for rel_type, stated in rows.stated.items()),
         ("merge_bodies", {"rows": rows.bodies}),
         ("merge_parts", {"rows": rows.parts}),
         ("create_issued_by", {"rows": rows.issued_by}),
@@ -62,8 +64,8 @@ def document_statements(writes: Writes, rows: DocumentRows) -> list[Statement]:
 
 def adopt_stub_statements(writes: Writes, stub_id: str, doc_id: str) -> list[Statement]:
     """Move the edges of an ``undated`` stub onto the dated document, then drop the stub."""
-    moves = ("adopt_stub_implementers", "adopt_stub_citers", "adopt_stub_implemented",
-             "adopt_stub_issuers")
+    moves = (*(f"adopt_stub_{end}_{rel.type.lower()}" for rel in m.DOCUMENT_RELATIONS
+               for end in ("into", "from")), "adopt_stub_citers", "adopt_stub_issuers")
     return [*(writes[name].statement(stub=stub_id, doc=doc_id) for name in moves),
             writes["drop_stub"].statement(stub=stub_id)]
 

@@ -8,6 +8,8 @@ an ontology IRI for a graph element: import the constants from here.
 Graph model (property graph, same on FalkorDB and Neo4j)::
 
     (:Document)-[:IMPLEMENTS]->(:Document)      pkg:implements  (eli:implements)
+    (:Document)-[:REPLACES]->(:Document)        pkg:replaces    (dcterms:replaces)
+    (:Document)-[:AMENDS]->(:Document)          pkg:amends      (eli:amends)
     (:Document)-[:CITES]->(:Document)           pkg:cites       (eli:cites)
     (:Document)-[:ISSUED_BY]->(:Body)           pkg:issuedBy
     (:Document)-[:ADDRESSES]->(:Body)           pkg:addresses
@@ -157,6 +159,8 @@ TARGET = NodeType(
 _STATED: Final = (ASSERTED_BY, *PROVENANCE)
 
 IMPLEMENTS = RelType("IMPLEMENTS", "implements", "Document", "Document", _STATED)
+REPLACES = RelType("REPLACES", "replaces", "Document", "Document", _STATED)
+AMENDS = RelType("AMENDS", "amends", "Document", "Document", _STATED)
 CITES = RelType(
     "CITES", "cites", "Document", "Document", (*_STATED, Prop("resolution", "resolution"))
 )
@@ -170,8 +174,12 @@ HAS_TARGET = RelType("HAS_TARGET", "hasTarget", "Task", "Target")
 PART_OF = RelType("PART_OF", "partOf", "Body", "Body")  # derived from names, not asserted
 
 NODE_TYPES: Final = (DOCUMENT, BODY, TASK, TARGET)
+# What one document says of another: its own statements and those between the documents
+# it cites; ``rel`` of a cited relation is the term.
+DOCUMENT_RELATIONS: Final = (IMPLEMENTS, REPLACES, AMENDS)
+DOCUMENT_RELATION_BY_TERM: Final = {r.term: r for r in DOCUMENT_RELATIONS}
 REL_TYPES: Final = (
-    IMPLEMENTS, CITES, ISSUED_BY, ADDRESSES, ASSIGNS, SETS_TARGET,
+    IMPLEMENTS, REPLACES, AMENDS, CITES, ISSUED_BY, ADDRESSES, ASSIGNS, SETS_TARGET,
     OWNED_BY, COORDINATED_BY, HAS_TARGET, PART_OF,
 )
 NODE_BY_LABEL: Final = {n.label: n for n in NODE_TYPES}

@@ -96,7 +96,7 @@ class CitedRelation(_Record):
     """A relation the text states between two cited documents (keys of references)."""
 
     source: str
-    rel: Literal["implements"] = "implements"
+    rel: Literal["implements", "replaces", "amends"] = "implements"
     target: str
     provenance: Provenance
 
@@ -156,6 +156,8 @@ class Extraction(_Record):
     document: DocumentHeader
     references: tuple[Reference, ...] = ()
     implements: tuple[str, ...] = ()  # keys of references
+    replaces: tuple[str, ...] = ()  # keys of references this document takes the place of
+    amends: tuple[str, ...] = ()  # keys of references this document changes
     cited_relations: tuple[CitedRelation, ...] = ()
     tasks: tuple[Task, ...] = ()
     targets: tuple[Target, ...] = ()

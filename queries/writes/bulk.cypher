@@ -43,6 +43,24 @@ MATCH (a:Document {id: row.s}), (b:Document {id: row.t})
 CREATE (a)-[r:IMPLEMENTS]->(b)
 SET r += row.p
 
+// name: bulk_rels_replaces
+// title: Create REPLACES relationships
+// description: (:Document)-[:REPLACES]->(:Document) between nodes already written, one per row.
+// param: rows list — {s, t, p}: source id, target id, properties
+UNWIND $rows AS row
+MATCH (a:Document {id: row.s}), (b:Document {id: row.t})
+CREATE (a)-[r:REPLACES]->(b)
+SET r += row.p
+
+// name: bulk_rels_amends
+// title: Create AMENDS relationships
+// description: (:Document)-[:AMENDS]->(:Document) between nodes already written, one per row.
+// param: rows list — {s, t, p}: source id, target id, properties
+UNWIND $rows AS row
+MATCH (a:Document {id: row.s}), (b:Document {id: row.t})
+CREATE (a)-[r:AMENDS]->(b)
+SET r += row.p
+
 // name: bulk_rels_cites
 // title: Create CITES relationships
 // description: (:Document)-[:CITES]->(:Document) between nodes already written, one per row.

@@ -20,15 +20,15 @@ DETACH DELETE g
 // title: Remove what a document asserted about the documents it cites
 // description: Their issuers and the relations between them that this document stated (found from the document, never by a scan of the graph).
 // param: id string — the document id
-MATCH (:Document {id: $id})-[:CITES]->(:Document)-[r:IMPLEMENTS|ISSUED_BY]->()
+MATCH (:Document {id: $id})-[:CITES]->(:Document)-[r:IMPLEMENTS|REPLACES|AMENDS|ISSUED_BY]->()
 WHERE r.asserted_by = $id
 DELETE r
 
 // name: retract_own_assertions
 // title: Remove a document's own edges
-// description: What it implements, its issuers, addressees and citations, as it stated them.
+// description: What it implements, replaces and amends, its issuers, addressees and citations, as it stated them.
 // param: id string — the document id
-MATCH (:Document {id: $id})-[r:IMPLEMENTS|ISSUED_BY|ADDRESSES|CITES]->()
+MATCH (:Document {id: $id})-[r:IMPLEMENTS|REPLACES|AMENDS|ISSUED_BY|ADDRESSES|CITES]->()
 WHERE r.asserted_by = $id
 DELETE r
 
@@ -66,11 +66,29 @@ SET r += row.rel
 
 // name: create_implements
 // title: Write implements edges
-// description: The document's own implements and the relations it states between cited documents.
+// description: What the document itself implements and the implements relations it states between cited documents.
 // param: rows list — {source, target, props} per edge
 UNWIND $rows AS row
 MATCH (a:Document {id: row.source}), (b:Document {id: row.target})
 CREATE (a)-[r:IMPLEMENTS]->(b)
+SET r += row.props
+
+// name: create_replaces
+// title: Write replaces edges
+// description: What the document itself replaces and the replaces relations it states between cited documents.
+// param: rows list — {source, target, props} per edge
+UNWIND $rows AS row
+MATCH (a:Document {id: row.source}), (b:Document {id: row.target})
+CREATE (a)-[r:REPLACES]->(b)
+SET r += row.props
+
+// name: create_amends
+// title: Write amends edges
+// description: What the document itself amends and the amends relations it states between cited documents.
+// param: rows list — {source, target, props} per edge
+UNWIND $rows AS row
+MATCH (a:Document {id: row.source}), (b:Document {id: row.target})
+CREATE (a)-[r:AMENDS]->(b)
 SET r += row.props
 
 // name: merge_bodies
@@ -160,13 +178,63 @@ UNWIND $rows AS row
 MATCH (t:Task {id: row.task}), (g:Target {id: row.id})
 CREATE (t)-[:HAS_TARGET]->(g)
 
-// name: adopt_stub_implementers
-// title: Move the implements edges into an undated stub onto the dated document
+// name: adopt_stub_into_implements
+// title: Move the IMPLEMENTS edges into an undated stub onto the dated document
 // description: Part of merging an undated stub into the dated document of its number.
 // param: stub string — the undated stub's id
 // param: doc string — the dated document's id
 MATCH (a)-[r:IMPLEMENTS]->(:Document {id: $stub}), (d:Document {id: $doc})
 CREATE (a)-[n:IMPLEMENTS]->(d)
+SET n += properties(r)
+DELETE r
+
+// name: adopt_stub_from_implements
+// title: Move the IMPLEMENTS edges out of an undated stub onto the dated document
+// description: Part of merging an undated stub into the dated document of its number.
+// param: stub string — the undated stub's id
+// param: doc string — the dated document's id
+MATCH (:Document {id: $stub})-[r:IMPLEMENTS]->(b), (d:Document {id: $doc})
+CREATE (d)-[n:IMPLEMENTS]->(b)
+SET n += properties(r)
+DELETE r
+
+// name: adopt_stub_into_replaces
+// title: Move the REPLACES edges into an undated stub onto the dated document
+// description: Part of merging an undated stub into the dated document of its number.
+// param: stub string — the undated stub's id
+// param: doc string — the dated document's id
+MATCH (a)-[r:REPLACES]->(:Document {id: $stub}), (d:Document {id: $doc})
+CREATE (a)-[n:REPLACES]->(d)
+SET n += properties(r)
+DELETE r
+
+// name: adopt_stub_from_replaces
+// title: Move the REPLACES edges out of an undated stub onto the dated document
+// description: Part of merging an undated stub into the dated document of its number.
+// param: stub string — the undated stub's id
+// param: doc string — the dated document's id
+MATCH (:Document {id: $stub})-[r:REPLACES]->(b), (d:Document {id: $doc})
+CREATE (d)-[n:REPLACES]->(b)
+SET n += properties(r)
+DELETE r
+
+// name: adopt_stub_into_amends
+// title: Move the AMENDS edges into an undated stub onto the dated document
+// description: Part of merging an undated stub into the dated document of its number.
+// param: stub string — the undated stub's id
+// param: doc string — the dated document's id
+MATCH (a)-[r:AMENDS]->(:Document {id: $stub}), (d:Document {id: $doc})
+CREATE (a)-[n:AMENDS]->(d)
+SET n += properties(r)
+DELETE r
+
+// name: adopt_stub_from_amends
+// title: Move the AMENDS edges out of an undated stub onto the dated document
+// description: Part of merging an undated stub into the dated document of its number.
+// param: stub string — the undated stub's id
+// param: doc string — the dated document's id
+MATCH (:Document {id: $stub})-[r:AMENDS]->(b), (d:Document {id: $doc})
+CREATE (d)-[n:AMENDS]->(b)
 SET n += properties(r)
 DELETE r
 
@@ -177,16 +245,6 @@ DELETE r
 // param: doc string — the dated document's id
 MATCH (a)-[r:CITES]->(:Document {id: $stub}), (d:Document {id: $doc})
 CREATE (a)-[n:CITES]->(d)
-SET n += properties(r)
-DELETE r
-
-// name: adopt_stub_implemented
-// title: Move what an undated stub implements onto the dated document
-// description: Part of merging an undated stub into the dated document of its number.
-// param: stub string — the undated stub's id
-// param: doc string — the dated document's id
-MATCH (:Document {id: $stub})-[r:IMPLEMENTS]->(b), (d:Document {id: $doc})
-CREATE (d)-[n:IMPLEMENTS]->(b)
 SET n += properties(r)
 DELETE r
 

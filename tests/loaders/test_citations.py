@@ -368,3 +368,27 @@ def test_plan_named_in_a_trailing_parenthesis_implements_what_precedes() -> None
               "ngày 22/12/2024 của Bộ Chính trị (Kế hoạch số 45/KH-UBND ngày 01/3/2025).\n")
     assert _relations(c) == {("45/KH-UBND@2025", "57-NQ/TW@2024")}
     assert c.implements == ()
+
+
+@pytest.mark.parametrize(("raw", "replaces", "amends"), [
+    ("KẾ HOẠCH\n\nvề số\n\nNội dung.\n\nKế hoạch này thay thế Kế hoạch số 12-KH/TU ngày "
+     "01/3/2020 của Ban Thường vụ Tỉnh ủy.\n", ("12-KH/TU@2020",), ()),
+    ("QUYẾT ĐỊNH\n\nVề số\n\nQuyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định "
+     "số 5/QĐ-UBND ngày 01/01/2020.\n", ("5/QĐ-UBND@2020",), ()),
+    ("CÔNG VĂN\n\nV/v sửa đổi, bổ sung Kế hoạch số 45-KH/TU ngày 01/3/2025\n\nKính gửi: các sở\n",
+     (), ("45-KH/TU@2025",)),
+    ("87. Sửa đổi hoặc ban hành thay thế Quyết định số 37/2018/QĐ-TTg của Thủ tướng.\n", (), ()),
+])
+def test_own_replaces_and_amends(raw: str, replaces: tuple[str, ...],
+                                 amends: tuple[str, ...]) -> None:
+    c = _cite(raw)
+    assert (c.replaces, c.amends) == (replaces, amends)
+
+
+def test_replaces_and_amends_between_cited_documents() -> None:
+    c = _cite("Căn cứ Quyết định số 20/QĐ-UBND ngày 01/6/2025 của UBND tỉnh thay thế Quyết định "
+              "số 5/QĐ-UBND ngày 01/01/2020; Nghị quyết số 30/NQ-CP ngày 01/2/2025 sửa đổi, bổ "
+              "sung một số nội dung của Nghị quyết số 10/NQ-CP ngày 01/01/2024.\n")
+    assert {(r.source, r.rel, r.target) for r in c.cited_relations} == {
+        ("20/QĐ-UBND@2025", "replaces", "5/QĐ-UBND@2020"),
+        ("30/NQ-CP@2025", "amends", "10/NQ-CP@2024")}

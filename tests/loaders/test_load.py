@@ -148,3 +148,49 @@ def test_bodies_are_entities_scoped_to_the_province(store: GraphStore) -> None:
     aliases = store.read("MATCH (b:Body) WHERE b.name = 'Ban cán sự đảng Ủy ban nhân dân tỉnh "
                          "Bắc Kạn' RETURN b.aliases AS aliases")
     assert len(aliases) == 1 and "Ban cán sự đảng Ủy ban nhân dân tỉnh" in aliases[0]["aliases"]
+
+
+REPLACING = """TỈNH ỦY KON TUM
+*
+Số 30-KH/TU
+
+Kon Tum, ngày 02 tháng 3 năm 2025
+
+KẾ HOẠCH
+về chuyển đổi số
+
+1. Các sở, ngành triển khai chuyển đổi số.
+
+Kế hoạch này thay thế Kế hoạch số 12-KH/TU của Ban Thường vụ Tỉnh ủy.
+
+T/M BAN THƯỜNG VỤ
+"""
+
+REPLACED = """TỈNH ỦY KON TUM
+*
+Số 12-KH/TU
+
+Kon Tum, ngày 05 tháng 6 năm 2021
+
+KẾ HOẠCH
+về ứng dụng công nghệ thông tin
+"""
+
+
+def replaces(store: GraphStore) -> set[tuple[str, str, str]]:
+    rows = store.read("MATCH (a:Document)-[r:REPLACES]->(b:Document) "
+                      "RETURN a.id AS a, b.id AS b, r.asserted_by AS by")
+    return {(r["a"], r["b"], r["by"]) for r in rows}
+
+
+def test_a_replaced_document_is_a_replaces_edge_moved_when_it_is_dated(
+        store: GraphStore) -> None:
+    plan = load_extraction(store, extract(clean_text(REPLACING), "kh30.txt"))
+    stub = "kon-tum:undated:12-kh-tu"
+    assert replaces(store) == {(plan.document_id, stub, plan.document_id)}
+    before = snapshot(store)
+    load_extraction(store, extract(clean_text(REPLACING), "kh30.txt"))
+    assert snapshot(store) == before  # idempotent
+    old = load_extraction(store, extract(clean_text(REPLACED), "kh12.txt"))
+    assert old.document_id == "kon-tum:2021:12-kh-tu"
+    assert replaces(store) == {(plan.document_id, old.document_id, plan.document_id)}

@@ -90,6 +90,8 @@ def test_kind_classes_are_the_document_kinds_with_their_vietnamese_names(onto: G
     (ISSUER, RDFS.subClassOf, URIRef(m.BODY.iri)),
     (m.TASK.iri, RDFS.subClassOf, PROV.Plan),
     (m.IMPLEMENTS.iri, RDFS.subPropertyOf, vocab.ELI.implements),
+    (m.REPLACES.iri, RDFS.subPropertyOf, DCTERMS.replaces),
+    (m.AMENDS.iri, RDFS.subPropertyOf, vocab.ELI.amends),
     (m.CITES.iri, RDFS.subPropertyOf, vocab.ELI.cites),
     (m.ISSUED_BY.iri, RDFS.subPropertyOf, PROV.wasAttributedTo),
     (m.PART_OF.iri, RDFS.subPropertyOf, ORG.subOrganizationOf),

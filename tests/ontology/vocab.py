@@ -34,6 +34,7 @@ class ELI(DefinedNamespace):
 
     LegalResource: URIRef
     implements: URIRef
+    amends: URIRef
     cites: URIRef
     id_local: URIRef
     date_document: URIRef
