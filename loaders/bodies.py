@@ -23,7 +23,7 @@ _WORD = re.compile(r"[^\s,;:()\[\]“”\"]+|[,;:()\[\]“”\"]")
 
 # Verbs and function words that end a body phrase (lower case, syllables spaced).
 _STOPS_2 = frozenset({
-    "chỉ đạo", "hướng dẫn", "tập trung", "căn cứ", "chủ trì", "phối hợp", "xây dựng",
+    "nhất là", "chỉ đạo", "hướng dẫn", "tập trung", "căn cứ", "chủ trì", "phối hợp", "xây dựng",
     "triển khai", "thực hiện", "lãnh đạo", "đẩy mạnh", "tăng cường", "khẩn trương",
     "thường xuyên", "tiếp tục", "nghiên cứu", "ban hành", "theo dõi", "kiểm tra", "rà soát",
     "quán triệt", "tuyên truyền", "chịu trách", "báo cáo", "định kỳ", "đôn đốc",
@@ -38,7 +38,7 @@ _STOPS_2 = frozenset({
     "chuẩn bị", "nắm bắt", "phát hiện", "đưa ra", "khắc phục", "gắn kết", "cử người",
     "có trách", "tiến hành", "duy trì", "tổng hợp", "đăng ký", "cam kết", "phê duyệt",
     "bảo vệ", "chia sẻ", "kết nối", "tuân thủ", "giải quyết",
-    "tiếp nhận", "thống kê", "công bố", "chỉ huy", "điều hành", "quản lý",
+    "tiếp nhận", "thống kê", "công bố", "công khai", "chỉ huy", "điều hành", "quản lý",
 })
 _STOPS_1 = frozenset({
     "phải", "cần", "giúp", "có", "làm", "sớm", "để", "nhằm", "trong", "theo", "đã", "sẽ",
@@ -73,9 +73,15 @@ _HEADS = (
     "Chủ tịch", "Bộ trưởng", "Giám đốc", "Viện kiểm sát", "Tổ công tác", "Tổ đảng",
     "Ban cán sự", "Ban Chỉ đạo", "Ban Quản lý", "VTV", "VOV", "TTXVN", "Văn phòng",
 )
-_HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len,
-                                                                         reverse=True))
-                      + r")(?![^\W\d_])")
+# Heads that are bodies only before a name: a role or a locality of a named body
+# ("Tổ trưởng Tổ đảng …", "Chủ nhiệm Văn phòng …", "Thành phố Hà Nội").  Not "Lãnh
+# đạo": a committee "lãnh đạo Hội đồng nhân dân …" leads it.
+_NAMED_HEADS = ("Tổ trưởng", "Chủ nhiệm", "Trưởng", "Phó Chủ tịch", "Bí thư",
+                "Hiệu trưởng", "Viện trưởng", "Tổng Giám đốc", "Thành phố", "Thủ đô", "Tỉnh")
+_HEAD_RE = re.compile(
+    r"(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))
+    + r")(?![^\W\d_])|(?:" + "|".join(re.escape(h) for h in _NAMED_HEADS)
+    + r")(?=\s+(?:các\s|[A-ZĐÀ-Ỹ]))")
 # Words a head opens that are not bodies: "Ban hành", "Báo cáo", "Sở hữu", "Hội nghị".
 _NOT_BODY = re.compile(r"(?:Ban hành|Báo cáo|Đoàn kết|Bộ máy|Bộ tiêu chí|Bộ chỉ số|Hội nhập|"
                        r"Hội nghị|Hội thảo|Hội thi|Sở hữu|Trường hợp|Cục bộ)(?![^\W\d_])")
@@ -95,7 +101,7 @@ _ROLE = re.compile(r"(?:người đứng đầu|thủ trưởng|nhà [^\W\d_]+|m
 
 # A name that reaches a committee or locality ("… trực thuộc Trung ương", "… tỉnh") ends
 # there unless the list or the name goes on ("tỉnh ủy", "thành phố trực thuộc").
-_TAILS = frozenset({"tỉnh", "trung ương", "thành phố", "liên quan", "tỉnh ủy", "thành ủy",
+_TAILS = frozenset({"tỉnh", "trung ương", "thành phố", "liên quan", "các cấp", "tỉnh ủy", "thành ủy",
                     "huyện ủy", "quận ủy", "thị ủy", "tỉnh uỷ", "thành uỷ", "huyện uỷ"})
 _AFTER_TAIL = frozenset({"ủy", "uỷ", "đoàn", "trực", "thuộc", "và", "các", "có", "liên", "quan",
                          "thành", "phố", "khóa", "khoá", ",", ";", "(", "-", "–"})
@@ -181,14 +187,30 @@ def starts_with_body(clause: str) -> bool:
     return False
 
 
-def _opens_entry(segment: str) -> bool:
+def _opens_entry(segment: str, after: str) -> bool:
+    """Whether ``segment`` of a list starts a new body after the entry ``after``."""
     seg = segment.lstrip()
     return bool(_DETERMINER.match(seg) or (_HEAD_RE.match(seg) and not _NOT_BODY.match(seg))
                 or _ROLE.match(seg)
-                or _INNER_DETERMINER.search(seg))
+                or _INNER_DETERMINER.search(seg)
+                or (_ORGANISATION_NOUN.match(seg) and _proper_name(after)))
+
+
+def _proper_name(entry: str) -> bool:
+    """A body named by a proper name ("Ban Bí thư Trung ương Đoàn …"), not a role or a
+    bare noun ("Thủ trưởng cơ quan ngang bộ", "Tập đoàn")."""
+    words = entry.split()
+    return (not _DETERMINER.match(entry) and not _ROLE_HEAD.match(entry)
+            and sum(w[:1].isupper() for w in words) >= 3)
 
 
 _SEPARATOR = re.compile(r"\s*(;|,|\svà\s)\s*")
+# Lower-case nouns of organisations that, after a named body, start another entry
+# ("Ban Bí thư Trung ương Đoàn …, hội quần chúng"); after "các …" they share its
+# determiner ("các cấp ủy, tổ chức đảng").
+_ROLE_HEAD = re.compile(r"(?:Thủ trưởng|Người đứng đầu|Chủ tịch|Bộ trưởng|Giám đốc|Lãnh đạo)\b")
+_ORGANISATION_NOUN = re.compile(r"(?:hội|tổ chức|cơ quan|đơn vị|doanh nghiệp|hiệp hội|"
+                                r"đoàn thể|trường|viện)\b")
 
 
 def split_bodies(phrase: str) -> list[str]:
@@ -202,7 +224,7 @@ def split_bodies(phrase: str) -> list[str]:
             continue
         if not current:
             current = segment
-        elif sep == ";" or _opens_entry(segment):
+        elif sep == ";" or _opens_entry(segment, current):
             entries.append(current)
             current = segment
         else:

@@ -41,7 +41,8 @@ _NOT_PREDICATE = frozenset({
     "nếu", "thuộc", "trên", "dưới", "qua", "bằng", "ở", "vào", "ra", "hoặc", "hay", "như",
     "giữa", "đối", "nhưng", "mà", "do", "bởi", "trước", "sau", "cùng", "năm", "ngày", "tháng",
 })
-_LOCATIVE = re.compile(r"\s*(?:trong|tại|thuộc|ở)\s+(?=các\s|những\s|[A-ZĐÀ-Ỹ])")
+_LOCATIVE = re.compile(r"\s*(?:trong|tại|thuộc|ở)\s+(?=các\s|những\s|cả\s+nước\b|toàn\s+quốc\b|"
+                       r"[A-ZĐÀ-Ỹ])")
 _ADVERBIAL = re.compile(r"(?i)\s*trong\s+(?:phạm vi|quá trình)\b")
 _FIRST_WORD = re.compile(r"[\s,]*(?:\([^)]{1,60}\)\s*)?([^\W\d_]+)")
 

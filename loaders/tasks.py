@@ -124,13 +124,19 @@ def _is_field(node: Node) -> bool:
     return bool(_FIELD.match(node.text))
 
 
+# Words before the body a heading names: "Đối với các bộ, ngành", "Trách nhiệm của Sở …".
+_HEADING_INTRO = re.compile(r"(?i)^(?:đề nghị|đối với|về phía|trách nhiệm của|nhiệm vụ của)"
+                            r"\s*:?\s*")
+
+
 def _heading_owners(text: str) -> tuple[tuple[str, ...], bool]:
     """The bodies a heading names, and whether it has them direct the items below."""
     clean = tidy(text).rstrip(":").strip()
     owners, _ = prefix_owner(clean + ": x")
     if owners:
         return owners, False
-    clean = re.sub(r"(?i)^đề nghị\s*:?\s*", "", clean)
+    clean = _HEADING_INTRO.sub("", clean)
+    clean = re.sub(r"\s*\([^()]*\)$", "", clean)  # "Sở … (Giao Phòng Bưu chính …)"
     if not starts_with_body(clean):
         return (), False
     end = body_phrase_end(clean)

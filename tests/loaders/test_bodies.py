@@ -19,6 +19,12 @@ from policykg.loaders.bodies import body_phrase_end, canonical_bodies, canonical
     ("Ban cán sự đảng Ủy ban nhân dân tỉnh; các huyện ủy, thành ủy",
      ["Ban cán sự đảng Ủy ban nhân dân tỉnh", "các huyện ủy, thành ủy"]),
     ("Sở Tài chính, Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+    ("Ban Bí thư Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh, hội quần chúng",
+     ["Ban Bí thư Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh", "hội quần chúng"]),
+    ("Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+     ["Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+    ("Các thành viên Đảng đoàn Quốc hội, Tổ trưởng Tổ đảng, Chủ nhiệm Văn phòng Quốc hội",
+     ["Các thành viên Đảng đoàn Quốc hội", "Tổ trưởng Tổ đảng", "Chủ nhiệm Văn phòng Quốc hội"]),
     ("", []),
 ])
 def test_split_bodies(phrase: str, expected: list[str]) -> None:
@@ -31,6 +37,9 @@ def test_split_bodies(phrase: str, expected: list[str]) -> None:
      "Các cơ quan tham mưu, giúp việc Tỉnh ủy"),
     ("Các cấp ủy, chính quyền tổ chức phổ biến nội dung", "Các cấp ủy, chính quyền"),
     ("các tổ chức, cá nhân đẩy mạnh phát triển", "các tổ chức, cá nhân"),
+    ("Các Trung tâm Phục vụ hành chính công các cấp công khai thông tin",
+     "Các Trung tâm Phục vụ hành chính công các cấp"),
+    ("Thủ đô Hà Nội chủ động phát triển", "Thủ đô Hà Nội"),
 ])
 def test_body_phrase_ends_before_the_verb(clause: str, subject: str) -> None:
     assert clause[:body_phrase_end(clause)] == subject

@@ -131,3 +131,20 @@ def test_pipe_table_rows_are_tasks() -> None:
     assert task.owners == ("Sở Khoa học và Công nghệ",)
     assert task.coordinators == ("Sở Tài chính", "các sở, ngành liên quan")
     assert task.deadline is not None and task.deadline.value == "2025-Q3"
+
+
+def test_heading_for_a_body_owns_its_items() -> None:
+    text = ("III. TỔ CHỨC THỰC HIỆN\n\n1. Đối với các bộ, ngành, cơ quan thuộc Chính phủ\n\n"
+            "- Xây dựng và ban hành kế hoạch thực hiện Nghị quyết.\n\n"
+            "2. Sở Thông tin và Truyền thông (Giao Phòng Bưu chính Viễn thông)\n\n"
+            "- Tham mưu cho UBND tỉnh ban hành quy hoạch hạ tầng.\n")
+    tasks = extract_tasks(text, "t.txt").tasks
+    assert [t.owners for t in tasks] == [("các bộ, ngành, cơ quan thuộc Chính phủ",),
+                                         ("Sở Thông tin và Truyền thông",)]
+
+
+def test_subject_with_a_locative_and_an_apposition() -> None:
+    text = ("1. Các tỉnh, thành phố trong cả nước, nhất là các tỉnh trong vùng Thủ đô chủ động "
+            "phát triển quan hệ liên kết với Hà Nội.\n")
+    [task] = extract_tasks(text, "t.txt").tasks
+    assert task.owners == ("Các tỉnh, thành phố trong cả nước",)
