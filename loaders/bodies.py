@@ -101,8 +101,8 @@ _ROLE = re.compile(r"(?:người đứng đầu|thủ trưởng|nhà [^\W\d_]+|m
 
 # A name that reaches a committee or locality ("… trực thuộc Trung ương", "… tỉnh") ends
 # there unless the list or the name goes on ("tỉnh ủy", "thành phố trực thuộc").
-_TAILS = frozenset({"tỉnh", "trung ương", "thành phố", "liên quan", "các cấp", "tỉnh ủy", "thành ủy",
-                    "huyện ủy", "quận ủy", "thị ủy", "tỉnh uỷ", "thành uỷ", "huyện uỷ"})
+_TAILS = frozenset({"tỉnh", "trung ương", "thành phố", "liên quan", "các cấp", "tỉnh ủy",
+                    "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "tỉnh uỷ", "thành uỷ", "huyện uỷ"})
 _AFTER_TAIL = frozenset({"ủy", "uỷ", "đoàn", "trực", "thuộc", "và", "các", "có", "liên", "quan",
                          "thành", "phố", "khóa", "khoá", ",", ";", "(", "-", "–"})
 
