@@ -61,7 +61,7 @@ _LABELS = (
     "quyết định|báo cáo|hướng dẫn|nghị định|thông tư|văn bản|quy định|luật"
 )
 _LABELS_CAP = "|".join(w[:1].upper() + w[1:] for w in _LABELS.split("|"))
-_LABEL_BEFORE = re.compile(rf"(?i:{_LABELS})[ \t]+(?:số[ \t]*:?[ \t]*)?$|số[ \t]*:?[ \t]*$")
+_LABEL_BEFORE = re.compile(rf"(?i)(?:{_LABELS})[ \t]+(?:số[ \t]*:?[ \t]*)?$|số[ \t]*:?[ \t]*$")
 # The kind the nearest label names, for numbers without a type code ("Nghị quyết số
 # 98/2023/QH15"; "Luật Khoa học và công nghệ số 29/2013/QH13" is no kind of ours).
 _LABEL = re.compile(rf"(?i:{_LABELS})")
@@ -70,7 +70,8 @@ _LABEL_WINDOW = 60
 _OWN_NUMBER_BEFORE = re.compile(r"[ \t*]*Số[ \t]*:?[ \t]*")
 _DATE = (
     r"(?P<d1>\d{1,2})[ \t]*[-/.][ \t]*(?P<m1>\d{1,2})[ \t]*[-/.][ \t]*(?P<y1>(?:19|20)\d\d)"
-    r"|(?P<d2>\d{1,2})[ \t]+tháng[ \t]+(?P<m2>\d{1,2})[ \t]+n[ăaá]m[ \t]+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<d2>\d{1,2})[ \t]+(?:tháng|THÁNG)[ \t]+(?P<m2>\d{1,2})[ \t]+(?:n[ăaá]m|NĂM)[ \t]+"
+    r"(?P<y2>(?:19|20)\d\d)"
 )
 # Words that end an issuer's name ("… của Ban Bí thư về …", "… của Chính phủ quy định …").
 _STOP = (
@@ -91,7 +92,7 @@ _BODY = (
     rf"(?:[ \t]+(?!{_STOP})(?!và[ \t]+{_KIND_WORD})(?!{_KIND_WORD}){_WORD}){{0,9}}"
 )
 _TAIL = re.compile(
-    rf"(?:[ \t\n]*,?[ \t\n]*\(?[ \t]*(?:ban hành[ \t]+)?ngày[ \t]*(?:{_DATE})[ \t]*\)?)?"
+    rf"(?:[ \t\n]*,?[ \t\n]*\(?[ \t]*(?:ban hành[ \t]+)?(?:ngày|NGÀY)[ \t]*(?:{_DATE})[ \t]*\)?)?"
     rf"(?:[ \t\n]*,?[ \t\n]*của[ \t\n]+(?P<issuer>{_BODY}))?"
     r"(?:[ \t\n]*\(?[ \t]*khóa[ \t]+(?P<term>[IVXLC]+)\b[ \t]*\)?)?"
 )
@@ -108,11 +109,18 @@ _ALIAS_ANY_CASE = re.compile(_ALIAS.pattern, re.I)
 _QUOTES = "[“\"*]*"
 _CAREFULLY = r"(?:(?:tốt|có hiệu quả|nghiêm túc|hiệu quả)[ \t]+)?"
 # "thực hiện", "triển khai (thực hiện)", "tiếp tục thực hiện": the verbs of an own statement.
-_CARRY_OUT = (r"(?:triển khai[ \t\n]+(?:thực hiện[ \t\n]+)?|(?:tiếp tục[ \t\n]+)?"
-              rf"(?:triển khai[ \t\n]+)?thực hiện[ \t\n]+){_CAREFULLY}")
+_CARRY_OUT_PLAIN = (r"(?:triển khai[ \t\n]+(?:thực hiện[ \t\n]+)?|(?:tiếp tục[ \t\n]+)?"
+                    r"(?:triển khai[ \t\n]+)?thực hiện[ \t\n]+)")
+_CARRY_OUT = rf"{_CARRY_OUT_PLAIN}{_CAREFULLY}"
 # The document's subject (matched in the lower-cased text).
 _IMPL_SUBJECT = re.compile(
-    rf"^[ \t*]*(?:v/v[ \t.:]+)?(?:việc[ \t]+)?{_CARRY_OUT}{_QUOTES}", re.M)
+    rf"^[ \t*]*(?:v/v[ \t.:]+)?(?:(?:về[ \t]+)?việc[ \t]+)?(?:ban hành[ \t]+(?:chương trình|kế hoạch)"
+    r"(?:[ \t]+hành động)?(?:[ \t]+của[ \t]+[^\n,;]{1,60}?)?[ \t]+)?"
+    rf"{_CARRY_OUT}{_QUOTES}", re.M)
+# "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động … thực hiện Y".
+_IMPL_ARTICLE = re.compile(
+    r"^[ \t*]*Điều[ \t]+1[.:][ \t]*Ban hành kèm theo[ \t]+[^\n.;]{1,30}?[ \t]+này[ \t]+"
+    r"(?:Chương trình|Kế hoạch|Đề án)[^\n.;]{0,120}?[ \t]" + _CARRY_OUT_PLAIN, re.M)
 # A lead-in paragraph: "Thực hiện …", "Triển khai thực hiện …", "Để triển khai …".
 _IMPL_LEAD = re.compile(
     rf"^[ \t*]*(?:Để[ \t]+)?(?:Thực hiện[ \t\n]+{_CAREFULLY}|(?:Triển khai|Tiếp tục)[ \t\n]+"
@@ -139,10 +147,10 @@ _LIST_SEPARATOR = re.compile(r"(?:[,;]|[ \t]và)[ \t\n]*$")
 _LINK = re.compile(
     rf"[ \t\n]*{_QUOTES}[ \t]*(?:(?P<verb>(?:về[ \t\n]+(?:việc[ \t\n]+)?)?(?:ban hành|phê duyệt|"
     r"sửa đổi,?[ \t\n]+bổ sung(?:[ \t\n]*,?[ \t\n]*cập nhật)?)|về)[ \t\n]+)?"
-    rf"{_QUOTES}[ \t]*(?:(?P<plan>Chương trình hành động|Chương trình|Kế hoạch(?:[ \t]+hành động)?)"
-    rf"(?:[ \t]+của[ \t]+{_BODY})?[ \t\n]+)?"
+    rf"{_QUOTES}[ \t]*(?:(?P<plan>(?i:chương trình hành động|chương trình|kế hoạch"
+    rf"(?:[ \t]+hành động)?))(?:[ \t]+của[ \t]+{_BODY})?[ \t\n]+)?"
     r"(?:việc[ \t]+)?(?:tiếp tục[ \t\n]+)?"
-    rf"(?:triển khai[ \t\n]+)?thực hiện[ \t\n]+{_CAREFULLY}{_QUOTES}"
+    rf"(?:triển khai[ \t\n]+(?:thực hiện[ \t\n]+)?|thực hiện[ \t\n]+){_CAREFULLY}{_QUOTES}"
 )
 # "X … thay thế (cho) Y", "X … (về việc) sửa đổi, bổ sung (một số nội dung của) Y".
 _CHANGES = re.compile(
@@ -172,9 +180,11 @@ _FIRST_PART = re.compile(r"^[ \t*]*(?:[IVX]+|1)[.)][ \t]", re.M)
 # stated before the citation.
 _ISSUED_BEFORE = re.compile(
     rf"(?:[Nn]gày[ \t]+(?:{_DATE})[ \t]*,[ \t]*)?(?P<issuer>{_BODY})[ \t]+(?:đã[ \t]+|vừa[ \t]+)?"
-    r"ban hành[ \t]+$"
+    r"(?:ký[ \t]+)?(?:ban hành|có|ký)[ \t]+$"
 )
 _BEFORE_WINDOW = 160
+_ISSUING_VERB = re.compile(r"(?:ban hành|đã có|ký)[ \t]+$")
+_OF_YEAR = re.compile(r"[ \t]+năm[ \t]+((?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -199,6 +209,7 @@ class _Mention:
     issued: date | None = None
     issuer: str | None = None
     term: str | None = None
+    year: int | None = None  # "Chỉ thị 24/CT-TTg năm 2025": the year without the date
     key: str | None = field(default=None)  # filled once references are merged
 
 
@@ -232,16 +243,19 @@ def _numbered_mentions(text: str) -> list[_Mention]:
         tail = _TAIL.match(text, m.end())
         assert tail is not None  # every part is optional
         issued, issuer = _date(tail), tail["issuer"]
-        if (issued is None or issuer is None) and text.rfind("ban hành", start - 12, start) >= 0:
+        if (issued is None or issuer is None) and _ISSUING_VERB.search(
+                text, max(0, start - 14), start):
             stated = _ISSUED_BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
             if stated is not None:
                 issued, issuer = issued or _date(stated), issuer or stated["issuer"]
         if issuer is not None:
             issuer = _TRAILING_PARTY.sub("", issuer) or None
+        of_year = _OF_YEAR.match(text, m.end())
         mentions.append(_Mention(
-            start=start, end=tail.end(), number=number, span=m.span(),
-            kind=number.kind if number.code else _label_kind(text, m.start()),
+            start=start, end=max(tail.end(), of_year.end() if of_year else 0), number=number,
+            span=m.span(), kind=number.kind if number.code else _label_kind(text, m.start()),
             issued=issued, issuer=issuer, term=tail["term"],
+            year=int(of_year[1]) if of_year else None,
         ))
     return mentions
 
@@ -263,10 +277,15 @@ def _merge(
     refs: list[Reference] = []
     warnings: list[str] = []
     for number, group in by_number.items():
-        years = sorted({m.issued.year for m in group if m.issued})
+        # a full date says the year; "… năm 2025" after a number only when none does (it
+        # may be the year of the work: "triển khai Nghị quyết số 57-NQ/TW năm 2025")
+        years = sorted({m.issued.year for m in group if m.issued}) or sorted(
+            {m.year for m in group if m.year})
+        dated = any(m.issued for m in group)
         parts: dict[int | None, list[_Mention]] = {}
         for m in group:
-            year = m.issued.year if m.issued else (years[0] if len(years) == 1 else None)
+            own = m.issued.year if m.issued else (None if dated else m.year)
+            year = own or (years[0] if len(years) == 1 else None)
             parts.setdefault(year, []).append(m)
         if len(years) > 1 and None in parts:
             warnings.append(f"{source}: ambiguous citation {number}: the text dates it "
@@ -277,7 +296,9 @@ def _merge(
         for part in parts.values():
             first = part[0]
             ref = Reference(
-                kind=first.kind, number=number, year=parsed.year,
+                kind=first.kind, number=number,
+                year=parsed.year or (None if dated else next((m.year for m in part if m.year),
+                                                             None)),
                 issued=next((m.issued for m in part if m.issued), None),
                 issuer=next((m.issuer for m in part if m.issuer), None),
                 term=next((m.term for m in part if m.term), None),
@@ -382,6 +403,7 @@ def _implemented(text: str, at: dict[int, _Mention], mentions: list[_Mention],
              if m[0].lstrip(" \t*").startswith("Thực") or (
                  m.start() < preamble and _opens_block(text, m.start()))]
     leads += [m.end() for m in _IMPL_PLAN.finditer(text, 0, preamble)]
+    anchors += [m.end() for m in _line_matches(_IMPL_ARTICLE, text, ("Điều 1",))]
     leads += [m.end() for m in _line_matches(_IMPL_PURPOSE, text, ("Cụ thể hóa", "Cụ thể hoá"))
               if _under_purpose(lower, m.start(), m.end())]
     anchors += leads

@@ -55,13 +55,18 @@ def _without_own_number(citations: Citations, number: str | None) -> Citations:
     own = {r.key for r in citations.references if r.number.upper() == number.upper()}
     if not own:
         return citations
+    stated = {"implements": list(citations.implements), "replaces": list(citations.replaces),
+              "amends": list(citations.amends)}
+    for rel in citations.cited_relations:  # "Kết luận số 69 … về thực hiện Y": its own
+        if rel.source in own and rel.target not in own and rel.target not in stated[rel.rel]:
+            stated[rel.rel].append(rel.target)
     return Citations(
         tuple(r for r in citations.references if r.key not in own),
-        tuple(k for k in citations.implements if k not in own),
+        tuple(k for k in stated["implements"] if k not in own),
         tuple(r for r in citations.cited_relations if r.source not in own and r.target not in own),
         citations.warnings,
-        tuple(k for k in citations.replaces if k not in own),
-        tuple(k for k in citations.amends if k not in own))
+        tuple(k for k in stated["replaces"] if k not in own),
+        tuple(k for k in stated["amends"] if k not in own))
 
 
 def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extraction:
@@ -77,9 +82,13 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     header = extract_header(laid, source)
     if sidecar is not None:
         header = complete_issuer(apply_sidecar(header, sidecar, source))
-    news = classify_page(view).kind == "news"
+    page = classify_page(view)
+    if page.lead is not None and 0 < page.start < len(view) and view[page.start - 1] == " ":
+        # the document's own text starts a line ("… 2030. Thực hiện Công văn số …")
+        view = view[:page.start - 1] + "\n" + view[page.start:]
     citations = _without_own_number(
-        extract_citations(view, source, province=header.province, news=news), header.number)
+        extract_citations(view, source, province=header.province, news=page.kind == "news"),
+        header.number)
     refs, implements = list(citations.references), list(citations.implements)
     if sidecar is not None and sidecar.implements:
         refs, implements = _with_sidecar_implements(citations, sidecar, source, header.province)
@@ -89,6 +98,7 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     return Extraction(
         source=source,
         sha256=sha256,
+        page=page.kind,
         document=header.model_copy(update={"general_addressees": found.general_addressees}),
         references=tuple(refs),
         implements=tuple(implements),

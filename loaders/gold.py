@@ -20,8 +20,9 @@ def to_gold(extraction: Extraction) -> dict[str, Any]:
     doc = extraction.document
     return {
         "file": PurePath(extraction.source).name,
-        "document": {
-            "kind": doc.kind.value,
+        "page": extraction.page,
+        "document": {  # a news page has no document of its own: no kind either
+            "kind": None if extraction.page == "news" else doc.kind.value,
             "number": doc.number,
             "issued": doc.issued.isoformat() if doc.issued else None,
             "issuer": doc.issuer,

@@ -19,7 +19,8 @@ from policykg.core.errors import InvalidNumber
 from policykg.core.provinces import province_at, province_named
 from policykg.core.vntext import expand_abbreviations
 from policykg.loaders.clean import tidy
-from policykg.loaders.page import classify_page, lead_document
+from policykg.loaders.lead import LeadFacts, lead_facts, preamble_facts
+from policykg.loaders.page import classify_page
 from policykg.ontology.identity import parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentHeader, DocumentKind, Provenance, Span
 
@@ -364,23 +365,10 @@ def complete_issuer(header: DocumentHeader) -> DocumentHeader:
     if issuer and province and (issuer.endswith(_LOCAL_ENDINGS)
                                 or issuer.endswith((" tỉnh", " thành phố"))):
         return header.model_copy(update={"issuer": f"{issuer} {province}"})
+    if issuer and province and issuer.startswith("Sở ") and not re.search(
+            r" (?:tỉnh|thành phố) ", issuer + " "):  # a department of the province
+        return header.model_copy(update={"issuer": f"{issuer} tỉnh {province}"})
     return header
-
-
-_LEAD_DATE = re.compile(r"(?:ngày|\()\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
-                        r"(?P<y>(?:19|20)\d\d)")
-
-
-def _lead_date(text: str, after: int, end: int, out: _Builder) -> None:
-    """The date a republished page's lead gives right after the document's number."""
-    m = _LEAD_DATE.search(text, after, min(end, after + 40))
-    if m is None:
-        return
-    try:
-        issued = date(int(m["y"]), int(m["m"]), int(m["d"]))
-    except ValueError:
-        return
-    out.set("issued", issued, m.start("d"), m.end("y"))
 
 
 def _letterhead_province(view: str, found: re.Match[str]) -> str | None:
@@ -425,15 +413,12 @@ def extract_header(text: str, source: str) -> DocumentHeader:
         number_line = m
         out.set("number", number.text, *number_span)
         break
-    if number is None and (lead := lead_document(text, page)) is not None:
-        try:  # a republished page: the lead says which document it is
-            number = parse_number(lead["number"].rstrip(".,;:)"))
-        except InvalidNumber:
-            number = None
-        if number is not None:
-            number_span = lead.span("number")
-            out.set("number", number.text, *number_span)
-            _lead_date(text, lead.end(), page.start, out)
+    lead = lead_facts(text, page) if number is None else LeadFacts()
+    if lead.number is not None:  # a republished page: the lead says which document it is
+        number, number_span = lead.number, lead.number_span
+        out.set("number", number.text, *number_span)
+        if lead.issued is not None:
+            out.set("issued", lead.issued, *lead.issued_span)
     subject = _SUBJECT.search(text, 0, head)
 
     kind = DocumentKind.Other
@@ -446,6 +431,11 @@ def extract_header(text: str, source: str) -> DocumentHeader:
     elif subject is not None:
         kind = DocumentKind.CongVan
         out.set("kind", kind, subject.start(), subject.end())
+    if heading is None and number is None and lead.number is None:
+        lead = preamble_facts(text)  # no header: the preamble may issue the text itself
+    if kind is DocumentKind.Other and lead.kind is not None:
+        kind = lead.kind
+        out.set("kind", kind, *lead.kind_span)
 
     block = None
     if heading is not None:
@@ -477,8 +467,6 @@ def extract_header(text: str, source: str) -> DocumentHeader:
     if state is not None and (letterhead is None or letterhead.start() > state.start()):
         name = letterhead_name(state["body"])
         province = _letterhead_province(text, state)
-        if name.startswith("Sở ") and province:
-            name = f"{name} tỉnh {province}"
         out.set("issuer", name, *state.span("body"))
         if province:
             out.set("province", province, *state.span("body"))
@@ -490,6 +478,8 @@ def extract_header(text: str, source: str) -> DocumentHeader:
             _issuer(text, head, kind, title, block, _unit(text, letterhead), letterhead, out)
         national = (number is not None and number.national_scope is not None) or (
             out.fields.get("issuer") in _CENTRAL)
+        if lead.issuer is not None and ("issuer" not in out.fields or page.lead is not None):
+            out.set("issuer", lead.issuer, *lead.issuer_span)
         if not national:
             _province(text, letterhead, place, out)
     _signer(raw, out)

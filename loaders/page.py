@@ -3,10 +3,14 @@ site's lead, or a news article about documents (pure).
 
 - **official**: the text opens with the document's own header — a letterhead, a
   "Số …" line, a type heading ("KẾ HOẠCH") or a "V/v …" subject among its first lines —
-  or ends with a "Nơi nhận:" list;
-- **republished**: a short site lead ("… trân trọng giới thiệu toàn văn Nghị quyết số
-  57-NQ/TW", "… vừa ký ban hành Kế hoạch số …") comes first, then the document; the
-  lead states the document's number and date when its own header is lost;
+  or ends with a "Nơi nhận:" list, or its preamble issues it ("… Sở Thông tin và
+  Truyền thông ban hành Kế hoạch … với những nội dung sau");
+- **republished**: a short site lead comes first, then the document: "… trân trọng
+  giới thiệu toàn văn Nghị quyết số 57-NQ/TW", a title line naming the document
+  ("Kết luận số 69-KL/TW") over its full name, or "Ngày 08/12/2023 UBND tỉnh đã ban
+  hành Công văn số N …" followed by the document's own voice ("Thực hiện …") or by a
+  closing "Nguồn: Công văn số N"; the lead states the document's number and date when
+  its own header is lost;
 - **news**: neither — a report about documents.  A news article has no header of its
   own: what it reports are citations, never the page's number, issuer or province.
 """
@@ -31,16 +35,29 @@ _LETTERHEAD = re.compile(r"^[ \t*]*(?:TỈNH ỦY|THÀNH ỦY|ĐẢNG BỘ|BAN C
                          r"CHÍNH PHỦ|"
                          r"THỦ TƯỚNG|VĂN PHÒNG|BỘ [A-ZĐÀ-Ỹ]|SỞ [A-ZĐÀ-Ỹ]|ĐẢNG ĐOÀN|ĐẢNG ỦY|"
                          r"BAN CÁN SỰ|BAN CHỈ ĐẠO|QUỐC HỘI)", re.M)
-# A site's lead before the document it republishes.
+_DOC_KINDS = (r"(?:nghị quyết|kết luận|chỉ thị|kế hoạch|chương trình(?: hành động)?|thông báo|"
+              r"công văn|quyết định|quy định|hướng dẫn|đề án)")
+# A first line that only names a document: "Kết luận số 69-KL/TW".
+_TITLE_LINE = re.compile(
+    rf"(?i)^[ \t*#]*(?P<name>{_DOC_KINDS}\s+số\s*:?\s*\d[\w./\-–Đđ]*)[ \t*]*\n")
+_SIGNED = re.compile(r"T/M|T/L|KT\.|TM\.|\(Đã ký\)|\(đã ký\)")
+# "Ngày 08/12/2023 UBND tỉnh đã ban hành Công văn số 86549/UBND-NCKS …."
+_ISSUED_LEAD = re.compile(
+    rf"(?i)\b(?:đã|vừa)\s+(?:ký\s+)?ban\s+hành\s+(?P<name>{_DOC_KINDS}\s+số\s*:?\s*"
+    r"(?P<number>\d[\w./\-–Đđ]*\w))")
+_OWN_VOICE = re.compile(r"\s*(?:Thực hiện|Căn cứ|Triển khai|Để|Nhằm)\b")
+# The preamble issuing the document itself: "… Sở X ban hành Kế hoạch … như sau:".
+_ISSUES_ITSELF = re.compile(
+    rf"(?i)(?<!đã )(?<!vừa )(?<!việc )\bban\s+hành\s+(?P<kind>{_DOC_KINDS})\b(?!\s+số)"
+    r"(?:(?!ban\s+hành)[^.\n]){0,300}?"
+    r"(?:như\s+sau|nội\s+dung\s+sau|sau\s+đây)")
+_FIRST_PARAGRAPHS = 3
+# A site's lead before the document it republishes.  "Toàn văn Chỉ thị 24/CT-TTg … ra
+# sao?" titles an article quoting parts of it: only a lead that says it gives the whole
+# text counts, or a "Toàn văn …:" line introducing it.
 _REPUBLISHED = re.compile(
-    r"(?i)(?:giới thiệu|đăng tải|đăng)\s+toàn văn|toàn văn\s+(?:nghị quyết|kết luận|chỉ thị|"
-    r"kế hoạch|chương trình|thông báo|công văn|quyết định|quy định)|nguyên văn")
-# The document a lead names: "… Nghị quyết số 57-NQ/TW (ngày 22/12/2024) của Bộ Chính trị".
-_LEAD_DOCUMENT = re.compile(
-    r"(?i)(?P<kind>nghị quyết|kết luận|chỉ thị|kế hoạch|chương trình(?: hành động)?|thông báo|"
-    r"công văn|quyết định|quy định|hướng dẫn|đề án)\s+số\s*:?\s*(?P<number>\d[\w./\-–Đđ]*)")
-
-
+    r"(?i)(?:giới thiệu|đăng tải|đăng|công bố)\s+(?:toàn văn|nguyên văn)"
+    rf"|^[ \t*]*toàn văn\s+{_DOC_KINDS}[^\n?]*:[ \t*]*$", re.M)
 @dataclass(frozen=True)
 class Page:
     """A page's kind, and where the document's own text starts (after a site lead)."""
@@ -73,11 +90,27 @@ def classify_page(view: str) -> Page:
         return Page("republished", len(view) if start < 0 else start + 1, (0, lead.end()))
     if markers or _RECIPIENTS.search(view):
         return Page("official")
+    titled = _TITLE_LINE.match(view.lstrip("\n"))
+    if titled is not None:
+        offset = len(view) - len(view.lstrip("\n"))
+        rest = view[offset + titled.end():].lstrip()
+        if rest.lower().startswith(titled["name"].lower()) or _SIGNED.search(
+                view, max(0, len(view) - 1500)):
+            return Page("republished", offset + titled.end(), (offset, offset + titled.end()))
+    paragraphs = _first_lines_end(view, _FIRST_PARAGRAPHS)
+    issued = _ISSUED_LEAD.search(view, 0, paragraphs)
+    if issued is not None:
+        sentence_end = view.find(". ", issued.end(), paragraphs)
+        voice = sentence_end >= 0 and _OWN_VOICE.match(view, sentence_end + 1)
+        source = re.search(r"(?im)^[ \t*]*Nguồn\s*:.*" + re.escape(issued["number"]), view)
+        if voice or source:
+            start = sentence_end + 2 if voice else view.find("\n", issued.end()) + 1
+            return Page("republished", start, (0, start))
+    if issues_itself(view) is not None:
+        return Page("official")
     return Page("news")
 
 
-def lead_document(view: str, page: Page) -> re.Match[str] | None:
-    """The document a republished page's lead names (its kind and number), if any."""
-    if page.lead is None:
-        return None
-    return _LEAD_DOCUMENT.search(view, 0, page.start)
+def issues_itself(view: str) -> re.Match[str] | None:
+    """The preamble's "… ban hành Kế hoạch … như sau" issuing the text itself, if any."""
+    return _ISSUES_ITSELF.search(view, 0, _first_lines_end(view, _FIRST_PARAGRAPHS))

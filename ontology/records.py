@@ -153,6 +153,9 @@ class Extraction(_Record):
 
     source: str
     sha256: str
+    # "official": the document itself; "republished": behind a site's lead; "news": an
+    # article about documents, with no header of its own
+    page: Literal["official", "republished", "news"] = "official"
     document: DocumentHeader
     references: tuple[Reference, ...] = ()
     implements: tuple[str, ...] = ()  # keys of references

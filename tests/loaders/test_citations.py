@@ -392,3 +392,37 @@ def test_replaces_and_amends_between_cited_documents() -> None:
     assert {(r.source, r.rel, r.target) for r in c.cited_relations} == {
         ("20/QĐ-UBND@2025", "replaces", "5/QĐ-UBND@2020"),
         ("30/NQ-CP@2025", "amends", "10/NQ-CP@2024")}
+
+
+@pytest.mark.parametrize("raw", [
+    "NGHỊ QUYẾT\n\nBAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ "
+    "15-NQ/TW NGÀY 05 THÁNG 5 NĂM 2022 CỦA BỘ CHÍNH TRỊ\n\nCHÍNH PHỦ\n",
+    "NGHỊ QUYẾT\n\nvề Thủ đô\n\nĐiều 1. Ban hành kèm theo Nghị quyết này Chương trình hành "
+    "động của Chính phủ thực hiện Nghị quyết số 15-NQ/TW ngày 05 tháng 5 năm 2022 của Bộ "
+    "Chính trị.\n",
+])
+def test_implements_from_issuing_a_programme_that_carries_out(raw: str) -> None:
+    assert _cite(raw).implements == ("15-NQ/TW@2022",)
+
+
+def test_relation_through_triển_khai_and_a_lower_case_plan() -> None:
+    c = _cite("UBND tỉnh đã ban hành Kế hoạch 10345/KH-UBND ngày 01/12/2025 triển khai Nghị "
+              "định 269/2025/NĐ-CP về đô thị thông minh; Quyết định số 570/QĐ-UBND ngày "
+              "21/3/2021 về việc ban hành kế hoạch triển khai thực hiện Nghị quyết số "
+              "09/NQ-TU ngày 01/11/2021.\n")
+    assert _relations(c) == {("10345/KH-UBND@2025", "269/2025/NĐ-CP@2025"),
+                             ("570/QĐ-UBND@2021", "09/NQ-TU@2021")}
+
+
+def test_year_and_date_stated_around_a_citation() -> None:
+    c = _cite("Ngày 13/9/2025, Thủ tướng Chính phủ đã có Chỉ thị 24/CT-TTg năm 2025 về việc "
+              "thúc đẩy; Chỉ thị 24/CT-TTg yêu cầu.\n")
+    assert _keys(c) == ["24/CT-TTg@2025"]
+    assert _keys(_cite("Chỉ thị số 05/CT-UBND năm 2024 về chuyển đổi số.\n")) == [
+        "05/CT-UBND@2024"]
+
+
+def test_a_year_of_work_does_not_redate_a_dated_citation() -> None:
+    c = _cite("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; triển khai Nghị quyết "
+              "số 57-NQ/TW năm 2025.\n")
+    assert _keys(c) == ["57-NQ/TW@2024"] and c.warnings == ()

@@ -1,0 +1,121 @@
+"""What a page says of its document outside a printed header (pure).
+
+A republished page's lead ("Thay mặt Bộ Chính trị, Tổng Bí thư Tô Lâm đã ký ban hành
+Nghị quyết số 57-NQ/TW (ngày 22/12/2024) của Bộ Chính trị …", "Ngày 08/12/2023 UBND
+tỉnh đã ban hành Công văn số …") names the document: its kind, number, date and
+issuer.  A text without a header may issue itself in its preamble ("… Sở Thông tin và
+Truyền thông ban hành Kế hoạch … với những nội dung sau"): its kind and issuer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from policykg.core.errors import InvalidNumber
+from policykg.core.vntext import expand_abbreviations
+from policykg.loaders.bodies import body_phrase_end, starts_with_body
+from policykg.loaders.clean import tidy
+from policykg.loaders.page import Page, issues_itself
+from policykg.ontology.identity import ParsedNumber, parse_number
+from policykg.ontology.records import KIND_NAMES_VI, DocumentKind
+
+_KIND_BY_NAME = {name.lower(): kind for kind, name in KIND_NAMES_VI.items()}
+_KINDS = "|".join(sorted((n for n in _KIND_BY_NAME if n != "khác"), key=len, reverse=True))
+_NAMED = re.compile(rf"(?i)(?P<kind>{_KINDS})(?:\s+hành động)?\s+số\s*:?\s*"
+                    r"(?P<number>\d[\w./\-–Đđ]*\w)")
+_DATE_AFTER = re.compile(r"\s*,?\s*\(?\s*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*"
+                         r"(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)")
+_DATE_BEFORE = re.compile(r"(?i)\bngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
+                          r"(?P<y>(?:19|20)\d\d)\s*,?\s*")
+_ISSUING = re.compile(r"(?i)\s*(?:đã\s+|vừa\s+)?(?:ký\s+)?ban\s+hành\s*$")
+_CLAUSE_START = re.compile(r"[.;:\n]|,\s+(?=[A-ZĐÀ-Ỹ])")
+_LEAD_PARAGRAPH = 600  # how far past the lead the document's own first paragraph may name it
+
+
+@dataclass(frozen=True)
+class LeadFacts:
+    """The document a page's lead or preamble names; spans are offsets in the page."""
+
+    kind: DocumentKind | None = None
+    kind_span: tuple[int, int] = (0, 0)
+    number: ParsedNumber | None = None
+    number_span: tuple[int, int] = (0, 0)
+    issued: date | None = None
+    issued_span: tuple[int, int] = (0, 0)
+    issuer: str | None = None
+    issuer_span: tuple[int, int] = (0, 0)
+
+
+def lead_facts(view: str, page: Page) -> LeadFacts:
+    """What the lead of a republished ``page`` says of the document it republishes."""
+    if page.lead is None:
+        return LeadFacts()
+    first = len(view) - len(view[page.start:].lstrip())  # the document's first paragraph
+    end = min(len(view), first + _LEAD_PARAGRAPH)
+    paragraph_end = view.find("\n", first)
+    end = min(end, len(view) if paragraph_end < 0 else paragraph_end)
+    candidates = []
+    for m in _NAMED.finditer(view, page.lead[0], end):
+        try:
+            number = parse_number(m["number"])
+        except InvalidNumber:
+            continue
+        candidates.append((m, number))
+    # the document is the one the lead names (the first it dates), else the first after it
+    in_lead = [c for c in candidates if c[0].start() < page.start] or candidates[:1]
+    if not in_lead:
+        return LeadFacts()
+    same = [m for m, n in candidates if n.text == in_lead[0][1].text]
+    dated = [(m, d) for m in same if (d := _DATE_AFTER.match(view, m.end()))]
+    m, number = next(((m, n) for m, n in in_lead if dated and m is dated[0][0]), in_lead[0])
+    found = dated[0][1] if dated else _date_before(view, m.start())
+    issued = _date(found) if found else None
+    issuer, issuer_span = _issuer_before(view, m.start())
+    return LeadFacts(kind=_KIND_BY_NAME.get(m["kind"].lower()), kind_span=m.span("kind"),
+                     number=number, number_span=m.span("number"),
+                     issued=issued, issued_span=found.span() if found and issued else (0, 0),
+                     issuer=issuer, issuer_span=issuer_span)
+
+
+def preamble_facts(view: str) -> LeadFacts:
+    """The kind and issuer of a text whose preamble issues it ("X ban hành Kế hoạch …")."""
+    found = issues_itself(view)
+    if found is None:
+        return LeadFacts()
+    issuer, issuer_span = _issuer_before(view, found.start("kind"))
+    kind = _KIND_BY_NAME.get(found["kind"].lower())
+    return LeadFacts(kind=kind, kind_span=found.span("kind"), issuer=issuer,
+                     issuer_span=issuer_span)
+
+
+def _date(m: re.Match[str]) -> date | None:
+    try:
+        return date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+def _date_before(view: str, start: int) -> re.Match[str] | None:
+    """"Ngày 08/12/2023 UBND tỉnh đã ban hành Công văn số …": the date opening the sentence."""
+    stop = view.rfind(". ", 0, start)
+    sentence = max(stop + 2 if stop >= 0 else 0, view.rfind("\n", 0, start) + 1)
+    return _DATE_BEFORE.match(view, sentence)
+
+
+def _issuer_before(view: str, start: int) -> tuple[str | None, tuple[int, int]]:
+    """The body that "(đã) ban hành" the document named at ``start``, if the text says."""
+    verb = _ISSUING.search(view, max(0, start - 40), start)
+    if verb is None:
+        return None, (0, 0)
+    clause = max((m.end() for m in _CLAUSE_START.finditer(view, max(0, start - 200),
+                                                            verb.start())), default=0)
+    dated = _DATE_BEFORE.match(view, clause)
+    if dated is not None:
+        clause = dated.end()
+    phrase = view[clause:verb.start()].strip()
+    if not phrase or not starts_with_body(phrase) or body_phrase_end(phrase) < len(phrase) - 1:
+        return None, (0, 0)
+    first = view.index(phrase, clause)
+    return expand_abbreviations(tidy(phrase)), (first, first + len(phrase))

@@ -1,0 +1,76 @@
+"""Page kinds (official, republished, news) and what a lead or preamble says."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from policykg.loaders.header import extract_header
+from policykg.loaders.lead import lead_facts, preamble_facts
+from policykg.loaders.page import classify_page
+from policykg.ontology.records import DocumentHeader, DocumentKind
+
+REPUBLISHED_LEAD = (
+    "Nghị quyết số 57-NQ/TW\n\nThay mặt Bộ Chính trị, Tổng Bí thư Tô Lâm đã ký ban hành "
+    "Nghị quyết số 57-NQ/TW (ngày 22/12/2024) của Bộ Chính trị về đột phá.\n\n"
+    "Trân trọng giới thiệu toàn văn Nghị quyết số 57-NQ/TW:\n\nPhát triển khoa học là yếu tố.\n")
+TITLE_LINE = (
+    "Kết luận số 69-KL/TW\n\nKết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị về tiếp "
+    "tục thực hiện Nghị quyết số 20-NQ/TW, ngày 01/11/2012.\n\nSau 10 năm thực hiện.\n")
+ISSUED_LEAD = (
+    "Ngày 08/12/2023 UBND tỉnh đã ban hành Công văn số 86549/UBND-NCKS báo cáo thực hiện "
+    "Chiến lược. Thực hiện Công văn số 6028/BTTT-CBC ngày 03/12/2023 của Bộ Thông tin và "
+    "Truyền thông; UBND tỉnh có ý kiến như sau: Sở Thông tin và Truyền thông chủ trì.\n")
+NEWS = (
+    "(QT) - Ngày 20/3/2025, Ban Thường vụ Tỉnh ủy Quảng Trị ban hành Kế hoạch số 215-KH/TU "
+    "thực hiện Nghị quyết số 57-NQ/TW. Theo đó, Kế hoạch đề ra 5 nhiệm vụ.\n")
+QUOTED = (
+    "Toàn văn Chỉ thị 24/CT-TTg 2025 về giải pháp công nghệ ra sao?\n\nNgày 13/9/2025, Thủ "
+    "tướng Chính phủ đã có Chỉ thị 24/CT-TTg năm 2025 về việc thúc đẩy.\n")
+PREAMBLE = (
+    "Căn cứ Quyết định số 570/QĐ-UBND ngày 21/3/2021 của UBND tỉnh Đắk Nông về việc ban hành "
+    "kế hoạch triển khai thực hiện Nghị quyết số 09/NQ-TU; Sở Thông tin và Truyền thông ban "
+    "hành Kế hoạch nâng cao chất lượng mạng di động tỉnh Đắk Nông, với những nội dung sau\n\n"
+    "1. MỤC TIÊU\n")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    (REPUBLISHED_LEAD, "republished"), (TITLE_LINE, "republished"),
+    (ISSUED_LEAD, "republished"), (NEWS, "news"), (QUOTED, "news"), (PREAMBLE, "official"),
+    ("TỈNH ỦY KON TUM\n*\nSố 05-KH/TU\n\nNội dung.\n", "official"),
+    ("Tỉnh ủy tổ chức hội nghị.\n\nNơi nhận:\n- Như trên.\n", "official"),
+])
+def test_page_kinds(text: str, kind: str) -> None:
+    assert classify_page(text).kind == kind
+
+
+def test_republished_own_text_starts_after_the_lead() -> None:
+    page = classify_page(ISSUED_LEAD)
+    assert ISSUED_LEAD[page.start:].startswith("Thực hiện Công văn số 6028")
+
+
+@pytest.mark.parametrize(("text", "kind", "number", "issued", "issuer"), [
+    (REPUBLISHED_LEAD, DocumentKind.NghiQuyet, "57-NQ/TW", date(2024, 12, 22), None),
+    (TITLE_LINE, DocumentKind.KetLuan, "69-KL/TW", date(2024, 1, 11), None),
+    (ISSUED_LEAD, DocumentKind.CongVan, "86549/UBND-NCKS", date(2023, 12, 8),
+     "Ủy ban nhân dân tỉnh"),
+])
+def test_lead_names_the_document(text: str, kind: DocumentKind, number: str, issued: date,
+                                 issuer: str | None) -> None:
+    facts = lead_facts(text, classify_page(text))
+    assert facts.number is not None
+    assert (facts.kind, facts.number.text, facts.issued, facts.issuer) == (
+        kind, number, issued, issuer)
+
+
+def test_preamble_issuing_the_text_gives_kind_and_issuer() -> None:
+    facts = preamble_facts(PREAMBLE)
+    assert (facts.kind, facts.issuer) == (DocumentKind.KeHoach, "Sở Thông tin và Truyền thông")
+    header = extract_header(PREAMBLE, "p.txt")
+    assert (header.kind, header.issuer, header.province) == (
+        DocumentKind.KeHoach, "Sở Thông tin và Truyền thông tỉnh Đắk Nông", "Đắk Nông")
+
+
+def test_news_has_no_header() -> None:
+    assert extract_header(NEWS, "n.txt") == DocumentHeader()
