@@ -114,8 +114,9 @@ _CARRY_OUT_PLAIN = (r"(?:triển khai[ \t\n]+(?:thực hiện[ \t\n]+)?|(?:tiế
 _CARRY_OUT = rf"{_CARRY_OUT_PLAIN}{_CAREFULLY}"
 # The document's subject (matched in the lower-cased text).
 _IMPL_SUBJECT = re.compile(
-    rf"^[ \t*]*(?:v/v[ \t.:]+)?(?:(?:về[ \t]+)?việc[ \t]+)?(?:ban hành[ \t]+(?:chương trình|kế hoạch)"
-    r"(?:[ \t]+hành động)?(?:[ \t]+của[ \t]+[^\n,;]{1,60}?)?[ \t]+)?"
+    r"^[ \t*]*(?:v/v[ \t.:]+)?(?:(?:về[ \t]+)?việc[ \t]+)?"
+    r"(?:ban hành[ \t]+(?:chương trình|kế hoạch)(?:[ \t]+hành động)?"
+    r"(?:[ \t]+của[ \t]+[^\n,;]{1,60}?)?[ \t]+)?"
     rf"{_CARRY_OUT}{_QUOTES}", re.M)
 # "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động … thực hiện Y".
 _IMPL_ARTICLE = re.compile(
