@@ -27,8 +27,17 @@ _MONTH = re.compile(rf"(?i)\b{_WHEN}tháng\s+(\d{{1,2}})(?:\s*[/-]\s*|\s+năm\s+
 _YEAR = re.compile(r"(?i)\b(?:trong|hoàn thành(?:\s+trong)?|trước|chậm nhất(?:\s+là)?)\s+"
                    r"(?:cuối\s+)?năm\s+((?:19|20)\d\d)\b")
 # "các mục tiêu, chỉ tiêu, nhiệm vụ chủ yếu năm 2017 … hoàn thành": that year's plan.
-_YEAR_PLAN = re.compile(r"(?i)\b(?:mục tiêu|chỉ tiêu|nhiệm vụ|kế hoạch)[^.;:]{0,60}?\bnăm\s+"
-                        r"((?:19|20)\d\d)\b(?=[^.;]{0,200}?\bhoàn thành)")
+_YEAR_PLAN = re.compile(r"(?i)\b(?:mục tiêu|chỉ tiêu|nhiệm vụ|kế hoạch)[^.;:]{0,60}?"
+                        r"\b(?<!\d )năm\s+((?:19|20)\d\d)\b(?=[^.;]{0,200}?\bhoàn thành)")
+# "Năm 2025, hoàn thành …": a year opening a sentence of completion.
+_YEAR_FIRST = re.compile(r"(?:^|(?<=[.;:]\s))[Nn]ăm\s+((?:19|20)\d\d)\s*,\s*(?:cơ bản\s+)?"
+                         r"(?:hoàn thành|xong)\b")
+# The item opens with its recurrence, which governs its main action: "Định kỳ, Thường
+# trực Ủy ban … báo cáo", "Định kỳ hằng năm, đánh giá …", "Thường xuyên cải tạo …".
+_RECURRING_OPENING = re.compile(
+    r"^[\s*]*(?:Định kỳ|Thường xuyên|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng)"
+    r"(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng)|\s+\d+\s+tháng(?:\s+một\s+lần)?)?"
+    r"(?:\s*,|\s+(?=[a-zđà-ỹ]))")
 # The whole item is to be done regularly: its last clause ends "… thực hiện thường xuyên".
 _RECURRING = re.compile(r"(?i)\b(?:thực hiện|triển khai|tiến hành|tổ chức|duy trì)\s+"
                         r"(?:thường xuyên|hằng năm|hàng năm|định kỳ(?:\s+hằng năm)?)"
@@ -64,6 +73,7 @@ _FORMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
     (_MONTH, "month", re.compile(r"tháng\s+\d{1,2}(?:\s*[/-]\s*|\s+năm\s+)(?:19|20)\d\d")),
     (_YEAR, "year", re.compile(_YEAR_CUE)),
     (_YEAR_PLAN, "year", re.compile("hoàn thành")),
+    (_YEAR_FIRST, "year", re.compile(r"năm\s+(?:19|20)\d\d\s*,")),
 )
 
 
@@ -101,9 +111,12 @@ def find_deadline(text: str, *, offset: int = 0, source: str = "") -> Deadline |
         value = _value(m, kind)
         if not _valid(value, kind):
             continue
-        start = m.start(1) if kind == "year" and pattern is _YEAR_PLAN else m.start()
+        start = m.start(1) if kind == "year" and pattern in (_YEAR_PLAN, _YEAR_FIRST) \
+            else m.start()
         if best is None or start < best[0]:
             best = (start, m.end(), value)
+    if best is None and (opening := _RECURRING_OPENING.match(text)) is not None:
+        best = (opening.start(), len(opening[0].rstrip(" ,")), "recurring")
     if best is None:
         rec = _RECURRING.search(text.rstrip()) if _ends_with_recurrence(text) else None
         if rec is None:

@@ -94,6 +94,14 @@ def _continues(prev: str, line: str) -> bool:
                 and not _LETTER_START.match(line))
 
 
+def _goes_on(prev: str, line: str) -> bool:
+    """In a text of blank-separated paragraphs, whether ``line``, right under ``prev``,
+    goes on with its paragraph after a ";" or ",": it starts in lower case, no item."""
+    first = line.lstrip()[:1]
+    return bool(first.isalpha() and first.islower() and prev.rstrip().endswith((";", ","))
+                and not _LETTER_START.match(line) and not is_table_row(prev))
+
+
 def _caps(line: str) -> bool:
     """Whether ``line`` (its label aside) is written in capitals."""
     label = LABEL.match(line)
@@ -151,7 +159,8 @@ def lay_out(text: str) -> str:
         elif style.wrapped and not is_table_row(prev) and not is_table_row(line):
             join = _soft_break(prev, line, style)
         elif not style.wrapped:  # one paragraph per line: only evident breaks in a sentence
-            join = _continues(prev, line) and not _caps(prev)
+            join = (_continues(prev, line) or (style.blank_separated and _goes_on(prev, line))
+                    ) and not _caps(prev)
         if join:
             out[starts[i] + len(prev)] = " "
     result = "".join(out)

@@ -49,6 +49,7 @@ _NUM = re.compile(r"[ \t*]*(?P<label>\d{1,2}(?:\.\d{1,2}){0,4})(?:\.?\)|\.|[ \t]
 _LETTER = re.compile(r"[ \t*]*(?P<label>[a-zđ])[ \t]*\)[ \t*]*(?P<text>\S.*)"
                      r"|[ \t*]*(?P<label2>[a-zđ])\.[ \t]+(?P<text2>[A-ZĐÀ-Ỹ].*)")
 _PAREN = re.compile(r"[ \t*]*\((?P<label>\d{1,2}|[ivx]{1,5}|[a-zđ])\)[ \t*]*(?P<text>\S.*)")
+_RULE = re.compile(r"[ \t]*[-_=–—*.]{3,}")  # "---------------" under a motto: no bullet
 _BULLET = re.compile(r"[ \t]*(?P<label>[-+•–—●○■□▪✓]|\*{1,2}(?=[ \t]))[ \t]*(?P<text>\S.*)")
 _ANNEX = re.compile(r"(?i)[ \t*]*(?:phụ lục|danh mục)\b|[ \t*]*\(\s*(?:ban hành\s+)?kèm theo\b")
 # Where the document's own text ends.
@@ -183,7 +184,7 @@ def classify(line: str) -> _Label | None:
         style = "paren" if label.isdigit() else ("proman" if roman_value(label) and label not in
                                                  ("c", "d", "l") else "pletter")
         return _Label("paren", style, label, m.start("text"))
-    if (m := _BULLET.match(line)) is not None and m["label"][0] != "*":
+    if (m := _BULLET.match(line)) is not None and m["label"][0] != "*" and not _RULE.match(line):
         marker = m["label"][0]  # "* X chủ trì …" lines are read as paragraphs (attributions)
         return _Label("bullet", f"bullet{marker}", m["label"], m.start("text"))
     return None
@@ -271,11 +272,14 @@ class _Builder:
         self.stack: list[Node] = [self.root]
         self.table: Node | None = None
 
-    def _parent_for(self, style: str, rank: float) -> Node:
+    def _parent_for(self, style: str, rank: float, label: str = "") -> Node:
         stack = self.stack
         for k in range(len(stack) - 1, 0, -1):  # a style already open: a sibling
             if stack[k].style == style:
+                lead = self._restarting_lead(stack[k], label)
                 del stack[k:]
+                if lead is not None:  # "6. …  Tại Mục III … như sau:  1. …": a new list
+                    return self._hoist(lead, stack[-1])
                 return stack[-1]
         if style.startswith("num") and style != "num1":  # "2.1." under the open "2."
             depth = int(style[3:])
@@ -288,12 +292,36 @@ class _Builder:
             stack.pop()  # unless the genre ranks the open item below it
         return stack[-1]
 
+    @staticmethod
+    def _restarting_lead(sibling: Node, label: str) -> Node | None:
+        """The lead-in inside ``sibling`` that a list starting again at ``label`` follows:
+        "1." after "6." is no seventh item but the first of the list a lead-in opened."""
+        value, last = _number(label), _number(sibling.label)
+        if value is None or last is None or value > last or value != 1:
+            return None
+        leads = [n for n in sibling.walk() if n.kind == "plain" and n is not sibling
+                 and n.text.rstrip(" *").endswith(":") and not n.children]
+        return leads[-1] if leads else None
+
+    def _hoist(self, lead: Node, list_parent: Node) -> Node:
+        """Move ``lead`` beside the lead-in (or item) that held the earlier list; the
+        new list goes under it."""
+        assert lead.parent is not None
+        lead.parent.children.remove(lead)
+        home = list_parent.parent if list_parent.kind == "plain" and list_parent.parent \
+            is not None else list_parent
+        while len(self.stack) > 1 and self.stack[-1] is not home:
+            self.stack.pop()
+        home.add(lead)
+        self.stack.append(lead)
+        return lead
+
     def labelled(self, found: _Label, line: str, start: int) -> None:
         self.table = None
         text = line[found.text_start:].rstrip()
         rank = (_BULLET_RANKS.get(found.label[:1], 14) if found.kind == "bullet"
                 else _RANK.get(found.style, _BULLET_RANK))
-        parent = self._parent_for(found.style, rank)
+        parent = self._parent_for(found.style, rank, found.label)
         node = parent.add(Node(found.kind, found.style, found.label, start + found.text_start,
                                start + found.text_start + len(text), text))
         self.stack.append(node)
@@ -374,7 +402,10 @@ def parse_outline(text: str) -> Node:
             builder.annex(line, start)
             continue
         found = classify(line)
-        if found is not None:
+        if found is not None and _ANNEX.match(line, found.text_start) and \
+                line[found.text_start:].isupper() and builder.root.children:
+            builder.annex(line[found.text_start:], start + found.text_start)  # "5. PHỤ LỤC"
+        elif found is not None:
             builder.labelled(found, line, start)
         else:
             builder.plain(line, start)

@@ -85,6 +85,12 @@ _DESCRIPTIVE = re.compile(
     r"thực trạng|bối cảnh|những kết quả|hạn chế|tồn tại|nguyên nhân|đối tượng|phạm vi|"
     r"sự cần thiết|căn cứ|nguyên tắc|định hướng|tầm nhìn|chỉ tiêu|những hạn chế|ưu điểm|"
     r"bài học|kinh nghiệm)\b")
+# A lead-in whose items describe, not direct: problems met, results reached, the
+# requirements or principles of a plan ("… vẫn gặp một số rào cản, khó khăn, cụ thể:").
+_DESCRIBING_LEAD = re.compile(
+    r"(?i)\b(?:gặp|còn|có)\s+(?:(?:một số|những|nhiều)\s+)?(?:khó khăn|vướng mắc|hạn chế|"
+    r"tồn tại|rào cản|bất cập|yếu kém)|\bđạt được (?:một số|những|các) kết quả|"
+    r"\bcác nguyên tắc|\b(?:nêu rõ|các|những) yêu cầu\b")
 # "… tổ chức quán triệt, triển khai Chương trình hành động này"
 _IMPLEMENTS_THIS = re.compile(
     r"(?i)\b(?:quán triệt|triển khai|tổ chức thực hiện|thực hiện)\b[^.;]{0,60}"
@@ -148,6 +154,16 @@ def _heading_owners(text: str) -> tuple[tuple[str, ...], bool]:
     return (), False
 
 
+# A note in parentheses, a bare ellipsis, a "Xem chi tiết …" pointer: never a task.
+_NOT_A_TASK_TEXT = re.compile(r"\([^()]*\)[.;]?|[.…\s]+|[>\s]*(?:xem chi tiết|xem thêm)\b.*",
+                              re.I | re.S)
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and not any(c.islower() for c in letters)
+
+
 class _Walker:
     def __init__(self, text: str, source: str) -> None:
         self.text = text
@@ -163,6 +179,8 @@ class _Walker:
         """Add the task of ``node`` (text ``[start, end)``); its index, or None when its
         section takes only tasks that name a body and this one names none."""
         body = self.text[start:end]
+        if _NOT_A_TASK_TEXT.fullmatch(body.strip()) or _in_capitals(body):
+            return None  # "(Chi tiết tại phụ lục đính kèm)", a title in capitals
         coords = coords or coordinators(body)
         if not owners and (closing := closing_parenthesis(body, offset=start,
                                                           source=self.source)) is not None:
@@ -243,6 +261,8 @@ class _Walker:
                 "trách nhiệm" in node.text.lower():
             self._lead_addressees(node.text)
         self._add_addressees(requested(node.text))
+        if node.text.rstrip(" *").endswith(":") and _DESCRIBING_LEAD.search(node.text):
+            scope = replace(scope, holds_tasks=False)  # "… gặp một số khó khăn, cụ thể:"
         self._children(node, scope)
 
     def _item(self, node: Node, scope: Scope) -> None:

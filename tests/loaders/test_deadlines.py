@@ -59,3 +59,21 @@ def test_time_fields(field: str, value: str | None) -> None:
 def test_a_day_after_den_is_a_deadline() -> None:
     found = find_deadline("phấn đấu đến ngày 31/12/2025 giải ngân đạt trên 95% kế hoạch")
     assert found is not None and found.value == "2025-12-31"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Định kỳ, Thường trực Ủy ban báo cáo kết quả thực hiện.", "recurring"),
+    ("Định kỳ hàng năm, đánh giá tình hình thực hiện Nghị quyết.", "recurring"),
+    ("Thường xuyên cải tạo, chỉnh trang đô thị.", "recurring"),
+    ("Định kỳ hằng năm, báo cáo trước ngày 15/12/2025.", "2025-12-15"),
+    ("Phát triển y tế phổ cập. Năm 2025, hoàn thành xây dựng hồ sơ sức khỏe điện tử.", "2025"),
+])
+def test_recurrence_opening_an_item_and_a_year_opening_a_completion(text: str,
+                                                                    value: str) -> None:
+    found = find_deadline(text)
+    assert found is not None and found.value == value
+
+
+def test_the_date_of_a_cited_resolution_is_no_plan_year() -> None:
+    assert find_deadline("Cụ thể hóa các nhiệm vụ của Nghị quyết số 15-NQ/TW ngày 05 tháng 5 "
+                         "năm 2022 để hoàn thành các mục tiêu.") is None

@@ -148,3 +148,35 @@ def test_subject_with_a_locative_and_an_apposition() -> None:
             "phát triển quan hệ liên kết với Hà Nội.\n")
     [task] = extract_tasks(text, "t.txt").tasks
     assert task.owners == ("Các tỉnh, thành phố trong cả nước",)
+
+
+def test_rules_notes_titles_and_annex_headings_are_no_tasks() -> None:
+    text = ("CHÍNH PHỦ\n---------------\n\nNGHỊ QUYẾT\n\n1. MỤC TIÊU\n\n(Chi tiết tại phụ lục "
+            "đính kèm)\n\n2. NHIỆM VỤ\n\n- Sở Tài chính bố trí kinh phí.\n\n3. PHỤ LỤC\n\n"
+            "TRIỂN KHAI NHIỆM VỤ KẾ HOẠCH NÂNG CAO CHẤT LƯỢNG\n\n(Kèm theo Kế hoạch số 5)\n")
+    tasks = extract_tasks(text, "t.txt").tasks
+    assert [t.text for t in tasks] == ["Sở Tài chính bố trí kinh phí."]
+
+
+def test_a_lower_case_line_under_a_paragraph_goes_on_with_it() -> None:
+    text = ("1. Các doanh nghiệp viễn thông\n\nChủ động xây dựng kế hoạch hành động;\n"
+            "chủ động bố trí nguồn lực, kinh phí triển khai thực hiện.\n")
+    [task] = extract_tasks(text, "t.txt").tasks
+    assert task.text.endswith("kinh phí triển khai thực hiện.")
+    assert task.owners == ("Các doanh nghiệp viễn thông",)
+
+
+def test_items_after_a_lead_in_of_problems_are_no_tasks() -> None:
+    text = ("Tuy nhiên, quá trình triển khai vẫn đang gặp một số rào cản, khó khăn, cụ thể:\n\n"
+            "- Các bộ, ngành chưa thực sự quan tâm đến đào tạo.\n\n"
+            "- Nhiều đơn vị vẫn yêu cầu người dân cung cấp giấy tờ.\n")
+    assert extract_tasks(text, "t.txt").tasks == ()
+
+
+def test_a_list_restarting_after_a_new_lead_in_is_its_own() -> None:
+    text = ("Theo đó, Kế hoạch nêu rõ các nguyên tắc như sau:\n\n1. Tuân thủ pháp luật.\n\n"
+            "2. Lấy người dân làm trung tâm.\n\nTại Mục III, Kế hoạch nêu rõ nhiệm vụ như sau:\n\n"
+            "1. Xây dựng môi trường pháp lý.\n\n2. Tăng cường đầu tư hạ tầng số.\n")
+    tasks = extract_tasks(text, "t.txt").tasks
+    assert [t.text for t in tasks] == ["Xây dựng môi trường pháp lý.",
+                                       "Tăng cường đầu tư hạ tầng số."]
