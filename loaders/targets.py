@@ -37,9 +37,13 @@ from policykg.loaders.outline import Node, parse_outline
 from policykg.ontology.records import Provenance, Span, Target, Task
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
+# Units written against their figure: "5Mbit/s", "10km", "2ha" (not "5G", "4.0").
+_GLUED_UNIT = (r"(?:[kKMGT]?(?:bit|bps|b|B|W|Wh|Hz)(?:/s)?|km2?|m2|m3|ha|kg|kWh|MW|GW|GB|TB|"
+               r"USD|VNĐ|đ)(?![\w/])")
 # A number not inside a word, date, path or another number.
 _VALUE = re.compile(rf"(?<![\w/.,\-–]){_NUMBER}(?:%?[ \t]*[-–][ \t]*{_NUMBER}(?=%))?"
-                    rf"(?:[ \t]*[-–][ \t]*{_NUMBER})?(?![\w/]|[.,\-]\d)")
+                    rf"(?:[ \t]*[-–][ \t]*{_NUMBER})?(?!(?!{_GLUED_UNIT})[\w/]|[.,\-]\d)")
+_GLUED = re.compile(f"({_GLUED_UNIT})")
 _PERCENT = re.compile(r"[ \t]*(%(?:[ \t]*/[ \t]*năm)?|phần trăm)")
 # A unit: a word or two, or a rate "người/1 vạn dân", "xe/100.000 dân", "%/năm".
 _UNIT = re.compile(r"[ \t]+([^\s,;.()/:]+(?:/[ \t]*\d[\d.,]*[ \t]+"
@@ -53,8 +57,9 @@ _LEAD = re.compile(r"(?i)(?:đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhấ
 _QUALIFIER = re.compile(r"(?i)(khoảng|tối thiểu|ít nhất|không dưới|không ít hơn|trên|tối đa|≥|>=|>|"
                         r"≤|<=|<)\s*$")
 _CLAUSE_OPENING = re.compile(
-    r"(?i)(?:^|[;:.]\s*|\b(?:phấn đấu|toàn (?:tỉnh|thành phố|quốc))\s+)"
-    r"(?:phấn đấu\s+)?có\s+(?:khoảng\s+|ít nhất\s+|tối thiểu\s+|[≥>]=?\s*)?$")
+    r"(?i)(?:^|[;:.]\s*|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}\s*,\s*|"
+    r"\b(?:phấn đấu|toàn (?:tỉnh|thành phố|quốc))\s+)"
+    r"(?:phấn đấu\s+)?có\s+(?:khoảng\s+|ít nhất\s+|tối thiểu\s+|từ\s+|thêm\s+|[≥>]=?\s*)?$")
 _NOT_A_FIGURE = re.compile(
     r"(?i)(?:\bsố|\bđiều|\bkhoản|\bmục|\bđiểm|\bphần|\bchương|\bphụ lục|\bkhóa|\bkhoá|\blần thứ|"
     r"\bthứ|\bkỳ họp|\bphiên|\btháng|\bngày|\bquý|\bquí|\bnăm|\bgiai đoạn|\bthời kỳ|\bnhóm|"
@@ -72,6 +77,16 @@ _RANK = re.compile(r"(?i)\b(?:nhóm|top|xếp hạng|thứ hạng|đứng thứ|
 _HORIZON = re.compile(r"(?i)\b(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?((?:19|20)\d\d)\b"
                       r"|\b(?:tầm nhìn|định hướng)\s+(?:đến\s+)?(?:năm\s+)?((?:19|20)\d\d)\b")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+# A further horizon inside a clause: ", đến năm 2030 …", "và tới năm 2045 …".
+_NEXT_HORIZON = re.compile(r"(?:,|\s+và)\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(?:19|20)\d\d\b")
+# "đạt 1,5% GDP vào năm 2015": the year a figure is due, right after it.
+_DUE_YEAR = re.compile(r"[ \t]*(?:[^\s,;.]+[ \t]+){0,3}?vào[ \t]+(?:cuối[ \t]+)?năm[ \t]+"
+                       r"((?:19|20)\d\d)\b")
+# Words that begin what follows a unit, not the unit: "huyện phát triển", "trạm được lắp".
+_NOT_UNIT_WORDS = frozenset({"phát", "được", "có", "đạt", "tham", "trở", "ứng", "thực", "là",
+                             "sẽ", "đã", "trên", "tại", "trong", "của", "cho", "với", "và",
+                             "đi", "hoạt", "đang", "mới", "cấp", "theo"})
+_INDEX = re.compile(r"\d,\d{1,3}")  # "0,7": an index, not a count
 _CLAUSE = re.compile(r";|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])|\n")
 _OBJECTIVES = re.compile(
     r"(?i)^[\s*]*(?:về\s+)?(?:(?:các\s+)?mục tiêu|chỉ tiêu|định hướng|tầm nhìn)\b")
@@ -160,10 +175,14 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
             if _NOT_A_FIGURE.search(before) or re.search(r"[/.-]\s*$", before):
                 continue
             pct = _PERCENT.match(after)
-            unit_m = None if pct else _UNIT.match(after)
+            unit_m = None if pct else (_GLUED.match(after) or _UNIT.match(after))
             unit = ("".join(pct.group(1).split()).replace("phầntrăm", "%") if pct
                     else unit_m.group(1) if unit_m else None)
-            unit_end = m.end() + (pct.end() if pct else unit_m.end() if unit_m else 0)
+            if unit is not None and not pct and " " in unit and \
+                    unit.split()[1].lower() in _NOT_UNIT_WORDS:
+                unit = unit.split()[0]  # "3-5 huyện phát triển …": the unit is "huyện"
+            unit_end = m.end() + (pct.end() if pct else len(unit) + (
+                len(after) - len(after.lstrip(" \t"))) if unit else 0)
             if unit is not None and not pct and (_TIME_UNIT.match(unit) or unit[:1] == "|"):
                 continue
             if _YEAR_ONLY.fullmatch(written) and not pct:
@@ -179,15 +198,24 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
             if pct and not (led or zone.objectives or _GOAL_VERB.search(before)
                             or _GOAL_WORDS.search(clause[:m.start()])):
                 continue  # "… với tỷ lệ 1% - 3% doanh thu": a condition, not a goal
-            if not pct and unit is None:
-                continue
+            if not pct and unit is None and not (zone.objectives and lead and _INDEX.fullmatch(
+                    written)):
+                continue  # a unitless figure only as an index: "HDI duy trì trên 0,7"
             qualifier = _QUALIFIER.search(before)
             found.append(_Candidate(c_start + m.start(), c_start + m.end(), written,
                                     unit, c_start + unit_end,
                                     qualifier.group(1).lower() if qualifier else None,
                                     bool(pct), led))
-        percents = [f for f in found if f.percent]
-        kept = percents or found[:1]
+        # a parenthesis states a goal of its own ("tối thiểu 5Mbit/s (95% truy nhập …)"),
+        # and so does each horizon ("đến năm 2025 đạt 8.300 USD, đến năm 2030 đạt …")
+        horizons = [c_start + h.start() for h in _NEXT_HORIZON.finditer(clause)]
+        groups: dict[tuple[bool, int], list[_Candidate]] = {}
+        for f in found:
+            part = sum(1 for h in horizons if h <= f.start)
+            groups.setdefault((_in_parentheses(text, c_start, f.start), part), []).append(f)
+        kept = sorted((f for group in groups.values()
+                       for f in ([g for g in group if g.percent] or group[:1])),
+                      key=lambda f: f.start)
         if kept:
             yield kept
 
@@ -202,6 +230,13 @@ def _metric(before: str, after: str, unit: str | None, qualifier: str | None) ->
     if metric[1:2].islower():  # "Tỷ lệ …" → "tỷ lệ …", but "DNNVV …" stays
         metric = metric[:1].lower() + metric[1:]
     return f"{metric} ({qualifier})" if qualifier else metric
+
+
+def _in_parentheses(text: str, start: int, at: int) -> bool:
+    depth = 0
+    for ch in text[start:at]:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+    return depth > 0
 
 
 class _Collector:
@@ -228,7 +263,9 @@ class _Collector:
                 head = text[:cand.start]
                 clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, cand.start)),
                                    default=0)
-                year = _horizon(text[clause_start:cand.start]) or _horizon(head) or zone.year
+                due = _DUE_YEAR.match(text, cand.unit_end)
+                year = (int(due[1]) if due else None) or _horizon(
+                    text[clause_start:cand.start]) or _horizon(head) or zone.year
                 clause_end = next((m.start() for m in _CLAUSE.finditer(text, cand.end)),
                                   len(text))
                 metric = _metric(text[clause_start:cand.start],

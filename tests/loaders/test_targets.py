@@ -80,3 +80,24 @@ def test_reported_figures_are_not_targets_and_horizon_is_scoped() -> None:
     ])
     found = extract_targets(text, "t.txt", ())
     assert [(t.value, t.year) for t in found] == [("5", 2030), ("80", 2026), ("20", None)]
+
+
+def _found(text: str) -> list[tuple[str, str | None, int | None]]:
+    return [(t.value, t.unit, t.year) for t in extract_targets(text, "t.txt", ())]
+
+
+def test_units_glued_to_figures_and_goals_in_parentheses() -> None:
+    text = ("I. MỤC TIÊU\n\n- Video Full HD: tốc độ tải xuống đạt tối thiểu 5Mbit/s (95% truy "
+            "nhập đạt yêu cầu).\n\n- Phủ sóng 5G cho 10 doanh nghiệp.\n")
+    assert _found(text) == [("5", "Mbit/s", None), ("95", "%", None),
+                            ("10", "doanh nghiệp", None)]
+
+
+def test_each_horizon_of_a_clause_has_its_goal_and_due_years_follow_figures() -> None:
+    text = ("II. MỤC TIÊU\n\n- GRDP bình quân đầu người đến năm 2025 đạt khoảng 8.300-8.500 "
+            "USD, đến năm 2030 đạt khoảng 12.000 - 13.000 USD.\n\n- Đầu tư cho khoa học đạt "
+            "1,5% GDP vào năm 2015, trên 2% GDP vào năm 2020.\n\n- Chỉ số HDI duy trì trên "
+            "0,7.\n\n- Phấn đấu đến năm 2025, có từ 3-5 huyện phát triển thành quận.\n")
+    assert _found(text) == [("8300-8500", "USD", 2025), ("12000-13000", "USD", 2030),
+                            ("1.5", "%", 2015), ("2", "%", 2020), ("0.7", None, None),
+                            ("3-5", "huyện", 2025)]
