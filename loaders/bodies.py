@@ -39,11 +39,12 @@ _STOPS_2 = frozenset({
     "có trách", "tiến hành", "duy trì", "tổng hợp", "đăng ký", "cam kết", "phê duyệt",
     "bảo vệ", "chia sẻ", "kết nối", "tuân thủ", "giải quyết",
     "tiếp nhận", "thống kê", "công bố", "công khai", "chỉ huy", "điều hành", "quản lý",
+    "lựa chọn", "giới thiệu", "cho ý", "trân trọng", "dành thời", "góp ý", "lấy ý",
 })
 _STOPS_1 = frozenset({
     "phải", "cần", "giúp", "có", "làm", "sớm", "để", "nhằm", "trong", "theo", "đã", "sẽ",
     "được", "là", "về", "trên", "với", "khi", "nếu", "cùng", "đối", "từ", "tại", "đưa",
-    "giao", "gửi", "trình", "nêu", "lập",
+    "giao", "gửi", "trình", "nêu", "lập", "kính", "xin",
 })
 # Compound nouns whose parts are verbs elsewhere: "cơ quan tham mưu, giúp việc".
 _NOUN_AFTER = {
@@ -107,10 +108,14 @@ _AFTER_TAIL = frozenset({"ủy", "uỷ", "đoàn", "trực", "thuộc", "và", "
                          "thành", "phố", "khóa", "khoá", ",", ";", "(", "-", "–"})
 
 
-def _after_tail(low: list[str], i: int) -> bool:
-    """Whether the word at ``i`` follows a completed committee or locality name."""
+def _after_tail(low: list[str], i: int, words: list[str] | None = None) -> bool:
+    """Whether the word at ``i`` follows a completed committee or locality name: a tail
+    ("… tỉnh", "… có liên quan") or what a body belongs to ("… trực thuộc Bộ")."""
     if i == 0 or low[i] in _AFTER_TAIL:
         return False
+    if words is not None and i >= 2 and low[i - 2] == "thuộc" and _HEAD_RE.fullmatch(
+            words[i - 1]):
+        return True  # "… trực thuộc Bộ lựa chọn": a bare head ends the name
     return low[i - 1] in _TAILS or (i >= 2 and f"{low[i - 2]} {low[i - 1]}" in _TAILS)
 
 
@@ -165,7 +170,7 @@ def body_phrase_end(phrase: str) -> int:
             i += 1 + len(goes_on)  # "… có liên quan", "… trên địa bàn thành phố"
             taken = i
             continue
-        if i and not words[i][0].isupper() and (_is_stop(low, i) or _after_tail(low, i)):
+        if i and not words[i][0].isupper() and (_is_stop(low, i) or _after_tail(low, i, words)):
             break
         i += 1
         taken = i

@@ -112,6 +112,9 @@ _CAREFULLY = r"(?:(?:tốt|có hiệu quả|nghiêm túc|hiệu quả)[ \t]+)?"
 _CARRY_OUT_PLAIN = (r"(?:triển khai[ \t\n]+(?:thực hiện[ \t\n]+)?|(?:tiếp tục[ \t\n]+)?"
                     r"(?:triển khai[ \t\n]+)?thực hiện[ \t\n]+)")
 _CARRY_OUT = rf"{_CARRY_OUT_PLAIN}{_CAREFULLY}"
+# "Thực hiện chỉ đạo của Thủ tướng Chính phủ tại Công văn số …": what states the direction.
+_DIRECTION_OF = (r"(?:(?:ý kiến[ \t]+)?chỉ đạo|(?:ý kiến[ \t]+)?kết luận|ý kiến)[ \t]+của[ \t]+"
+                 r"[^.;:\n]{1,100}?[ \t]+tại[ \t]+")
 # The document's subject (matched in the lower-cased text).
 _IMPL_SUBJECT = re.compile(
     r"^[ \t*]*(?:v/v[ \t.:]+)?(?:(?:về[ \t]+)?việc[ \t]+)?"
@@ -125,7 +128,7 @@ _IMPL_ARTICLE = re.compile(
 # A lead-in paragraph: "Thực hiện …", "Triển khai thực hiện …", "Để triển khai …".
 _IMPL_LEAD = re.compile(
     rf"^[ \t*]*(?:Để[ \t]+)?(?:Thực hiện[ \t\n]+{_CAREFULLY}|(?:Triển khai|Tiếp tục)[ \t\n]+"
-    rf"{_CARRY_OUT}){_QUOTES}", re.M)
+    rf"{_CARRY_OUT})(?:{_DIRECTION_OF})?{_QUOTES}", re.M)
 # "… ban hành Kế hoạch triển khai thực hiện Y như sau:" in the preamble (not "đã ban
 # hành", another plan).
 _IMPL_PLAN = re.compile(

@@ -93,7 +93,7 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     if sidecar is not None and sidecar.implements:
         refs, implements = _with_sidecar_implements(citations, sidecar, source, header.province)
     outline = parse_outline(laid)
-    found = extract_tasks_from(outline, text, source)
+    found = extract_tasks_from(outline, text, source, prose=page.kind != "news")
     targets = extract_targets_from(outline, text, source, found.tasks)
     return Extraction(
         source=source,

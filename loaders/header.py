@@ -19,7 +19,7 @@ from policykg.core.errors import InvalidNumber
 from policykg.core.provinces import province_at, province_named
 from policykg.core.vntext import expand_abbreviations
 from policykg.loaders.clean import tidy
-from policykg.loaders.lead import LeadFacts, lead_facts, preamble_facts
+from policykg.loaders.lead import LeadFacts, lead_facts, letter_facts, preamble_facts
 from policykg.loaders.page import classify_page
 from policykg.ontology.identity import parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentHeader, DocumentKind, Provenance, Span
@@ -63,6 +63,7 @@ _LETTERHEAD = re.compile(
     rf"(?P<name>{_UPPER_WORD}(?:(?:[ \t]+|{_DASH}){_UPPER_WORD}){{0,3}})(?![{UPPER}{LOWER}])"
 )
 # A committee under the provincial letterhead ("ĐẢNG BỘ TỈNH THANH HÓA" / "ĐẢNG ỦY KHỐI …").
+_OFFICE_LINE = re.compile(r"[ \t*]*\n[ \t*]*(?P<office>VĂN PHÒNG)[ \t*]*$", re.M)
 _SUBUNIT = re.compile(
     r"[ \t]*\n[ \t*]*"
     r"(?P<unit>(?:ĐẢNG ỦY|ĐẢNG ĐOÀN|BAN CÁN SỰ ĐẢNG|HUYỆN ỦY|THỊ ỦY|QUẬN ỦY|THÀNH ỦY)"
@@ -433,6 +434,8 @@ def extract_header(text: str, source: str) -> DocumentHeader:
         out.set("kind", kind, subject.start(), subject.end())
     if heading is None and number is None and lead.number is None:
         lead = preamble_facts(text)  # no header: the preamble may issue the text itself
+        if lead.kind is None and subject is None:
+            lead = letter_facts(text)  # or a letter: "Kính gửi: …"
     if kind is DocumentKind.Other and lead.kind is not None:
         kind = lead.kind
         out.set("kind", kind, *lead.kind_span)
@@ -467,6 +470,9 @@ def extract_header(text: str, source: str) -> DocumentHeader:
     if state is not None and (letterhead is None or letterhead.start() > state.start()):
         name = letterhead_name(state["body"])
         province = _letterhead_province(text, state)
+        office = _OFFICE_LINE.match(text, state.end())
+        if office is not None:  # "ĐẢNG ỦY CHÍNH PHỦ / VĂN PHÒNG": the office of that body
+            name = f"{office['office'].capitalize()} {name}"
         out.set("issuer", name, *state.span("body"))
         if province:
             out.set("province", province, *state.span("body"))
@@ -480,6 +486,8 @@ def extract_header(text: str, source: str) -> DocumentHeader:
             out.fields.get("issuer") in _CENTRAL)
         if lead.issuer is not None and ("issuer" not in out.fields or page.lead is not None):
             out.set("issuer", lead.issuer, *lead.issuer_span)
+        if "issuer" not in out.fields and (letter := letter_facts(text)).issuer is not None:
+            out.set("issuer", letter.issuer, *letter.issuer_span)
         if not national:
             _province(text, letterhead, place, out)
     _signer(raw, out)

@@ -17,13 +17,13 @@ from policykg.core.errors import InvalidNumber
 from policykg.core.vntext import expand_abbreviations
 from policykg.loaders.bodies import body_phrase_end, starts_with_body
 from policykg.loaders.clean import tidy
-from policykg.loaders.page import Page, issues_itself
+from policykg.loaders.page import Page, addressed, issues_itself
 from policykg.ontology.identity import ParsedNumber, parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentKind
 
 _KIND_BY_NAME = {name.lower(): kind for kind, name in KIND_NAMES_VI.items()}
 _KINDS = "|".join(sorted((n for n in _KIND_BY_NAME if n != "khác"), key=len, reverse=True))
-_NAMED = re.compile(rf"(?i)(?P<kind>{_KINDS})(?:\s+hành động)?\s+số\s*:?\s*"
+_NAMED = re.compile(rf"(?i)(?P<kind>{_KINDS})(?:\s+hành động)?\s+(?:số\s*:?\s*)?"
                     r"(?P<number>\d[\w./\-–Đđ]*\w)")
 _DATE_AFTER = re.compile(r"\s*,?\s*\(?\s*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*"
                          r"(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)")
@@ -31,7 +31,11 @@ _DATE_BEFORE = re.compile(r"(?i)\bngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2}
                           r"(?P<y>(?:19|20)\d\d)\s*,?\s*")
 _ISSUING = re.compile(r"(?i)\s*(?:đã\s+|vừa\s+)?(?:ký\s+)?ban\s+hành\s*$")
 _CLAUSE_START = re.compile(r"[.;:\n]|,\s+(?=[A-ZĐÀ-Ỹ])")
-_LEAD_PARAGRAPH = 600  # how far past the lead the document's own first paragraph may name it
+_LEAD_PARAGRAPH = 600
+# The body speaking in a letter: "…, Bộ X đã dự thảo …", "Bộ X xin gửi …".
+_LETTER_VOICE = re.compile(
+    r"(?:^|[,.;]\s+)(?P<body>[A-ZĐ][^,.;:\n]{2,80}?)\s+(?:xin\s+|kính\s+|trân trọng\s+)?"
+    r"(?:gửi|đề nghị|thông báo|có ý kiến|đã dự thảo|đã xây dựng)\b", re.M)  # how far past the lead the document's own first paragraph may name it
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,21 @@ def preamble_facts(view: str) -> LeadFacts:
     kind = _KIND_BY_NAME.get(found["kind"].lower())
     return LeadFacts(kind=kind, kind_span=found.span("kind"), issuer=issuer,
                      issuer_span=issuer_span)
+
+
+def letter_facts(view: str) -> LeadFacts:
+    """A letter without a header ("Kính gửi: …" and its paragraphs): a Công văn, by the
+    body that speaks in it ("Bộ Khoa học và Công nghệ xin gửi …", "Văn phòng Chính
+    phủ thông báo …")."""
+    to = addressed(view)
+    if to is None:
+        return LeadFacts()
+    for m in _LETTER_VOICE.finditer(view, to.end()):
+        phrase = m["body"].strip()
+        if starts_with_body(phrase) and body_phrase_end(phrase) >= len(phrase) - 1:
+            return LeadFacts(kind=DocumentKind.CongVan, kind_span=to.span(),
+                             issuer=expand_abbreviations(tidy(phrase)), issuer_span=m.span("body"))
+    return LeadFacts(kind=DocumentKind.CongVan, kind_span=to.span())
 
 
 def _date(m: re.Match[str]) -> date | None:

@@ -26,6 +26,7 @@ PageKind = Literal["official", "republished", "news"]
 _FIRST_LINES = 20
 _OWN_NUMBER = re.compile(r"^[ \t*]*Số[ \t]*:?[ \t]*\d", re.M)
 _SUBJECT_LINE = re.compile(r"^[ \t*]*V/v\b", re.M)  # a Công văn's subject line
+_ADDRESSED = re.compile(r"^[ \t*]*Kính gửi[ \t]*:", re.M)  # a letter's addressees
 _RECIPIENTS = re.compile(r"^[ \t*]*Nơi nhận[ \t]*:", re.M)  # only documents end with one
 _KINDS = (r"NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ|KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|THÔNG BÁO|"
           r"CÔNG VĂN|QUYẾT ĐỊNH|BÁO CÁO|HƯỚNG DẪN|QUY ĐỊNH|ĐỀ ÁN|CHIẾN LƯỢC|QUY CHẾ")
@@ -39,7 +40,7 @@ _DOC_KINDS = (r"(?:nghị quyết|kết luận|chỉ thị|kế hoạch|chương
               r"công văn|quyết định|quy định|hướng dẫn|đề án)")
 # A first line that only names a document: "Kết luận số 69-KL/TW".
 _TITLE_LINE = re.compile(
-    rf"(?i)^[ \t*#]*(?P<name>{_DOC_KINDS}\s+số\s*:?\s*\d[\w./\-–Đđ]*)[ \t*]*\n")
+    rf"(?i)^[ \t*#]*(?P<name>{_DOC_KINDS}\s+(?:số\s*:?\s*)?\d[\w./\-–Đđ]*)(?P<rest>[^\n]*)\n")
 _SIGNED = re.compile(r"T/M|T/L|KT\.|TM\.|\(Đã ký\)|\(đã ký\)")
 # "Ngày 08/12/2023 UBND tỉnh đã ban hành Công văn số 86549/UBND-NCKS …."
 _ISSUED_LEAD = re.compile(
@@ -67,6 +68,11 @@ class Page:
     lead: tuple[int, int] | None = None  # span of the site lead of a republished page
 
 
+def _line_at(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:len(text) if end < 0 else end]
+
+
 def _first_lines_end(text: str, count: int) -> int:
     end, seen = 0, 0
     while seen < count:
@@ -82,21 +88,23 @@ def _first_lines_end(text: str, count: int) -> int:
 def classify_page(view: str) -> Page:
     """The kind of page ``view`` (the header view of a cleaned text) is."""
     head = _first_lines_end(view, _FIRST_LINES)
-    markers = [m.start() for pattern in (_OWN_NUMBER, _KIND_HEADING, _LETTERHEAD, _SUBJECT_LINE)
+    markers = [m.start() for pattern in (_OWN_NUMBER, _KIND_HEADING, _SUBJECT_LINE, _ADDRESSED)
                if (m := pattern.search(view, 0, head)) is not None]
+    markers += [m.start() for m in _LETTERHEAD.finditer(view, 0, head)
+                if _line_at(view, m.start()).isupper()][:1]  # "UBND tỉnh chỉ đạo …" is prose
     lead = _REPUBLISHED.search(view, 0, head)
     if lead is not None and (not markers or lead.start() < min(markers)):
         start = view.find("\n", lead.end())
         return Page("republished", len(view) if start < 0 else start + 1, (0, lead.end()))
-    if markers or _RECIPIENTS.search(view):
-        return Page("official")
     titled = _TITLE_LINE.match(view.lstrip("\n"))
-    if titled is not None:
+    if titled is not None and _OWN_NUMBER.search(view, 0, head) is None:
         offset = len(view) - len(view.lstrip("\n"))
         rest = view[offset + titled.end():].lstrip()
         if rest.lower().startswith(titled["name"].lower()) or _SIGNED.search(
-                view, max(0, len(view) - 1500)):
+                view, max(0, len(view) - 1500)) or _ADDRESSED.search(view, 0, head):
             return Page("republished", offset + titled.end(), (offset, offset + titled.end()))
+    if markers or _RECIPIENTS.search(view):
+        return Page("official")
     paragraphs = _first_lines_end(view, _FIRST_PARAGRAPHS)
     issued = _ISSUED_LEAD.search(view, 0, paragraphs)
     if issued is not None:
@@ -109,6 +117,11 @@ def classify_page(view: str) -> Page:
     if issues_itself(view) is not None:
         return Page("official")
     return Page("news")
+
+
+def addressed(view: str) -> re.Match[str] | None:
+    """The "Kính gửi:" line among the first lines, if the page is a letter."""
+    return _ADDRESSED.search(view, 0, _first_lines_end(view, _FIRST_LINES))
 
 
 def issues_itself(view: str) -> re.Match[str] | None:

@@ -58,6 +58,7 @@ from policykg.loaders.clean import tidy
 from policykg.loaders.deadlines import deadline_from_field, find_deadline
 from policykg.loaders.layout import lay_out
 from policykg.loaders.outline import Node, parse_outline
+from policykg.loaders.prose import prose_tasks
 from policykg.ontology.records import Deadline, Provenance, Span, Task
 
 
@@ -515,10 +516,19 @@ def _cell(cells: tuple[str, ...], col: int | None) -> str:
     return cells[col] if col is not None and col < len(cells) else ""
 
 
-def extract_tasks_from(root: Node, text: str, source: str) -> TaskExtraction:
-    """Tasks in document order, and the general addressees, from an outline."""
+def extract_tasks_from(root: Node, text: str, source: str, *,
+                       prose: bool = True) -> TaskExtraction:
+    """Tasks in document order, and the general addressees, from an outline.
+
+    A document whose outline holds no task states its tasks in prose, when ``prose``
+    (not a news page): see :mod:`policykg.loaders.prose`.
+    """
     walker = _Walker(text, source)
     walker.walk(root, Scope())
+    if not walker.tasks and prose:
+        found = prose_tasks(root, source)
+        walker.tasks.extend(found.tasks)
+        walker._add_addressees(found.addressees)
     return TaskExtraction(tasks=tuple(walker.tasks),
                           general_addressees=tuple(walker.addressees))
 

@@ -1,0 +1,130 @@
+"""Directives in running prose: the tasks of a letter or notice without items (pure).
+
+A Công văn or a short notice states its one or two tasks in paragraphs, not items:
+
+- "Giao Bộ Thông tin và Truyền thông chủ trì xây dựng …" — the body given the task owns it;
+- "Về việc này, Thủ tướng Chính phủ giao Bộ X …", "Bộ Y đề nghị Sở Z …" — the body
+  directed owns it; a collective one ("các đồng chí Ủy viên …", "Quý cơ quan") is an
+  addressee of the whole document, and the task has no owner;
+- "Các cơ quan, đơn vị trực thuộc Bộ lựa chọn và giới thiệu …" — its subject owns it;
+- "… có ý kiến như sau: Sở X chủ trì …" — the directive after a lead's colon.
+
+A paragraph that only says where and when to send the result ("Công văn … gửi về Bộ
+Xây dựng trước ngày 20/6/2016") goes on with the task above and gives its deadline.
+Not tasks: preambles and background ("Thực hiện …, Bộ X đã dự thảo …", "Văn phòng
+Trung ương có văn bản số … đề nghị …"), contact lines, closing formulas.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from policykg.loaders.bodies import body_phrase_end, split_bodies, starts_with_body
+from policykg.loaders.clauses import coordinators, is_closing, requested, subjects
+from policykg.loaders.clean import tidy
+from policykg.loaders.deadlines import find_deadline
+from policykg.loaders.outline import Node
+from policykg.ontology.records import Deadline, Provenance, Span, Task
+
+# "… có ý kiến chỉ đạo như sau: Giao …": the directive after the lead's colon.
+_AFTER_LEAD = re.compile(r"(?i)(?:như sau|đề nghị|yêu cầu|chỉ đạo)\s*:\s*(?=\S)")
+# The issuer reporting what was done or received: background, not a task.
+_BACKGROUND = re.compile(
+    r"(?i)\b(?:(?:đã|vừa)\s+)?có\s+(?:văn bản|công văn|tờ trình|báo cáo|thông báo|bài viết)\b"
+    r"|\bđã\s+(?:nghiên cứu|dự thảo|xây dựng|ban hành|tổ chức|báo cáo|hoàn thành)\b")
+_CONTACT = re.compile(r"(?i)\bliên hệ\b|\bđiện thoại\b|\bemail\b")
+# "X (kính / trân trọng) đề nghị Y …", "X giao Y …": the body directed.
+_DIRECTS = re.compile(r"(?i)(?:^|\s)(?:kính\s+|trân trọng\s+)?(?:đề nghị|yêu cầu|giao)\s+")
+# Whom a letter addresses as a whole ("Quý cơ quan", "Đồng chí", "các đồng chí …").
+_COLLECTIVE = re.compile(r"(?i)^(?:các|những|mọi|quý)\s|^đồng chí\b")
+# What only says where and when the result is sent.
+_SENDING = re.compile(r"(?i)\bgửi\s+(?:về|đến|tới)\b")
+# The last paragraph's "… đề nghị các đơn vị quan tâm thực hiện./.": a closing formula.
+_EXHORTATION = re.compile(r"(?i)\b(?:quan tâm|nghiêm túc|khẩn trương)(?:\s+chỉ đạo)?,?\s+"
+                          r"(?:triển khai\s+)?thực hiện\b")
+_PUNCTUATED = re.compile(r"[.;!?](?:\s|$)")  # a sentence, not a header line or heading
+
+
+@dataclass(frozen=True)
+class ProseTasks:
+    """The tasks a prose text states, and the collective bodies it asks to act."""
+
+    tasks: tuple[Task, ...]
+    addressees: tuple[str, ...]
+
+
+def _paragraphs(root: Node) -> Iterator[Node]:
+    """Paragraphs of the document's running text: plain nodes under no item."""
+    for child in root.children:
+        if child.kind == "plain":
+            yield child
+            yield from _paragraphs(child)
+
+
+def _directed(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The bodies "X đề nghị / giao Y …" directs: (owners, collective addressees)."""
+    for m in _DIRECTS.finditer(text):
+        rest = text[m.end():]
+        if not starts_with_body(rest) and not _COLLECTIVE.match(rest):
+            continue
+        end = body_phrase_end(rest)
+        bodies = tuple(split_bodies(tidy(rest[:end]))) if end else ()
+        if not bodies:
+            continue
+        if all(_COLLECTIVE.match(b) for b in bodies):
+            return (), bodies
+        return bodies, ()
+    return None
+
+
+def _owners(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(owners, addressees) of a directive paragraph, or None when it directs no one."""
+    directed = _directed(text)
+    if directed is not None:
+        return directed
+    found = subjects(text)
+    if found:
+        return found, ()
+    collective = requested(text)
+    return ((), collective) if collective else None
+
+
+def prose_tasks(root: Node, source: str) -> ProseTasks:
+    """The tasks stated in the running text of ``root`` (a document without items)."""
+    tasks: list[Task] = []
+    addressees: list[str] = []
+    last: int | None = None  # the task the next paragraph may go on with
+    for node in _paragraphs(root):
+        body = node.text
+        start = node.start
+        lead = _AFTER_LEAD.search(body)
+        if lead is not None:
+            body, start = body[lead.end():], node.start + lead.end()
+        sentence = body.strip()
+        if not _PUNCTUATED.search(sentence):
+            continue  # a header line, a heading
+        if last is not None and tasks[last].deadline is None and (
+                _SENDING.search(sentence) or is_closing(sentence)):
+            deadline = find_deadline(body, offset=start, source=source)
+            if deadline is not None:  # "… gửi về Bộ Xây dựng trước ngày 20/6/2016"
+                tasks[last] = tasks[last].model_copy(update={"deadline": deadline})
+                continue
+        if (sentence.endswith(":") or is_closing(sentence) or _CONTACT.search(sentence)
+                or _BACKGROUND.search(sentence)
+                or (sentence.endswith("./.") and _EXHORTATION.search(sentence))):
+            continue
+        found = _owners(sentence)
+        if found is None:
+            continue
+        owners, collective = found
+        addressees += [b for b in collective if b not in addressees]
+        end = start + len(body.rstrip())
+        deadline: Deadline | None = find_deadline(body, offset=start, source=source)
+        tasks.append(Task(
+            text=tidy(sentence), section=node.section(), owners=owners,
+            coordinators=coordinators(sentence), deadline=deadline,
+            provenance=Provenance(source=source, span=Span(start=start, end=end))))
+        last = len(tasks) - 1
+    return ProseTasks(tuple(tasks), tuple(addressees))

@@ -1,0 +1,62 @@
+"""Directives in running prose: a letter's tasks, owners, addressees and deadlines."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.loaders.clean import clean_text
+from policykg.loaders.extract import extract
+
+LETTER = """VĂN PHÒNG CHÍNH PHỦ
+
+Số: 2844/VPCP-KSTT
+V/v đề xuất xây dựng Chiến lược quốc gia về kinh tế số
+
+Hà Nội, ngày 29 tháng 4 năm 2021
+
+Kính gửi: Bộ Thông tin và Truyền thông.
+
+Xét đề nghị của Bộ Thông tin và Truyền thông tại Báo cáo số 26/BC-BTTTT ngày 28 tháng 4 \
+năm 2021, Thủ tướng Chính phủ có ý kiến chỉ đạo như sau:
+
+{body}
+
+Văn phòng Chính phủ thông báo để Bộ Thông tin và Truyền thông biết, thực hiện./.
+
+Nơi nhận:
+- Như trên;
+"""
+
+
+@pytest.mark.parametrize(("body", "owners", "deadline"), [
+    ("Giao Bộ Thông tin và Truyền thông chủ trì xây dựng Chiến lược. Hoàn thành trong tháng 8 "
+     "năm 2021.", ("Bộ Thông tin và Truyền thông",), "2021-08"),
+    ("Về việc này, Thủ tướng Chính phủ giao Bộ Khoa học và Công nghệ có giải pháp hỗ trợ.",
+     ("Bộ Khoa học và Công nghệ",), None),
+    ("Các cơ quan, đơn vị trực thuộc Bộ lựa chọn và giới thiệu 01 công trình.\n\nHồ sơ gửi về "
+     "Bộ Xây dựng (Vụ Khoa học) trước ngày 20/6/2021. (Mọi thông tin xin liên hệ Vụ.)",
+     ("Các cơ quan, đơn vị trực thuộc Bộ",), "2021-06-20"),
+])
+def test_a_letter_states_its_task_in_a_paragraph(body: str, owners: tuple[str, ...],
+                                                 deadline: str | None) -> None:
+    found = extract(clean_text(LETTER.format(body=body)), "cv.txt")
+    [task] = found.tasks
+    assert task.owners == owners
+    assert (task.deadline.value if task.deadline else None) == deadline
+
+
+def test_a_collective_asked_to_act_is_an_addressee_and_background_is_no_task() -> None:
+    body = ("Văn phòng Trung ương Đảng có văn bản số 15000-CV/VPTW gửi Đảng ủy Chính phủ đề "
+            "nghị cho ý kiến.\n\nVăn phòng kính đề nghị các đồng chí Ủy viên Ban Thường vụ cho "
+            "ý kiến đối với dự thảo báo cáo.")
+    found = extract(clean_text(LETTER.format(body=body)), "cv.txt")
+    [task] = found.tasks
+    assert task.owners == ()
+    assert "các đồng chí Ủy viên Ban Thường vụ" in found.document.general_addressees
+
+
+def test_a_news_page_states_no_prose_tasks() -> None:
+    text = ("UBND tỉnh chỉ đạo ban hành Kế hoạch hỗ trợ khởi nghiệp\n\nUBND tỉnh vừa có công văn "
+            "gửi các Sở về việc ban hành Kế hoạch.\n\nSở Nội vụ theo dõi kết quả thực hiện.\n")
+    found = extract(clean_text(text), "tin.txt")
+    assert found.page == "news" and found.tasks == ()
