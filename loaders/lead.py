@@ -31,11 +31,11 @@ _DATE_BEFORE = re.compile(r"(?i)\bngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2}
                           r"(?P<y>(?:19|20)\d\d)\s*,?\s*")
 _ISSUING = re.compile(r"(?i)\s*(?:đã\s+|vừa\s+)?(?:ký\s+)?ban\s+hành\s*$")
 _CLAUSE_START = re.compile(r"[.;:\n]|,\s+(?=[A-ZĐÀ-Ỹ])")
-_LEAD_PARAGRAPH = 600
+_LEAD_PARAGRAPH = 600  # how far past the lead the document's own first paragraph may name it
 # The body speaking in a letter: "…, Bộ X đã dự thảo …", "Bộ X xin gửi …".
 _LETTER_VOICE = re.compile(
     r"(?:^|[,.;]\s+)(?P<body>[A-ZĐ][^,.;:\n]{2,80}?)\s+(?:xin\s+|kính\s+|trân trọng\s+)?"
-    r"(?:gửi|đề nghị|thông báo|có ý kiến|đã dự thảo|đã xây dựng)\b", re.M)  # how far past the lead the document's own first paragraph may name it
+    r"(?:gửi|đề nghị|thông báo|có ý kiến|đã dự thảo|đã xây dựng)\b", re.M)
 
 
 @dataclass(frozen=True)

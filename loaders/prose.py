@@ -107,9 +107,9 @@ def prose_tasks(root: Node, source: str) -> ProseTasks:
             continue  # a header line, a heading
         if last is not None and tasks[last].deadline is None and (
                 _SENDING.search(sentence) or is_closing(sentence)):
-            deadline = find_deadline(body, offset=start, source=source)
-            if deadline is not None:  # "… gửi về Bộ Xây dựng trước ngày 20/6/2016"
-                tasks[last] = tasks[last].model_copy(update={"deadline": deadline})
+            sent_by = find_deadline(body, offset=start, source=source)
+            if sent_by is not None:  # "… gửi về Bộ Xây dựng trước ngày 20/6/2016"
+                tasks[last] = tasks[last].model_copy(update={"deadline": sent_by})
                 continue
         if (sentence.endswith(":") or is_closing(sentence) or _CONTACT.search(sentence)
                 or _BACKGROUND.search(sentence)
