@@ -82,3 +82,15 @@ def slug(text: str) -> str:
 def expand_abbreviations(text: str) -> str:
     """Spell out the common abbreviations of body names (UBND → Ủy ban nhân dân)."""
     return _ABBR_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], normalize(text))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def in_capitals(text: str, least: int = 1) -> bool:
+    """Whether ``text`` is written in capitals: no lower-case letter, ``least`` letters."""
+    if text != text.upper():
+        return False
+    if least <= 1:
+        return text != text.lower()
+    return any(k + 1 >= least for k, _ in enumerate(_LETTER.finditer(text)))

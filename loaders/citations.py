@@ -317,12 +317,18 @@ def _merge(
     return refs, warnings
 
 
+def _lower(text: str) -> str:
+    """``text`` in lower case, or as it is when lowering changes its length (the
+    patterns matched in it then ignore case)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else text
+
+
 def _alias_mentions(
-    text: str, refs: list[Reference], source: str
+    text: str, lower: str, refs: list[Reference], source: str
 ) -> tuple[list[_Mention], list[str]]:
     mentions, warnings = [], []
-    lower = text.lower()
-    found = (_ALIAS.finditer(lower) if len(lower) == len(text)
+    found = (_ALIAS.finditer(lower) if lower is not text
              else _ALIAS_ANY_CASE.finditer(text))  # a lower case longer than its letter
     for m in found:
         term = m["term"].upper()
@@ -394,10 +400,9 @@ def _first_part(text: str) -> int:
     return m.start() if m else len(text)
 
 
-def _implemented(text: str, at: dict[int, _Mention], mentions: list[_Mention],
+def _implemented(text: str, lower: str, at: dict[int, _Mention], mentions: list[_Mention],
                  targets: Set[int]) -> list[_Mention]:
     """Mentions the document says it implements."""
-    lower = text.lower() if len(text.lower()) == len(text) else text
     anchors = [m.end() for m in _line_matches(_IMPL_SUBJECT, lower, ("thực hiện", "triển khai"),
                                               head_end(text))
                if m[0].lstrip(" \t*").startswith("v/") or _opens_block(text, m.start())]
@@ -457,7 +462,8 @@ def extract_citations(text: str, source: str, *, province: str | None,
     """
     numbered = _numbered_mentions(text)
     refs, warnings = _merge(numbered, source, province)
-    aliases, alias_warnings = _alias_mentions(text, refs, source)
+    lower = _lower(text)
+    aliases, alias_warnings = _alias_mentions(text, lower, refs, source)
     mentions = sorted(numbered + aliases, key=lambda m: m.start)
     at = {m.start: m for m in mentions if m.key is not None}
 
@@ -501,10 +507,11 @@ def extract_citations(text: str, source: str, *, province: str | None,
                 source=z.key, target=y.key,
                 provenance=Provenance(source=source, span=Span(start=y.start, end=z.end))))
     implements = [] if news else list(dict.fromkeys(
-        m.key for m in _implemented(text, at, mentions, targets) if m.key))
-    lower = text.lower() if len(text.lower()) == len(text) else text
-    replaces = [] if news else _keys_after(_OWN_REPLACES.finditer(text), at)
-    amends = [] if news else _keys_after(_OWN_AMENDS.finditer(lower, 0, head_end(text)), at)
+        m.key for m in _implemented(text, lower, at, mentions, targets) if m.key))
+    replacing = not news and "thay thế" in lower
+    replaces = _keys_after(_OWN_REPLACES.finditer(text), at) if replacing else []
+    amending = not news and "sửa đổi" in lower
+    amends = _keys_after(_OWN_AMENDS.finditer(lower, 0, head_end(text)), at) if amending else []
     return Citations(tuple(refs), tuple(implements), tuple(relations.values()),
                      (*warnings, *alias_warnings), tuple(replaces), tuple(amends))
 

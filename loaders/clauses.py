@@ -21,8 +21,25 @@ from policykg.loaders.clean import tidy
 
 # A sentence ends at ". " before a capital (not after an abbreviation such as "TP." or
 # a number); ";" ends a clause.
-_SENTENCE = re.compile(r"(?<![A-ZĐ]\.)(?<!\bTP\.)(?<!\bv\.v\.)(?<=[.!?])[\"”’)*]*\s+"
-                       r"(?=[A-ZĐÀ-Ỹ(\"“*])|;\s*")
+# A sentence break (its punctuation, then a capital) or a ";".  The punctuation is
+# matched, not looked behind at every position: abbreviations ("A.", "TP.", "v.v.")
+# are told apart on the match.
+_SENTENCE = re.compile(r"[.!?](?P<gap>[\"”’)*]*\s+)(?=[A-ZĐÀ-Ỹ(\"“*])|;\s*")
+_CAPITAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Whether the "." at ``dot`` ends an abbreviation ("A.", "TP.", "v.v.")."""
+    if text[dot] != ".":
+        return False
+    if dot >= 1 and text[dot - 1] in _CAPITAL:
+        return True
+    for word in ("TP", "v.v"):
+        before = dot - len(word) - 1  # the character before the word
+        if text.startswith(word, dot - len(word)) and dot >= len(word) and (
+                before < 0 or not text[before].isalnum()):
+            return True
+    return False
 _TITLE_COLON = re.compile(r"^[^:;.]{3,200}:[*\s]+")  # "Title: text" — the colon ends a clause
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _INTRO = re.compile(r"(?i)^\s*(?:trên cơ sở|căn cứ|đối với|theo|trong|định kỳ|hằng năm|hàng năm|"
@@ -63,8 +80,14 @@ def clauses(text: str) -> Iterator[Clause]:
         yield Clause(text[:title.end()], 0)
         start = title.end()
     for m in _SENTENCE.finditer(text, start):
-        if m.start() > start:
-            yield Clause(text[start:m.start()], start)
+        if m["gap"] is None:  # ";"
+            end = m.start()
+        elif _abbreviation(text, m.start()):
+            continue
+        else:
+            end = m.start() + 1  # the clause keeps its full stop
+        if end > start:
+            yield Clause(text[start:end], start)
         start = m.end()
     if start < len(text):
         yield Clause(text[start:], start)
@@ -92,7 +115,7 @@ def _subject_at(text: str) -> tuple[str, ...]:
 
 def prefix_owner(text: str) -> tuple[tuple[str, ...], int]:
     """The bodies of an "X: …" prefix and where the text after it starts, or ((), 0)."""
-    m = _PREFIX.match(text)
+    m = _PREFIX.match(text) if ":" in text[:220] else None
     if m is None:
         return (), 0
     head = tidy(m.group(1))
@@ -146,6 +169,8 @@ def _bodies_only(text: str) -> tuple[str, ...]:
 def _open_list(clause: str) -> bool:
     """Whether ``clause`` ends inside a list of bodies after "phối hợp (với)", which the
     next clause (after ";") goes on with."""
+    if "hợp" not in clause and "HỢP" not in clause:
+        return False
     found = list(_COORDINATE.finditer(clause))
     if not found:
         return False
@@ -237,7 +262,10 @@ _PASSIVE_LEAD = re.compile(r"(?i)^\s*(?:kinh phí|nguồn vốn|ngân sách|vi�
 
 def is_closing(text: str) -> bool:
     """Whether ``text`` is a closing formula or a conditional of the document."""
-    return bool(_CLOSING.match(text) or _CLOSING_ANYWHERE.search(text))
+    if _CLOSING.match(text):
+        return True
+    lower = text.lower()
+    return ("trân trọng" in lower or "biết" in lower) and bool(_CLOSING_ANYWHERE.search(text))
 
 
 def is_directive(text: str) -> bool:

@@ -79,10 +79,10 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     text = repaired.text
     laid = lay_out(text)  # one logical line per unit; same length, same offsets
     view = header_view(laid)
-    header = extract_header(laid, source)
+    page = classify_page(view)
+    header = extract_header(laid, source, view=view, page=page)
     if sidecar is not None:
         header = complete_issuer(apply_sidecar(header, sidecar, source))
-    page = classify_page(view)
     if page.lead is not None and 0 < page.start < len(view) and view[page.start - 1] == " ":
         # the document's own text starts a line ("… 2030. Thực hiện Công văn số …")
         view = view[:page.start - 1] + "\n" + view[page.start:]

@@ -20,7 +20,7 @@ from policykg.core.provinces import province_at, province_named
 from policykg.core.vntext import expand_abbreviations
 from policykg.loaders.clean import tidy
 from policykg.loaders.lead import LeadFacts, lead_facts, letter_facts, preamble_facts
-from policykg.loaders.page import classify_page
+from policykg.loaders.page import Page, classify_page
 from policykg.ontology.identity import parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentHeader, DocumentKind, Provenance, Span
 
@@ -388,15 +388,16 @@ def _letterhead_province(view: str, found: re.Match[str]) -> str | None:
     return None
 
 
-def extract_header(text: str, source: str) -> DocumentHeader:
+def extract_header(text: str, source: str, *, view: str | None = None,
+                   page: Page | None = None) -> DocumentHeader:
     """Kind, number, date, issuer, province, signer, title and term of the document itself.
 
     ``general_addressees`` is left empty (task extraction finds them).
     """
     out = _Builder(source)
     raw = text
-    text = header_view(text)  # same length: spans are spans of the source
-    page = classify_page(text)
+    text = header_view(text) if view is None else view  # same length: spans of the source
+    page = classify_page(text) if page is None else page
     if page.kind == "news":  # a report about documents has no header of its own
         return DocumentHeader()
     head = head_end(text)

@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from policykg.core.vntext import in_capitals
+
 # A label or bullet that opens an item (the outline reads them; here they only keep a
 # line break before them).
 LABEL = re.compile(
@@ -106,8 +108,7 @@ def _caps(line: str) -> bool:
     """Whether ``line`` (its label aside) is written in capitals."""
     label = LABEL.match(line)
     body = line[label.end():] if label else line
-    letters = [c for c in body if c.isalpha()]
-    return len(letters) >= 2 and not any(c.islower() for c in letters)
+    return in_capitals(body, 2)
 
 
 def _opens_item(line: str) -> bool:

@@ -191,7 +191,7 @@ def classify(line: str) -> _Label | None:
 
 
 # An inline enumeration: "(1) …; (2) …" or "(i) … (ii) …" inside a paragraph.
-_INLINE = re.compile(r"(?<![\w(])\((\d{1,2}|[ivx]{1,5})\)[ \t]*(?=\S)")
+_INLINE = re.compile(r"\((\d{1,2}|[ivx]{1,5})\)[ \t]*(?=\S)")  # not after a letter or "("
 
 
 def _number(label: str) -> int | None:
@@ -202,10 +202,15 @@ def inline_items(text: str) -> list[tuple[str, str, int]]:
     """The elements of an enumeration inside ``text``: (label, style, offset of the
     element's text), when the labels count up from 1 (or i), at least two of them."""
     best: list[tuple[str, str, int]] = []
+    if "(" not in text:
+        return best
+    marks = [m for m in _INLINE.finditer(text)
+             if m.start() == 0 or not (text[m.start() - 1].isalnum()
+                                       or text[m.start() - 1] in "_(")]
     for style in ("paren", "proman"):
         found: list[tuple[str, str, int]] = []
         expected = 1
-        for m in _INLINE.finditer(text):
+        for m in marks:
             label = m.group(1)
             if (style == "paren") != label.isdigit():
                 continue

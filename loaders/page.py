@@ -68,6 +68,17 @@ class Page:
     lead: tuple[int, int] | None = None  # span of the site lead of a republished page
 
 
+def _has_recipients(view: str) -> bool:
+    """Whether a line opens with "Nơi nhận:" (found by str.find: a multi-line search of
+    a long text costs more)."""
+    at = view.find("Nơi nhận")
+    while at >= 0:
+        if _RECIPIENTS.match(view, view.rfind("\n", 0, at) + 1):
+            return True
+        at = view.find("Nơi nhận", at + 1)
+    return False
+
+
 def _line_at(text: str, at: int) -> str:
     end = text.find("\n", at)
     return text[text.rfind("\n", 0, at) + 1:len(text) if end < 0 else end]
@@ -92,7 +103,9 @@ def classify_page(view: str) -> Page:
                if (m := pattern.search(view, 0, head)) is not None]
     markers += [m.start() for m in _LETTERHEAD.finditer(view, 0, head)
                 if _line_at(view, m.start()).isupper()][:1]  # "UBND tỉnh chỉ đạo …" is prose
-    lead = _REPUBLISHED.search(view, 0, head)
+    lower_head = view[:head].lower()  # literal cues first: the patterns ignore case
+    lead = _REPUBLISHED.search(view, 0, head) if (
+        "toàn văn" in lower_head or "nguyên văn" in lower_head) else None
     if lead is not None and (not markers or lead.start() < min(markers)):
         start = view.find("\n", lead.end())
         return Page("republished", len(view) if start < 0 else start + 1, (0, lead.end()))
@@ -103,10 +116,11 @@ def classify_page(view: str) -> Page:
         if rest.lower().startswith(titled["name"].lower()) or _SIGNED.search(
                 view, max(0, len(view) - 1500)) or _ADDRESSED.search(view, 0, head):
             return Page("republished", offset + titled.end(), (offset, offset + titled.end()))
-    if markers or _RECIPIENTS.search(view):
+    if markers or _has_recipients(view):
         return Page("official")
     paragraphs = _first_lines_end(view, _FIRST_PARAGRAPHS)
-    issued = _ISSUED_LEAD.search(view, 0, paragraphs)
+    issuing = "ban hành" in lower_head[:paragraphs]
+    issued = _ISSUED_LEAD.search(view, 0, paragraphs) if issuing else None
     if issued is not None:
         sentence_end = view.find(". ", issued.end(), paragraphs)
         voice = sentence_end >= 0 and _OWN_VOICE.match(view, sentence_end + 1)
@@ -114,7 +128,7 @@ def classify_page(view: str) -> Page:
         if voice or source:
             start = sentence_end + 2 if voice else view.find("\n", issued.end()) + 1
             return Page("republished", start, (0, start))
-    if issues_itself(view) is not None:
+    if issuing and issues_itself(view) is not None:
         return Page("official")
     return Page("news")
 

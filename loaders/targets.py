@@ -86,6 +86,7 @@ _DUE_YEAR = re.compile(r"[ \t]*(?:[^\s,;.]+[ \t]+){0,3}?vào[ \t]+(?:cuối[ \t]
 _NOT_UNIT_WORDS = frozenset({"phát", "được", "có", "đạt", "tham", "trở", "ứng", "thực", "là",
                              "sẽ", "đã", "trên", "tại", "trong", "của", "cho", "với", "và",
                              "đi", "hoạt", "đang", "mới", "cấp", "theo"})
+_DIGIT = re.compile(r"\d")
 _INDEX = re.compile(r"\d,\d{1,3}")  # "0,7": an index, not a count
 _CLAUSE = re.compile(r";|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])|\n")
 _OBJECTIVES = re.compile(
@@ -162,6 +163,8 @@ class _Candidate:
 
 def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
     """Per clause of ``text``, its target figures."""
+    if _DIGIT.search(text) is None:
+        return
     for c_start, c_end in _clauses(text):
         clause = text[c_start:c_end]
         found: list[_Candidate] = []
@@ -206,6 +209,8 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
                                     unit, c_start + unit_end,
                                     qualifier.group(1).lower() if qualifier else None,
                                     bool(pct), led))
+        if not found:
+            continue
         # a parenthesis states a goal of its own ("tối thiểu 5Mbit/s (95% truy nhập …)"),
         # and so does each horizon ("đến năm 2025 đạt 8.300 USD, đến năm 2030 đạt …")
         horizons = [c_start + h.start() for h in _NEXT_HORIZON.finditer(clause)]

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from policykg.core.vntext import fold
+from policykg.core.vntext import fold, in_capitals
 from policykg.loaders.attribution import (
     Responsibility,
     attribution_line,
@@ -121,8 +121,7 @@ def _is_title(node: Node) -> bool:
     text = node.text.strip(" *")
     if not text or text.endswith(":"):
         return True
-    letters = [c for c in text if c.isalpha()]
-    if letters and not any(c.islower() for c in letters):
+    if in_capitals(text):
         return True
     return not _SENTENCE_END.search(text) and len(text.split()) <= _WORDS_OF_A_TITLE
 
@@ -160,11 +159,6 @@ _NOT_A_TASK_TEXT = re.compile(r"\([^()]*\)[.;]?|[.…\s]+|[>\s]*(?:xem chi tiế
                               re.I | re.S)
 
 
-def _in_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and not any(c.islower() for c in letters)
-
-
 class _Walker:
     def __init__(self, text: str, source: str) -> None:
         self.text = text
@@ -180,7 +174,7 @@ class _Walker:
         """Add the task of ``node`` (text ``[start, end)``); its index, or None when its
         section takes only tasks that name a body and this one names none."""
         body = self.text[start:end]
-        if _NOT_A_TASK_TEXT.fullmatch(body.strip()) or _in_capitals(body):
+        if _NOT_A_TASK_TEXT.fullmatch(body.strip()) or in_capitals(body, 8):
             return None  # "(Chi tiết tại phụ lục đính kèm)", a title in capitals
         coords = coords or coordinators(body)
         if not owners and (closing := closing_parenthesis(body, offset=start,
