@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
 
 from policykg.cli.common import EXIT_FINDINGS, EXIT_OK, emit, err
 from policykg.core.errors import InputError
 from policykg.loaders.batch import FileFailure, discover, extract_batch
 from policykg.loaders.gold import to_gold
-from policykg.loaders.scoring import score
+from policykg.loaders.scoring import FIELDS, Scores, score
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -22,6 +27,34 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             emit(to_gold(item))
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+# Column headings of the per-document table, narrow enough for an 80-column terminal.
+_SHORT = {"document": "doc", "references": "refs", "implements": "impl",
+          "cited_relations": "rels", "tasks": "task", "owners": "own",
+          "deadlines": "date", "targets": "tgt", "unowned": "unow"}
+
+
+def _documents_table(scores: Scores) -> Table:
+    legend = ", ".join(f"{short} = {name}" for name, short in _SHORT.items() if short != name)
+    table = Table(title="F1 per document", box=box.SIMPLE, pad_edge=False, padding=(0, 1),
+                  caption=legend)
+    table.add_column("file", overflow="ellipsis", no_wrap=True, max_width=20)
+    for name in FIELDS:
+        table.add_column(_SHORT[name], justify="right", min_width=4, no_wrap=True)
+    for doc, fields in scores.documents.items():
+        table.add_row(doc, *(f"{fields[name][2]:.2f}" for name in FIELDS))
+    return table
+
+
+def _misses_table(scores: Scores) -> Table:
+    table = Table(title=f"{len(scores.misses)} differences from the gold", box=box.SIMPLE,
+                  pad_edge=False)
+    for column in ("document", "field", "kind", "gold", "predicted"):
+        table.add_column(column, overflow="fold")
+    for m in scores.misses:
+        table.add_row(m.document, m.field, m.kind, m.gold or "", m.predicted or "")
+    return table
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -43,6 +76,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     scores = score(gold, predictions)
     if args.json:
         emit(scores.to_dict())
-    else:
-        print("\n".join(scores.lines()))
+        return EXIT_FINDINGS if scores.overall[2] < args.min_f1 else EXIT_OK
+    print("\n".join(scores.lines()))
+    # a terminal's own width; piped, wide enough for every column
+    console = Console(width=None if sys.stdout.isatty() else 120)
+    if args.documents:
+        console.print(_documents_table(scores))
+    if args.misses:
+        console.print(_misses_table(scores))
     return EXIT_FINDINGS if scores.overall[2] < args.min_f1 else EXIT_OK

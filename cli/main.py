@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--min-f1", type=float, default=0.0,
                    help="exit 1 when the overall F1 is under this")
+    p.add_argument("--documents", action="store_true",
+                   help="also print each document's F1, field by field")
+    p.add_argument("--misses", action="store_true",
+                   help="also list every difference from the gold (missed, spurious, wrong)")
 
     p = _command(sub, "load", "documents:cmd_load",
                  "extract and load files or folders into the graph")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 FIELDS = ("document", "references", "implements", "cited_relations",
@@ -138,42 +138,100 @@ def _target_key(t: Mapping[str, Any]) -> tuple[str, Any]:
     return re.sub(r"\s", "", str(t.get("value", ""))).replace(",", "."), t.get("year")
 
 
-def _score_document(t: dict[str, Tally], gold: dict[str, Any], pred: dict[str, Any]) -> None:
+@dataclass(frozen=True)
+class Miss:
+    """One difference from the gold: a fact missed, a spurious one, or one wrong."""
+
+    document: str
+    field: str
+    kind: str  # "missed" | "spurious" | "wrong"
+    gold: str | None = None
+    predicted: str | None = None
+
+
+class _Document:
+    """The tallies and misses of one document."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.tally = {field: Tally() for field in FIELDS}
+        self.misses: list[Miss] = []
+
+    def miss(self, field: str, kind: str, gold: object = None, predicted: object = None) -> None:
+        self.misses.append(Miss(self.name, field, kind,
+                                None if gold is None else str(gold),
+                                None if predicted is None else str(predicted)))
+
+    def sets(self, field: str, gold: set[Any], pred: set[Any]) -> None:
+        self.tally[field].add_sets(gold, pred)
+        for item in sorted(gold - pred, key=str):
+            self.miss(field, "missed", gold=_shown(item))
+        for item in sorted(pred - gold, key=str):
+            self.miss(field, "spurious", predicted=_shown(item))
+
+
+def _shown(item: object) -> str:
+    if isinstance(item, tuple):
+        return " ".join("∅" if part is None else str(part) for part in item)
+    return str(item)
+
+
+def _score_document(d: _Document, gold: dict[str, Any], pred: dict[str, Any]) -> None:
     gd, pd = gold.get("document") or {}, pred.get("document") or {}
+    t = d.tally["document"]
     for key in ("kind", "number", "issued", "issuer", "province"):
         gv, pv = gd.get(key), pd.get(key)
         if gv is None and pv is None:
             continue
         ok = _similar(gv, pv) if key == "issuer" else _norm(gv) == _norm(pv)
         if gv is None:
-            t["document"].add(fp=1)
+            t.add(fp=1)
+            d.miss("document", "spurious", predicted=f"{key}={pv}")
         elif ok:
-            t["document"].add(tp=1)
+            t.add(tp=1)
         else:
-            t["document"].add(fn=1, fp=int(pv is not None))
+            t.add(fn=1, fp=int(pv is not None))
+            d.miss("document", "wrong" if pv is not None else "missed",
+                   gold=f"{key}={gv}", predicted=None if pv is None else f"{key}={pv}")
 
 
-def _score_tasks(t: dict[str, Tally], gt: list[dict[str, Any]], pt: list[dict[str, Any]]) -> None:
+def _task_label(task: Mapping[str, Any]) -> str:
+    section = task.get("section") or ""
+    text = " ".join(str(task.get("starts_with") or task.get("text") or "").split()[:8])
+    return f"{section} {text}".strip()
+
+
+def _score_tasks(d: _Document, gt: list[dict[str, Any]], pt: list[dict[str, Any]]) -> None:
+    t = d.tally
     pairs = _pair_tasks(gt, pt)
     t["tasks"].add(tp=len(pairs), fp=len(pt) - len(pairs), fn=len(gt) - len(pairs))
     for gi, pi in pairs:
-        t["owners"].add(*_bodies(gt[gi].get("owners", []), pt[pi].get("owners", [])))
+        g_owners, p_owners = gt[gi].get("owners", []), pt[pi].get("owners", [])
+        tp, fp, fn = _bodies(g_owners, p_owners)
+        t["owners"].add(tp, fp, fn)
+        if fp or fn:
+            d.miss("owners", "wrong", gold=f"{_task_label(gt[gi])}: {g_owners}",
+                   predicted=str(p_owners))
         gdl, pdl = gt[gi].get("deadline"), pt[pi].get("deadline")
         if gdl or pdl:
             if gdl and pdl and _norm(gdl) == _norm(pdl):
                 t["deadlines"].add(tp=1)
             else:
                 t["deadlines"].add(fn=int(bool(gdl)), fp=int(bool(pdl)))
+                d.miss("deadlines", "wrong", gold=f"{_task_label(gt[gi])}: {gdl}",
+                       predicted=str(pdl))
     paired_g = {gi for gi, _ in pairs}
     paired_p = {pi: gi for gi, pi in pairs}
     for gi, g in enumerate(gt):
         if gi not in paired_g:
             t["owners"].add(fn=len(g.get("owners", [])))
             t["deadlines"].add(fn=int(bool(g.get("deadline"))))
+            d.miss("tasks", "missed", gold=_task_label(g))
     for pi, p in enumerate(pt):
         if pi not in paired_p:
             t["owners"].add(fp=len(p.get("owners", [])))
             t["deadlines"].add(fp=int(bool(p.get("deadline"))))
+            d.miss("tasks", "spurious", predicted=_task_label(p))
     by_gold = dict(pairs)
     for gi, g in enumerate(gt):
         match = by_gold.get(gi)
@@ -186,19 +244,23 @@ def _score_tasks(t: dict[str, Tally], gt: list[dict[str, Any]], pt: list[dict[st
 
 @dataclass(frozen=True)
 class Scores:
-    """Per-field and overall precision, recall and F1; gold files with no prediction."""
+    """Per-field and overall precision, recall and F1, per document as well; gold files
+    with no prediction; every difference from the gold."""
 
     fields: dict[str, tuple[float, float, float]]
     overall: tuple[float, float, float]
     missing: tuple[str, ...]
+    documents: dict[str, dict[str, tuple[float, float, float]]] = field(default_factory=dict)
+    misses: tuple[Miss, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
-            name: dict(zip(("precision", "recall", "f1"), (round(v, 3) for v in prf),
-                           strict=True))
-            for name, prf in (*self.fields.items(), ("overall", self.overall))
+            name: _rounded(prf) for name, prf in (*self.fields.items(), ("overall", self.overall))
         }
         out["missing_predictions"] = list(self.missing)
+        out["documents"] = {doc: {name: _rounded(prf) for name, prf in fields.items()}
+                            for doc, fields in self.documents.items()}
+        out["misses"] = [asdict(m) for m in self.misses]
         return out
 
     def lines(self) -> list[str]:
@@ -211,30 +273,42 @@ class Scores:
         return out
 
 
+def _rounded(prf: tuple[float, float, float]) -> dict[str, float]:
+    return dict(zip(("precision", "recall", "f1"), (round(v, 3) for v in prf), strict=True))
+
+
 def score(gold_docs: Iterable[dict[str, Any]], predictions: Mapping[str, dict[str, Any]]) -> Scores:
     """Score ``predictions`` (by file base name) against ``gold_docs``."""
     t = {name: Tally() for name in FIELDS}
     missing: list[str] = []
+    documents: dict[str, dict[str, tuple[float, float, float]]] = {}
+    misses: list[Miss] = []
     for gold in gold_docs:
         name = str(gold["file"]).rsplit("/", 1)[-1]
         pred = predictions.get(name)
         if pred is None:
             missing.append(name)
             pred = {}
-        _score_document(t, gold, pred)
-        t["references"].add_sets(*_refs(gold.get("references", []), pred.get("references", [])))
-        t["implements"].add_sets({_id(x) for x in gold.get("implements", [])},
-                                 {_id(x) for x in pred.get("implements", [])})
+        d = _Document(name)
+        _score_document(d, gold, pred)
+        d.sets("references", *_refs(gold.get("references", []), pred.get("references", [])))
+        d.sets("implements", {_id(x) for x in gold.get("implements", [])},
+               {_id(x) for x in pred.get("implements", [])})
 
         def rel(r: Mapping[str, Any]) -> tuple[str, str, str]:
             return _id(r["from"]), r.get("rel", "implements"), _id(r["to"])
 
-        t["cited_relations"].add_sets({rel(r) for r in gold.get("cited_relations", [])},
-                                      {rel(r) for r in pred.get("cited_relations", [])})
-        _score_tasks(t, gold.get("tasks", []), pred.get("tasks", []))
-        t["targets"].add_sets({_target_key(x) for x in gold.get("targets", [])},
-                              {_target_key(x) for x in pred.get("targets", [])})
+        d.sets("cited_relations", {rel(r) for r in gold.get("cited_relations", [])},
+               {rel(r) for r in pred.get("cited_relations", [])})
+        _score_tasks(d, gold.get("tasks", []), pred.get("tasks", []))
+        d.sets("targets", {_target_key(x) for x in gold.get("targets", [])},
+               {_target_key(x) for x in pred.get("targets", [])})
+        for name_, tally in d.tally.items():
+            t[name_].add(tally.tp, tally.fp, tally.fn)
+        documents[name] = {f: d.tally[f].prf() for f in FIELDS}
+        misses += d.misses
     total = Tally()
     for tally in t.values():
         total.add(tally.tp, tally.fp, tally.fn)
-    return Scores({name: t[name].prf() for name in FIELDS}, total.prf(), tuple(missing))
+    return Scores({name: t[name].prf() for name in FIELDS}, total.prf(), tuple(missing),
+                  documents, tuple(misses))

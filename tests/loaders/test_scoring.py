@@ -8,7 +8,15 @@ from typing import Any
 import pytest
 
 from policykg.loaders.scoring import score
-from tests.shared_scorer import CORPUS, GOLD_DIR, SCORER, SHARED, gold_docs, shared_scorer
+from tests.shared_scorer import (
+    CORPUS,
+    DEVSET,
+    GOLD_DIR,
+    SCORER,
+    SHARED,
+    gold_docs,
+    shared_scorer,
+)
 
 
 def _perturb(docs: list[dict[str, Any]], seed: int) -> dict[str, dict[str, Any]]:
@@ -57,7 +65,7 @@ def test_same_figures_as_the_shared_scorer(seed: int) -> None:
     preds = _perturb(docs, seed)
     ours = score(docs, preds).to_dict()
     theirs = shared_scorer().score(GOLD_DIR, preds)
-    assert ours == theirs
+    assert {key: ours[key] for key in theirs} == theirs
 
 
 def test_gold_scores_perfectly() -> None:
@@ -77,12 +85,34 @@ def test_a_missing_prediction_is_named() -> None:
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason=f"no {SHARED} to compare the copies with")
 def test_the_bundled_development_set_is_the_shared_one() -> None:
-    """tests/devset and corpus/*.txt are copies of ../shared: same bytes."""
+    """tests/devset, its corpus2 and corpus/*.txt are copies of ../shared: same bytes."""
     pairs = [(SCORER, SHARED / "tools" / "score_extraction.py")]
     pairs += [(p, SHARED / "corpus" / "gold" / p.name) for p in sorted(GOLD_DIR.glob("*.json"))]
     pairs += [(p, SHARED / "corpus" / "seeds" / p.name) for p in sorted(CORPUS.glob("*.txt"))]
     assert len(pairs) == 11
     assert {p.name for p in (SHARED / "corpus" / "gold").glob("*.json")} == {
         p.name for p in GOLD_DIR.glob("*.json")}
+    ours2, theirs2 = DEVSET / "corpus2", SHARED / "corpus2"
+    names = {p.relative_to(theirs2) for p in theirs2.rglob("*") if p.is_file()}
+    assert names == {p.relative_to(ours2) for p in ours2.rglob("*") if p.is_file()}
+    pairs += [(ours2 / name, theirs2 / name) for name in sorted(names)]
     for ours, theirs in pairs:
         assert Path(ours).read_bytes() == theirs.read_bytes(), ours
+
+
+def test_misses_and_per_document_figures_name_what_differs() -> None:
+    docs = gold_docs()
+    preds = {d["file"]: copy.deepcopy(d) for d in docs}
+    first = docs[0]
+    changed = preds[first["file"]]
+    dropped = changed["tasks"].pop(0)
+    changed["document"]["kind"] = "BaoCao"  # every gold document has a kind
+    scores = score(docs, preds)
+    mine = [m for m in scores.misses if m.document == first["file"]]
+    assert {(m.field, m.kind) for m in mine} >= {("tasks", "missed"), ("document", "wrong")}
+    assert any(dropped["starts_with"].split()[0] in (m.gold or "") for m in mine
+               if m.field == "tasks")
+    assert all(m.document == first["file"] for m in scores.misses)
+    assert scores.documents[first["file"]]["tasks"][1] < 1.0
+    assert all(f == (1.0, 1.0, 1.0) for d, fields in scores.documents.items()
+               if d != first["file"] for f in fields.values())
