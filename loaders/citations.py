@@ -38,6 +38,7 @@ from policykg.ontology.records import (
     CitedRelation,
     DocumentKind,
     Extraction,
+    NamedCitation,
     Provenance,
     Reference,
     Span,
@@ -106,6 +107,8 @@ _ALIAS = re.compile(
     r"[ \t\n]*,?[ \t]*\(?[ \t]*khóa[ \t]+(?P<term>[ivxlc]+)\b[ \t]*\)?"
 )
 _ALIAS_ANY_CASE = re.compile(_ALIAS.pattern, re.I)
+# What a resolution cited by name is about: "… (khóa XI) về phát triển khoa học …".
+_SUBJECT_AFTER = re.compile(r"[ \t]*,?[ \t]*(về[ \t]+[^,;.()\n]{3,160})")
 _QUOTES = "[“\"*]*"
 _CAREFULLY = r"(?:(?:tốt|có hiệu quả|nghiêm túc|hiệu quả)[ \t]+)?"
 # "thực hiện", "triển khai (thực hiện)", "tiếp tục thực hiện": the verbs of an own statement.
@@ -199,6 +202,7 @@ class Citations:
     implements: tuple[str, ...]  # keys of references
     cited_relations: tuple[CitedRelation, ...]
     warnings: tuple[str, ...] = ()
+    named: tuple[NamedCitation, ...] = ()  # by name only, no number in the text
     replaces: tuple[str, ...] = ()  # keys of references the document takes the place of
     amends: tuple[str, ...] = ()  # keys of references the document changes
 
@@ -326,8 +330,9 @@ def _lower(text: str) -> str:
 
 def _alias_mentions(
     text: str, lower: str, refs: list[Reference], source: str
-) -> tuple[list[_Mention], list[str]]:
+) -> tuple[list[_Mention], list[str], list[NamedCitation]]:
     mentions, warnings = [], []
+    named: list[NamedCitation] = []
     found = (_ALIAS.finditer(lower) if lower is not text
              else _ALIAS_ANY_CASE.finditer(text))  # a lower case longer than its letter
     for m in found:
@@ -337,9 +342,15 @@ def _alias_mentions(
         if len(keys) > 1:
             warnings.append(f"{source}: '{text[m.start():m.end()]}' may name "
                             f"{', '.join(keys)}; not resolved")
+        elif not keys and not any(c.name == text[m.start():m.end()] for c in named):
+            subject = _SUBJECT_AFTER.match(text, m.end())
+            named.append(NamedCitation(
+                name=" ".join(text[m.start():m.end()].split()), term=term,
+                subject=" ".join(subject[1].split()) if subject else None,
+                provenance=Provenance(source=source, span=Span(start=m.start(), end=m.end()))))
         mentions.append(_Mention(start=m.start(), end=m.end(), number=None, span=m.span(),
                                  term=term, key=keys[0] if len(keys) == 1 else None))
-    return mentions, warnings
+    return mentions, warnings, named
 
 
 def _opens_block(text: str, line_start: int) -> bool:
@@ -463,7 +474,7 @@ def extract_citations(text: str, source: str, *, province: str | None,
     numbered = _numbered_mentions(text)
     refs, warnings = _merge(numbered, source, province)
     lower = _lower(text)
-    aliases, alias_warnings = _alias_mentions(text, lower, refs, source)
+    aliases, alias_warnings, named = _alias_mentions(text, lower, refs, source)
     mentions = sorted(numbered + aliases, key=lambda m: m.start)
     at = {m.start: m for m in mentions if m.key is not None}
 
@@ -513,7 +524,7 @@ def extract_citations(text: str, source: str, *, province: str | None,
     amending = not news and "sửa đổi" in lower
     amends = _keys_after(_OWN_AMENDS.finditer(lower, 0, head_end(text)), at) if amending else []
     return Citations(tuple(refs), tuple(implements), tuple(relations.values()),
-                     (*warnings, *alias_warnings), tuple(replaces), tuple(amends))
+                     (*warnings, *alias_warnings), tuple(named), tuple(replaces), tuple(amends))
 
 
 def _keys_after(found: Iterator[re.Match[str]], at: Mapping[int, _Mention]) -> list[str]:

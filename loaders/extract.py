@@ -65,6 +65,7 @@ def _without_own_number(citations: Citations, number: str | None) -> Citations:
         tuple(k for k in stated["implements"] if k not in own),
         tuple(r for r in citations.cited_relations if r.source not in own and r.target not in own),
         citations.warnings,
+        citations.named,
         tuple(k for k in stated["replaces"] if k not in own),
         tuple(k for k in stated["amends"] if k not in own))
 
@@ -105,6 +106,7 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
         replaces=citations.replaces,
         amends=citations.amends,
         cited_relations=citations.cited_relations,
+        named_citations=citations.named,
         tasks=found.tasks,
         targets=targets,
         warnings=(*repaired.warnings, *citations.warnings),

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from policykg.core.errors import DocumentRejected, PolicyKGError
+from policykg.core.vntext import fold
 from policykg.loaders.batch import FileFailure, discover, extract_batch
 from policykg.loaders.clean import clean_text
 from policykg.loaders.extract import extract
@@ -32,7 +33,7 @@ from policykg.loaders.rows import document_rows
 from policykg.loaders.sidecar import Sidecar
 from policykg.loaders.writer import adopt_stub_statements, write_document
 from policykg.ontology.identity import document_id, document_scope
-from policykg.ontology.records import Extraction
+from policykg.ontology.records import Extraction, NamedCitation
 from policykg.ontology.validation import Finding
 from policykg.queries.catalog import load_catalog, load_writes
 from policykg.queries.store import GraphStore, Statement
@@ -114,12 +115,58 @@ def _adoptions(store: GraphStore, extraction: Extraction, doc_id: str,
     return statements
 
 
+_SUBJECT_FIT = 0.6  # of a named citation's subject words found in a candidate's title
+
+
+def resolve_named(store: GraphStore, extraction: Extraction
+                  ) -> tuple[list[tuple[NamedCitation, str]], list[str]]:
+    """The documents of the graph the resolutions cited by name are, where exactly one
+    fits (same term, the subject in its title); warnings for the others."""
+    found: list[tuple[NamedCitation, str]] = []
+    warnings: list[str] = []
+    query = load_catalog(store.engine)["documents_of_term"] if extraction.named_citations \
+        else None
+    for citation in extraction.named_citations:
+        assert query is not None
+        rows = store.read(query.text, {"term": citation.term})
+        words = set(fold(citation.subject or "").split()) - {"ve"}
+        fits = sorted(r["id"] for r in rows if not words or (
+            r["title"] and len(words & set(fold(r["title"]).split()))
+            >= _SUBJECT_FIT * len(words)))
+        if len(fits) == 1:
+            found.append((citation, fits[0]))
+        else:
+            which = f"may be {', '.join(fits)}" if fits else "names no document the graph holds"
+            warnings.append(f"{extraction.source}: '{citation.name}' {which}; not resolved")
+    return found, warnings
+
+
+def own_id_in_graph(store: GraphStore, extraction: Extraction) -> tuple[str | None, list[str]]:
+    """The id of the dated document an undated one is (its date unreadable), when the
+    graph holds exactly one dated document of its scope and number; warnings."""
+    h = extraction.document
+    if h.number is None or h.issued is not None:
+        return None, []
+    dated = sorted(c.id for c in _candidates(store, document_scope(h.number, h.province),
+                                              h.number) if c.year is not None)
+    if len(dated) == 1:
+        return dated[0], [f"{extraction.source}: {h.number} has no readable date; "
+                          f"merged with the dated {dated[0]}"]
+    if dated:
+        return None, [f"{extraction.source}: {h.number} has no readable date and may be "
+                      f"{', '.join(dated)}; kept apart, undated"]
+    return None, []
+
+
 def load_extraction(store: GraphStore, extraction: Extraction,
                     on_violation: OnViolation | None = None) -> LoadResult:
     """Write one extracted document to ``store`` (one transaction; idempotent),
     validated first when ``on_violation`` is given."""
     resolved, warnings = resolve_citations(store, extraction)
-    rows = document_rows(extraction, resolved)
+    own_id, own_warnings = own_id_in_graph(store, extraction)
+    named, named_warnings = resolve_named(store, extraction)
+    warnings += [*own_warnings, *named_warnings]
+    rows = document_rows(extraction, resolved, own_id, named)
     findings: tuple[Finding, ...] = ()
     if on_violation is not None:
         findings = precheck(store, rows)

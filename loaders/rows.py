@@ -9,7 +9,7 @@ fails here rather than minting a new one in the graph.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,13 @@ from policykg.loaders.bodies import BodyEntity, canonical_bodies
 from policykg.loaders.resolve import ResolvedReference
 from policykg.ontology import mapping as m
 from policykg.ontology.identity import NATIONAL_SCOPES, document_id, document_scope
-from policykg.ontology.records import KIND_NAMES_VI, DocumentKind, Extraction, Provenance
+from policykg.ontology.records import (
+    KIND_NAMES_VI,
+    DocumentKind,
+    Extraction,
+    NamedCitation,
+    Provenance,
+)
 
 Row = dict[str, Any]
 # What a citation knows of the document it cites: a cited row's properties.  The writer
@@ -129,11 +135,17 @@ class _Bodies:
 
 
 def document_rows(
-    extraction: Extraction, resolved: Mapping[str, ResolvedReference]
+    extraction: Extraction, resolved: Mapping[str, ResolvedReference],
+    doc_id: str | None = None, named: Sequence[tuple[NamedCitation, str]] = (),
 ) -> DocumentRows:
-    """Rows for ``extraction``; ``resolved`` maps each reference key to its canonical id."""
+    """Rows for ``extraction``; ``resolved`` maps each reference key to its canonical id.
+
+    ``doc_id`` is the document's id when the graph settles it (an undated copy of a
+    dated document); by default, :func:`own_document_id`.  ``named`` pairs the
+    resolutions cited by name with the documents the graph says they are.
+    """
     h = extraction.document
-    doc_id = own_document_id(extraction)
+    doc_id = doc_id or own_document_id(extraction)
     scope = document_scope(h.number, h.province)
     central = scope in _NATIONAL
     field_origins = sorted(f"{k}={p.origin}" for k, p in h.provenance.items())
@@ -180,6 +192,18 @@ def document_rows(
             rows.issued_by += [{"document": target.id, "body": body,
                                 "props": _provenance(ref.provenance, doc_id)}
                                for body in issuers]
+
+    cited_ids = {row["id"] for row in rows.cited}
+    for citation, target_id in named:
+        if target_id != doc_id and target_id not in cited_ids:
+            cited_ids.add(target_id)
+            rows.cited.append({
+                "id": target_id,
+                "props": _checked(m.DOCUMENT, {"kind": DocumentKind.NghiQuyet.value,
+                                               "scope": "tw", "term": citation.term}),
+                "rel": _checked(m.CITES, {**_provenance(citation.provenance, doc_id),
+                                          "resolution": "by-name"}),
+            })
 
     by_key = {ref.key: ref for ref in extraction.references}
     own = {m.IMPLEMENTS: extraction.implements, m.REPLACES: extraction.replaces,

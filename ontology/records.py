@@ -101,6 +101,17 @@ class CitedRelation(_Record):
     provenance: Provenance
 
 
+class NamedCitation(_Record):
+    """A central resolution cited by name only ("Nghị quyết Hội nghị Trung ương 6 (khóa
+    XI) về phát triển khoa học và công nghệ") when the text gives no number for it; the
+    loader looks for it among the documents the graph holds."""
+
+    name: str
+    term: str  # khóa, Roman
+    subject: str | None = None  # "về phát triển khoa học và công nghệ"
+    provenance: Provenance
+
+
 class Deadline(_Record):
     """A deadline, normalised: ``2024-Q2``, ``2025-06``, ``2025-06-30``, ``2025``, ``recurring``."""
 
@@ -162,6 +173,7 @@ class Extraction(_Record):
     replaces: tuple[str, ...] = ()  # keys of references this document takes the place of
     amends: tuple[str, ...] = ()  # keys of references this document changes
     cited_relations: tuple[CitedRelation, ...] = ()
+    named_citations: tuple[NamedCitation, ...] = ()
     tasks: tuple[Task, ...] = ()
     targets: tuple[Target, ...] = ()
     warnings: tuple[str, ...] = ()

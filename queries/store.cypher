@@ -13,6 +13,14 @@ MATCH (d:Document)
 WHERE d.scope = $scope AND toUpper(d.number) = toUpper($number)
 RETURN d.id AS id, d.year AS year, d.stub AS stub
 
+// name: documents_of_term
+// title: Central resolutions of a term
+// description: The central resolutions (kind NghiQuyet, scope tw) of one term (khóa) the graph holds, with their titles: the documents a resolution cited by name only may be.
+// param: term string — a term, in Roman numerals (XI)
+MATCH (d:Document)
+WHERE d.scope = 'tw' AND d.kind = 'NghiQuyet' AND d.term = $term
+RETURN d.id AS id, d.title AS title
+
 // name: document_props
 // title: A document's properties
 // description: Every stored property of the document with this id (no row if there is none).

@@ -194,3 +194,68 @@ def test_a_replaced_document_is_a_replaces_edge_moved_when_it_is_dated(
     old = load_extraction(store, extract(clean_text(REPLACED), "kh12.txt"))
     assert old.document_id == "kon-tum:2021:12-kh-tu"
     assert replaces(store) == {(plan.document_id, old.document_id, plan.document_id)}
+
+
+def test_an_undated_load_of_a_dated_document_merges_with_it(store: GraphStore) -> None:
+    dated = load_extraction(store, extract(clean_text(REPLACED), "kh12.txt"))
+    undated_text = REPLACED.replace("Kon Tum, ngày 05 tháng 6 năm 2021\n", "") + (
+        "\n1. Các sở triển khai ứng dụng công nghệ thông tin.\n")
+    copy = load_extraction(store, extract(clean_text(undated_text), "kh12-scan.txt"))
+    assert copy.document_id == dated.document_id == "kon-tum:2021:12-kh-tu"
+    assert any("merged with the dated kon-tum:2021:12-kh-tu" in w for w in copy.warnings)
+    rows = store.read("MATCH (d:Document) WHERE d.number = '12-KH/TU' "
+                      "RETURN d.id AS id, d.issued AS issued")
+    assert rows == [{"id": "kon-tum:2021:12-kh-tu", "issued": "2021-06-05"}]
+
+
+NQ20 = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 20-NQ/TW
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Hà Nội, ngày 01 tháng 11 năm 2012
+
+NGHỊ QUYẾT
+HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XI
+về phát triển khoa học và công nghệ phục vụ sự nghiệp công nghiệp hóa, hiện đại hóa
+
+1. Các cấp ủy đảng quán triệt Nghị quyết.
+"""
+BY_NAME = """TỈNH ỦY KON TUM
+*
+Số 40-KH/TU
+
+Kon Tum, ngày 02 tháng 3 năm 2025
+
+KẾ HOẠCH
+về khoa học
+
+Tiếp tục thực hiện Nghị quyết Hội nghị Trung ương 6 (khóa XI) về phát triển khoa học và công
+nghệ, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:
+
+1. Các sở, ngành triển khai nghiên cứu khoa học.
+"""
+
+
+def cited_by_name(store: GraphStore, doc_id: str) -> list[tuple[str, str]]:
+    rows = store.read("MATCH (:Document {id: $id})-[r:CITES]->(c:Document) "
+                      "RETURN c.id AS id, r.resolution AS resolution", {"id": doc_id})
+    return sorted((r["id"], r["resolution"]) for r in rows)
+
+
+def test_a_resolution_cited_by_name_is_found_among_the_loaded_ones(store: GraphStore) -> None:
+    nq = load_extraction(store, extract(clean_text(NQ20), "nq20.txt"))
+    assert nq.document_id == "tw:2012:20-nq-tw"
+    plan = load_extraction(store, extract(clean_text(BY_NAME), "kh40.txt"))
+    assert cited_by_name(store, plan.document_id) == [("tw:2012:20-nq-tw", "by-name")]
+
+
+def test_a_name_several_resolutions_fit_is_not_resolved(store: GraphStore) -> None:
+    load_extraction(store, extract(clean_text(NQ20), "nq20.txt"))
+    other = NQ20.replace("Số 20-NQ/TW", "Số 21-NQ/TW")
+    load_extraction(store, extract(clean_text(other), "nq21.txt"))
+    plan = load_extraction(store, extract(clean_text(BY_NAME), "kh40.txt"))
+    assert cited_by_name(store, plan.document_id) == []
+    assert any("may be tw:2012:20-nq-tw, tw:2012:21-nq-tw; not resolved" in w
+               for w in plan.warnings)
