@@ -49,7 +49,9 @@ _PAREN_START = re.compile(r"[ \t]*\((?:\d{1,2}|[ivx]{1,5})\)")
 _LONE_MARKER = re.compile(r"[ \t]*(?:[-+•–—●○■□▪*]|\d{1,2}(?:\.\d{1,2}){0,4}[.)]|[a-zđ]\)|"
                           r"\((?:\d{1,2}|[ivx]{1,5}|[a-zđ])\)|[IVXL]{1,6}\.)[ \t]*")
 _ESCAPE = re.compile(r"\\([.\-*_()\[\]#+!>`|])")
-_GLUED = re.compile(r"[ \t]{3,}(?=[a-zđ]\)[ \t])")
+# A run of spaces before a lettered item glued to the text before it; possessive, and
+# from a run's start only, so a long run is scanned once.
+_GLUED = re.compile(r"(?<![ \t])[ \t]{3,}+(?=[a-zđ]\)[ \t])")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$|\S[ \t]+\|[ \t]+\S|\S[ \t]+\|[ \t]*$")
 _SENTENCE_END = re.compile(r"[.!?;:][\"”’)\]*]*[ \t]*$")
 _COLON_END = re.compile(r":[\"”’)\]*]*[ \t]*$")

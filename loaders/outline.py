@@ -222,10 +222,11 @@ def inline_items(text: str) -> list[tuple[str, str, int]]:
     return best
 
 
-def _split_inline(node: Node) -> None:
-    """Split the enumeration inside ``node``'s text into children (recursively)."""
+def _split_inline(node: Node, outer: frozenset[str] = frozenset()) -> None:
+    """Split the enumeration inside ``node``'s text into children, and theirs in turn
+    when of another style than the ones around them ("(1) … (i) … (ii) … (2) …")."""
     items = inline_items(node.text)
-    if not items:
+    if not items or items[0][1] in outer:
         return
     starts = [offset for _, _, offset in items]
     label_starts = [node.text.rfind("(", 0, s) for s in starts]
@@ -241,7 +242,7 @@ def _split_inline(node: Node) -> None:
     node.text = lead
     node.end = node.start + len(lead)
     for child in children:
-        _split_inline(child)
+        _split_inline(child, outer | {items[0][1]})
         node.children.insert(len([c for c in node.children if c.inline]), child)
         child.parent = node
 

@@ -27,6 +27,7 @@ written as the text writes them, with thousands separators removed (500.000 →
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -87,6 +88,8 @@ _NOT_UNIT_WORDS = frozenset({"phát", "được", "có", "đạt", "tham", "tr�
                              "sẽ", "đã", "trên", "tại", "trong", "của", "cho", "với", "và",
                              "đi", "hoạt", "đang", "mới", "cấp", "theo"})
 _DIGIT = re.compile(r"\d")
+_WINDOW = 160  # how far before a figure its clause's opening is looked for
+_NESTED = 32  # tasks before a figure that may still hold it (a heading's task holds its items)
 _INDEX = re.compile(r"\d,\d{1,3}")  # "0,7": an index, not a count
 _CLAUSE = re.compile(r";|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])|\n")
 _OBJECTIVES = re.compile(
@@ -168,12 +171,18 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
     for c_start, c_end in _clauses(text):
         clause = text[c_start:c_end]
         found: list[_Candidate] = []
+        # once per clause, not per figure (a long clause of many figures stays linear)
+        content = len(clause) - len(clause.lstrip(" *-+•\t\n"))
+        goal_word = _GOAL_WORDS.search(clause)
+        facts = [f.start() for f in _FACT.finditer(clause)]
         for m in _VALUE.finditer(clause):
             written = m.group().replace("%", "")
             before = clause[max(0, m.start() - 40):m.start()]
-            segment = clause[max(clause.rfind("(", 0, m.start()), 0):m.start()]
-            if _FACT.search(segment):  # "(đến nay mới đạt 39,5%)", "Hiện nay, … 180 trạm"
-                continue
+            window = max(0, m.start() - _WINDOW)
+            segment = max(clause.rfind("(", 0, m.start()), 0)
+            k = bisect_left(facts, segment)
+            if k < len(facts) and facts[k] < m.start():
+                continue  # "(đến nay mới đạt 39,5%)", "Hiện nay, … 180 trạm": a fact
             after = clause[m.end():]
             if _NOT_A_FIGURE.search(before) or re.search(r"[/.-]\s*$", before):
                 continue
@@ -193,13 +202,12 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
             if _RANK.search(clause[max(0, m.start() - 25):m.start()]):
                 continue
             lead = _LEAD.search(before)
-            opening = _CLAUSE_OPENING.search(clause[:m.start()]) or not clause[:m.start()].strip(
-                " *-+•")
+            opening = m.start() <= content or _CLAUSE_OPENING.search(clause, window, m.start())
             led = bool(lead or opening)
             if not pct and not led and not (zone.objectives and unit):
                 continue
             if pct and not (led or zone.objectives or _GOAL_VERB.search(before)
-                            or _GOAL_WORDS.search(clause[:m.start()])):
+                            or (goal_word is not None and goal_word.end() <= m.start())):
                 continue  # "… với tỷ lệ 1% - 3% doanh thu": a condition, not a goal
             if not pct and unit is None and not (zone.objectives and lead and _INDEX.fullmatch(
                     written)):
@@ -214,10 +222,11 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
         # a parenthesis states a goal of its own ("tối thiểu 5Mbit/s (95% truy nhập …)"),
         # and so does each horizon ("đến năm 2025 đạt 8.300 USD, đến năm 2030 đạt …")
         horizons = [c_start + h.start() for h in _NEXT_HORIZON.finditer(clause)]
+        parentheses = _Parentheses(clause)
         groups: dict[tuple[bool, int], list[_Candidate]] = {}
         for f in found:
-            part = sum(1 for h in horizons if h <= f.start)
-            groups.setdefault((_in_parentheses(text, c_start, f.start), part), []).append(f)
+            part = bisect_right(horizons, f.start)
+            groups.setdefault((parentheses.inside(f.start - c_start), part), []).append(f)
         kept = sorted((f for group in groups.values()
                        for f in ([g for g in group if g.percent] or group[:1])),
                       key=lambda f: f.start)
@@ -237,21 +246,33 @@ def _metric(before: str, after: str, unit: str | None, qualifier: str | None) ->
     return f"{metric} ({qualifier})" if qualifier else metric
 
 
-def _in_parentheses(text: str, start: int, at: int) -> bool:
-    depth = 0
-    for ch in text[start:at]:
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-    return depth > 0
+class _Parentheses:
+    """Whether a position of a text is inside parentheses, answered by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.opens = [k for k, ch in enumerate(text) if ch == "("]
+        self.closes = [k for k, ch in enumerate(text) if ch == ")"] if self.opens else []
+
+    def inside(self, at: int) -> bool:
+        return bisect_left(self.opens, at) > bisect_left(self.closes, at)
 
 
 class _Collector:
     def __init__(self, text: str, source: str, tasks: tuple[Task, ...]) -> None:
         self.text, self.source, self.tasks = text, source, tasks
         self.targets: list[Target] = []
+        spans = sorted((t.provenance.span.start, t.provenance.span.end, k)
+                       for k, t in enumerate(tasks) if t.provenance.span is not None)
+        self._task_spans = spans
+        self._task_starts = [start for start, _, _ in spans]
 
     def _task_index(self, start: int) -> int | None:
-        return next((k for k, t in enumerate(self.tasks) if t.provenance.span is not None
-                     and t.provenance.span.start <= start < t.provenance.span.end), None)
+        """The task whose text holds ``start``, found by bisection."""
+        k = bisect_right(self._task_starts, start)
+        for span_start, span_end, index in reversed(self._task_spans[max(0, k - _NESTED):k]):
+            if span_start <= start < span_end:
+                return index
+        return None
 
     def _add(self, value: str, unit: str | None, qualifier: str | None, year: int | None,
              metric: str, clause: tuple[int, int]) -> None:
@@ -263,20 +284,33 @@ class _Collector:
 
     def node_text(self, node: Node, zone: _Zone) -> None:
         text = node.text
-        for clause in _candidates(text, zone):
+        found = list(_candidates(text, zone))
+        if not found:
+            return
+        # clause bounds and horizons once per text, looked up by bisection per figure
+        breaks = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+        break_starts = [b[0] for b in breaks]
+        horizons = [(h.start(), int(h.group(1) or h.group(2))) for h in _HORIZON.finditer(text)]
+        horizon_starts = [h[0] for h in horizons]
+        for clause in found:
             for cand in clause:
-                head = text[:cand.start]
-                clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, cand.start)),
-                                   default=0)
+                k = bisect_left(break_starts, cand.start)
+                clause_start = breaks[k - 1][1] if k else 0
+                j = bisect_left(break_starts, cand.end)
+                clause_end = breaks[j][0] if j < len(breaks) else len(text)
                 due = _DUE_YEAR.match(text, cand.unit_end)
-                year = (int(due[1]) if due else None) or _horizon(
-                    text[clause_start:cand.start]) or _horizon(head) or zone.year
-                clause_end = next((m.start() for m in _CLAUSE.finditer(text, cand.end)),
-                                  len(text))
-                metric = _metric(text[clause_start:cand.start],
-                                 text[cand.unit_end:clause_end], cand.unit, cand.qualifier)
+                h = bisect_left(horizon_starts, cand.start) - 1
+                # the horizon before the figure: in its clause, else in its text
+                horizon = horizons[h][1] if h >= 0 else None
+                year = (int(due[1]) if due else None) or horizon or zone.year
+                # a clause of hundreds of figures: each target keeps its neighbourhood
+                start = max(clause_start, cand.start - _WINDOW * 2)
+                end = min(clause_end, cand.unit_end + _WINDOW * 2)
+                metric = _metric(text[max(start, cand.start - _WINDOW):cand.start],
+                                 text[cand.unit_end:min(end, cand.unit_end + _WINDOW)],
+                                 cand.unit, cand.qualifier)
                 self._add(cand.value, cand.unit, cand.qualifier, year, metric,
-                          (node.start + clause_start, node.start + clause_end))
+                          (node.start + start, node.start + end))
 
     def table(self, node: Node, zone: _Zone) -> None:
         rows = node.children
