@@ -323,6 +323,7 @@ class _Walker:
     def _group(self, children: list[Node], scope: Scope, parent: Node) -> None:
         """The children of a heading: items, and paragraphs that are items or attributions."""
         self.pending = []
+        paragraphs_are_tasks = parent.kind == "plain" or _is_title(parent)
         for child in children:
             if child.kind == "plain":
                 found = _attribution(child, self.source)
@@ -345,7 +346,7 @@ class _Walker:
                     # document's addressees, asked to carry it out as a whole
                     self._add_addressees(subjects)
                     continue
-                if _is_title(parent) or parent.kind == "plain":
+                if paragraphs_are_tasks:
                     owners = self._owners_of(child.text, scope)
                     index = self._task(child, child.start, child.end, owners, scope)
                     if index is not None:
