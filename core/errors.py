@@ -78,6 +78,14 @@ class SidecarError(InputError):
         self.reason = reason
 
 
+class TooLarge(InputError):
+    """A value past its size limit (``core/limits.py``), named with the limit."""
+
+    def __init__(self, source: str, what: str, size: int, limit: int, unit: str) -> None:
+        super().__init__(f"{source}: {what} is {size} {unit}; at most {limit}")
+        self.source, self.what, self.size, self.limit = source, what, size, limit
+
+
 class InvalidNumber(InputError, ValueError):
     """A string that is not a document number in the Party or State form."""
 

@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from policykg.core.errors import TooLarge
+from policykg.core.limits import MAX_ID_BYTES, MAX_NAME, MAX_TITLE
 from policykg.core.vntext import fold
 from policykg.loaders.bodies import BodyEntity, canonical_bodies
 from policykg.loaders.resolve import ResolvedReference
@@ -92,6 +94,27 @@ class DocumentRows:
     owners: list[Row] = field(default_factory=list)  # {task, body, props}
     coordinators: list[Row] = field(default_factory=list)  # {task, body, props}
     targets: list[Row] = field(default_factory=list)  # {id, task, props}
+
+
+def check_sizes(rows: DocumentRows, source: str) -> None:
+    """Refuse rows whose ids or names pass the limits of ``core/limits.py`` (an id of
+    about 4 KB crashes FalkorDB's unique index), naming the first offender."""
+    ids = [("document id", rows.id), *(("cited document id", r["id"]) for r in rows.cited),
+           *(("body id", r["id"]) for r in rows.bodies),
+           *(("task id", r["id"]) for r in rows.tasks),
+           *(("target id", r["id"]) for r in rows.targets)]
+    for what, value in ids:
+        size = len(str(value).encode("utf-8"))
+        if size > MAX_ID_BYTES:
+            raise TooLarge(source, f"{what} {str(value)[:60]!r}…", size, MAX_ID_BYTES, "bytes")
+    names = [("body name", r["props"].get("name")) for r in rows.bodies]
+    names += [(f"document {key}", rows.document.get(key)) for key in ("issuer_name", "signer")]
+    for what, name in names:
+        if isinstance(name, str) and len(name) > MAX_NAME:
+            raise TooLarge(source, f"{what} {name[:60]!r}…", len(name), MAX_NAME, "characters")
+    title = rows.document.get("title")
+    if isinstance(title, str) and len(title) > MAX_TITLE:
+        raise TooLarge(source, "document title", len(title), MAX_TITLE, "characters")
 
 
 class _Bodies:
@@ -250,4 +273,5 @@ def document_rows(
             }),
         })
     rows.bodies, rows.parts = bodies.rows()
+    check_sizes(rows, extraction.source)
     return rows

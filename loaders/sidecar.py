@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from policykg.core.errors import InvalidNumber, SidecarError
+from policykg.core.limits import MAX_NAME, MAX_NUMBER, MAX_TITLE
 from policykg.ontology.identity import parse_number
 from policykg.ontology.records import DocumentHeader, DocumentKind, Provenance
 
@@ -55,13 +56,13 @@ class Sidecar(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     kind: DocumentKind | None = None
-    number: str | None = None
+    number: str | None = Field(default=None, max_length=MAX_NUMBER)
     issued: date | None = None
-    issuer: str | None = None
-    province: str | None = None
-    signer: str | None = None
-    title: str | None = None
-    term: str | None = None
+    issuer: str | None = Field(default=None, max_length=MAX_NAME)
+    province: str | None = Field(default=None, max_length=MAX_NAME)
+    signer: str | None = Field(default=None, max_length=MAX_NAME)
+    title: str | None = Field(default=None, max_length=MAX_TITLE)
+    term: str | None = Field(default=None, max_length=8)
     implements: tuple[Annotated[str, AfterValidator(implements_key)], ...] = ()
 
     @field_validator("number")

@@ -32,6 +32,7 @@ from policykg.api.models import (
     WorkloadList,
     WorkloadRow,
 )
+from policykg.core.limits import MAX_OFFSET
 from policykg.queries import audit
 from policykg.queries.lookup import resolve_document
 from policykg.queries.validation import validate_store
@@ -39,7 +40,7 @@ from policykg.queries.validation import validate_store
 router = APIRouter(prefix="/audit", tags=["audit"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="At most this many rows")]
-Offset = Annotated[int, Query(ge=0, description="Skip this many rows first")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many rows first")]
 
 
 @router.get("/unowned", response_model=TaskList, responses=responses(503))

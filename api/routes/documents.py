@@ -16,6 +16,7 @@ from fastapi import APIRouter, Path, Query
 from policykg.api.deps import Store
 from policykg.api.errors import responses
 from policykg.api.models import DocumentList, DocumentOut, LineageOut, ResolveOut
+from policykg.core.limits import MAX_OFFSET
 from policykg.queries import documents
 from policykg.queries.lookup import resolve_document
 
@@ -34,7 +35,7 @@ def list_documents(
     stub: Annotated[bool | None, Query(description="Only stubs (cited, not loaded) "
                                        "or only loaded documents")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> DocumentList:
     """Documents, ordered by issue date, with filters and paging."""
     data, count = documents.list_documents(store, kind=kind, scope=scope, year=year,

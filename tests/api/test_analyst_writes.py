@@ -83,6 +83,10 @@ def test_writes_are_disabled_without_configured_keys(
      400),
     ({"file": ("a.txt", b"text", "text/plain"), "sidecar": ("m.yaml", b"colour: red",
                                                             "text/yaml")}, 400),
+    ({"file": ("a.txt", b"text", "text/plain"),
+      "sidecar": ("m.yaml", b"province: " + b"K" * 10_000, "text/yaml")}, 400),
+    ({"file": ("a.txt", ("ỦY BAN NHÂN DÂN TỈNH " + "Á" * 5000 + "\nSố: 5/KH-UBND\n\nKẾ HOẠCH"
+                         "\n\nvề số\n").encode(), "text/plain")}, 400),
 ])
 def test_bad_uploads_are_named(writable_client: TestClient, files: dict[str, Any],
                                status: int) -> None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from policykg.core.errors import TooLarge
 from policykg.loaders.batch import FileFailure, discover, extract_batch
 from policykg.loaders.clean import clean_text
 from policykg.loaders.extract import extract
@@ -259,3 +262,12 @@ def test_a_name_several_resolutions_fit_is_not_resolved(store: GraphStore) -> No
     assert cited_by_name(store, plan.document_id) == []
     assert any("may be tw:2012:20-nq-tw, tw:2012:21-nq-tw; not resolved" in w
                for w in plan.warnings)
+
+
+def test_a_runaway_name_is_refused_before_it_reaches_the_store(store: GraphStore) -> None:
+    """A ~5 KB unique id crashed FalkorDB (its unique-constraint check, signal 11)."""
+    text = ("ỦY BAN NHÂN DÂN TỈNH " + "Á" * 5000 + "\nSố: 5/KH-UBND\n\nKẾ HOẠCH\n\nvề số\n\n"
+            "1. Sở Tài chính bố trí kinh phí.\n")
+    with pytest.raises(TooLarge, match=r"body id .* bytes; at most 1024"):
+        load_extraction(store, extract(clean_text(text), "huge.txt"))
+    assert store.read("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 0}]

@@ -54,6 +54,8 @@ def test_empty_sidecar_states_nothing(tmp_path: Path) -> None:
     ("provinc: Kon Tum\n", "provinc"),
     ("- just a list\n", "<root>"),
     ("province: [Kon Tum\n", "<yaml>"),
+    ("province: " + "K" * 10_000 + "\n", "province"),
+    ("title: " + "t" * 3000 + "\n", "title"),
 ])
 def test_bad_field_is_named(tmp_path: Path, body: str, field: str) -> None:
     path = _write(tmp_path, body)

@@ -27,12 +27,16 @@ WRITES = [
     "match (n:Document)\n\t  detach   delete\tn",
     "MATCH (n:Document) WITH n CALL { WITH n SET n.stub = true } RETURN count(*)",
     "MATCH (n:Document) RETURN n UNION MATCH (m:Document) SET m.x = 1 RETURN m AS n",
+    "MATCH (n:Document) WITH n AS set SET set.title = 'x'",
+    "MATCH (n:Document) WITH n AS delete DELETE delete",
 ]
 # Refused by the client-side check only: LOAD CSV reads server files and URLs, and a
 # procedure outside the allowed few may do anything.
 CHECK_ONLY = [
     "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
     "CALL dbms.procedures() YIELD name RETURN name",
+    "CALL `dbms.procedures`() YIELD name RETURN name",
+    "CALL `dbms`.`procedures`() YIELD name RETURN name",
     "MATCH (n) RETURN n; CREATE (m)",
 ]
 READS = [
@@ -41,6 +45,12 @@ READS = [
     "CALL db.labels() YIELD label RETURN label",
     "MATCH (d:Document) WHERE d.title STARTS WITH 'x' RETURN count(d) AS n;",
     "// CREATE in a comment\nMATCH (n) RETURN count(n) AS n",
+    # keywords used as names are reads
+    "MATCH (d:Document) RETURN d.id AS set",
+    "MATCH (d:Document) WITH count(d) AS delete RETURN delete",
+    "RETURN {create: 1, merge: 2} AS m",
+    "MATCH (n:Set)-[:CREATE]->(m) RETURN count(n) AS n",
+    "CALL `db.labels`() YIELD label RETURN label",
 ]
 
 
