@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
@@ -299,5 +299,32 @@ def to_jsonld(graph: Graph) -> str:
 
 
 def from_jsonld(text: str) -> Graph:
-    """Parse JSON-LD written by :func:`to_jsonld` (its context is embedded: no fetching)."""
+    """Parse JSON-LD written by :func:`to_jsonld`, whose context is embedded.
+
+    A context given by reference (an IRI, a file, an ``@import``) is refused: the
+    parser would fetch it, from the network or the server's disk.
+    """
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise ValueError(f"not JSON: {exc}") from exc
+    for context in _contexts(document):
+        for entry in context if isinstance(context, list) else [context]:
+            if not isinstance(entry, dict) or "@import" in entry:
+                raise ValueError("a JSON-LD context given by reference (to fetch from "
+                                 f"{entry if isinstance(entry, str) else '@import'}) is "
+                                 "not read: embed the context, as the export does")
     return Graph().parse(data=text, format="json-ld")
+
+
+def _contexts(document: object) -> Iterator[object]:
+    """Every ``@context`` value in ``document``, at any depth (without recursion)."""
+    stack = [document]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if "@context" in item:
+                yield item["@context"]
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)

@@ -184,3 +184,16 @@ def test_jsonld_reimports_isomorphic() -> None:
     assert '"issuedBy"' in text and '"fieldOrigins"' in text  # compacted with the context
     assert isinstance(json.loads(text)["@context"], dict)  # embedded, nothing to fetch
     assert isomorphic(from_jsonld(text), graph)
+
+
+@pytest.mark.parametrize("context", [
+    '"http://127.0.0.1:9/context.jsonld"',
+    '"file:///etc/passwd"',
+    '["file:///etc/hostname", {"pkg": "https://w3id.org/policykg/"}]',
+    '{"@import": "file:///etc/passwd"}',
+])
+def test_json_ld_with_a_context_by_reference_is_refused(context: str) -> None:
+    nested = f'{{"@graph": [{{"@context": {context}, "@id": "x"}}]}}'
+    for text in (f'{{"@context": {context}, "@id": "x"}}', nested):
+        with pytest.raises(ValueError, match="context given by reference"):
+            from_jsonld(text)
