@@ -10,7 +10,7 @@ number — and is deleted otherwise.  The statements are ``queries/writes/unload
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from policykg.core.errors import NotLoaded, ReferenceNotFound
@@ -33,13 +33,17 @@ def stub_props(props: Mapping[str, Any]) -> dict[str, Any]:
             "search": document_search_key(kind, props.get("number"), None)}
 
 
-def unload_statements(writes: Writes, doc_id: str, props: Mapping[str, Any]) -> list[Statement]:
-    """The statements that unload ``doc_id``, whose properties are ``props`` (pure)."""
+def unload_statements(writes: Writes, doc_id: str, props: Mapping[str, Any],
+                      bodies: Sequence[str] = ()) -> list[Statement]:
+    """The statements that unload ``doc_id``, whose properties are ``props``, and drop
+    the ``bodies`` it referred to that nothing else refers to (pure)."""
+    orphans = writes["unload_orphan_bodies"].statement(ids=list(bodies))
     return [
         writes["unload_orphan_stubs"].statement(id=doc_id),
         *retract_statements(writes, doc_id),
         writes["unload_to_stub"].statement(id=doc_id, props=stub_props(props)),
         writes["unload_uncited"].statement(id=doc_id),
+        *([orphans, orphans] if bodies else []),  # boards first, then their committees
     ]
 
 
@@ -52,6 +56,9 @@ def unload_document(store: GraphStore, doc_id: str) -> Literal["removed", "stub"
     props = rows[0]["props"]
     if props.get("stub"):
         raise NotLoaded(doc_id, f"{doc_id!r} is a stub (cited, never loaded): nothing to unload")
-    store.write(unload_statements(load_writes(store.engine), doc_id, props))
+    catalog = load_catalog(store.engine)
+    bodies = store.read(catalog["document_bodies"].text, {"id": doc_id})
+    store.write(unload_statements(load_writes(store.engine), doc_id, props,
+                                  bodies[0]["ids"] if bodies else []))
     left = store.read(read.text, {"id": doc_id})
     return "stub" if left else "removed"

@@ -57,3 +57,17 @@ WHERE a.id IN $ids AND type(r) IN $types
 RETURN DISTINCT startNode(r).id AS source, type(r) AS type, endNode(r).id AS target,
        labels(b)[0] AS label, properties(b) AS props
 LIMIT $limit
+
+// name: document_bodies
+// title: The bodies a document refers to
+// description: Its issuers and addressees, its tasks' owners and coordinators, the issuers it states of the documents it cites, and the committees these are part of.
+// param: id string — the document id
+MATCH (d:Document {id: $id})
+OPTIONAL MATCH (d)-[:ISSUED_BY|ADDRESSES]->(b1:Body)
+OPTIONAL MATCH (d)-[:ASSIGNS]->(:Task)-[:OWNED_BY|COORDINATED_BY]->(b2:Body)
+OPTIONAL MATCH (d)-[:CITES]->(:Document)-[r:ISSUED_BY]->(b3:Body)
+WHERE r.asserted_by = $id
+WITH collect(DISTINCT b1) + collect(DISTINCT b2) + collect(DISTINCT b3) AS bodies
+UNWIND bodies AS b
+OPTIONAL MATCH (b)-[:PART_OF]->(parent:Body)
+RETURN collect(DISTINCT b.id) + collect(DISTINCT parent.id) AS ids

@@ -33,3 +33,12 @@ WITH d, count(o) AS citers
 WHERE citers = 0
 DETACH DELETE d
 
+
+// name: unload_orphan_bodies
+// title: Delete the bodies nothing refers to any more
+// description: Of the bodies the unloaded document referred to, those no document, task or body points to (run twice: a committee is orphaned once its boards are gone).
+// param: ids list — ids of the bodies the document referred to
+UNWIND $ids AS id
+MATCH (b:Body {id: id})
+WHERE NOT (b)<--()
+DETACH DELETE b

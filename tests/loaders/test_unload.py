@@ -46,3 +46,23 @@ def test_an_uncited_document_is_removed_and_stubs_are_refused(graph: GraphStore)
         unload_document(graph, "nothing")
     assert unload_document(graph, "a") == "removed"  # nobody cites it any more
     assert graph.count_nodes() == 0
+
+
+BODIES = """
+CREATE (a:Document {id: 'a', kind: 'KeHoach', stub: false}),
+       (c:Document {id: 'c', kind: 'KeHoach', stub: false}),
+       (t:Task {id: 'a:t1', text: 'x'}), (a)-[:ASSIGNS]->(t),
+       (board:Body {id: 'kt:ban-tuyen-giao'}), (committee:Body {id: 'kt:tinh-uy'}),
+       (shared:Body {id: 'kt:so-tai-chinh'}), (board)-[:PART_OF]->(committee),
+       (a)-[:ISSUED_BY {asserted_by: 'a'}]->(committee),
+       (t)-[:OWNED_BY {asserted_by: 'a'}]->(board),
+       (t)-[:COORDINATED_BY {asserted_by: 'a'}]->(shared),
+       (c)-[:ADDRESSES {asserted_by: 'c'}]->(shared)
+"""
+
+
+def test_unloading_drops_the_bodies_nothing_refers_to_any_more(store: GraphStore) -> None:
+    store.write([(BODIES, {})])
+    assert unload_document(store, "a") == "removed"
+    bodies = {r["id"] for r in store.read("MATCH (b:Body) RETURN b.id AS id")}
+    assert bodies == {"kt:so-tai-chinh"}  # still addressed by c; board and committee gone
