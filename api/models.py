@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from policykg.core.limits import MAX_PARAM_DEPTH, MAX_PARAM_STRING, MAX_PARAM_VALUES
+
 
 class Health(BaseModel):
     status: str = Field(examples=["ok"])
@@ -66,15 +68,38 @@ class ResolveOut(BaseModel):
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def _check_keys(value: Any, where: str) -> None:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not key or "`" in key:
-                raise ValueError(f"{where}: a map key must be non-empty, without backticks")
-            _check_keys(item, f"{where}.{key}")
-    elif isinstance(value, list):
-        for item in value:
-            _check_keys(item, where)
+def _check_params(params: dict[str, Any]) -> None:
+    """Parameters a store can take quickly and safely: at most ``MAX_PARAM_VALUES``
+    values, ``MAX_PARAM_DEPTH`` levels, strings of ``MAX_PARAM_STRING`` characters
+    without NUL, integers within 64 bits, map keys without backticks (a 120 k-key map
+    took FalkorDB 20 s to parse, outside the query's time limit)."""
+    seen = 0
+    stack: list[tuple[Any, str, int]] = [(value, name, 1) for name, value in params.items()]
+    while stack:
+        value, where, depth = stack.pop()
+        seen += 1
+        if seen > MAX_PARAM_VALUES:
+            raise ValueError(f"more than {MAX_PARAM_VALUES} parameter values")
+        if depth > MAX_PARAM_DEPTH:
+            raise ValueError(f"{where}: nested deeper than {MAX_PARAM_DEPTH} levels")
+        if isinstance(value, str):
+            if len(value) > MAX_PARAM_STRING:
+                raise ValueError(f"{where}: a string of {len(value)} characters; "
+                                 f"at most {MAX_PARAM_STRING}")
+            if "\x00" in value:
+                raise ValueError(f"{where}: a string with a NUL character")
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int) and not -2**63 <= value < 2**63:
+            raise ValueError(f"{where}: an integer outside 64 bits")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if not key or "`" in key or "\x00" in key:
+                    raise ValueError(f"{where}: a map key must be non-empty, without "
+                                     "backticks or NUL")
+                stack.append((item, f"{where}.{key}", depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, where, depth + 1) for item in value)
 
 _ROW_EXAMPLE = [{"kind": "node", "id": "3", "labels": ["Document"],
                  "properties": {"id": "tw:2024:69-kl-tw", "number": "69-KL/TW"}}, 2024]
@@ -92,11 +117,18 @@ class CypherIn(BaseModel):
     @field_validator("params")
     @classmethod
     def _names(cls, params: dict[str, Any]) -> dict[str, Any]:
-        for name, value in params.items():
+        for name in params:
             if not _PARAM_NAME.match(name):
                 raise ValueError(f"parameter name {name!r} is not an identifier")
-            _check_keys(value, name)
+        _check_params(params)
         return params
+
+    @field_validator("query")
+    @classmethod
+    def _no_nul(cls, query: str) -> str:
+        if "\x00" in query:
+            raise ValueError("the query holds a NUL character")
+        return query
 
 
 class CypherOut(BaseModel):

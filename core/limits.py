@@ -15,3 +15,6 @@ MAX_NUMBER: Final = 64  # a document number ("12/2024/NĐ-CP")
 MAX_NAME: Final = 300  # a body, issuer, signer or province name
 MAX_TITLE: Final = 2000  # a document title
 MAX_OFFSET: Final = 1_000_000  # rows a list skips at most (an int64 past 2**63 broke the driver)
+MAX_PARAM_VALUES: Final = 10_000  # values in an analyst query's parameters, nested ones counted
+MAX_PARAM_DEPTH: Final = 16  # levels of lists and maps in them
+MAX_PARAM_STRING: Final = 10_000  # characters of one string among them

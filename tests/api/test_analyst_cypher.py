@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -106,3 +107,18 @@ def test_parameter_names_the_engines_cannot_carry_are_422(analyst_client: TestCl
                                                           params: dict[str, object]) -> None:
     assert_error(analyst_client.post("/cypher", json={"query": "RETURN 1", "params": params}),
                  422)
+
+
+@pytest.mark.parametrize("body", [
+    {"query": "RETURN $x AS x", "params": {"x": "a\x00b"}},
+    {"query": "RETURN 1 AS x\x00"},
+    {"query": "RETURN $x AS x", "params": {"x": 2**63}},
+    {"query": "RETURN $x AS x", "params": {f"p{k}": k for k in range(10_001)}},
+    {"query": "RETURN $x AS x", "params": {"x": {str(k): k for k in range(20_000)}}},
+    {"query": "RETURN $x AS x", "params": {"x": "x" * 10_001}},
+])
+def test_parameters_a_store_cannot_take_safely_are_422(analyst_client: TestClient,
+                                                       body: dict[str, Any]) -> None:
+    """A NUL echoed a fragment of the internal query; a 120 k-key map took 20 s to parse."""
+    error = assert_error(analyst_client.post("/cypher", json=body), 422)
+    assert "RETURN" not in error["message"]  # nothing of the query echoed back
