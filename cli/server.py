@@ -8,6 +8,7 @@ import uvicorn
 
 from policykg.cli.common import EXIT_INPUT, EXIT_OK, err, open_store
 from policykg.cli.documents import load_paths
+from policykg.core.limits import MAX_REQUEST_HEAD
 from policykg.core.settings import get_settings
 from policykg.queries.embedded import EmbeddedFalkorDB
 from policykg.queries.store import GraphStore
@@ -26,7 +27,12 @@ def _summary(store: GraphStore) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    uvicorn.run(APP_FACTORY, factory=True, host=args.host, port=args.port, log_level="info")
+    # a request's head is bounded (a 100 MB header held /health for 14 s) and an idle
+    # connection closed: neither a huge nor a slow client holds the server.  h11, not
+    # httptools: only h11 bounds the head.
+    uvicorn.run(APP_FACTORY, factory=True, host=args.host, port=args.port, log_level="info",
+                http="h11", h11_max_incomplete_event_size=MAX_REQUEST_HEAD,
+                timeout_keep_alive=5)
     return EXIT_OK
 
 

@@ -18,3 +18,4 @@ MAX_OFFSET: Final = 1_000_000  # rows a list skips at most (an int64 past 2**63 
 MAX_PARAM_VALUES: Final = 10_000  # values in an analyst query's parameters, nested ones counted
 MAX_PARAM_DEPTH: Final = 16  # levels of lists and maps in them
 MAX_PARAM_STRING: Final = 10_000  # characters of one string among them
+MAX_REQUEST_HEAD: Final = 64 * 1024  # bytes of an HTTP request line and headers

@@ -4,9 +4,15 @@ few times as a real process)."""
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import time
 from pathlib import Path
 
-from tests.cli.conftest import Process, Result, Run
+import httpx
+
+from tests.cli.conftest import POLICYKG, Process, Result, Run
 from tests.shared_scorer import CORPUS
 
 
@@ -140,3 +146,44 @@ def test_validate_one_document_and_fail_on(run: Run) -> None:
                             "json").stdout)
     assert (report["conforms"], report["counts"]["Violation"]) == (True, 0)
     assert [f["severity"] for f in report["findings"]] == ["Info"] * report["counts"]["Info"]
+
+
+def test_a_huge_request_head_is_refused_and_the_server_keeps_answering(
+        cli_env: dict[str, str]) -> None:
+    """A 100 MB header used to hold /health for 14 s."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([POLICYKG, "serve", "--host", "127.0.0.1", "--port", str(port)],
+                              env={**os.environ, **cli_env}, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.2)
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+            conn.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ")
+            started = time.monotonic()
+            reply = b""
+            try:
+                for _ in range(64):  # up to 4 MB, until the server answers or closes
+                    conn.sendall(b"a" * 65_536)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            try:
+                reply = conn.recv(200)
+            except ConnectionResetError:
+                reply = b""
+            assert time.monotonic() - started < 5
+            assert not reply or reply.split(b" ")[1][:1] == b"4", reply
+        assert httpx.get(f"{base}/health", timeout=2).status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
