@@ -18,6 +18,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from policykg.core.errors import DocumentRejected, GraphError, InputError, PolicyKGError
+from policykg.core.settings import get_settings
 
 if TYPE_CHECKING:
     from policykg.queries.store import GraphStore
@@ -48,7 +49,15 @@ def err(message: str) -> None:
 
 def open_store(start_embedded: bool = True) -> GraphStore:
     """The configured graph store, with its schema ensured."""
-    # lazy: the store's client library (falkordb or neo4j) stays off `extract` and `--help`
+    # lazy: the store's client library (falkordb or neo4j) and the embedded server's
+    # module stay off `extract` and `--help`
+    from policykg.queries.embedded import EmbeddedFalkorDB
     from policykg.queries.open import open_store as _open
 
+    settings = get_settings()
+    if start_embedded and settings.graph_url is None:
+        embedded = EmbeddedFalkorDB(settings.data_dir, settings.embedded_port)
+        if not embedded.status().running:  # say so: it keeps running after the command
+            err(f"starting the embedded graph (data in {settings.data_dir}); "
+                "`policykg db stop` stops it")
     return _open(start_embedded=start_embedded)

@@ -6,7 +6,7 @@ import argparse
 
 import uvicorn
 
-from policykg.cli.common import EXIT_INPUT, EXIT_OK, err, open_store
+from policykg.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, err, open_store
 from policykg.cli.documents import load_paths
 from policykg.core.limits import MAX_REQUEST_HEAD
 from policykg.core.settings import get_settings
@@ -69,4 +69,5 @@ def cmd_db(args: argparse.Namespace) -> int:
         state = f"running on 127.0.0.1:{status.port} (pid {status.pid})" if status.running \
             else "not running"
         print(f"embedded graph {state}; data in {status.data_dir}")
+        return EXIT_OK if status.running else EXIT_FINDINGS  # 1: stopped, as a check
     return EXIT_OK

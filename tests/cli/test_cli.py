@@ -97,15 +97,25 @@ def test_embedded_db_start_status_stop(run: Run, tmp_path: Path) -> None:
     def db(action: str) -> Result:
         return run("db", action, POLICYKG_DATA_DIR=str(tmp_path / "db"), POLICYKG_GRAPH_URL="")
 
-    assert "not running" in db("status").stdout
+    stopped = db("status")
+    assert "not running" in stopped.stdout and stopped.returncode == 1
     started = db("start")
     assert started.returncode == 0, started.stderr
     assert "running on 127.0.0.1:" in started.stdout
     try:
-        assert "running on 127.0.0.1:" in db("status").stdout
+        running = db("status")
+        assert "running on 127.0.0.1:" in running.stdout and running.returncode == 0
+        assert run("cypher", "RETURN 1 AS x", POLICYKG_DATA_DIR=str(tmp_path / "db"),
+                   POLICYKG_GRAPH_URL="").stderr == ""  # running already: nothing to say
     finally:
         assert db("stop").returncode == 0
-    assert "not running" in db("status").stdout
+    assert db("status").returncode == 1
+    try:  # a command that needs the graph starts it, and says so
+        said = run("cypher", "RETURN 1 AS x", POLICYKG_DATA_DIR=str(tmp_path / "db"),
+                   POLICYKG_GRAPH_URL="")
+        assert said.returncode == 0 and "starting the embedded graph" in said.stderr
+    finally:
+        assert db("stop").returncode == 0
 
 
 def test_validate_lists_the_tasks_without_owner(run: Run) -> None:
