@@ -49,10 +49,9 @@ def err(message: str) -> None:
 
 def open_store(start_embedded: bool = True) -> GraphStore:
     """The configured graph store, with its schema ensured."""
-    # lazy: the store's client library (falkordb or neo4j) and the embedded server's
-    # module stay off `extract` and `--help`
+    # lazy: the embedded server's module and the store's client library (falkordb or neo4j)
     from policykg.queries.embedded import EmbeddedFalkorDB
-    from policykg.queries.open import open_store as _open
+    from policykg.queries.open import open_store as _open  # lazy: falkordb or neo4j
 
     settings = get_settings()
     if start_embedded and settings.graph_url is None:
