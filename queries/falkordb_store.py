@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
@@ -38,7 +39,8 @@ from policykg.queries.cypher import CypherResult
 from policykg.queries.store import Statement, cyclic_gc_paused, one_line, timeout_message
 
 CONSTRAINT_WAIT_S = 30.0
-SCRATCH_MARK = "~scratch~"  # in the names of scratch graphs: <graph>~scratch~<uuid>
+SCRATCH_MARK = "~scratch~"  # in the names of scratch graphs: <graph>~scratch~<pid>-<uuid>
+_LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def compose(statements: Sequence[Statement]) -> tuple[str, dict[str, Any]]:
@@ -75,6 +77,16 @@ def plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     return value
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: alive
+    return True
 
 
 class FalkorDBStore:
@@ -160,7 +172,26 @@ class FalkorDBStore:
             query, params = compose(statements)
             self._run(query, params, read_only=False)
 
+    def sweep_scratch_graphs(self) -> list[str]:
+        """Delete the scratch graphs of processes that died using them (a loader killed
+        during its check); only on a server of this machine, where their pids mean
+        something.  The names of the graphs deleted."""
+        if self.host not in _LOCAL_HOSTS:
+            return []
+        prefix = f"{self.graph_name}{SCRATCH_MARK}"
+        swept = []
+        try:
+            for name in self._db.list_graphs():
+                pid = name[len(prefix):].partition("-")[0] if name.startswith(prefix) else ""
+                if pid.isdigit() and not _alive(int(pid)):
+                    self._db.select_graph(name).delete()
+                    swept.append(name)
+        except RedisError as exc:
+            raise self._fail(exc) from exc
+        return swept
+
     def ensure_schema(self) -> None:
+        self.sweep_scratch_graphs()
         schema = load_schema(self.engine)
         for statement in schema.statements:
             try:
@@ -176,6 +207,9 @@ class FalkorDBStore:
                 try:
                     self._graph.execute_command("GRAPH.CONSTRAINT", "CREATE", self.graph_name,
                                                 "UNIQUE", "NODE", label, "PROPERTIES", 1, prop)
+                except ResponseError as exc:
+                    if "already exists" not in str(exc):  # another loader made it first
+                        raise self._fail(exc) from exc
                 except RedisError as exc:
                     raise self._fail(exc) from exc
         self._await_constraints()
@@ -230,7 +264,7 @@ class FalkorDBStore:
         """A store on a new, empty graph of the same server and connection, deleted on
         leaving: a subgraph can be checked in the database before it is written."""
         scratch = copy.copy(self)
-        scratch.graph_name = f"{self.graph_name}{SCRATCH_MARK}{uuid.uuid4().hex}"
+        scratch.graph_name = f"{self.graph_name}{SCRATCH_MARK}{os.getpid()}-{uuid.uuid4().hex}"
         scratch._graph = self._db.select_graph(scratch.graph_name)
         try:
             yield scratch

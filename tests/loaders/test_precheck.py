@@ -6,6 +6,7 @@ lends one, FalkorDB) and pyshacl (any other store).
 
 from __future__ import annotations
 
+import subprocess
 from typing import cast
 
 import pytest
@@ -102,3 +103,15 @@ def test_a_scratch_graph_is_deleted_after_use_even_on_error(
     assert scratch_graphs(falkordb_store) == []
     load_extraction(falkordb_store, extraction("thai-nguyen_29-CTr-TU_2013.txt"), "warn")
     assert scratch_graphs(falkordb_store) == []
+
+
+def test_a_scratch_graph_left_by_a_dead_loader_is_swept(falkordb_store: FalkorDBStore) -> None:
+    """A loader killed during its check left its scratch graph behind (9 of 16 kills)."""
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    orphan = f"{falkordb_store.graph_name}{SCRATCH_MARK}{dead.pid}-0123abcd"
+    falkordb_store._db.select_graph(orphan).query("CREATE (:Document {id: 'x'})")
+    with falkordb_store.scratch() as mine:
+        mine.write([("CREATE (:Document {id: 'y'})", {})])
+        assert falkordb_store.sweep_scratch_graphs() == [orphan]  # not ours, still in use
+        assert scratch_graphs(falkordb_store) == [mine.graph_name]

@@ -156,3 +156,12 @@ def test_the_cyclic_collector_is_paused_only_while_a_result_is_read(
         assert not gc.isenabled()  # left as it was found
     finally:
         gc.enable()
+
+
+def test_a_constraint_another_loader_just_made_is_taken_as_made(
+        falkordb_store: FalkorDBStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two loaders at once: both saw no constraint, the second's CREATE said "already
+    exists" and it loaded nothing (3 of 10 trials)."""
+    falkordb_store.ensure_schema()
+    monkeypatch.setattr(falkordb_store, "_constraints", list)  # as seen before the other made it
+    falkordb_store.ensure_schema()
