@@ -7,6 +7,7 @@ search, cypher, queries, audit, writes.  OpenAPI at ``/docs``, schema at
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
@@ -16,6 +17,7 @@ from policykg import __version__
 from policykg.api.errors import install_error_handlers, responses
 from policykg.api.middleware import install_middleware
 from policykg.api.routes import audit, cypher, documents, graph, queries, search, service, writes
+from policykg.core.settings import get_settings
 from policykg.queries.open import open_store
 from policykg.queries.store import GraphStore
 
@@ -28,6 +30,8 @@ def create_app(store_factory: Callable[[], GraphStore] = open_store) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = store_factory()
+        # analyst queries at once: a slot each, the rest refused with 429
+        app.state.cypher_slots = threading.BoundedSemaphore(get_settings().cypher_max_concurrent)
         try:
             yield
         finally:

@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from policykg.core.errors import (
     AmbiguousReference,
+    Busy,
     DocumentRejected,
     GraphError,
     InputError,
@@ -35,6 +36,7 @@ from policykg.core.errors import (
 # Every error policykg raises, most specific first: the first class an exception is an
 # instance of gives its status and code.
 ERROR_TABLE: tuple[tuple[type[PolicyKGError], int, str], ...] = (
+    (Busy, 429, "too_many_requests"),
     (AmbiguousReference, 409, "ambiguous"),
     (NotLoaded, 409, "stub"),
     (ReferenceNotFound, 404, "not_found"),
@@ -56,7 +58,8 @@ _DESCRIPTIONS = {
     404: "No such document, node or named query", 409: "The reference names several "
     "documents, or names a stub", 413: "The request is over a size limit",
     415: "Not a multipart form, or the file is not text", 422: "Invalid parameters, or a "
-    "document rejected by validation", 503: "The graph store is unavailable",
+    "document rejected by validation", 429: "Too many analyst queries at once: retry after "
+    "the Retry-After seconds", 503: "The graph store is unavailable",
 }
 
 
@@ -110,7 +113,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(PolicyKGError)
     async def _ours(_: Request, exc: PolicyKGError) -> JSONResponse:
         status, code = status_of(exc)
-        return error_response(status, str(exc), exc.details, code)
+        response = error_response(status, str(exc), exc.details, code)
+        if isinstance(exc, Busy):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

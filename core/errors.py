@@ -148,6 +148,14 @@ class DocumentRejected(PolicyKGError):
         return [f.to_json() for f in self.violations]
 
 
+class Busy(PolicyKGError):
+    """Too many analyst queries at once; ``retry_after`` seconds is a fair wait."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class QueryError(PolicyKGError):
     """An unknown named query, bad query parameters, or a query over its limits."""
 

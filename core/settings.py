@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     cypher_max_rows: int = Field(default=1000, ge=1, le=100_000,
                                  description="Rows an analyst's query returns at most; more "
                                  "are cut, with truncated: true.")
+    cypher_max_concurrent: int = Field(
+        default=4, ge=1, le=256, description="Analyst Cypher queries run at once at most; "
+        "more get 429 with Retry-After, so the pages and named queries stay fast.")
     graph_max_nodes: int = Field(default=500, ge=1, le=100_000,
                                  description="Nodes GET /graph returns at most.")
     cors_origins: Annotated[list[str], NoDecode] = Field(

@@ -101,14 +101,22 @@ async def upload_document(
     content_type = request.headers.get("content-type", "")
     if not content_type.lower().startswith("multipart/form-data"):
         raise UnsupportedMedia("send a multipart/form-data form with a 'file' part")
-    parts = parse_form(content_type, await request.body())
+    body = await request.body()
+    # parsing the form, the text and the sidecar, then loading, all off the event loop:
+    # a large form or sidecar no longer holds /health
+    return await run_in_threadpool(_parse_and_load, store, content_type, body,
+                                   on_violation if validate else None)
+
+
+def _parse_and_load(store: GraphStore, content_type: str, body: bytes,
+                    on_violation: OnViolation | None) -> UploadOut:
+    parts = parse_form(content_type, body)
     if "file" not in parts:
         raise InputError("the form has no 'file' part")
     text = _text(parts["file"])
     sidecar = _sidecar(parts.get("sidecar"))
     name = re.sub(r"[^\w.-]+", "_", parts["file"].filename or "document.txt")
-    return await run_in_threadpool(_load, store, text, f"{UPLOAD_DIR}/{name}", sidecar,
-                                   on_violation if validate else None)
+    return _load(store, text, f"{UPLOAD_DIR}/{name}", sidecar, on_violation)
 
 
 @router.delete("/documents/{doc_id}", response_model=DeleteOut, dependencies=[WriteKey],

@@ -122,3 +122,22 @@ def test_parameters_a_store_cannot_take_safely_are_422(analyst_client: TestClien
     """A NUL echoed a fragment of the internal query; a 120 k-key map took 20 s to parse."""
     error = assert_error(analyst_client.post("/cypher", json=body), 422)
     assert "RETURN" not in error["message"]  # nothing of the query echoed back
+
+
+def test_analyst_queries_past_the_concurrent_limit_get_429(
+        make_client: Callable[..., TestClient]) -> None:
+    """20 slow queries at once made a simple read wait 50 s; now the surplus is refused."""
+    client = make_client(cypher_max_concurrent="2", cypher_timeout_ms="3000")
+    running = client.app.state.cypher_slots  # type: ignore[attr-defined]
+    assert running.acquire(blocking=False) and running.acquire(blocking=False)  # two running
+    try:
+        refused = client.post("/cypher", json={"query": "RETURN 1 AS x"})
+        assert_error(refused, 429, "too_many_requests")
+        assert refused.headers["Retry-After"] == "3"
+        started = time.monotonic()
+        assert client.get("/health").status_code == 200
+        assert time.monotonic() - started < 1
+    finally:
+        running.release()
+        running.release()
+    assert client.post("/cypher", json={"query": "RETURN 1 AS x"}).status_code == 200

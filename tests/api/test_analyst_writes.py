@@ -85,6 +85,7 @@ def test_writes_are_disabled_without_configured_keys(
                                                             "text/yaml")}, 400),
     ({"file": ("a.txt", b"text", "text/plain"),
       "sidecar": ("m.yaml", b"province: " + b"K" * 10_000, "text/yaml")}, 400),
+
     ({"file": ("a.txt", ("ỦY BAN NHÂN DÂN TỈNH " + "Á" * 5000 + "\nSố: 5/KH-UBND\n\nKẾ HOẠCH"
                          "\n\nvề số\n").encode(), "text/plain")}, 400),
 ])
