@@ -240,12 +240,12 @@ DELETE r
 
 // name: adopt_stub_citers
 // title: Move the citations of an undated stub onto the dated document
-// description: Part of merging an undated stub into the dated document of its number.
+// description: Part of merging an undated stub into the dated document of its number: the citations now name the one dated document of that number, so they are resolved, whichever was loaded first.
 // param: stub string — the undated stub's id
 // param: doc string — the dated document's id
 MATCH (a)-[r:CITES]->(:Document {id: $stub}), (d:Document {id: $doc})
 CREATE (a)-[n:CITES]->(d)
-SET n += properties(r)
+SET n += properties(r), n.resolution = 'resolved'
 DELETE r
 
 // name: adopt_stub_issuers

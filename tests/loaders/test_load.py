@@ -271,3 +271,15 @@ def test_a_runaway_name_is_refused_before_it_reaches_the_store(store: GraphStore
     with pytest.raises(TooLarge, match=r"body id .* bytes; at most 1024"):
         load_extraction(store, extract(clean_text(text), "huge.txt"))
     assert store.read("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 0}]
+
+
+def test_the_graph_does_not_depend_on_the_order_of_loading(
+        store: GraphStore) -> None:
+    """Citing documents loaded before the cited ones kept 'unresolved' citations."""
+    load_files(store, HAI_PHONG)  # cites 20-NQ/TW without a date
+    load_files(store, KON_TUM)  # dates it, through 69-KL/TW's citation
+    first = snapshot(store)
+    store.clear()
+    load_files(store, KON_TUM)
+    load_files(store, HAI_PHONG)
+    assert snapshot(store) == first
