@@ -154,7 +154,32 @@ _GOES_ON = {"có": ("liên", "quan"), "trên": ("địa", "bàn"), "trực": ("t
 
 def body_phrase_end(phrase: str) -> int:
     """Length of the body phrase at the start of ``phrase`` (before its verb or ":")."""
-    words = _WORD.findall(phrase, 0, _LONGEST_NAME)
+    # Most phrases end within a few words: the words of a short window are read first,
+    # and the whole window only when the phrase may reach the short one's end.
+    if len(phrase) > _SHORT_WINDOW:
+        taken, complete = _phrase_words(phrase, _SHORT_WINDOW)
+        if complete:
+            return _phrase_length(phrase, taken)
+    taken, _ = _phrase_words(phrase, _LONGEST_NAME)
+    return _phrase_length(phrase, taken)
+
+
+_SHORT_WINDOW = 80
+_LOOKAHEAD = 4  # words a decision looks at past the current one, and a cut word
+
+
+def _phrase_length(phrase: str, taken: int) -> int:
+    if not taken:
+        return 0
+    last = next(islice(_WORD.finditer(phrase, 0, _LONGEST_NAME), taken - 1, None))
+    return len(phrase[:last.end()].rstrip(" ,."))
+
+
+def _phrase_words(phrase: str, window: int) -> tuple[int, bool]:
+    """How many of the words of ``phrase[:window]`` the body phrase takes, and whether
+    that holds for a longer window too (the phrase ended well before the window's last,
+    possibly cut, word: a decision looks at most two words ahead)."""
+    words = _WORD.findall(phrase, 0, window)
     low = list(map(str.lower, words))
     taken = 0
     i = 0
@@ -174,10 +199,7 @@ def body_phrase_end(phrase: str) -> int:
             break
         i += 1
         taken = i
-    if not taken:
-        return 0
-    last = next(islice(_WORD.finditer(phrase, 0, _LONGEST_NAME), taken - 1, None))
-    return len(phrase[:last.end()].rstrip(" ,."))
+    return taken, i + _LOOKAHEAD < len(low)
 
 
 def starts_with_body(clause: str) -> bool:
