@@ -6,7 +6,9 @@ character spans found in the cleaned text are spans of the source as well:
 - NFC and one tone-mark placement (:func:`policykg.core.vntext.normalize`);
 - page-break splits inside a sentence ("phù\\n\\nhợp", "Kết luận\\n\\nsố 69") are
   joined by turning the break into spaces;
-- non-breaking and zero-width spaces become plain spaces.
+- non-breaking and zero-width spaces become plain spaces;
+- line ends of every origin become "\\n": the "\\r" of a "\\r\\n" a space before it, a
+  lone "\\r" (old Mac files) a line break.
 
 :func:`tidy` makes an output string from a slice: Markdown emphasis removed,
 whitespace collapsed, stray punctuation trimmed.
@@ -42,6 +44,8 @@ def clean_text(raw: str) -> str:
     """Normalise ``raw`` for extraction; the result has the length of NFC(raw)."""
     text = normalize(raw)
     text = _ODD_SPACE.sub(" ", text)
+    if "\r" in text:
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
     joins = [(start, m.end()) for m in _BLANK_LINE.finditer(text)
              if (start := _spaces_start(text, m.start())) > 0 and m.end() < len(text)
              and text[start - 1] in _LOWER_SET and text[m.end()] in _LOWER_SET

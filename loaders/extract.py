@@ -19,6 +19,7 @@ from policykg.loaders.outline import parse_outline
 from policykg.loaders.page import classify_page
 from policykg.loaders.sidecar import Sidecar, apply_sidecar, read_sidecar, sidecar_path
 from policykg.loaders.sources import read_source
+from policykg.loaders.spacing import spans_to_source, squeeze_spaces
 from policykg.loaders.targets import extract_targets_from
 from policykg.loaders.tasks import extract_tasks_from
 from policykg.ontology.identity import parse_number
@@ -73,11 +74,13 @@ def _without_own_number(citations: Citations, number: str | None) -> Citations:
 def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extraction:
     """Everything extracted from ``text`` (the output of :func:`policykg.loaders.clean.clean_text`).
 
-    ``sha256`` is the digest of ``text``; spans point into it (the repair keeps offsets).
+    ``sha256`` is the digest of ``text``; spans point into it (the repair keeps offsets,
+    and spans found in the squeezed spacing are mapped back).
     """
     sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     repaired = repair(text, source)
-    text = repaired.text
+    squeezed = squeeze_spaces(repaired.text)
+    text = squeezed.text if squeezed is not None else repaired.text
     laid = lay_out(text)  # one logical line per unit; same length, same offsets
     view = header_view(laid)
     page = classify_page(view)
@@ -96,7 +99,7 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     outline = parse_outline(laid)
     found = extract_tasks_from(outline, text, source, prose=page.kind != "news")
     targets = extract_targets_from(outline, text, source, found.tasks)
-    return Extraction(
+    extraction = Extraction(
         source=source,
         sha256=sha256,
         page=page.kind,
@@ -111,6 +114,7 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
         targets=targets,
         warnings=(*repaired.warnings, *citations.warnings),
     )
+    return extraction if squeezed is None else spans_to_source(extraction, squeezed)
 
 
 def extract_file(path: Path) -> Extraction:
