@@ -56,8 +56,11 @@ _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$|\S[ \t]+\|[ \t]+\S|\S[ \t]+\|[ \t
 _SENTENCE_END = re.compile(r"[.!?;:][\"”’)\]*]*[ \t]*$")
 _COLON_END = re.compile(r":[\"”’)\]*]*[ \t]*$")
 _UPPER = re.compile(r"[A-ZĐÀ-Ỹ]")
+# Lines of a letterhead that stand alone however short the lines around them: the
+# number, the subject ("V/v …"), the addressees.
+_HEADER_LINE = re.compile(r"[ \t*]*(?:Số[ \t]*:?[ \t]*\d|V/v\b|Về việc\b|Kính gửi\b)")
 
-WRAPPED_MIN_LINES = 20  # a text this short is never taken for a wrapped one
+WRAPPED_MIN_LINES = 8  # a text this short is never taken for a wrapped one
 
 
 def is_table_row(line: str) -> bool:
@@ -120,6 +123,8 @@ def _opens_item(line: str) -> bool:
 def _soft_break(prev: str, line: str, style: Style) -> bool:
     """Whether the line break between ``prev`` and ``line`` (both not blank, neither a
     table row) is a wrap inside one logical line."""
+    if _HEADER_LINE.match(line) or (_HEADER_LINE.match(prev) and len(prev.strip()) < 40):
+        return False  # "Số 402-CV/VPĐU" then "V/v …": two lines of a letterhead
     bullet = _BULLET_START.match(line)
     if bullet is not None:  # "- Cơ quan …": an item, unless a wrapped "2021\n- 2030"
         return not (_UPPER.match(bullet["next"]) or _SENTENCE_END.search(prev))
