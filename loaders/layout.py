@@ -61,6 +61,7 @@ _UPPER = re.compile(r"[A-ZĐÀ-Ỹ]")
 _HEADER_LINE = re.compile(r"[ \t*]*(?:Số[ \t]*:?[ \t]*\d|V/v\b|Về việc\b|Kính gửi\b)")
 
 WRAPPED_MIN_LINES = 8  # a text this short is never taken for a wrapped one
+_SHORT_TEXT_LINES = 20
 
 
 def is_table_row(line: str) -> bool:
@@ -87,7 +88,9 @@ def style_of(lines: list[str]) -> Style:
     # Wrapped: short lines, and many breaks inside a sentence (no closing punctuation,
     # the next line in lower case).
     inside = sum(1 for a, b in pairwise(lines) if _continues(a, b))
-    wrapped = width <= 120 and inside >= 0.1 * len(text_lines)
+    # a short text needs more evidence: a few titles broken over lines are no wrap
+    share = 0.1 if len(text_lines) >= _SHORT_TEXT_LINES else 0.3
+    wrapped = width <= 120 and inside >= share * len(text_lines)
     blanks = sum(1 for ln in lines if not ln.strip())
     return Style(wrapped, width, blanks >= 0.2 * len(text_lines))
 
