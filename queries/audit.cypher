@@ -13,7 +13,7 @@ RETURN labels(n)[0] AS label, properties(n) AS props
 
 // name: node_names
 // title: Names of nodes
-// description: What a report needs to name nodes, by label: a document's number, title and year; a task's section, first characters and document id; a target's value, unit and metric; a body's name.
+// description: What a report needs to name nodes, by label: a document's number, title, year, kind and province; a task's section, first characters and document id; a target's value, unit and metric; a body's name and scope.
 // param: documents list = [] — document ids
 // param: tasks list = [] — task ids
 // param: targets list = [] — target ids
@@ -21,6 +21,7 @@ RETURN labels(n)[0] AS label, properties(n) AS props
 UNWIND $documents AS id
 MATCH (n:Document {id: id})
 RETURN 'Document' AS label, n.id AS id, n.number AS number, n.title AS title, n.year AS year,
+       n.kind AS kind, n.province AS province, null AS scope,
        null AS section, null AS text, null AS document_id, null AS value, null AS unit,
        null AS metric, null AS name
 UNION ALL
@@ -28,18 +29,21 @@ UNWIND $tasks AS id
 MATCH (n:Task {id: id})
 OPTIONAL MATCH (d:Document)-[:ASSIGNS]->(n)
 RETURN 'Task' AS label, n.id AS id, null AS number, null AS title, null AS year,
+       null AS kind, null AS province, null AS scope,
        n.section AS section, left(n.text, 200) AS text, d.id AS document_id, null AS value,
        null AS unit, null AS metric, null AS name
 UNION ALL
 UNWIND $targets AS id
 MATCH (n:Target {id: id})
 RETURN 'Target' AS label, n.id AS id, null AS number, null AS title, null AS year,
+       null AS kind, null AS province, null AS scope,
        null AS section, n.text AS text, null AS document_id, n.value AS value, n.unit AS unit,
        n.metric AS metric, null AS name
 UNION ALL
 UNWIND $bodies AS id
 MATCH (n:Body {id: id})
 RETURN 'Body' AS label, n.id AS id, null AS number, null AS title, null AS year,
+       null AS kind, null AS province, n.scope AS scope,
        null AS section, null AS text, null AS document_id, null AS value, null AS unit,
        null AS metric, n.name AS name
 
@@ -57,7 +61,8 @@ WITH d, t
 ORDER BY d.id, t.ordinal, t.id
 SKIP $offset LIMIT $limit
 RETURN t.id AS task, t.section AS section, t.text AS text, t.deadline AS deadline,
-       d.id AS document, d.number AS number, d.year AS year
+       d.id AS document, d.number AS number, d.year AS year, d.kind AS kind,
+       d.province AS province, d.title AS title
 
 // name: audit_unowned_count
 // title: Number of tasks without an owner
@@ -91,8 +96,9 @@ WITH d, t
 ORDER BY t.deadline, d.id, t.ordinal, t.id
 SKIP $offset LIMIT $limit
 RETURN t.id AS task, t.deadline AS deadline, t.section AS section, t.text AS text,
-       d.id AS document, d.number AS number, d.year AS year,
-       [(t)-[:OWNED_BY]->(b:Body) | b.name] AS owners
+       d.id AS document, d.number AS number, d.year AS year, d.kind AS kind,
+       d.province AS province, d.title AS title,
+       [(t)-[:OWNED_BY]->(b:Body) | {id: b.id, name: b.name, scope: b.scope}] AS owners
 
 // name: audit_overdue_count
 // title: Number of overdue tasks
@@ -151,7 +157,8 @@ ORDER BY c.id
 WITH d, collect({cited: c.id, number: c.number, resolution: r.resolution}) AS citations
 ORDER BY d.id
 SKIP $offset LIMIT $limit
-RETURN d.id AS document, d.number AS number, d.year AS year, citations
+RETURN d.id AS document, d.number AS number, d.year AS year, d.kind AS kind,
+       d.province AS province, d.title AS title, citations
 
 // name: audit_unresolved_count
 // title: Number of documents with unresolved or ambiguous citations
@@ -168,7 +175,8 @@ MATCH (x:Document {id: $id})
 MATCH path = (d:Document)-[:IMPLEMENTS*1..20]->(x)
 WHERE d.province IS NOT NULL
 WITH d, min(length(path)) AS depth
-RETURN d.id AS id, d.number AS number, d.year AS year, d.province AS province, depth
+RETURN d.id AS id, d.number AS number, d.year AS year, d.kind AS kind, d.title AS title,
+       d.province AS province, depth
 ORDER BY depth, id
 
 // name: audit_provinces

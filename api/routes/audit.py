@@ -75,7 +75,7 @@ def unresolved(store: Store, limit: Limit = 50, offset: Offset = 0) -> Unresolve
     return UnresolvedList(data=[UnresolvedRow(**r) for r in rows], count=count)
 
 
-@router.get("/coverage", response_model=CoverageList, responses=responses(404, 503))
+@router.get("/coverage", response_model=CoverageList, responses=responses(404, 409, 503))
 def coverage(
     store: Store,
     document: Annotated[str, Query(min_length=1, max_length=200,
