@@ -132,12 +132,15 @@ class NotLoaded(ReferenceNotFound):
     """A document that is only a stub: cited, never loaded."""
 
 
+EMPTY_GRAPH = ("the graph is empty — load something first (`policykg load PATH`, or "
+               "`policykg up` for the bundled sample)")
+
+
 class EmptyGraph(ReferenceNotFound):
     """A reference looked up in a graph that holds nothing: nothing was loaded yet."""
 
     def __init__(self, ref: str) -> None:
-        super().__init__(ref, "the graph is empty — load something first (`policykg load "
-                         "PATH`, or `policykg up` for the bundled sample)")
+        super().__init__(ref, EMPTY_GRAPH)
 
 
 class DocumentRejected(PolicyKGError):
