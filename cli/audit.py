@@ -17,6 +17,7 @@ from typing import Any
 from policykg.cli.common import EXIT_OK, open_store
 from policykg.cli.listing import Column, joined, print_listing, word
 from policykg.core.errors import InputError
+from policykg.ontology.identity import scope_named
 from policykg.queries import audit
 from policykg.queries.lookup import resolve_document
 from policykg.queries.validation import validate_store, write_report
@@ -68,12 +69,25 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return _report(args)
     if args.turtle:
         raise InputError("--turtle is for audit report only")
+    if args.scope and args.view not in ("unowned", "overdue", "workload"):
+        raise InputError(f"--scope is for audit unowned, overdue and workload, not {args.view}")
+    if args.document and args.view not in ("unowned", "overdue", "coverage"):
+        raise InputError(f"--document is for audit unowned, overdue and coverage, not "
+                         f"{args.view}")
     store = open_store()
     envelope: dict[str, Any] = {}
     try:
         page = {"limit": args.limit, "offset": args.offset}
+        scope = scope_named(args.scope) if args.scope else None
+        document = (resolve_document(store, args.document)
+                    if args.document and args.view in ("unowned", "overdue") else None)
         if args.view == "overdue":
-            rows, count = audit.overdue(store, _as_of(args.as_of), **page)
+            rows, count = audit.overdue(store, _as_of(args.as_of), **page, document=document,
+                                        scope=scope)
+        elif args.view == "unowned":
+            rows, count = audit.unowned(store, **page, document=document, scope=scope)
+        elif args.view == "workload":
+            rows, count = audit.workload(store, **page, scope=scope)
         elif args.view == "coverage":
             if not args.document:
                 raise InputError("audit coverage needs --document REF")

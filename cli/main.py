@@ -170,7 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
                    "whose map of provinces is used (63 until 2025-06-30, 34 after); "
                    "default: today")
     p.add_argument("--document", metavar="REF",
-                   help="coverage: the implemented document: " + _REF)
+                   help="coverage: the implemented document; unowned, overdue: only the "
+                   "tasks of this document: " + _REF)
+    p.add_argument("--scope", metavar="SCOPE",
+                   help="unowned, overdue: only the tasks of this scope's documents; "
+                   "workload: only its bodies: tw, cp, … or a province by name or slug "
+                   "('Kon Tum', kon-tum)")
     p.add_argument("--turtle", action="store_true",
                    help="report: the SHACL results in Turtle")
     add_output_options(p)

@@ -50,6 +50,8 @@ RETURN 'Body' AS label, n.id AS id, null AS number, null AS title, null AS year,
 // name: audit_unowned
 // title: Tasks without an owner
 // description: Tasks with no OWNED_BY edge, with the document that assigns them and their section, ordered by document then position, one page at a time.
+// param: document string = null — only the tasks of this document (an id)
+// param: scope string = null — only the tasks of documents of this scope (tw, a province slug)
 // param: limit integer = 50 — at most this many tasks
 // param: offset integer = 0 — skip this many tasks first
 MATCH (t:Task)
@@ -57,6 +59,7 @@ OPTIONAL MATCH (t)-[o:OWNED_BY]->()
 WITH t, o
 WHERE o IS NULL
 MATCH (d:Document)-[:ASSIGNS]->(t)
+WHERE ($document IS NULL OR d.id = $document) AND ($scope IS NULL OR d.scope = $scope)
 WITH d, t
 ORDER BY d.id, t.ordinal, t.id
 SKIP $offset LIMIT $limit
@@ -66,21 +69,28 @@ RETURN t.id AS task, t.section AS section, t.text AS text, t.deadline AS deadlin
 
 // name: audit_unowned_count
 // title: Number of tasks without an owner
-// description: How many tasks have no OWNED_BY edge.
+// description: How many tasks have no OWNED_BY edge (of a document, of a scope).
+// param: document string = null — only the tasks of this document (an id)
+// param: scope string = null — only the tasks of documents of this scope (tw, a province slug)
 MATCH (t:Task)
 OPTIONAL MATCH (t)-[o:OWNED_BY]->()
 WITH t, o
 WHERE o IS NULL
-RETURN count(t) AS count
+MATCH (d:Document)-[:ASSIGNS]->(t)
+WHERE ($document IS NULL OR d.id = $document) AND ($scope IS NULL OR d.scope = $scope)
+RETURN count(DISTINCT t) AS count
 
 // name: audit_overdue
 // title: Overdue tasks
 // description: Tasks whose deadline period (YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD) ended before the given date: a deadline is due at the end of its period (a quarter at the end of its last month); recurring tasks are never overdue. Ordered by deadline, document, position; one page at a time.
 // param: as_of string — the date, YYYY-MM-DD
+// param: document string = null — only the tasks of this document (an id)
+// param: scope string = null — only the tasks of documents of this scope (tw, a province slug)
 // param: limit integer = 50 — at most this many tasks
 // param: offset integer = 0 — skip this many tasks first
 MATCH (d:Document)-[:ASSIGNS]->(t:Task)
 WHERE t.deadline IS NOT NULL AND NOT coalesce(t.recurring, false)
+  AND ($document IS NULL OR d.id = $document) AND ($scope IS NULL OR d.scope = $scope)
 WITH d, t, CASE right(t.deadline, 3)
              WHEN '-Q1' THEN left(t.deadline, size(t.deadline) - 3) + '-03'
              WHEN '-Q2' THEN left(t.deadline, size(t.deadline) - 3) + '-06'
@@ -104,8 +114,11 @@ RETURN t.id AS task, t.deadline AS deadline, t.section AS section, t.text AS tex
 // title: Number of overdue tasks
 // description: How many tasks the overdue query lists for the given date.
 // param: as_of string — the date, YYYY-MM-DD
+// param: document string = null — only the tasks of this document (an id)
+// param: scope string = null — only the tasks of documents of this scope (tw, a province slug)
 MATCH (d:Document)-[:ASSIGNS]->(t:Task)
 WHERE t.deadline IS NOT NULL AND NOT coalesce(t.recurring, false)
+  AND ($document IS NULL OR d.id = $document) AND ($scope IS NULL OR d.scope = $scope)
 WITH t, CASE right(t.deadline, 3)
           WHEN '-Q1' THEN left(t.deadline, size(t.deadline) - 3) + '-03'
           WHEN '-Q2' THEN left(t.deadline, size(t.deadline) - 3) + '-06'
@@ -122,9 +135,11 @@ RETURN count(DISTINCT t) AS count
 // name: audit_workload
 // title: Workload per body
 // description: For every body that owns or coordinates a task: how many tasks it owns and how many it coordinates, most owned first; one page at a time.
+// param: scope string = null — only the bodies of this scope (tw, a province slug)
 // param: limit integer = 50 — at most this many bodies
 // param: offset integer = 0 — skip this many bodies first
 MATCH (b:Body)
+WHERE $scope IS NULL OR b.scope = $scope
 OPTIONAL MATCH (b)<-[:OWNED_BY]-(t:Task)
 WITH b, count(DISTINCT t) AS owned
 OPTIONAL MATCH (b)<-[:COORDINATED_BY]-(c:Task)
@@ -138,8 +153,10 @@ RETURN b.id AS body, b.name AS name, b.scope AS scope, coalesce(b.collective, fa
 
 // name: audit_workload_count
 // title: Number of bodies with tasks
-// description: How many bodies own or coordinate at least one task.
+// description: How many bodies own or coordinate at least one task (of a scope).
+// param: scope string = null — only the bodies of this scope (tw, a province slug)
 MATCH (b:Body)
+WHERE $scope IS NULL OR b.scope = $scope
 OPTIONAL MATCH (b)<-[r:OWNED_BY|COORDINATED_BY]-(:Task)
 WITH b, count(r) AS tasks
 WHERE tasks > 0

@@ -72,19 +72,23 @@ def _shaped(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def unowned(store: GraphStore, limit: int = 50, offset: int = 0) -> Page:
-    """Tasks without an owner."""
-    return _page(store, "audit_unowned", limit, offset)
+def unowned(store: GraphStore, limit: int = 50, offset: int = 0, *,
+            document: str | None = None, scope: str | None = None) -> Page:
+    """Tasks without an owner (of one document, of one scope's documents)."""
+    return _page(store, "audit_unowned", limit, offset, document=document, scope=scope)
 
 
-def overdue(store: GraphStore, as_of: date, limit: int = 50, offset: int = 0) -> Page:
-    """Tasks overdue on ``as_of``."""
-    return _page(store, "audit_overdue", limit, offset, as_of=as_of.isoformat())
+def overdue(store: GraphStore, as_of: date, limit: int = 50, offset: int = 0, *,
+            document: str | None = None, scope: str | None = None) -> Page:
+    """Tasks overdue on ``as_of`` (of one document, of one scope's documents)."""
+    return _page(store, "audit_overdue", limit, offset, as_of=as_of.isoformat(),
+                 document=document, scope=scope)
 
 
-def workload(store: GraphStore, limit: int = 50, offset: int = 0) -> Page:
-    """Tasks owned and coordinated per body."""
-    return _page(store, "audit_workload", limit, offset)
+def workload(store: GraphStore, limit: int = 50, offset: int = 0, *,
+             scope: str | None = None) -> Page:
+    """Tasks owned and coordinated per body (of one scope)."""
+    return _page(store, "audit_workload", limit, offset, scope=scope)
 
 
 def unresolved(store: GraphStore, limit: int = 50, offset: int = 0) -> Page:

@@ -205,3 +205,28 @@ def test_an_empty_graph_says_so(store: GraphStore) -> None:
                          c.get("/graph", params={"focus": "KL 69"})):
             error = assert_error(response, 404, "not_found")
             assert error["message"].startswith("the graph is empty — load something first")
+
+
+def test_audit_lists_filter_by_document_and_scope(
+        make_client: Callable[..., TestClient]) -> None:
+    client = make_client()
+    every = client.get("/audit/unowned", params={"limit": 500}).json()
+    by_document: dict[str, int] = {}
+    for row in every["data"]:
+        by_document[row["document"]] = by_document.get(row["document"], 0) + 1
+    plan = client.get("/audit/unowned", params={"document": "29-CTr/TU", "limit": 500}).json()
+    assert plan["count"] == by_document["thai-nguyen:2013:29-ctr-tu"] == len(plan["data"])
+    assert {r["document_label"] for r in plan["data"]} == {"29-CTr/TU (2013)"}
+    for scope in ("Thái Nguyên", "thai-nguyen", "THAI NGUYEN"):
+        assert client.get("/audit/unowned", params={"scope": scope, "limit": 500}).json() \
+            == plan
+    overdue = client.get("/audit/overdue", params={"as_of": "2100-01-01", "scope": "Kon Tum",
+                                                   "limit": 500}).json()
+    assert overdue["count"] >= 1
+    assert {r["document"] for r in overdue["data"]} == {"kon-tum:undated:kh-9fdfd9a1"}
+    work = client.get("/audit/workload", params={"scope": "Kon Tum", "limit": 500}).json()
+    assert work["count"] >= 3 and {r["province"] for r in work["data"]} == {"Kon Tum"}
+    for route in ("/audit/unowned", "/audit/overdue", "/audit/workload"):
+        error = assert_error(client.get(route, params={"scope": "Atlantis"}), 422)
+        assert "kon-tum" in error["details"]
+    assert_error(client.get("/audit/unowned", params={"document": "Kết luận 999"}), 404)

@@ -164,3 +164,19 @@ def test_the_first_run_explains_the_samples_findings(
             "(the extractor leaves an owner out rather than guess one); the graph is served "
             "as loaded — `policykg audit unowned` lists the tasks, `policykg validate` every "
             "finding.") in out
+
+
+def test_audit_filters_as_the_api_does(loaded: Run) -> None:
+    plan = json.loads(loaded("audit", "unowned", "--document", "29-CTr/TU", "--json",
+                             "--limit", "500").stdout)
+    assert plan["count"] > 0 and {r["document"] for r in plan["data"]} == {
+        "thai-nguyen:2013:29-ctr-tu"}
+    same = json.loads(loaded("audit", "unowned", "--scope", "Thái Nguyên", "--json",
+                             "--limit", "500").stdout)
+    assert same == plan
+    work = list(csv.DictReader(io.StringIO(loaded("audit", "workload", "--scope", "kon-tum",
+                                                  "--csv").stdout)))
+    assert work and all("Kon Tum" in r["body"] for r in work)
+    bad = loaded("audit", "workload", "--scope", "Atlantis")
+    assert bad.returncode == 2 and "unknown scope 'Atlantis'" in bad.stderr
+    assert loaded("audit", "unresolved", "--scope", "Kon Tum").returncode == 2
