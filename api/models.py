@@ -20,19 +20,37 @@ class Health(BaseModel):
 
 
 class DocumentOut(BaseModel):
-    """A document node; stubs are cited but not loaded."""
+    """A document node; stubs are cited but not loaded.  Nothing internal: no search key,
+    and the source as a path relative to the corpus folder or the upload's name."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="ignore")
 
     id: str = Field(examples=["tw:2024:69-kl-tw"])
-    kind: str | None = Field(default=None, examples=["KetLuan"])
+    label: str = Field(examples=["69-KL/TW (2024)"], description="How to name it: number "
+                       "(year); unnumbered: kind, province (year) and the start of its title")
+    kind: str | None = Field(default=None, examples=["KetLuan"], description="Kind code "
+                             "(ontology class)")
+    kind_name: str | None = Field(default=None, examples=["Kết luận"],
+                                  description="The kind's Vietnamese name")
     number: str | None = Field(default=None, examples=["69-KL/TW"])
     issued: str | None = Field(default=None, examples=["2024-01-11"])
     year: int | None = Field(default=None, examples=[2024])
     title: str | None = None
-    scope: str | None = Field(default=None, examples=["tw"])
-    province: str | None = None
-    stub: bool | None = None
+    scope: str | None = Field(default=None, examples=["tw"], description="Issuing scope: tw, "
+                              "cp, … or a province's slug")
+    province: str | None = Field(default=None, examples=["Kon Tum"])
+    term: str | None = Field(default=None, examples=["XI"], description="Party term (khóa)")
+    issuer: str | None = Field(default=None, examples=["Bộ Chính trị"])
+    signer: str | None = None
+    stub: bool | None = Field(default=None, description="Cited, not loaded")
+    tasks: int | None = Field(default=None, description="Tasks it assigns (one document)")
+    targets: int | None = Field(default=None, description="Targets it sets (one document)")
+    source_file: str | None = Field(default=None, examples=["kon-tum_ke-hoach_kl69.txt"],
+                                    description="The source: relative to the corpus folder, "
+                                    "or the upload's name")
+    sha256: str | None = Field(default=None, description="Digest of the source text")
+    field_origins: list[str] | None = Field(default=None, examples=[["province=sidecar"]],
+                                            description="Where each header fact came from")
 
 
 class DocumentList(BaseModel):
@@ -251,15 +269,26 @@ class DeleteOut(BaseModel):
                                                 "because other documents cite it")
 
 
+class BodyRef(BaseModel):
+    id: str = Field(examples=["kon-tum:ban-tuyen-giao-tinh-uy"])
+    name: str | None = Field(default=None, examples=["Ban Tuyên giáo Tỉnh ủy Kon Tum"])
+    scope: str | None = Field(default=None, examples=["kon-tum"])
+    province: str | None = Field(default=None, examples=["Kon Tum"],
+                                 description="The scope's province, if provincial")
+    label: str = Field(examples=["các huyện ủy, thành ủy (Kon Tum)"],
+                       description="The name, with the province when it does not say it")
+
+
 class TaskRow(BaseModel):
     task: str
     section: str | None = None
     text: str | None = None
     deadline: str | None = None
     document: str
+    document_label: str = Field(examples=["69-KL/TW (2024)"])
     number: str | None = None
     year: int | None = None
-    owners: list[str] | None = None
+    owners: list[BodyRef] | None = None
 
 
 class TaskList(BaseModel):
@@ -271,6 +300,9 @@ class WorkloadRow(BaseModel):
     body: str
     name: str | None = None
     scope: str | None = None
+    province: str | None = Field(default=None, description="The scope's province, if "
+                                 "provincial")
+    label: str = Field(description="The name, with the province when it does not say it")
     collective: bool
     owned: int = Field(description="Tasks the body owns")
     coordinated: int = Field(description="Tasks the body coordinates")
@@ -289,6 +321,7 @@ class Citation(BaseModel):
 
 class UnresolvedRow(BaseModel):
     document: str
+    document_label: str = Field(examples=["69-KL/TW (2024)"])
     number: str | None = None
     year: int | None = None
     citations: list[Citation]
@@ -301,6 +334,7 @@ class UnresolvedList(BaseModel):
 
 class Implementer(BaseModel):
     id: str
+    label: str = Field(examples=["29-CTr/TU (2013)"])
     number: str | None = None
     year: int | None = None
     province: str = Field(description="The province as the document writes it (a former "

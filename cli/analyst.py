@@ -4,18 +4,21 @@ The query runs as ``POST /cypher`` does: read-only (a write exits 2 naming the
 reason), within ``POLICYKG_CYPHER_TIMEOUT_MS`` and ``POLICYKG_CYPHER_MAX_ROWS``
 unless ``--timeout-ms``/``--max-rows`` say otherwise.  A ``--param`` value is
 JSON when it parses as JSON (``--param year=2024``, ``--param ids='["a"]'``),
-else a string (``--param number=69-KL/TW``).  Output: a tab-separated table
-with nodes as ``(:Label id)`` and relationships as ``[:TYPE]``, or ``--json``:
-``{columns, rows, truncated}`` as the API returns it.
+else a string (``--param number=69-KL/TW``).  Output: a table with a header row
+(nodes as ``(:Label id)``, relationships as ``[:TYPE]``; ``--csv`` the same as CSV),
+or ``--json``: ``{columns, rows, truncated}`` as the API returns it.  The row count,
+and whether the row limit cut the result, go to stderr.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from typing import Any
 
 from policykg.cli.common import EXIT_OK, emit, err, open_store
+from policykg.cli.listing import Column, plural, print_listing
 from policykg.core.errors import InputError
 from policykg.core.settings import get_settings
 from policykg.queries.cypher import run_cypher
@@ -44,6 +47,10 @@ def _cell(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _reader(key: str) -> Callable[[dict[str, Any]], str]:
+    return lambda row: _cell(row[key])
+
+
 def cmd_cypher(args: argparse.Namespace) -> int:
     settings = get_settings()
     params = dict(_param(p) for p in args.param)
@@ -57,9 +64,10 @@ def cmd_cypher(args: argparse.Namespace) -> int:
     if args.json:
         emit({"columns": result.columns, "rows": result.rows, "truncated": result.truncated})
         return EXIT_OK
-    print("\t".join(result.columns))
-    for row in result.rows:
-        print("\t".join(_cell(v) for v in row))
+    keys = [str(i) for i in range(len(result.columns))]
+    columns = [Column(name, _reader(k)) for k, name in zip(keys, result.columns, strict=True)]
+    rows = [dict(zip(keys, row, strict=True)) for row in result.rows]
+    print_listing(args, columns, rows, len(rows), "row", counted=not result.truncated)
     if result.truncated:
-        err(f"truncated: only the first {len(result.rows)} rows are shown")
+        err(f"truncated: showing the first {plural(len(rows), 'row')}; --max-rows to see more")
     return EXIT_OK

@@ -1,4 +1,5 @@
-"""``policykg load``, ``trace`` and ``validate``: documents in the graph."""
+"""``policykg load``, ``trace``, ``documents``, ``search`` and ``validate``: documents in
+the graph."""
 
 from __future__ import annotations
 
@@ -6,14 +7,18 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from policykg.cli.common import EXIT_FINDINGS, EXIT_OK, emit, err, open_store
+from policykg.cli.listing import Column, plural, print_listing, word
 from policykg.core.errors import DocumentRejected
 from policykg.loaders.load import LoadFailure, LoadResult, OnViolation, load_files
-from policykg.queries.documents import lineage
+from policykg.ontology.identity import kind_named, scope_name, scope_named
+from policykg.queries.documents import lineage, list_documents
 from policykg.queries.lookup import resolve_document
+from policykg.queries.public import public_document
+from policykg.queries.search import search
 from policykg.queries.store import GraphStore
 from policykg.queries.validation import validate_store, write_report
 
@@ -32,8 +37,9 @@ def report_loads(outcomes: Iterable[LoadResult | LoadFailure],
                     err(f"{outcome.source}: {f.shape} at {f.focus}: {f.message_en}")
             continue
         loaded += 1
-        report(f"{outcome.source}: {outcome.document_id} ({outcome.tasks} tasks, "
-               f"{outcome.targets} targets, {outcome.references} citations)")
+        report(f"{outcome.source}: {outcome.document_id} ({plural(outcome.tasks, 'task')}, "
+               f"{plural(outcome.targets, 'target')}, "
+               f"{plural(outcome.references, 'citation')})")
         for warning in outcome.warnings:
             err(f"warning: {warning}")
         by_shape = Counter((f.severity, f.shape.rsplit("/", 1)[-1]) for f in outcome.findings)
@@ -56,14 +62,8 @@ def cmd_load(args: argparse.Namespace) -> int:
         loaded, failed = load_paths(store, args.paths, print, args.on_violation)
     finally:
         store.close()
-    print(f"loaded {loaded} document(s), {failed} failed")
+    print(f"loaded {plural(loaded, 'document')}, {failed} failed")
     return EXIT_FINDINGS if failed else EXIT_OK
-
-
-def _label(node: dict[str, Any]) -> str:
-    number = node.get("number") or node.get("title") or node["id"]
-    year = node.get("year")
-    return f"{number} ({year})" if year else str(number)
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
@@ -73,6 +73,7 @@ def cmd_trace(args: argparse.Namespace) -> int:
         result = lineage(store, doc_id)
     finally:
         store.close()
+    result["nodes"] = [public_document(n) | {"depth": n["depth"]} for n in result["nodes"]]
     if args.json:
         emit(result)
         return EXIT_OK
@@ -88,7 +89,55 @@ def cmd_trace(args: argparse.Namespace) -> int:
         return [[node_id, *rest] for p in ups for rest in chains(p, (*seen, node_id))]
 
     for chain in chains(doc_id, ()):
-        print(" → ".join(_label(nodes[i]) for i in chain))
+        print(" → ".join(nodes[i]["label"] for i in chain))
+    return EXIT_OK
+
+
+_DOCUMENT_COLUMNS = (
+    Column("document", lambda d: d["label"], wide=True),
+    Column("kind", lambda d: d["kind_name"]),
+    Column("issued", lambda d: d.get("issued") or d.get("year")),
+    Column("scope", lambda d: scope_name(d.get("scope")) or d.get("scope")),
+    Column("loaded", lambda d: word(not d.get("stub"))),
+    Column("id", lambda d: d["id"]),
+)
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    """The documents, filtered as ``GET /documents`` filters them."""
+    kind = kind_named(args.kind).value if args.kind else None
+    scope = scope_named(args.scope) if args.scope else None
+    stub = {"all": None, "loaded": False, "stubs": True}[args.show]
+    store = open_store()
+    try:
+        rows, count = list_documents(store, kind=kind, scope=scope, year=args.year, stub=stub,
+                                     limit=args.limit, offset=args.offset)
+        empty = count == 0 and store.count_nodes() == 0
+    finally:
+        store.close()
+    print_listing(args, _DOCUMENT_COLUMNS, [public_document(d) for d in rows], count,
+                  "document", empty_graph=empty)
+    return EXIT_OK
+
+
+_HIT_COLUMNS = (
+    Column("type", lambda h: h["label"]),
+    Column("name", lambda h: h["name"], wide=True),
+    Column("matched", lambda h: h["matched"]),
+    Column("id", lambda h: h["id"]),
+)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Documents, bodies and tasks, as ``GET /search`` finds them."""
+    store = open_store()
+    try:
+        hits, count = search(store, args.query, limit=args.limit, offset=args.offset)
+        empty = count == 0 and store.count_nodes() == 0
+    finally:
+        store.close()
+    print_listing(args, _HIT_COLUMNS, [asdict(h) for h in hits], count, "hit",
+                  empty_graph=empty)
     return EXIT_OK
 
 

@@ -8,8 +8,10 @@ import uvicorn
 
 from policykg.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, err, open_store
 from policykg.cli.documents import load_paths
+from policykg.cli.listing import plural
 from policykg.core.limits import MAX_REQUEST_HEAD
 from policykg.core.settings import get_settings
+from policykg.ontology.validation import Finding
 from policykg.queries.embedded import EmbeddedFalkorDB
 from policykg.queries.store import GraphStore
 from policykg.queries.validation import text_lines, validate_store
@@ -18,12 +20,39 @@ APP_FACTORY = "policykg.api.app:create_app"  # by name: the CLI does not import 
 
 
 def _summary(store: GraphStore) -> None:
-    """Validate the whole graph and print the counts per shape."""
-    lines = text_lines(validate_store(store))
+    """Validate the whole graph, print the counts per shape and what the violations are."""
+    run = validate_store(store)
+    lines = text_lines(run)
     print("validation: " + next(lines))
     for line in lines:
         if line and not line.startswith(("  ", "    ")):
             print("  " + line)
+    violations = [f for f in run.report.findings if f.severity == "Violation"]
+    if violations:
+        print(explain_violations(violations))
+
+
+def explain_violations(violations: list[Finding]) -> str:
+    """One sentence on a freshly loaded sample's violations: which they are, that they
+    do not stop the server, and where to see them."""
+    unowned = sum(f.shape.rsplit("/", 1)[-1] == "TaskOwner" for f in violations)
+    if unowned == len(violations):
+        what = (f"the {plural(unowned, 'violation')} are the sample's {plural(unowned, 'task')} "
+                "whose text names no owner (the extractor leaves an owner out rather than "
+                "guess one)")
+    else:
+        what = (f"the {plural(len(violations), 'violation')} are faults in the sample's "
+                f"documents, {unowned} of them tasks whose text names no owner")
+    return (f"Note: {what}; the graph is served as loaded — `policykg audit unowned` lists "
+            "the tasks, `policykg validate` every finding.")
+
+
+def load_sample(store: GraphStore) -> None:
+    """Load the corpus into an empty graph and say what validation found in it."""
+    corpus = get_settings().corpus_dir
+    print(f"the graph is empty: loading the bundled corpus from {corpus}")
+    load_paths(store, [corpus], print)
+    _summary(store)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -40,10 +69,7 @@ def cmd_up(args: argparse.Namespace) -> int:
     store = open_store()
     try:
         if store.count_nodes() == 0:
-            corpus = get_settings().corpus_dir
-            print(f"the graph is empty: loading the bundled corpus from {corpus}")
-            load_paths(store, [corpus], print)
-            _summary(store)
+            load_sample(store)
         else:
             print(f"the graph holds {store.count_nodes()} nodes; not reloading the corpus")
     finally:

@@ -9,7 +9,8 @@
     │   ├── InvalidParameter      a request parameter outside its domain (lists what is allowed)
     │   └── ReferenceNotFound     a human reference that names no known document
     │       ├── AmbiguousReference   … that names several documents
-    │       └── NotLoaded            … that names a stub (cited, never loaded)
+    │       ├── NotLoaded            … that names a stub (cited, never loaded)
+    │       └── EmptyGraph           … asked of a graph that holds nothing yet
     ├── DocumentRejected          a document not stored: it breaks a shape with a Violation
     ├── QueryError                a query or its parameters are wrong, or it ran too long
     │   └── WriteRefused          a query that would change the graph, on a read-only path
@@ -129,6 +130,17 @@ class AmbiguousReference(ReferenceNotFound):
 
 class NotLoaded(ReferenceNotFound):
     """A document that is only a stub: cited, never loaded."""
+
+
+EMPTY_GRAPH = ("the graph is empty — load something first (`policykg load PATH`, or "
+               "`policykg up` for the bundled sample)")
+
+
+class EmptyGraph(ReferenceNotFound):
+    """A reference looked up in a graph that holds nothing: nothing was loaded yet."""
+
+    def __init__(self, ref: str) -> None:
+        super().__init__(ref, EMPTY_GRAPH)
 
 
 class DocumentRejected(PolicyKGError):

@@ -125,3 +125,8 @@ def province_at(text: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def province_names() -> tuple[str, ...]:
+    """Every province's name on either map (and the other names a unit goes by)."""
+    return tuple(dict.fromkeys((*PROVINCES_2008, *UNITS_2025, *_ALIASES_2008)))

@@ -24,7 +24,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from policykg.core.errors import InvalidNumber, ReferenceNotFound
+from policykg.core.errors import InvalidNumber, InvalidParameter, ReferenceNotFound
+from policykg.core.provinces import province_named, province_names
 from policykg.core.vntext import fold, normalize, slug
 from policykg.ontology.records import KIND_NAMES_VI, DocumentKind
 
@@ -232,3 +233,67 @@ def _parse_reference(form: str, text: str) -> ReferenceQuery:
         text, f"cannot read {text!r} as a document reference "
         "(try an id, a number such as 69-KL/TW, or 'Kết luận 69')"
     )
+
+
+# --- filters: kinds and scopes as a client may name them ---------------------------------
+
+_KIND_KEYS = {key: kind for kind in DocumentKind
+              for key in (fold(kind.value), fold(KIND_NAMES_VI[kind]).replace(" ", ""))}
+# National scopes by their Vietnamese names (the issuer a scope's numbers carry).
+SCOPE_NAMES_VI: dict[str, str] = {
+    "tw": "Trung ương", "cp": "Chính phủ", "ttg": "Thủ tướng Chính phủ", "qh": "Quốc hội",
+    "ubtvqh": "Ủy ban Thường vụ Quốc hội", "ctn": "Chủ tịch nước",
+}
+UNKNOWN_SCOPE = "unknown"  # a local document whose province is not known
+_MINISTRY_SCOPE = re.compile(r"^b[a-z]{1,6}$")  # a ministry's code: "bkhcn", "btttt"
+
+
+def kinds_allowed() -> list[str]:
+    """Every kind as ``code (Vietnamese name)``, for the message of a bad filter."""
+    return [f"{kind.value} ({KIND_NAMES_VI[kind]})" for kind in DocumentKind]
+
+
+def kind_named(text: str) -> DocumentKind:
+    """The kind ``text`` names: its code (``KeHoach``) or its Vietnamese name (``Kế hoạch``,
+    ``ke hoach``), in any case, with or without diacritics; :class:`InvalidParameter` listing
+    the kinds otherwise."""
+    kind = _KIND_KEYS.get(fold(text).replace(" ", ""))
+    if kind is None:
+        raise InvalidParameter("kind", f"unknown kind {text!r}; one of: "
+                               + ", ".join(kinds_allowed()), kinds_allowed())
+    return kind
+
+
+def scopes_allowed() -> list[str]:
+    """The scopes a filter takes, but for ministries' codes: the national ones, then every
+    province's slug (on either map of provinces), then ``unknown``."""
+    return [*SCOPE_NAMES_VI, *sorted({slug(p) for p in province_names()}), UNKNOWN_SCOPE]
+
+
+def scope_named(text: str) -> str:
+    """The scope ``text`` names: a national scope (``tw``, ``cp``, or its name: "Trung
+    ương"), a ministry's code (``bkhcn``), a province by name or slug on either map ("Kon
+    Tum", "kon-tum", "tỉnh Kon Tum"), or ``unknown``; :class:`InvalidParameter` listing
+    the scopes otherwise."""
+    key = slug(text)
+    national = {slug(code): code for code in SCOPE_NAMES_VI} | {
+        slug(name): code for code, name in SCOPE_NAMES_VI.items()}
+    if key in national:
+        return national[key]
+    if key == UNKNOWN_SCOPE or _MINISTRY_SCOPE.match(key):
+        return key
+    province = province_named(text)
+    if province is None:
+        raise InvalidParameter(
+            "scope", f"unknown scope {text!r}: a national scope ({', '.join(SCOPE_NAMES_VI)}), "
+            "a ministry's code (bkhcn), a province by name or slug ('Kon Tum', 'kon-tum'), or "
+            "unknown", scopes_allowed())
+    return slug(province)
+
+
+def scope_name(scope: str | None) -> str | None:
+    """What a scope is called: a province's name ("Kon Tum"), a national scope's name
+    ("Trung ương"); None for no scope or an unknown one."""
+    if not scope or scope == UNKNOWN_SCOPE:
+        return None
+    return SCOPE_NAMES_VI.get(scope) or province_named(scope)

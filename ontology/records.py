@@ -52,6 +52,14 @@ KIND_NAMES_VI: dict[DocumentKind, str] = {
     DocumentKind.Other: "Văn bản",
 }
 
+
+def kind_name(code: object) -> str | None:
+    """The Vietnamese name of a kind given by its code ("KeHoach" → "Kế hoạch"), or None."""
+    try:
+        return KIND_NAMES_VI[DocumentKind(str(code))]
+    except ValueError:
+        return None
+
 Origin = Literal["text", "sidecar", "inferred"]
 
 

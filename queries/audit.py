@@ -24,6 +24,8 @@ from typing import Any
 from policykg.core.errors import ReferenceNotFound
 from policykg.core.provinces import unit_of, units_on
 from policykg.core.vntext import fold
+from policykg.ontology.identity import SCOPE_NAMES_VI, scope_name
+from policykg.queries.captions import body_label, document_label
 from policykg.queries.catalog import load_catalog
 from policykg.queries.store import GraphStore
 
@@ -38,22 +40,55 @@ def _run(store: GraphStore, name: str, **params: Any) -> list[dict[str, Any]]:
 def _page(store: GraphStore, name: str, limit: int, offset: int, **params: Any) -> Page:
     rows = _run(store, name, limit=limit, offset=offset, **params)
     count = _run(store, f"{name}_count", **params)
-    return rows, int(count[0]["count"]) if count else 0
+    return [_shaped(r) for r in rows], int(count[0]["count"]) if count else 0
 
 
-def unowned(store: GraphStore, limit: int = 50, offset: int = 0) -> Page:
-    """Tasks without an owner."""
-    return _page(store, "audit_unowned", limit, offset)
+def body_ref(row: dict[str, Any]) -> dict[str, Any]:
+    """A body as a listing names it: id, name, scope, province and label."""
+    scope = row.get("scope")
+    province = None if scope in SCOPE_NAMES_VI else scope_name(scope)
+    return {**row, "province": province,
+            "label": body_label(str(row.get("name") or row.get("id") or row.get("body")),
+                                scope)}
 
 
-def overdue(store: GraphStore, as_of: date, limit: int = 50, offset: int = 0) -> Page:
-    """Tasks overdue on ``as_of``."""
-    return _page(store, "audit_overdue", limit, offset, as_of=as_of.isoformat())
+def _labelled(row: dict[str, Any], key: str) -> dict[str, Any]:
+    """``row`` with ``key`` set to the label of its document (its number, year, kind,
+    province and title, the last three dropped from the row)."""
+    doc = {k: row.pop(k, None) for k in ("kind", "province", "title")}
+    return {**row, key: document_label({**doc, "number": row.get("number"),
+                                        "year": row.get("year"),
+                                        "id": row.get("document") or row.get("id")})}
 
 
-def workload(store: GraphStore, limit: int = 50, offset: int = 0) -> Page:
-    """Tasks owned and coordinated per body."""
-    return _page(store, "audit_workload", limit, offset)
+def _shaped(row: dict[str, Any]) -> dict[str, Any]:
+    """A view's row with what a reader needs: documents labelled, bodies with provinces."""
+    if "document" in row:
+        row = _labelled(row, "document_label")
+    if isinstance(row.get("owners"), list):
+        row["owners"] = [body_ref(o) for o in row["owners"]]
+    if "body" in row:
+        row = body_ref(row)
+    return row
+
+
+def unowned(store: GraphStore, limit: int = 50, offset: int = 0, *,
+            document: str | None = None, scope: str | None = None) -> Page:
+    """Tasks without an owner (of one document, of one scope's documents)."""
+    return _page(store, "audit_unowned", limit, offset, document=document, scope=scope)
+
+
+def overdue(store: GraphStore, as_of: date, limit: int = 50, offset: int = 0, *,
+            document: str | None = None, scope: str | None = None) -> Page:
+    """Tasks overdue on ``as_of`` (of one document, of one scope's documents)."""
+    return _page(store, "audit_overdue", limit, offset, as_of=as_of.isoformat(),
+                 document=document, scope=scope)
+
+
+def workload(store: GraphStore, limit: int = 50, offset: int = 0, *,
+             scope: str | None = None) -> Page:
+    """Tasks owned and coordinated per body (of one scope)."""
+    return _page(store, "audit_workload", limit, offset, scope=scope)
 
 
 def unresolved(store: GraphStore, limit: int = 50, offset: int = 0) -> Page:
@@ -70,6 +105,9 @@ def coverage(store: GraphStore, doc_id: str, as_of: date) -> list[dict[str, Any]
     for row in _run(store, "audit_provinces"):
         by_unit.setdefault(unit_of(row["province"], as_of) or row["province"], [])
     for row in _run(store, "audit_coverage", id=doc_id):
-        by_unit.setdefault(unit_of(row["province"], as_of) or row["province"], []).append(row)
+        province = row["province"]
+        row = _labelled(row, "label")
+        row["province"] = province  # as the document writes it
+        by_unit.setdefault(unit_of(province, as_of) or province, []).append(row)
     return [{"province": unit, "covered": bool(documents), "documents": documents}
             for unit, documents in sorted(by_unit.items(), key=lambda u: (fold(u[0]), u[0]))]

@@ -10,8 +10,10 @@ and paths come back as JSON-ready maps::
      "end": "3", "properties": {...}}
     {"kind": "path", "nodes": [...], "relationships": [...]}
 
-Entity ids are the engine's (FalkorDB's integer ids as strings, Neo4j element
-ids): stable within one result, not across reloads.
+Every map in a result (an entity's properties, a projected map) is shown as clients see
+properties (:mod:`policykg.queries.public`): without the folded ``search`` key, with
+``source_file`` relative to the corpus folder.  Entity ids are the engine's (FalkorDB's
+integer ids as strings, Neo4j element ids): stable within one result, not across reloads.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from policykg.core.errors import GraphError
+from policykg.queries.public import public_properties
 from policykg.queries.readonly import check_read_only
 from policykg.queries.store import GraphStore
 
@@ -98,4 +101,17 @@ def run_cypher(store: GraphStore, query: str, params: Mapping[str, Any] | None =
     (for the named queries, which are ours; the server-side guards still apply)."""
     if checked:
         check_read_only(query)
-    return cypher_store(store).cypher(query, params, timeout_ms=timeout_ms, max_rows=max_rows)
+    result = cypher_store(store).cypher(query, params, timeout_ms=timeout_ms, max_rows=max_rows)
+    return CypherResult(result.columns, [[public_value(v) for v in row] for row in result.rows],
+                        result.truncated)
+
+
+def public_value(value: Any) -> Any:
+    """``value`` with every map in it (properties of entities, projected maps) as clients
+    see one (:func:`~policykg.queries.public.public_properties`: no ``search`` key, no
+    server path)."""
+    if isinstance(value, dict):
+        return {k: public_value(v) for k, v in public_properties(value).items()}
+    if isinstance(value, list):
+        return [public_value(v) for v in value]
+    return value

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policykg.core.errors import AmbiguousReference, ReferenceNotFound
+from policykg.core.errors import AmbiguousReference, EmptyGraph, ReferenceNotFound
 from policykg.ontology.identity import ReferenceQuery, parse_reference
 from policykg.queries.catalog import load_catalog
 from policykg.queries.store import GraphStore
@@ -31,8 +31,14 @@ def find_documents(store: GraphStore, ref: ReferenceQuery) -> list[dict[str, Any
 
 
 def resolve_document(store: GraphStore, text: str) -> str:
-    """The id of the one document ``text`` names."""
-    ref = parse_reference(text)
+    """The id of the one document ``text`` names; on an empty graph, :class:`EmptyGraph`
+    (nothing to find: the user has to load something first)."""
+    try:
+        ref = parse_reference(text)
+    except ReferenceNotFound:
+        if store.count_nodes() == 0:
+            raise EmptyGraph(text) from None
+        raise
     rows = find_documents(store, ref)
     # An undated stub of a number that a dated document of the same scope also
     # carries is a citation not yet merged into it, not a second document.
@@ -42,7 +48,7 @@ def resolve_document(store: GraphStore, text: str) -> str:
         if row["year"] is not None or (row["id"].split(":")[0], row["number"]) not in dated
     })
     if not ids:
-        raise ReferenceNotFound(text)
+        raise EmptyGraph(text) if store.count_nodes() == 0 else ReferenceNotFound(text)
     if len(ids) > 1:
         raise AmbiguousReference(text, ids)
     return ids[0]

@@ -15,6 +15,7 @@ from typing import Any
 from policykg.core.errors import ReferenceNotFound
 from policykg.ontology import mapping as m
 from policykg.queries.catalog import load_catalog
+from policykg.queries.lookup import resolve_document
 from policykg.queries.store import GraphStore
 
 ROWS_PER_NODE = 5  # a level reads at most this many rows per node still allowed
@@ -53,6 +54,13 @@ def _focus(store: GraphStore, node_id: str) -> tuple[str, dict[str, Any]]:
     if not rows:
         raise ReferenceNotFound(node_id, f"no node with id {node_id!r}")
     return str(rows[0]["label"]), rows[0]["props"]
+
+
+def focus_id(store: GraphStore, ref: str) -> str:
+    """The id of the node ``ref`` names: a node's id (of any label), else a document
+    reference as :func:`~policykg.queries.lookup.resolve_document` reads it ("KL 69")."""
+    rows = store.read(load_catalog(store.engine)["nodes_by_id"].text, {"ids": [ref]})
+    return str(rows[0]["props"]["id"]) if rows else resolve_document(store, ref)
 
 
 def _step(store: GraphStore, ids: list[str], types: list[str],

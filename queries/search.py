@@ -24,8 +24,8 @@ from policykg.core.errors import ReferenceNotFound
 from policykg.core.vntext import expand_abbreviations, fold, normalize
 from policykg.ontology import mapping as m
 from policykg.ontology.identity import parse_reference
-from policykg.ontology.records import KIND_NAMES_VI, DocumentKind
-from policykg.queries.captions import caption
+from policykg.ontology.records import kind_name
+from policykg.queries.captions import caption, document_label
 from policykg.queries.catalog import load_catalog
 from policykg.queries.lookup import find_documents
 from policykg.queries.store import GraphStore
@@ -69,17 +69,10 @@ def _match_score(field: str, words: list[str]) -> float:
     return 0
 
 
-def _kind_name(kind: Any) -> str:
-    try:
-        return KIND_NAMES_VI[DocumentKind(kind)]
-    except ValueError:
-        return ""
-
-
 def _fields(label: str, props: dict[str, Any]) -> Iterable[tuple[str, str]]:
     if label == m.DOCUMENT.label:
         if props.get("number"):
-            yield "number", f"{_kind_name(props.get('kind'))} {props['number']}"
+            yield "number", f"{kind_name(props.get('kind')) or ''} {props['number']}"
         yield "title", str(props.get("title") or "")
     elif label == m.BODY.label:
         yield "name", str(props.get("name") or "")
@@ -110,8 +103,7 @@ def _reference_hits(store: GraphStore, text: str) -> list[Hit]:
     except ReferenceNotFound:
         return []
     rows = find_documents(store, ref)
-    return [Hit(str(r["id"]), m.DOCUMENT.label,
-                f"{r['number']} ({r['year']})" if r.get("year") else str(r["number"] or r["id"]),
+    return [Hit(str(r["id"]), m.DOCUMENT.label, document_label(r),
                 "number" if ref.id is None else "id",
                 _REFERENCE + _LABEL_BONUS[m.DOCUMENT.label] + (1 if r.get("year") else 0))
             for r in rows]

@@ -1,15 +1,18 @@
 """Auditor routes (``/audit/…``): the views of :mod:`policykg.queries.audit`, the report.
 
-    GET /audit/unowned                tasks without an owner
+    GET /audit/unowned                tasks without an owner (document=, scope=)
     GET /audit/overdue?as_of=         tasks whose deadline period ended before as_of
-    GET /audit/workload               tasks owned and coordinated per body
+                                      (document=, scope=)
+    GET /audit/workload               tasks owned and coordinated per body (scope=)
     GET /audit/unresolved             documents citing something unresolved or ambiguous
     GET /audit/coverage?document=     provinces that have (not) implemented a document,
                                       on the map of provinces of ``as_of``
     GET /audit/report                 the validation report: JSON, or Turtle by
                                       ``Accept: text/turtle`` or ``?format=turtle``
 
-Lists are ``{data, count}`` with ``limit``/``offset``; errors have the one shape.
+Lists are ``{data, count}`` with ``limit``/``offset``; errors have the one shape.  A
+``document`` is what ``/resolve`` takes (ambiguous: 409), a ``scope`` a national scope
+or a province by name or slug (unknown: 422 listing the scopes).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from policykg.api.models import (
     WorkloadRow,
 )
 from policykg.core.limits import MAX_OFFSET
+from policykg.ontology.identity import scope_named
 from policykg.queries import audit
 from policykg.queries.lookup import resolve_document
 from policykg.queries.validation import validate_store
@@ -43,28 +47,46 @@ Limit = Annotated[int, Query(ge=1, le=500, description="At most this many rows")
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many rows first")]
 
 
-@router.get("/unowned", response_model=TaskList, responses=responses(503))
-def unowned(store: Store, limit: Limit = 50, offset: Offset = 0) -> TaskList:
+DocumentFilter = Annotated[str | None, Query(
+    min_length=1, max_length=200, description='Only the tasks of this document: an id, a '
+    'number or a name, as /resolve takes it ("KL 69")', examples=["29-CTr/TU"])]
+ScopeFilter = Annotated[str | None, Query(
+    min_length=1, max_length=200, description="Only this scope: tw, cp, … or a province by "
+    "name or slug (Kon Tum, kon-tum); 422 lists the scopes", examples=["Kon Tum"])]
+
+
+def _filters(store: Store, document: str | None, scope: str | None) -> dict[str, str | None]:
+    return {"document": resolve_document(store, document) if document is not None else None,
+            "scope": scope_named(scope) if scope is not None else None}
+
+
+@router.get("/unowned", response_model=TaskList, responses=responses(404, 409, 422, 503))
+def unowned(store: Store, document: DocumentFilter = None, scope: ScopeFilter = None,
+            limit: Limit = 50, offset: Offset = 0) -> TaskList:
     """Tasks with no owner, with the document that assigns them and their section."""
-    rows, count = audit.unowned(store, limit, offset)
+    rows, count = audit.unowned(store, limit, offset, **_filters(store, document, scope))
     return TaskList(data=[TaskRow(**r) for r in rows], count=count)
 
 
-@router.get("/overdue", response_model=TaskList, responses=responses(503))
+@router.get("/overdue", response_model=TaskList, responses=responses(404, 409, 422, 503))
 def overdue(
     store: Store,
     as_of: Annotated[date | None, Query(description="YYYY-MM-DD; default today")] = None,
+    document: DocumentFilter = None, scope: ScopeFilter = None,
     limit: Limit = 50, offset: Offset = 0,
 ) -> TaskList:
     """Tasks whose deadline period ended before ``as_of`` (recurring tasks never)."""
-    rows, count = audit.overdue(store, as_of or date.today(), limit, offset)
+    rows, count = audit.overdue(store, as_of or date.today(), limit, offset,
+                                **_filters(store, document, scope))
     return TaskList(data=[TaskRow(**r) for r in rows], count=count)
 
 
-@router.get("/workload", response_model=WorkloadList, responses=responses(503))
-def workload(store: Store, limit: Limit = 50, offset: Offset = 0) -> WorkloadList:
+@router.get("/workload", response_model=WorkloadList, responses=responses(422, 503))
+def workload(store: Store, scope: ScopeFilter = None, limit: Limit = 50,
+             offset: Offset = 0) -> WorkloadList:
     """Per body, the tasks it owns and coordinates, most owned first."""
-    rows, count = audit.workload(store, limit, offset)
+    rows, count = audit.workload(store, limit, offset,
+                                 scope=scope_named(scope) if scope is not None else None)
     return WorkloadList(data=[WorkloadRow(**r) for r in rows], count=count)
 
 
@@ -75,7 +97,7 @@ def unresolved(store: Store, limit: Limit = 50, offset: Offset = 0) -> Unresolve
     return UnresolvedList(data=[UnresolvedRow(**r) for r in rows], count=count)
 
 
-@router.get("/coverage", response_model=CoverageList, responses=responses(404, 503))
+@router.get("/coverage", response_model=CoverageList, responses=responses(404, 409, 503))
 def coverage(
     store: Store,
     document: Annotated[str, Query(min_length=1, max_length=200,

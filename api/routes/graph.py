@@ -21,27 +21,35 @@ from policykg.api.models import (
 )
 from policykg.core.errors import InvalidParameter
 from policykg.ontology import mapping as m
+from policykg.ontology.records import kind_name
 from policykg.queries.captions import caption
 from policykg.queries.catalog import load_catalog
-from policykg.queries.neighbourhood import neighbourhood, rel_types_named, valid_rel_names
+from policykg.queries.neighbourhood import (
+    focus_id,
+    neighbourhood,
+    rel_types_named,
+    valid_rel_names,
+)
+from policykg.queries.public import public_properties
 
 router = APIRouter(tags=["front ends"])
 MAX_DEPTH = 4
-_HIDDEN = ("search",)  # folded keys are for search, not for display
 
 
 def _node_data(node_id: str, label: str, props: dict[str, Any], depth: int) -> NodeData:
-    shown = {k: v for k, v in props.items() if k not in _HIDDEN and k != "id"}
+    shown = {k: v for k, v in public_properties(props).items() if k != "id"}
     if "kind" in shown:  # a document's kind; "kind" here is the node's label
         shown["doc_kind"] = shown.pop("kind")
+        shown["doc_kind_name"] = kind_name(shown["doc_kind"])
     return NodeData(id=node_id, label=caption(label, props), kind=label, depth=depth, **shown)
 
 
-@router.get("/graph", response_model=GraphOut, responses=responses(404, 422, 503))
+@router.get("/graph", response_model=GraphOut, responses=responses(404, 409, 422, 503))
 def graph(
     store: Store, settings: AppSettings,
-    focus: Annotated[str, Query(min_length=1, max_length=300, description="A node id",
-                                examples=["tw:2024:69-kl-tw"])],
+    focus: Annotated[str, Query(min_length=1, max_length=300, description="A node id, or a "
+                                'document as /resolve takes it ("KL 69", "69-KL/TW")',
+                                examples=["tw:2024:69-kl-tw", "KL 69"])],
     depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Hops from the focus")] = 1,
     rel: Annotated[str | None, Query(max_length=500, description="Relationships to follow, "
                                      "comma-separated ontology terms or types in any case "
@@ -56,6 +64,7 @@ def graph(
     if unknown:
         raise InvalidParameter("rel", f"unknown relationship name(s): {', '.join(unknown)}",
                                valid_rel_names())
+    focus = focus_id(store, focus)
     found = neighbourhood(store, focus, depth=depth, rel_types=rel_types,
                           max_nodes=settings.graph_max_nodes)
     nodes = [CyNode(data=_node_data(i, label, props, d))

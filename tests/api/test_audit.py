@@ -72,8 +72,9 @@ def test_coverage_is_transitive_and_names_uncovered_provinces(
     rows = {r["province"]: r for r in body["data"]}
     assert len(rows) == 66 and not rows["Hà Giang"]["covered"]
     assert [d["id"] for d in rows["A"]["documents"]] == ["a:2013:1-ctr-tu", "a:2014:2-kh-ub"]
-    assert rows["B"]["documents"] == [{"id": "b:2019:3-kh-tu", "number": None, "year": None,
-                                       "province": "B", "depth": 2}]
+    assert rows["B"]["documents"] == [{"id": "b:2019:3-kh-tu", "label": "Văn bản, B",
+                                       "number": None, "year": None, "province": "B",
+                                       "depth": 2}]
     assert rows["C"] == {"province": "C", "covered": False, "documents": []}
     assert_error(client.get("/audit/coverage", params={"document": "tw:1999:1-nq-tw"}), 404)
     assert_error(client.get("/audit/coverage"), 422)

@@ -58,7 +58,8 @@ def test_text_that_is_not_utf8_names_the_byte(run: Run, tmp_path: Path) -> None:
 def test_load_then_trace(run: Run) -> None:
     loaded = run("load", str(CORPUS))
     assert loaded.returncode == 0, loaded.stderr
-    assert "loaded 5 document(s), 0 failed" in loaded.stdout
+    assert "loaded 5 documents, 0 failed" in loaded.stdout
+    assert "thai-nguyen:2013:29-ctr-tu (34 tasks, 5 targets, 1 citation)" in loaded.stdout
     for ref in ("Kết luận 69", "ket luan 69", "KL 69", "69-KL/TW"):
         out = run("trace", ref)
         assert out.returncode == 0, out.stderr
@@ -105,7 +106,7 @@ def test_embedded_db_start_status_stop(run: Run, tmp_path: Path) -> None:
     try:
         running = db("status")
         assert "running on 127.0.0.1:" in running.stdout and running.returncode == 0
-        assert run("cypher", "RETURN 1 AS x", POLICYKG_DATA_DIR=str(tmp_path / "db"),
+        assert run("cypher", "RETURN 1 AS x", "--json", POLICYKG_DATA_DIR=str(tmp_path / "db"),
                    POLICYKG_GRAPH_URL="").stderr == ""  # running already: nothing to say
     finally:
         assert db("stop").returncode == 0

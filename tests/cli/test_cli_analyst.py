@@ -46,8 +46,10 @@ def test_cypher_prints_a_table_and_says_when_rows_were_cut(
                  "--param", "s=tw", "--max-rows", "1"])
     captured = capsys.readouterr()
     assert code == 0
-    assert captured.out.splitlines() == ["d", "(:Document tw:2012:20-nq-tw)"]
-    assert "truncated" in captured.err
+    assert [line.rstrip() for line in captured.out.splitlines()] == [
+        "d", "─" * len("(:Document tw:2012:20-nq-tw)"), "(:Document tw:2012:20-nq-tw)"]
+    assert captured.err == ("policykg: truncated: showing the first 1 row; --max-rows to see "
+                            "more\n")
 
 
 @pytest.mark.usefixtures("_loaded")

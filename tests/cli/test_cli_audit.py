@@ -19,7 +19,7 @@ def loaded(run: Run) -> Run:
 def test_audit_views_print_tables_and_json(loaded: Run) -> None:
     table = loaded("audit", "unowned", "--limit", "3")
     assert table.returncode == 0, table.stderr
-    assert table.stdout.splitlines()[-1] == "3 of 48"
+    assert table.stderr == "policykg: showing 3 of 48; --limit to see more\n"
     page = json.loads(loaded("audit", "unowned", "--json", "--limit", "500").stdout)
     assert page["count"] == 48 and len(page["data"]) == 48
     overdue = json.loads(loaded("audit", "overdue", "--as-of", "2100-01-01", "--json").stdout)

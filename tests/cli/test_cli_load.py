@@ -16,7 +16,7 @@ def test_the_cli_says_why_it_rejects(run: Run) -> None:
     assert any("https://w3id.org/policykg/shapes/TaskOwner at "
                "https://w3id.org/policykg/id/task/hai-phong:2019:1046-cv-tu:" in line
                for line in lines[1:])
-    assert "loaded 0 document(s), 1 failed" in out.stdout
+    assert "loaded 0 documents, 1 failed" in out.stdout
     warned = run("load", str(plan))
     assert warned.returncode == 0
     assert "2 violation(s) of TaskOwner, loaded anyway" in warned.stderr

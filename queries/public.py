@@ -1,0 +1,63 @@
+"""What a client sees of a node's properties: nothing internal, no path of the server's.
+
+The graph keeps a folded ``search`` key on documents, bodies and tasks (for search
+only) and the path a source was loaded from (``source_file``, on documents, tasks,
+targets and the edges they assert).  Front ends show neither as stored:
+``search`` is dropped, and ``source_file`` is given relative to the corpus folder
+(``POLICYKG_CORPUS_DIR``) when it lies in it, as loaded when it was a relative path
+(an upload's ``upload/<name>``), else by its file name alone.  A document also gets
+its kind's Vietnamese name (``kind_name``) and its label ("69-KL/TW (2024)").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+from policykg.core.settings import get_settings
+from policykg.ontology import mapping as m
+from policykg.ontology.records import kind_name
+from policykg.queries.captions import document_label
+
+INTERNAL = frozenset({"search"})
+
+
+@lru_cache(maxsize=4096)
+def _relative(path: str, corpus: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(corpus).as_posix()
+    except (ValueError, OSError):
+        return PurePosixPath(path).name
+
+
+def public_source(path: str, corpus_dir: Path | None = None) -> str:
+    """``path`` as a client may see it: relative to the corpus folder, as given if it
+    was relative (and stays below where it was given), else its file name."""
+    if PureWindowsPath(path).drive:  # "C:\\…" loaded on Windows
+        return PureWindowsPath(path).name
+    posix = PurePosixPath(path)
+    if not posix.is_absolute():
+        return posix.as_posix() if ".." not in posix.parts else posix.name
+    corpus = (corpus_dir or get_settings().corpus_dir).resolve()
+    return _relative(path, corpus)
+
+
+def public_properties(props: Mapping[str, Any], corpus_dir: Path | None = None
+                      ) -> dict[str, Any]:
+    """``props`` without internal keys, with ``source_file`` made public."""
+    shown = {k: v for k, v in props.items() if k not in INTERNAL}
+    if isinstance(shown.get(m.SOURCE_FILE.name), str):
+        shown[m.SOURCE_FILE.name] = public_source(shown[m.SOURCE_FILE.name], corpus_dir)
+    return shown
+
+
+def public_document(props: Mapping[str, Any], corpus_dir: Path | None = None
+                    ) -> dict[str, Any]:
+    """A document's public properties, with ``kind_name``, ``label`` and ``issuer``."""
+    shown = public_properties(props, corpus_dir)
+    shown["kind_name"] = kind_name(shown.get("kind"))
+    shown["label"] = document_label(shown)
+    shown.setdefault("issuer", shown.get("issuer_name"))
+    return shown
