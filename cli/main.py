@@ -95,11 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
                  "extract and load files or folders into the graph")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                    help=_SOURCES + "; folders are searched for them")
-    p.add_argument("--on-violation", choices=["reject", "warn"], default="warn",
-                   help="each document is validated before it is written (on FalkorDB the "
-                   "Cypher rules on a scratch graph, on Neo4j pyshacl): reject: do not "
-                   "store a document with a Violation (exit 1); warn: store it and say so "
-                   "on stderr")
+    checks = p.add_mutually_exclusive_group()
+    checks.add_argument("--on-violation", choices=["reject", "warn"], default="warn",
+                        help="each document is validated before it is written (on FalkorDB "
+                        "the Cypher rules on a scratch graph, on Neo4j pyshacl): reject: do "
+                        "not store a document with a Violation (exit 1); warn: store it and "
+                        "say so on stderr (default: %(default)s)")
+    checks.add_argument("--no-validate", dest="on_violation", action="store_const",
+                        const=None, help="write without validating each document first "
+                        "(trusted bulk imports; run `policykg validate` afterwards, one pass "
+                        "over the whole graph)")
 
     p = _command(sub, "trace", "documents:cmd_trace",
                  "print the implements chain of a document up to its roots")

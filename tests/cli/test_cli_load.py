@@ -20,3 +20,15 @@ def test_the_cli_says_why_it_rejects(run: Run) -> None:
     warned = run("load", str(plan))
     assert warned.returncode == 0
     assert "2 violation(s) of TaskOwner, loaded anyway" in warned.stderr
+
+
+def test_no_validate_writes_without_the_check(run: Run) -> None:
+    plan = CORPUS / "hai-phong_1046-CV-TU_2019.txt"
+    out = run("load", "--no-validate", str(plan))
+    assert out.returncode == 0
+    assert "violation" not in out.stderr
+    assert "loaded 1 document" in out.stdout
+    after = run("validate", "--document", "hai-phong:2019:1046-cv-tu")
+    assert after.returncode == 1  # the findings are the validation pass's to report
+    both = run("load", "--no-validate", "--on-violation", "reject", str(plan))
+    assert both.returncode == 2 and "not allowed with argument" in both.stderr
