@@ -1,13 +1,22 @@
 """Synthetic batches for the benchmarks: the bundled documents, varied.
 
-Each synthetic file is a bundled document whose own numbers and dates are
-shifted, so that files differ and every citation index entry is new.
+Each synthetic file is a bundled document whose own numbers are shifted, so that
+files differ and every citation index entry is new.  A bundled document that prints
+no number of its own (a web copy) would be one document however often it is varied
+(its id hashes its title), so each of its variants gets a sidecar with the bundled
+sidecar's facts and a number of its own: every file of a batch is a distinct document.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+import yaml
+
+from policykg.loaders.clean import clean_text
+from policykg.loaders.extract import extract
+from policykg.ontology.identity import CODE_BY_KIND
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 _DIGITS = re.compile(r"\b(\d{2,4})-(NQ|KL|CT|KH|CTr|CV|TB)/")
@@ -33,13 +42,31 @@ def variant(text: str, n: int) -> str:
     return _DIGITS.sub(lambda m: f"{int(m.group(1)) + n}-{m.group(2)}/", text)
 
 
+def _sidecar(path: Path) -> dict[str, object]:
+    side = path.with_name(path.name + ".meta.yaml")
+    loaded = yaml.safe_load(side.read_text(encoding="utf-8")) if side.exists() else None
+    return dict(loaded or {})
+
+
 def write_batch(folder: Path, count: int) -> list[Path]:
-    """Write ``count`` synthetic source files into ``folder``."""
+    """Write ``count`` synthetic source files into ``folder``, each a distinct document."""
+    sources = sorted(CORPUS.glob("*.txt"))
     texts = sized_texts()
+    # what a bundled text lacks for an id of its own: its number (kind code, issuer TU)
+    unnumbered = {}
+    for k, text in enumerate(texts):
+        header = extract(clean_text(text), sources[k].name).document
+        if header.number is None:
+            unnumbered[k] = CODE_BY_KIND[header.kind]
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(count):
+        k = i % len(texts)
         path = folder / f"doc-{i:05d}.txt"
-        path.write_text(variant(texts[i % len(texts)], i), encoding="utf-8")
+        path.write_text(variant(texts[k], i), encoding="utf-8")
+        if k in unnumbered:
+            side = {**_sidecar(sources[k]), "number": f"{i + 1}-{unnumbered[k]}/TU"}
+            path.with_name(path.name + ".meta.yaml").write_text(
+                yaml.safe_dump(side, allow_unicode=True), encoding="utf-8")
         paths.append(path)
     return paths
