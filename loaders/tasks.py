@@ -273,11 +273,20 @@ class _Walker:
         fields = [c for c in containers if c.kind == "bullet" and _is_field(c)]
         items = [c for c in containers if c not in fields]
         plains = [c for c in node.children if c.kind == "plain" and c not in containers]
+        if sum(1 for p in plains if _is_field(p)) >= 2:  # field lines that lost their "-"
+            fields = sorted([*fields, *(p for p in plains if _is_field(p))],
+                            key=lambda c: c.start)
+            plains = [p for p in plains if not _is_field(p)]
         if items and all(c.inline for c in items) and not _directive_items(node, items):
             items = []  # "… với 05 chức năng chính: (i) …; (ii) …": parts of one task
         title = _is_title(node)
         if items or (title and plains and not fields):
             self._heading(node, items, plains, title, scope)
+            return
+        if not fields and _unmarked_items(plains):
+            # "2. Khẩn trương … thể chế; …" over paragraphs that each direct action: the
+            # items of a list whose markers were lost, not the continuation of one task
+            self._heading(node, items, plains, title, scope, paragraphs_are_tasks=True)
             return
         if fields:
             self._fielded(node, fields, scope)
@@ -291,7 +300,7 @@ class _Walker:
             self._continuations(index, plains, scope)
 
     def _heading(self, node: Node, items: list[Node], plains: list[Node], title: bool,
-                 scope: Scope) -> None:
+                 scope: Scope, *, paragraphs_are_tasks: bool = False) -> None:
         """A node with items or paragraphs under it: what it passes down, then them."""
         inherited = scope
         heading_owners, directs = _heading_owners(node.text) if title else ((), False)
@@ -311,7 +320,7 @@ class _Walker:
         if heading_owners or len(directive) != 1 or not node.text.strip() or \
                 not _is_lead(node):
             # a body heading, or a title over its paragraphs: each paragraph is a task
-            self._group(node.children, inherited, node)
+            self._group(node.children, inherited, node, paragraphs_are_tasks)
             return
         # "1. Title: " and one paragraph: one task, from the title
         only = directive[0]
@@ -320,10 +329,12 @@ class _Walker:
         if index is not None:
             self._continuations(index, [p for p in plains if p is not only], inherited)
 
-    def _group(self, children: list[Node], scope: Scope, parent: Node) -> None:
+    def _group(self, children: list[Node], scope: Scope, parent: Node,
+               paragraphs_are_tasks: bool = False) -> None:
         """The children of a heading: items, and paragraphs that are items or attributions."""
         self.pending = []
-        paragraphs_are_tasks = parent.kind == "plain" or _is_title(parent)
+        paragraphs_are_tasks = paragraphs_are_tasks or parent.kind == "plain" or \
+            _is_title(parent)
         for child in children:
             if child.kind == "plain":
                 found = _attribution(child, self.source)
@@ -467,6 +478,16 @@ def _directive_items(lead: Node, items: list[Node]) -> bool:
         return False
     directive = sum(1 for c in items if _ACTION_START.match(c.text) or subjects(c.text))
     return directive * 2 >= len(items)
+
+
+def _unmarked_items(plains: list[Node]) -> bool:
+    """Whether paragraphs under an item are items of their own that lost their markers:
+    two or more directives, most of them opening with their verb or their body."""
+    if len(plains) < 2 or not all(is_directive(p.text) and not is_closing(p.text)
+                                  for p in plains):
+        return False
+    opening = sum(1 for p in plains if _ACTION_START.match(p.text) or clause_subjects(p.text))
+    return opening >= 2 and 3 * opening >= 2 * len(plains)
 
 
 def _is_lead(node: Node) -> bool:

@@ -180,3 +180,33 @@ def test_a_list_restarting_after_a_new_lead_in_is_its_own() -> None:
     tasks = extract_tasks(text, "t.txt").tasks
     assert [t.text for t in tasks] == ["Xây dựng môi trường pháp lý.",
                                        "Tăng cường đầu tư hạ tầng số."]
+
+
+def test_paragraphs_that_lost_their_markers_are_items_of_their_own() -> None:
+    text = ("III. NHIỆM VỤ\n\n2. Khẩn trương, quyết liệt hoàn thiện thể chế; xóa bỏ mọi rào "
+            "cản đang cản trở sự phát triển.\n\n"
+            "Khẩn trương sửa đổi, bổ sung các quy định pháp luật về khoa học, công nghệ.\n\n"
+            "Bộ Tài chính nghiên cứu cơ chế quỹ đầu tư mạo hiểm.\n\n"
+            "Thu hút, sử dụng có hiệu quả mọi nguồn lực cho đổi mới sáng tạo.\n")
+    tasks = extract_tasks(text, "x").tasks
+    assert [t.text.split(",")[0] for t in tasks] == [
+        "Khẩn trương sửa đổi", "Bộ Tài chính nghiên cứu cơ chế quỹ đầu tư mạo hiểm.",
+        "Thu hút"]
+    assert tasks[1].owners == ("Bộ Tài chính",)
+
+
+def test_one_paragraph_after_an_item_still_goes_on_with_it() -> None:
+    text = ("1. Tăng cường tuyên truyền về chuyển đổi số.\n\n"
+            "Tổ chức hội nghị quán triệt trong quý II năm 2025.\n")
+    (task,) = extract_tasks(text, "x").tasks
+    assert task.text.endswith("quý II năm 2025.")
+
+
+def test_field_lines_without_dashes_are_fields() -> None:
+    text = ("II. NHIỆM VỤ\n\n1. Tổ chức tập huấn chuyên sâu về bảo vệ dữ liệu cá nhân.\n\n"
+            "Cơ quan chủ trì: Bộ Công an.\n\nCơ quan phối hợp: các bộ, cơ quan ngang bộ.\n\n"
+            "Thời gian thực hiện: năm 2025.\n")
+    (task,) = extract_tasks(text, "x").tasks
+    assert task.text == "Tổ chức tập huấn chuyên sâu về bảo vệ dữ liệu cá nhân."
+    assert task.owners == ("Bộ Công an",)
+    assert task.deadline is not None and task.deadline.value == "2025"
