@@ -387,6 +387,7 @@ function tasksSection(docId, tasks) {
          t.span_start !== null && t.span_start !== undefined
            ? ` — ${T.span} ${t.span_start}–${t.span_end}` : ""),
       t.deadline_phrase ? el("p", {}, `${T.deadline}: ${t.deadline_phrase} (${t.deadline})`) : null));
+    if (tr) detail.scrollIntoView({ block: "nearest" });
   };
   const columns = [
     { key: "section", label: T.section, sortKey: (t) => t.ordinal },
@@ -530,13 +531,15 @@ function barChart(items, series) {
   const max = Math.max(1, ...items.map((it) => series.reduce((s, x) => s + (it[x.key] || 0), 0)));
   const root = svg("svg", { width: labelWidth + barWidth + 60, height: top + row * items.length + 10,
                             role: "img", "aria-label": series.map((s) => s.label).join(", ") });
-  series.forEach((s, i) => {
-    root.append(svg("rect", { x: labelWidth + i * 140, y: 4, width: 12, height: 12, fill: s.color }));
-    root.append(svg("text", { x: labelWidth + i * 140 + 16, y: 15, "font-size": 12 }, s.label));
-  });
+  let legend = 8;
+  for (const s of series) {  // the legend on one line, each label as wide as its text
+    root.append(svg("rect", { x: legend, y: 4, width: 12, height: 12, fill: s.color }));
+    root.append(svg("text", { x: legend + 16, y: 15, "font-size": 12 }, s.label));
+    legend += 16 + 7 * s.label.length + 24;
+  }
   items.forEach((it, i) => {
     const y = top + i * row;
-    const name = it.label.length > 48 ? `${it.label.slice(0, 47)}…` : it.label;
+    const name = it.label.length > 42 ? `${it.label.slice(0, 41)}…` : it.label;
     root.append(svg("text", { x: labelWidth - 6, y: y + 14, "text-anchor": "end", "font-size": 12 }, name));
     let x = labelWidth;
     for (const s of series) {
@@ -602,6 +605,7 @@ async function auditPage(main, view) {
       const q = { document: docInput.value, as_of: date.value };
       history.replaceState(null, "", href("/ui/audit/coverage", q));
       const body = await api(`/audit/coverage?${new URLSearchParams({ ...q, limit: "500" })}`);
+      const central = await api(`/documents/${enc(body.document)}`);
       const depth = (r) => Math.min(...r.documents.map((d) => d.depth));
       const direct = body.data.filter((r) => r.covered && depth(r) === 1).length;
       const chart = barChart([{ label: `${body.count} ${T.provinces}`, direct,
@@ -610,7 +614,7 @@ async function auditPage(main, view) {
         { key: "transitive", label: `${T.covered} (${T.transitive})`, color: "#8bc48a" },
         { key: "none", label: T.notCovered, color: "#d8dee6" }]);
       const rows = body.data.slice().sort((a, b) => Number(b.covered) - Number(a.covered));
-      return [el("p", {}, docLink(body.document), ": ",
+      return [el("p", {}, docLink(body.document, docCaption(central)), ": ",
                  el("span", { class: "count", id: "covered-count" }, String(body.covered)),
                  ` / ${body.count} ${T.provinces} · `,
                  el("a", { href: `/audit/coverage?${new URLSearchParams({ ...q, format: "csv", limit: "500" })}` }, T.csv)),

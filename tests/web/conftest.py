@@ -4,14 +4,13 @@ system's headless Chromium by Playwright (the Python package; no browser is down
 Skipped with the reason "requires Chromium" when ``/usr/bin/chromium`` is absent.  Every
 test gets a fresh profile; requests to any host but the server are aborted and recorded,
 console errors and page errors recorded, so a test can assert there were none.  With
-``POLICYKG_SCREENSHOTS=DIR`` set, the screenshots a test takes are also copied to DIR
-(the README's come from ``docs/``).
+``POLICYKG_SCREENSHOTS=DIR`` set, the README's screenshots are also written to DIR
+(``POLICYKG_SCREENSHOTS=docs/screenshots make unit`` makes the committed ones).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import threading
 import time
@@ -93,13 +92,15 @@ class Browser:
         self.page.wait_for_selector("body[data-loaded=true]", timeout=30_000)
         return self.page
 
-    def screenshot(self, name: str) -> Path:
+    def screenshot(self, name: str, *, readme: bool = False) -> Path:
+        """The whole page, under the test's temporary folder; with ``readme``, and
+        ``POLICYKG_SCREENSHOTS`` set, also the visible part, to that folder."""
         path = self.shots / f"{name}.png"
         self.page.screenshot(path=str(path), full_page=True)
         copy_to = os.environ.get("POLICYKG_SCREENSHOTS")
-        if copy_to:
+        if readme and copy_to:
             Path(copy_to).mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, Path(copy_to) / path.name)
+            self.page.screenshot(path=str(Path(copy_to) / path.name))
         return path
 
     def foreign_requests(self) -> list[str]:

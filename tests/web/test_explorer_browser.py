@@ -67,7 +67,7 @@ def test_search_opens_the_document_and_its_lineage_graph(browser: Browser) -> No
     assert page.locator("section.group[data-label=Document] li").count() == len(documents)
     assert first.inner_text() == documents[0]["name"] == "69-KL/TW (2024)"
     assert first.locator("mark").count() > 0  # the matched part highlighted
-    browser.screenshot("search")
+    browser.screenshot("search", readme=True)
     first.click()
     page.wait_for_selector("#graph[data-ready=true]", timeout=30_000)
     assert page.url.endswith(f"/ui/document/{KL69}")
@@ -107,6 +107,7 @@ def test_the_tasks_table_shows_every_task_and_filters(browser: Browser) -> None:
     tasks = _api(browser, f"/documents/{plan}/tasks")
     page = browser.open(f"/ui/document/{plan}")
     page.wait_for_selector("#graph[data-ready=true]")
+    browser.screenshot("document", readme=True)
     rows = page.locator("#tasks tbody tr")
     assert rows.count() == tasks["count"] > 0
     assert rows.nth(0).locator("td").nth(1).inner_text() == tasks["data"][0]["text"]
@@ -147,14 +148,14 @@ def test_workload_chart_and_coverage(browser: Browser) -> None:
     owned = page.locator("svg rect.bar[data-key=owned]")
     assert owned.count() == sum(r["owned"] > 0 for r in work["data"])
     assert owned.first.get_attribute("data-value") == str(work["data"][0]["owned"])
-    browser.screenshot("audit-workload")
+    browser.screenshot("audit-workload", readme=True)
     coverage = _api(browser, "/audit/coverage", document="20-NQ/TW", as_of="2025-01-01",
                     limit=500)
     page = browser.open("/ui/audit/coverage?document=20-NQ/TW&as_of=2025-01-01")
     assert page.locator("#covered-count").inner_text() == str(coverage["covered"])
     assert page.locator("table.audit-rows tbody tr").count() == coverage["count"] == 63
     assert browser.errors == []
-    browser.screenshot("audit-coverage")
+    browser.screenshot("audit-coverage", readme=True)
 
 
 def test_overdue_as_of_a_date_and_a_body_page(browser: Browser) -> None:
