@@ -107,3 +107,10 @@ class BodyTask(BaseModel):
 class BodyTaskList(BaseModel):
     data: list[BodyTask]
     count: int
+
+
+class SourceOut(BaseModel):
+    id: str
+    source_file: str
+    sha256: str
+    text: str = Field(description="The cleaned text; spans are offsets into it")

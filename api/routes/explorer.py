@@ -4,6 +4,8 @@
     GET /documents/{id}/targets          the targets it sets
     GET /documents/{id}/references       what it cites, and what cites it
     GET /documents/{id}/subgraph         its subgraph: JSON, CSV (edges) or Turtle
+    GET /documents/{id}/source           the text its spans point into, when the server
+                                         holds it (a file of the corpus folder, unchanged)
     GET /bodies/{id}                     one body
     GET /bodies/{id}/tasks?as_of=        the tasks a body owns or coordinates
 """
@@ -11,15 +13,17 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from datetime import date
+from pathlib import Path as FilePath
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from policykg.api.deps import Store
+from policykg.api.deps import AppSettings, Store
 from policykg.api.errors import responses
 from policykg.api.explorer_models import (
     BodyOut,
@@ -32,10 +36,13 @@ from policykg.api.explorer_models import (
     DocumentTask,
     DocumentTaskList,
     ReferencesOut,
+    SourceOut,
 )
-from policykg.core.errors import ReferenceNotFound
+from policykg.core.errors import ReferenceNotFound, SourceError
+from policykg.loaders.sources import read_source
 from policykg.ontology.rdf import to_rdf
 from policykg.queries import explorer
+from policykg.queries.documents import get_document
 from policykg.queries.export import document_slice
 
 router = APIRouter(tags=["explorer"])
@@ -108,6 +115,30 @@ def document_subgraph(
     return Response(json.dumps(body, ensure_ascii=False, default=str),
                     media_type="application/json",
                     headers={"Content-Disposition": f'attachment; filename="{name}.json"'})
+
+
+@router.get("/documents/{doc_id}/source", response_model=SourceOut,
+            responses=responses(404, 503))
+def document_source(store: Store, settings: AppSettings, doc_id: DocId) -> SourceOut:
+    """The cleaned text the document was extracted from, which its tasks' and targets'
+    spans point into — only for a file inside the corpus folder
+    (``POLICYKG_CORPUS_DIR``) whose text is still the one loaded (same SHA-256);
+    otherwise 404, and the server reads no other file."""
+    doc = get_document(store, doc_id)
+    unavailable = ReferenceNotFound(doc_id, f"the source text of {doc_id!r} is not available")
+    source, digest = doc.get("source_file"), doc.get("sha256")
+    if not source or not digest:
+        raise unavailable
+    path = FilePath(source).resolve()
+    if not path.is_relative_to(settings.corpus_dir.resolve()) or not path.is_file():
+        raise unavailable
+    try:
+        text = read_source(path)
+    except SourceError:
+        raise unavailable from None
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != digest:
+        raise unavailable
+    return SourceOut(id=doc_id, source_file=source, sha256=digest, text=text)
 
 
 @router.get("/bodies/{body_id}", response_model=BodyOut, responses=responses(404, 503))

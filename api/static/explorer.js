@@ -377,17 +377,33 @@ function tasksSection(docId, tasks) {
   const overdue = el("input", { type: "checkbox", id: "only-overdue" });
   const counter = el("span", { id: "task-count", class: "muted" });
   let rows = tasks.slice();
-  const show = (t, tr) => {
+  let source;  // the document's text as code points, fetched at the first click (null: none)
+  const passage = async (t) => {
+    if (source === undefined) {
+      source = api(`/documents/${enc(docId)}/source`).then((b) => Array.from(b.text), () => null);
+    }
+    const chars = await source;
+    if (!chars || t.span_start === null || t.span_start === undefined) return null;
+    const from = Math.max(0, t.span_start - 300), to = Math.min(chars.length, t.span_end + 300);
+    return el("blockquote", { class: "passage", "data-source": "text" },
+      from > 0 ? "…" : "", chars.slice(from, t.span_start).join(""),
+      el("mark", {}, chars.slice(t.span_start, t.span_end).join("")),
+      chars.slice(t.span_end, to).join(""), to < chars.length ? "…" : "");
+  };
+  const show = async (t, tr) => {
     document.querySelectorAll("#tasks tr.selected").forEach((r) => r.classList.remove("selected"));
     if (tr) tr.classList.add("selected");
     detail.replaceChildren(el("div", { class: "panel", "data-task": t.task },
       el("p", {}, el("strong", {}, `${T.section} ${t.section || "—"}`), " ", flagBadges(t)),
-      el("blockquote", {}, el("mark", {}, t.text || "")),
+      el("blockquote", { "data-source": "task" }, el("mark", {}, t.text || "")),
       el("p", { class: "muted" }, `${T.source}: ${t.source_file || T.none}`,
          t.span_start !== null && t.span_start !== undefined
            ? ` — ${T.span} ${t.span_start}–${t.span_end}` : ""),
       t.deadline_phrase ? el("p", {}, `${T.deadline}: ${t.deadline_phrase} (${t.deadline})`) : null));
     if (tr) detail.scrollIntoView({ block: "nearest" });
+    const found = await passage(t);
+    const quote = detail.querySelector(`.panel[data-task="${CSS.escape(t.task)}"] blockquote`);
+    if (found && quote) quote.replaceWith(found);
   };
   const columns = [
     { key: "section", label: T.section, sortKey: (t) => t.ordinal },

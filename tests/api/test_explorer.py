@@ -8,11 +8,13 @@ the list routes, and that the pages and the docs name no host but the server.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -181,3 +183,18 @@ def test_page_keys_are_escaped_and_unknown_audits_404(client: TestClient) -> Non
     assert "<b>x" not in page and "&quot;&gt;&lt;b&gt;x" in page
     assert_error(client.get("/ui/audit/nope"), 404, "not_found")
     assert json.loads(client.get("/openapi.json").text)["paths"]["/documents/{doc_id}/tasks"]
+
+
+def test_the_source_text_is_the_one_the_spans_point_into(
+        client: TestClient, make_client: Callable[..., TestClient],
+        tmp_path: Path) -> None:
+    plan = _kon_tum_plan(client)
+    source = client.get(f"/documents/{plan}/source").json()
+    assert hashlib.sha256(source["text"].encode("utf-8")).hexdigest() == source["sha256"]
+    for task in client.get(f"/documents/{plan}/tasks").json()["data"]:
+        passage = source["text"][task["span_start"]:task["span_end"]]
+        assert passage.split()[:3] == task["text"].split()[:3], task["task"]
+    assert_error(client.get(f"/documents/{KL69}/source"), 404, "not_found")  # a stub
+    # outside the corpus folder, the server reads nothing
+    elsewhere = make_client(corpus_dir=str(tmp_path))
+    assert_error(elsewhere.get(f"/documents/{plan}/source"), 404, "not_found")

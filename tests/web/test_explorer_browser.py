@@ -115,6 +115,12 @@ def test_the_tasks_table_shows_every_task_and_filters(browser: Browser) -> None:
     detail = page.locator("#task-detail .panel")
     assert detail.get_attribute("data-task") == tasks["data"][2]["task"]
     assert tasks["data"][2]["text"] in detail.inner_text()
+    # the passage of the source text, the task's span highlighted
+    source = _api(browser, f"/documents/{plan}/source")["text"]
+    task = tasks["data"][2]
+    detail.locator("blockquote[data-source=text]").wait_for()
+    assert detail.locator("blockquote mark").inner_text() == \
+        source[task["span_start"]:task["span_end"]].strip()
     assert f"{tasks['data'][2]['span_start']}–{tasks['data'][2]['span_end']}" in \
         detail.inner_text()
     browser.screenshot("document-tasks")
