@@ -4,7 +4,8 @@
     GET /ui/document/{id}          a document: header, lineage graph, references, tasks,
                                    targets, downloads
     GET /ui/body/{id}              a body: the tasks it owns and coordinates
-    GET /ui/audit/{view}           unowned, overdue, workload, coverage
+    GET /ui/audit/{view}           unowned, overdue, workload, coverage, report (the
+                                   validation summary by shape and severity)
     GET /ui/cypher                 the read-only Cypher console and the named queries
     GET /docs, /redoc              Swagger UI and ReDoc, their scripts from /static/vendor
     /static/…                      the pages' script and style, and the vendored assets
@@ -29,7 +30,7 @@ from fastapi.staticfiles import StaticFiles
 from policykg.core.errors import ReferenceNotFound
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
-AUDIT_VIEWS = ("unowned", "overdue", "workload", "coverage")
+AUDIT_VIEWS = ("unowned", "overdue", "workload", "coverage", "report")
 Lang = Annotated[Literal["vi", "en"], Query(description="Label language")]
 
 # The browser itself keeps the pages on the server: nothing is fetched from elsewhere

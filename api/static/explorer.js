@@ -34,6 +34,8 @@ const LABELS = {
     query: "Truy vấn (chỉ đọc)", params: "Tham số (JSON)", run: "Chạy",
     refused: "Bị từ chối", namedQueries: "Truy vấn có sẵn", rows: "dòng", truncated: "đã cắt bớt",
     notFound: "Không tìm thấy", loading: "Đang tải…", csv: "CSV", all: "Tất cả",
+    report: "Kiểm tra", severity: "Mức độ", shape: "Ràng buộc", message: "Nội dung",
+    focus: "Đối tượng", Violation: "Vi phạm", Warning: "Cảnh báo", Info: "Thông tin",
   },
   en: {
     search: "Search", unowned: "Unowned", overdue: "Overdue", workload: "Workload",
@@ -63,6 +65,8 @@ const LABELS = {
     query: "Query (read-only)", params: "Parameters (JSON)", run: "Run", refused: "Refused",
     namedQueries: "Named queries", rows: "rows", truncated: "truncated",
     notFound: "Not found", loading: "Loading…", csv: "CSV", all: "All",
+    report: "Validation", severity: "Severity", shape: "Shape", message: "Message",
+    focus: "Nodes", Violation: "Violation", Warning: "Warning", Info: "Info",
   },
 };
 
@@ -610,6 +614,39 @@ async function auditPage(main, view) {
         { key: "name", label: T.Body, cell: (r) => bodyLink(r.body, r.name) },
         { key: "scope", label: T.province }, { key: "owned", label: T.owned },
         { key: "coordinated", label: T.coordinated }], data, { class: "audit-rows" })];
+    });
+  } else if (view === "report") {
+    await run(async () => {
+      const report = await api("/audit/report");
+      const groups = new Map();
+      for (const f of report.findings) {
+        const key = `${f.severity}\u0000${f.shape}`;
+        if (!groups.has(key)) groups.set(key, { severity: f.severity, shape: f.shape, findings: [] });
+        groups.get(key).findings.push(f);
+      }
+      const rank = { Violation: 0, Warning: 1, Info: 2 };
+      const rows = [...groups.values()].sort((a, b) => (rank[a.severity] - rank[b.severity])
+        || b.findings.length - a.findings.length || a.shape.localeCompare(b.shape));
+      const focusLink = (f) => {
+        const m = /\/id\/(document|task|target|body)\/(.+)$/.exec(f.focus);
+        if (!m) return f.name || f.focus;
+        const id = decodeURIComponent(m[2]);
+        if (m[1] === "body") return bodyLink(id, f.name);
+        if (m[1] === "document") return docLink(id, f.name);
+        return el("a", { href: href(`/ui/document/${enc(id.replace(/:[^:]+$/, ""))}`,
+                                    m[1] === "task" ? { task: id } : {}) }, f.name || id);
+      };
+      const counts = Object.entries(report.counts).map(([sev, n]) =>
+        el("span", { class: "count", "data-severity": sev }, `${T[sev] || sev}: ${n}`));
+      return [el("p", { class: "toolbar" }, counts, el("span", { class: "muted" }, report.engine)),
+        table([
+          { key: "severity", label: T.severity, cell: (g) => T[g.severity] || g.severity },
+          { key: "shape", label: T.shape },
+          { key: "message", label: T.message, cell: (g) => g.findings[0][LANG === "en" ? "message_en" : "message_vi"] },
+          { key: "count", label: T.rows, cell: (g) => String(g.findings.length) },
+          { key: "focus", label: T.focus, cell: (g) => el("details", {}, el("summary", {}, g.findings.length),
+              el("ul", {}, g.findings.map((f) => el("li", {}, focusLink(f), f.value ? ` — ${f.value}` : "")))) },
+        ], rows, { class: "audit-rows" })];
     });
   } else if (view === "coverage") {
     const docInput = el("input", { type: "text", id: "coverage-doc", value: params.get("document") || "20-NQ/TW" });

@@ -168,6 +168,7 @@ _EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
 
 @pytest.mark.parametrize("path", ["/", "/?lang=en", f"/ui/document/{KL69}",
                                   "/ui/body/x", "/ui/audit/unowned", "/ui/audit/coverage",
+                                  "/ui/audit/report",
                                   "/ui/cypher", "/docs", "/redoc"])
 def test_pages_load_only_local_assets(client: TestClient, path: str) -> None:
     response = client.get(path)

@@ -214,3 +214,17 @@ def test_english_labels_and_offline_docs(browser: Browser) -> None:
     assert {u: browser.failed.get(u) for u in browser.foreign_requests()} == {
         "https://cdn.redoc.ly/redoc/logo-mini.svg": "csp"}
     assert [e for e in browser.errors if "cdn.redoc.ly" not in e] == []
+
+
+def test_the_validation_summary_groups_the_report(browser: Browser) -> None:
+    report = _api(browser, "/audit/report")
+    page = browser.open("/ui/audit/report")
+    for severity, count in report["counts"].items():
+        assert page.locator(f"[data-severity={severity}]").inner_text().endswith(f": {count}")
+    groups = {(f["severity"], f["shape"]) for f in report["findings"]}
+    rows = page.locator("table.audit-rows tbody tr")
+    assert rows.count() == len(groups) > 0
+    assert page.locator("table.audit-rows li").count() == len(report["findings"])
+    assert page.locator("table.audit-rows li a").count() == len(report["findings"])
+    assert browser.errors == []
+    browser.screenshot("audit-report")
