@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test lint typecheck unit bench stop clean
+.PHONY: run test lint typecheck unit bench stop clean vendor
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ typecheck: $(VENV)/.installed-dev
 
 unit: $(VENV)/.installed-dev node_modules/.package-lock.json
 	$(BIN)/pytest
+
+# the explorer's browser assets (api/static/vendor/, committed) from the npm packages
+vendor: node_modules/.package-lock.json
+	$(PYTHON) scripts/vendor_assets.py
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.extraction

@@ -69,7 +69,10 @@ def test_the_wheel_installs_one_top_level_package(wheel: Path) -> None:
     assert "policykg/py.typed" in names
     for data in ("policykg/ontology/shapes.ttl", "policykg/queries/writes/document.cypher",
                  "policykg/queries/rules/TaskOwner.cypher", "policykg/corpus/"
-                 "kon-tum_ke-hoach_kl69.txt.meta.yaml"):
+                 "kon-tum_ke-hoach_kl69.txt.meta.yaml", "policykg/api/static/page.html",
+                 "policykg/api/static/explorer.js", "policykg/api/static/vendor/cytoscape.min.js",
+                 "policykg/api/static/vendor/swagger-ui-bundle.js",
+                 "policykg/api/static/vendor/cytoscape.LICENSE.txt"):
         assert data in names
     cypher = {p.relative_to(ROOT).as_posix() for p in (ROOT / "queries").rglob("*.cypher")}
     assert cypher == {n.removeprefix("policykg/") for n in names if n.endswith(".cypher")}
