@@ -35,7 +35,8 @@ from policykg.core.settings import get_settings
 from policykg.queries.open import open_store
 from policykg.queries.store import GraphStore
 
-ROUTERS = (service, documents, explorer, graph, search, cypher, queries, audit, writes)
+# explorer before documents: /documents/{ref:path} would take /documents/{id}/tasks
+ROUTERS = (service, explorer, documents, graph, search, cypher, queries, audit, writes)
 
 
 def create_app(store_factory: Callable[[], GraphStore] = open_store) -> FastAPI:
