@@ -11,7 +11,7 @@ table row), so that spans found in it are spans of its input:
   at a blank line, around a table row, and — when paragraphs are not separated by
   blank lines — where a short line ends a sentence or a lead-in;
 - **lone markers**: a bullet or label alone on its line ("-", "1.", "a)") is joined
-  to the text on the next line;
+  to the text on the next line, across a blank line or two;
 - **escapes** of Markdown conversions ("1\\.", "\\-") lose their backslash (the
   character moves left, a space takes its place);
 - **glued items**: a lettered item glued to the line above by a page-break join
@@ -162,6 +162,14 @@ def lay_out(text: str) -> str:
         offset += len(line) + 1
     for i in range(len(lines) - 1):
         prev, line = lines[i], lines[i + 1]
+        if not line.strip() and _LONE_MARKER.fullmatch(prev):
+            # "-", a blank line or two, then its item: the breaks between become spaces
+            j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k].strip()),
+                     None)
+            if j is not None and not is_table_row(lines[j]) and not LABEL.match(lines[j]):
+                for k in range(i + 1, j + 1):
+                    out[starts[k] - 1] = " "
+            continue
         if not prev.strip() or not line.strip():
             continue
         join = False
