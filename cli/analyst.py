@@ -17,6 +17,7 @@ from typing import Any
 
 from policykg.cli.common import EXIT_OK, emit, err, open_store
 from policykg.core.errors import InputError
+from policykg.core.printable import printable
 from policykg.core.settings import get_settings
 from policykg.queries.cypher import run_cypher
 
@@ -57,9 +58,9 @@ def cmd_cypher(args: argparse.Namespace) -> int:
     if args.json:
         emit({"columns": result.columns, "rows": result.rows, "truncated": result.truncated})
         return EXIT_OK
-    print("\t".join(result.columns))
+    print("\t".join(printable(c) for c in result.columns))
     for row in result.rows:
-        print("\t".join(_cell(v) for v in row))
+        print("\t".join(printable(_cell(v)) for v in row))
     if result.truncated:
         err(f"truncated: only the first {len(result.rows)} rows are shown")
     return EXIT_OK
