@@ -33,6 +33,7 @@ from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from policykg.core.errors import GraphError, GraphUnavailable, QueryError, WriteRefused
+from policykg.core.settings import get_settings
 from policykg.queries import falkordb_cypher
 from policykg.queries.catalog import load_catalog, load_schema, load_writes, map_parameters
 from policykg.queries.cypher import CypherResult
@@ -103,6 +104,8 @@ class FalkorDBStore:
         self.host, self.port, self.graph_name = host, port, graph_name
         self.address = url or f"falkordb://{host}:{port}"  # named in errors
         self.connect_timeout_s, self.socket_timeout_s = connect_timeout_s, socket_timeout_s
+        self._connection = falkordb_cypher.Connection(host, port, username, password,
+                                                      connect_timeout_s, socket_timeout_s)
         try:  # the client connects at once (it asks whether the server is a cluster)
             self._db = FalkorDB(host=host, port=port, username=username, password=password,
                                 socket_connect_timeout=connect_timeout_s,
@@ -185,8 +188,9 @@ class FalkorDBStore:
         """An analyst's query under GRAPH.RO_QUERY (see :mod:`policykg.queries.falkordb_cypher`)."""
 
         def attempt() -> CypherResult:
-            return falkordb_cypher.run(self._graph, query, params, timeout_ms=timeout_ms,
-                                       max_rows=max_rows)
+            return falkordb_cypher.run(self._graph, self._connection, query, params,
+                                       timeout_ms=timeout_ms, max_rows=max_rows,
+                                       max_bytes=get_settings().cypher_max_reply_bytes)
         try:
             try:
                 return attempt()

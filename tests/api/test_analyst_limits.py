@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 import tracemalloc
+from collections.abc import Callable
 
 import pytest
 from fastapi.testclient import TestClient
 
+from policykg.queries.store import GraphStore
 from tests.api.errors import assert_error
 
 
@@ -45,3 +47,24 @@ def test_rows_are_cut_in_the_database(analyst_client: TestClient, query: str) ->
     assert time.monotonic() - started < 5
     assert peak < 100 * 1024 * 1024, f"the API held {peak // 2**20} MB"
     _still_answers(analyst_client)
+
+
+def test_a_reply_past_the_byte_limit_is_refused(make_client: Callable[..., TestClient],
+                                                corpus_store: GraphStore) -> None:
+    """A one-row 134 MB reply passed the row limit and was decoded whole."""
+    if corpus_store.engine != "falkordb":
+        pytest.skip("Neo4j bounds a row by its transaction memory (db.memory.transaction.max)")
+    client = make_client(cypher_max_reply_bytes="1000000")
+    tracemalloc.start()
+    try:
+        response = client.post("/cypher", json={
+            "query": "RETURN [x IN range(1, 500000) | 'abcdefghij'] AS l"})  # ~8 MB
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    error = assert_error(response, 400, "bad_request")
+    assert "larger than 1000000 bytes" in error["message"]
+    assert peak < 20 * 1024 * 1024
+    assert len(client.post("/cypher", json={
+        "query": "RETURN [x IN range(1, 1000) | 'abcdefghij'] AS l"}).json()["rows"][0][0]) == 1000
+    _still_answers(client)
