@@ -7,6 +7,7 @@ import json
 import logging
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,13 @@ def test_library_warnings_stay_off_stderr(run: Run, capsys: pytest.CaptureFixtur
     for name in ("pypdf", "neo4j.notifications"):
         logging.getLogger(name).warning("Multiple definitions in dictionary at byte 0x1f")
     assert capsys.readouterr().err == ""
+
+
+def test_cypher_rows_are_cut_in_the_database(run: Run) -> None:
+    """The CLI decoded all 5 M rows (1 GB, 20 s) before cutting them."""
+    started = time.monotonic()
+    out = run("cypher", "UNWIND range(1, 5000000) AS i RETURN i", "--json", "--max-rows", "50")
+    assert out.returncode == 0, out.stderr
+    body = json.loads(out.stdout)
+    assert body["truncated"] is True and body["rows"] == [[i] for i in range(1, 51)]
+    assert time.monotonic() - started < 5
