@@ -18,6 +18,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from policykg.core.errors import DocumentRejected, GraphError, InputError, PolicyKGError
+from policykg.core.printable import printable
 from policykg.core.settings import get_settings
 
 if TYPE_CHECKING:
@@ -37,6 +38,15 @@ def exit_code(error: PolicyKGError) -> int:
     return EXIT_INPUT  # QueryError: the query or its parameters the user gave
 
 
+def batch_exit(errors: list[PolicyKGError]) -> int:
+    """The exit code of a batch whose files failed with ``errors`` (none: 0): 2 when one
+    of them is bad input (text not UTF-8, a bad sidecar, an unsupported file type), else
+    1 (a rejected document)."""
+    if not errors:
+        return EXIT_OK
+    return max(exit_code(e) for e in errors)
+
+
 def emit(obj: Any) -> None:
     """One JSON object on one line of stdout."""
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
@@ -44,7 +54,7 @@ def emit(obj: Any) -> None:
 
 def err(message: str) -> None:
     """One line on stderr."""
-    sys.stderr.write(f"policykg: {message}\n")
+    sys.stderr.write(f"policykg: {printable(message)}\n")
 
 
 def open_store(start_embedded: bool = True) -> GraphStore:

@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from pathlib import Path
 
-from policykg.cli.common import EXIT_FINDINGS, EXIT_OK, emit, err, open_store
+from policykg.cli.common import EXIT_FINDINGS, EXIT_OK, batch_exit, emit, err, open_store
 from policykg.cli.listing import Column, plural, print_listing, word
-from policykg.core.errors import DocumentRejected
+from policykg.core.errors import DocumentRejected, PolicyKGError
+from policykg.core.printable import printable
 from policykg.loaders.load import LoadFailure, LoadResult, OnViolation, load_files
 from policykg.ontology.identity import kind_named, scope_name, scope_named
 from policykg.queries.documents import lineage, list_documents
@@ -24,13 +25,14 @@ from policykg.queries.validation import validate_store, write_report
 
 
 def report_loads(outcomes: Iterable[LoadResult | LoadFailure],
-                 report: Callable[[str], None]) -> tuple[int, int]:
+                 report: Callable[[str], None]) -> tuple[int, list[PolicyKGError]]:
     """Print each outcome as it comes (``report`` for loaded documents, stderr for the
-    rest); returns (loaded, failed)."""
-    loaded = failed = 0
+    rest); returns (loaded, the failures' errors)."""
+    loaded = 0
+    failed: list[PolicyKGError] = []
     for outcome in outcomes:
         if isinstance(outcome, LoadFailure):
-            failed += 1
+            failed.append(outcome.error)
             err(str(outcome.error))
             if isinstance(outcome.error, DocumentRejected):
                 for f in outcome.error.violations:
@@ -51,8 +53,8 @@ def report_loads(outcomes: Iterable[LoadResult | LoadFailure],
 
 
 def load_paths(store: GraphStore, paths: Iterable[Path], report: Callable[[str], None],
-               on_violation: OnViolation | None = None) -> tuple[int, int]:
-    """Load every source under ``paths`` and print what happened; (loaded, failed)."""
+               on_violation: OnViolation | None = None) -> tuple[int, list[PolicyKGError]]:
+    """Load every source under ``paths`` and print what happened; (loaded, failures)."""
     return report_loads(load_files(store, paths, on_violation), report)
 
 
@@ -62,8 +64,8 @@ def cmd_load(args: argparse.Namespace) -> int:
         loaded, failed = load_paths(store, args.paths, print, args.on_violation)
     finally:
         store.close()
-    print(f"loaded {plural(loaded, 'document')}, {failed} failed")
-    return EXIT_FINDINGS if failed else EXIT_OK
+    print(f"loaded {plural(loaded, 'document')}, {len(failed)} failed")
+    return batch_exit(failed)
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
@@ -89,7 +91,7 @@ def cmd_trace(args: argparse.Namespace) -> int:
         return [[node_id, *rest] for p in ups for rest in chains(p, (*seen, node_id))]
 
     for chain in chains(doc_id, ()):
-        print(" → ".join(nodes[i]["label"] for i in chain))
+        print(" → ".join(printable(nodes[i]["label"]) for i in chain))
     return EXIT_OK
 
 

@@ -11,22 +11,22 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from policykg.cli.common import EXIT_FINDINGS, EXIT_OK, emit, err
-from policykg.core.errors import InputError
+from policykg.cli.common import EXIT_FINDINGS, EXIT_OK, batch_exit, emit, err
+from policykg.core.errors import InputError, PolicyKGError
 from policykg.loaders.batch import FileFailure, discover, extract_batch
 from policykg.loaders.gold import to_gold
 from policykg.loaders.scoring import FIELDS, Scores, score
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    failed = 0
+    failed: list[PolicyKGError] = []
     for item in extract_batch(discover(args.files)):
         if isinstance(item, FileFailure):
             err(str(item.error))
-            failed += 1
+            failed.append(item.error)
         else:
             emit(to_gold(item))
-    return EXIT_FINDINGS if failed else EXIT_OK
+    return batch_exit(failed)
 
 
 # Column headings of the per-document table, narrow enough for an 80-column terminal.

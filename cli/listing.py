@@ -25,6 +25,7 @@ from rich.text import Text
 
 from policykg.cli.common import emit, err
 from policykg.core.errors import EMPTY_GRAPH
+from policykg.core.printable import printable
 
 CELL_SHOWN = 100  # characters of a long text a table shows (all of it in --json, --csv)
 
@@ -110,8 +111,9 @@ def print_listing(args: argparse.Namespace, columns: Sequence[Column],
             table.add_column(c.title, justify="right" if c.numeric else "left",
                              overflow="fold", ratio=3 if c.wide else None)
         for row in rows:
-            table.add_row(*(Text(_shorten(_text(c.value(row))) if c.wide
-                                 else _text(c.value(row))) for c in columns))
+            # Text, not markup: a "[bold]" in a title is shown, a control character escaped
+            table.add_row(*(Text(printable(_shorten(_text(c.value(row))) if c.wide
+                                           else _text(c.value(row)))) for c in columns))
         if rows:
             Console(width=None if sys.stdout.isatty() else 120, highlight=False,
                     soft_wrap=False).print(table)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -21,6 +23,7 @@ from policykg.cli.common import err, exit_code
 from policykg.core.errors import PolicyKGError
 
 Handler = Callable[[argparse.Namespace], int]
+EXIT_BROKEN_PIPE = 141  # as a shell reports a process killed by SIGPIPE
 
 
 def _positive(text: str) -> int:
@@ -218,14 +221,31 @@ def handler(name: str) -> Handler:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _quiet_libraries()
     try:
         code: int = handler(args.handler)(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
     except PolicyKGError as exc:
         err(str(exc))
         return exit_code(exc)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `policykg … | head`: the reader has what it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more is written at exit
+        return EXIT_BROKEN_PIPE
     return code
+
+
+def _quiet_libraries() -> None:
+    """pypdf's warnings and the Neo4j driver's notifications go to logging, which keeps
+    them off stderr unless a handler is set (``logging.lastResort`` printed them)."""
+    logging.captureWarnings(True)
+    for name in ("pypdf", "neo4j", "py.warnings"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+        logger.propagate = False
 
 
 if __name__ == "__main__":

@@ -72,8 +72,10 @@ def line_column(data: bytes | str, offset: int) -> tuple[int, int]:
 class SidecarError(InputError):
     """A metadata sidecar with a bad field."""
 
-    def __init__(self, path: str, field: str, reason: str) -> None:
-        super().__init__(f"{path}: field {field!r}: {reason}")
+    def __init__(self, path: str, field: str, reason: str, position: str | None = None) -> None:
+        # position: "line:column" of a syntax error, which belongs to no field
+        super().__init__(f"{path}:{position}: {reason}" if position
+                         else f"{path}: field {field!r}: {reason}")
         self.path = path
         self.field = field
         self.reason = reason

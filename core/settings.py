@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 from platformdirs import user_data_dir
-from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic import AliasChoices, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from policykg.core.errors import InputError
@@ -67,9 +67,43 @@ class Settings(BaseSettings):
     cypher_max_rows: int = Field(default=1000, ge=1, le=100_000,
                                  description="Rows an analyst's query returns at most; more "
                                  "are cut, with truncated: true.")
+    cypher_max_reply_bytes: int = Field(
+        default=32 * 1024 * 1024, ge=1024, le=1 << 34,
+        description="Bytes of an analyst's query reply read at most (FalkorDB); a larger "
+        "reply is refused (400) before it is decoded.")
     cypher_max_concurrent: int = Field(
         default=4, ge=1, le=256, description="Analyst Cypher queries run at once at most; "
         "more get 429 with Retry-After, so the pages and named queries stay fast.")
+    graph_query_memory_mb: int = Field(
+        default=512, ge=16, le=1_048_576,
+        description="Memory one query may allocate in the embedded FalkorDB (MB; its "
+        "QUERY_MEM_CAPACITY); a query past it is stopped with an error.")
+    graph_timeout_max_ms: int = Field(
+        default=300_000, ge=1, le=86_400_000,
+        description="Time limit of any query on the embedded FalkorDB, policykg's own "
+        "loads and checks included (ms; its TIMEOUT_MAX); queries that name no limit get "
+        "POLICYKG_CYPHER_TIMEOUT_MS (its TIMEOUT_DEFAULT).")
+    graph_resultset_size: int = Field(
+        default=1_000_000, ge=1001, le=1_000_000_000,
+        description="Rows any query on the embedded FalkorDB returns at most (its "
+        "RESULTSET_SIZE): a backstop for clients that bypass policykg; policykg's own "
+        "reads fail rather than return a cut result.")
+    graph_max_queued_queries: int = Field(
+        default=256, ge=1, le=1_000_000,
+        description="Queries the embedded FalkorDB holds waiting for a worker at most (its "
+        "MAX_QUEUED_QUERIES); more are refused at once (503).")
+    graph_connect_timeout_s: float = Field(
+        default=5.0, gt=0, le=600,
+        description="Seconds to wait for a connection to the graph store (FalkorDB "
+        "socket_connect_timeout, Neo4j connection_timeout).")
+    graph_socket_timeout_s: float = Field(
+        default=330.0, gt=0, le=86_400,
+        description="Seconds to wait for a FalkorDB reply before the store counts as "
+        "unreachable (socket_timeout).")
+    graph_retry_time_s: float = Field(
+        default=5.0, ge=0, le=600,
+        description="Seconds the Neo4j driver retries a read that failed transiently "
+        "(max_transaction_retry_time).")
     graph_max_nodes: int = Field(default=500, ge=1, le=100_000,
                                  description="Nodes GET /graph returns at most.")
     cors_origins: Annotated[list[str], NoDecode] = Field(
@@ -88,6 +122,20 @@ class Settings(BaseSettings):
     )
     max_upload_bytes: int = Field(default=5_000_000, ge=1,
                                   description="Largest request body accepted (bytes).")
+
+    @model_validator(mode="after")
+    def _limits_fit(self) -> Settings:
+        if self.cypher_timeout_ms > self.graph_timeout_max_ms:
+            raise ValueError(f"POLICYKG_CYPHER_TIMEOUT_MS ({self.cypher_timeout_ms}) is over "
+                             f"POLICYKG_GRAPH_TIMEOUT_MAX_MS ({self.graph_timeout_max_ms})")
+        if self.graph_socket_timeout_s * 1000 <= self.cypher_timeout_ms:
+            raise ValueError(f"POLICYKG_GRAPH_SOCKET_TIMEOUT_S ({self.graph_socket_timeout_s}) "
+                             "must be longer than POLICYKG_CYPHER_TIMEOUT_MS "
+                             f"({self.cypher_timeout_ms} ms)")
+        if self.cypher_max_rows >= self.graph_resultset_size:
+            raise ValueError(f"POLICYKG_CYPHER_MAX_ROWS ({self.cypher_max_rows}) must be under "
+                             f"POLICYKG_GRAPH_RESULTSET_SIZE ({self.graph_resultset_size})")
+        return self
 
     @field_validator("cors_origins", "api_keys", mode="before")
     @classmethod
@@ -115,5 +163,8 @@ def get_settings() -> Settings:
         return Settings()
     except ValidationError as exc:
         first = exc.errors()[0]
-        name = "POLICYKG_" + str(first["loc"][0]).upper() if first["loc"] else "POLICYKG_*"
+        if not first["loc"]:  # a rule across settings: its message names them
+            raise InputError(f"invalid settings: {first['msg'].removeprefix('Value error, ')}") \
+                from exc
+        name = "POLICYKG_" + str(first["loc"][0]).upper()
         raise InputError(f"invalid setting {name}: {first['msg']}") from exc

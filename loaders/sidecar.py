@@ -102,6 +102,16 @@ def parse_sidecar(data: Any, path: str) -> Sidecar:
         raise SidecarError(path, _field_name(first["loc"]), reason) from exc
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML with dates left as text, so that the sidecar's own check names a bad one
+    (``issued: 2024-13-45`` made the safe loader raise a bare ValueError)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def read_sidecar(path: Path) -> Sidecar | None:
     """The sidecar at ``path``, or ``None`` if there is none."""
     try:
@@ -111,12 +121,12 @@ def read_sidecar(path: Path) -> Sidecar | None:
     except (OSError, UnicodeDecodeError) as exc:
         raise SidecarError(str(path), "<file>", str(exc)) from exc
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_Loader)  # a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise SidecarError(str(path), "<yaml>", f"{where}{problem}") from exc
+        where = f"{mark.line + 1}:{mark.column + 1}" if mark is not None else None
+        problem = getattr(exc, "problem", None) or " ".join(str(exc).split())
+        raise SidecarError(str(path), "<yaml>", f"not YAML: {problem}", where) from exc
     return parse_sidecar(data, str(path))
 
 

@@ -27,6 +27,7 @@ from typing import Any, Protocol, runtime_checkable
 from policykg.core.errors import GraphError
 from policykg.queries.public import public_properties
 from policykg.queries.readonly import check_read_only
+from policykg.queries.row_limit import with_row_limit
 from policykg.queries.store import GraphStore
 
 
@@ -101,7 +102,9 @@ def run_cypher(store: GraphStore, query: str, params: Mapping[str, Any] | None =
     (for the named queries, which are ours; the server-side guards still apply)."""
     if checked:
         check_read_only(query)
-    result = cypher_store(store).cypher(query, params, timeout_ms=timeout_ms, max_rows=max_rows)
+    # max_rows + 1: one row past the limit tells that rows were cut
+    result = cypher_store(store).cypher(with_row_limit(query, max_rows + 1), params,
+                                        timeout_ms=timeout_ms, max_rows=max_rows)
     return CypherResult(result.columns, [[public_value(v) for v in row] for row in result.rows],
                         result.truncated)
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.core.errors import GraphUnavailable
+from policykg.core.settings import Settings, get_settings
 
 START_TIMEOUT_S = 20.0
 STOP_TIMEOUT_S = 60.0
@@ -120,12 +121,46 @@ def _read_int(path: Path) -> int | None:
         return None
 
 
-class EmbeddedFalkorDB:
-    """The FalkorDB server that keeps its data in ``data_dir``; ``port`` 0 picks a free one."""
+@dataclass(frozen=True)
+class ServerLimits:
+    """FalkorDB's own limits, given to the module when the server starts (module
+    arguments: they hold from the first query, for every client of the port)."""
 
-    def __init__(self, data_dir: Path, port: int = 0) -> None:
+    query_memory_bytes: int  # QUERY_MEM_CAPACITY: a query allocating more is stopped
+    timeout_default_ms: int  # TIMEOUT_DEFAULT: the limit of a query that names none
+    timeout_max_ms: int  # TIMEOUT_MAX: no query runs longer, whatever it asks
+    resultset_size: int  # RESULTSET_SIZE: rows any reply carries at most
+    max_queued_queries: int  # MAX_QUEUED_QUERIES: more waiting are refused at once
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> ServerLimits:
+        s = settings or get_settings()
+        return cls(query_memory_bytes=s.graph_query_memory_mb * 1024 * 1024,
+                   timeout_default_ms=s.cypher_timeout_ms,
+                   timeout_max_ms=s.graph_timeout_max_ms,
+                   resultset_size=s.graph_resultset_size,
+                   max_queued_queries=s.graph_max_queued_queries)
+
+    def module_args(self) -> list[str]:
+        """The ``OPT VAL`` pairs that follow ``--loadmodule falkordb.so``."""
+        return ["QUERY_MEM_CAPACITY", str(self.query_memory_bytes),
+                "TIMEOUT_MAX", str(self.timeout_max_ms),
+                "TIMEOUT_DEFAULT", str(self.timeout_default_ms),
+                "RESULTSET_SIZE", str(self.resultset_size),
+                "MAX_QUEUED_QUERIES", str(self.max_queued_queries)]
+
+
+class EmbeddedFalkorDB:
+    """The FalkorDB server that keeps its data in ``data_dir``; ``port`` 0 picks a free one.
+
+    It starts with ``limits`` (default: from the settings); a server already running
+    keeps those it was started with.
+    """
+
+    def __init__(self, data_dir: Path, port: int = 0, limits: ServerLimits | None = None) -> None:
         self.data_dir = Path(data_dir).resolve()
         self.port = port
+        self.limits = limits or ServerLimits.from_settings()
 
     @property
     def _pid_file(self) -> Path:
@@ -183,7 +218,7 @@ class EmbeddedFalkorDB:
     def _launch(self, server: Path, module: Path, port: int) -> None:
         args = [
             str(server), "--port", str(port), "--bind", HOST, "--dir", str(self.data_dir),
-            "--loadmodule", str(module), "--daemonize", "yes",
+            "--loadmodule", str(module), *self.limits.module_args(), "--daemonize", "yes",
             "--logfile", str(self.log_file), "--pidfile", str(self._pid_file),
             "--appendonly", "yes", "--appendfsync", "everysec", "--protected-mode", "yes",
         ]

@@ -33,6 +33,7 @@ from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from policykg.core.errors import GraphError, GraphUnavailable, QueryError, WriteRefused
+from policykg.core.settings import get_settings
 from policykg.queries import falkordb_cypher
 from policykg.queries.catalog import load_catalog, load_schema, load_writes, map_parameters
 from policykg.queries.cypher import CypherResult
@@ -41,6 +42,9 @@ from policykg.queries.store import Statement, cyclic_gc_paused, one_line, timeou
 CONSTRAINT_WAIT_S = 30.0
 SCRATCH_MARK = "~scratch~"  # in the names of scratch graphs: <graph>~scratch~<pid>-<uuid>
 _LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+SERVER_LIMITS = ("TIMEOUT_MAX", "RESULTSET_SIZE", "QUERY_MEM_CAPACITY")
+MEMORY_REFUSAL = "Query's mem consumption exceeded capacity"
+QUEUE_REFUSAL = "Max pending queries exceeded"
 
 
 def compose(statements: Sequence[Statement]) -> tuple[str, dict[str, Any]]:
@@ -96,16 +100,36 @@ class FalkorDBStore:
 
     def __init__(self, host: str, port: int, graph_name: str, *, username: str | None = None,
                  password: str | None = None, url: str | None = None,
-                 connect_timeout_s: float = 5.0) -> None:
+                 connect_timeout_s: float = 5.0, socket_timeout_s: float | None = 330.0) -> None:
         self.host, self.port, self.graph_name = host, port, graph_name
         self.address = url or f"falkordb://{host}:{port}"  # named in errors
+        self.connect_timeout_s, self.socket_timeout_s = connect_timeout_s, socket_timeout_s
+        self._connection = falkordb_cypher.Connection(host, port, username, password,
+                                                      connect_timeout_s, socket_timeout_s)
         try:  # the client connects at once (it asks whether the server is a cluster)
             self._db = FalkorDB(host=host, port=port, username=username, password=password,
-                                socket_connect_timeout=connect_timeout_s)
+                                socket_connect_timeout=connect_timeout_s,
+                                socket_timeout=socket_timeout_s)
         except RedisError as exc:
             raise GraphUnavailable(
                 f"cannot reach the graph at {self.address}: {one_line(str(exc))}") from exc
         self._graph = self._db.select_graph(graph_name)
+        self._limits: dict[str, int] | None = None
+
+    def server_limits(self) -> dict[str, int]:
+        """The server's TIMEOUT_MAX, RESULTSET_SIZE and QUERY_MEM_CAPACITY (0: none set, or
+        not readable), read once."""
+        if self._limits is None:
+            limits = dict.fromkeys(SERVER_LIMITS, 0)
+            for name in SERVER_LIMITS:
+                try:
+                    reply = self._db.connection.execute_command("GRAPH.CONFIG", "GET", name)
+                    value = int(reply[1])
+                except (RedisError, IndexError, TypeError, ValueError):
+                    continue  # an external server may refuse GRAPH.CONFIG (ACLs)
+                limits[name] = max(value, 0)  # negative: unlimited
+            self._limits = limits
+        return self._limits
 
     def _fail(self, exc: RedisError, timeout_ms: int | None = None) -> GraphError | QueryError:
         if isinstance(exc, (RedisConnectionError, RedisTimeoutError)):
@@ -115,12 +139,23 @@ class FalkorDBStore:
             message = one_line(str(exc))
             if message == "Query timed out":
                 return QueryError(timeout_message(timeout_ms))
+            if message == MEMORY_REFUSAL:
+                capacity = self.server_limits()["QUERY_MEM_CAPACITY"]
+                size = f" of {capacity // (1024 * 1024)} MB" if capacity else ""
+                return QueryError(f"query exceeded the memory limit{size} of one query "
+                                  "(POLICYKG_GRAPH_QUERY_MEMORY_MB)")
+            if message == QUEUE_REFUSAL:
+                return GraphUnavailable(f"the graph at {self.address} is overloaded: too many "
+                                        "queries waiting (POLICYKG_GRAPH_MAX_QUEUED_QUERIES)")
             return QueryError(f"FalkorDB rejected the query: {message}")
         return GraphError(f"FalkorDB failed: {one_line(str(exc))}")
 
     def _run(self, query: str, params: Mapping[str, Any] | None, *, read_only: bool,
              timeout_ms: int | None = None) -> list[dict[str, Any]]:
         run = self._graph.ro_query if read_only else self._graph.query
+        cap = self.server_limits()
+        if timeout_ms is None and cap["TIMEOUT_MAX"]:  # ours: the longest the server allows,
+            timeout_ms = cap["TIMEOUT_MAX"]  # not TIMEOUT_DEFAULT, an analyst's limit
         with cyclic_gc_paused():
             try:
                 try:
@@ -134,6 +169,10 @@ class FalkorDBStore:
                     result = run(query, dict(params or {}), timeout=timeout_ms)
             except RedisError as exc:
                 raise self._fail(exc, timeout_ms) from exc
+            if cap["RESULTSET_SIZE"] and len(result.result_set) >= cap["RESULTSET_SIZE"]:
+                raise GraphError(f"a result reached the server's limit of "
+                                 f"{cap['RESULTSET_SIZE']} rows (RESULTSET_SIZE, "
+                                 "POLICYKG_GRAPH_RESULTSET_SIZE): rows may be missing")
             columns = [str(c[1]) for c in result.header]
             return [dict(zip(columns, (plain(v) for v in row), strict=True))
                     for row in result.result_set]
@@ -149,8 +188,9 @@ class FalkorDBStore:
         """An analyst's query under GRAPH.RO_QUERY (see :mod:`policykg.queries.falkordb_cypher`)."""
 
         def attempt() -> CypherResult:
-            return falkordb_cypher.run(self._graph, query, params, timeout_ms=timeout_ms,
-                                       max_rows=max_rows)
+            return falkordb_cypher.run(self._graph, self._connection, query, params,
+                                       timeout_ms=timeout_ms, max_rows=max_rows,
+                                       max_bytes=get_settings().cypher_max_reply_bytes)
         try:
             try:
                 return attempt()

@@ -52,13 +52,17 @@ class Neo4jStore:
     engine = "neo4j"
 
     def __init__(self, url: str, username: str, password: str | None, *,
-                 database: str | None = None, connect_timeout_s: float = 5.0) -> None:
+                 database: str | None = None, connect_timeout_s: float = 5.0,
+                 retry_time_s: float = RETRY_TIME_S) -> None:
         self.url, self.database = url, database
         auth = (username, password) if password is not None else None
         try:
             self._driver = GraphDatabase.driver(
                 url, auth=auth, connection_timeout=connect_timeout_s,
-                max_transaction_retry_time=RETRY_TIME_S)
+                # the Bolt handshake is read within this; without it, a server that never
+                # answers held the caller 60 s
+                connection_acquisition_timeout=2 * connect_timeout_s,
+                max_transaction_retry_time=retry_time_s)
         except (DriverError, ValueError) as exc:
             raise GraphUnavailable(f"cannot reach the graph at {url}: {one_line(str(exc))}") \
                 from exc

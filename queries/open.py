@@ -37,7 +37,9 @@ def _connect(settings: Settings, start_embedded: bool) -> GraphStore:
         # lazy: only the chosen backend's client library is imported (each costs 100+ ms)
         from policykg.queries.falkordb_store import FalkorDBStore
 
-        return FalkorDBStore(HOST, _embedded_port(settings, start_embedded), settings.graph_name)
+        return FalkorDBStore(HOST, _embedded_port(settings, start_embedded), settings.graph_name,
+                             connect_timeout_s=settings.graph_connect_timeout_s,
+                             socket_timeout_s=settings.graph_socket_timeout_s)
     if url.startswith(("falkordb://", "redis://")):
         from policykg.queries.falkordb_store import FalkorDBStore  # lazy: as above
 
@@ -49,11 +51,15 @@ def _connect(settings: Settings, start_embedded: bool) -> GraphStore:
         return FalkorDBStore(parts.hostname or HOST, port, settings.graph_name,
                              username=unquote(parts.username) if parts.username else None,
                              password=unquote(parts.password) if parts.password else None,
-                             url=parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl())
+                             url=parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl(),
+                             connect_timeout_s=settings.graph_connect_timeout_s,
+                             socket_timeout_s=settings.graph_socket_timeout_s)
     from policykg.queries.neo4j_store import Neo4jStore  # lazy: as above
 
     database = settings.graph_name if "graph_name" in settings.model_fields_set else None
-    return Neo4jStore(url, settings.neo4j_username, settings.neo4j_password, database=database)
+    return Neo4jStore(url, settings.neo4j_username, settings.neo4j_password, database=database,
+                      connect_timeout_s=settings.graph_connect_timeout_s,
+                      retry_time_s=settings.graph_retry_time_s)
 
 
 def open_store(settings: Settings | None = None, *, start_embedded: bool = True,

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, TextIO
 
 from policykg.core.errors import ReferenceNotFound
+from policykg.core.printable import printable
 from policykg.core.settings import get_settings
 from policykg.ontology import mapping as m
 from policykg.ontology.rdf import to_rdf
@@ -230,4 +231,4 @@ def write_report(run: ValidationRun, form: ReportFormat, out: TextIO) -> None:
     elif form == "turtle":
         out.writelines(run.report.turtle())
     else:
-        out.writelines(line + "\n" for line in text_lines(run))
+        out.writelines(printable(line) + "\n" for line in text_lines(run))

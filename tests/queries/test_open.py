@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,31 @@ def test_an_external_falkordb_url(embedded_falkordb: EmbeddedFalkorDB) -> None:
     finally:
         store.clear()
         store.close()
+
+
+@pytest.mark.parametrize("scheme", ["falkordb", "bolt"])
+def test_a_server_that_never_answers_is_given_up_on(scheme: str) -> None:
+    """The store's connection had no socket timeout: a server that accepted and never
+    answered held the caller forever."""
+    with socket.socket() as silent:  # accepts connections (the backlog), never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        url = f"{scheme}://127.0.0.1:{silent.getsockname()[1]}"
+        outcome: list[BaseException] = []
+
+        def attempt() -> None:
+            try:
+                open_store(Settings(graph_url=url, graph_connect_timeout_s=0.5,
+                                    graph_socket_timeout_s=0.5, graph_retry_time_s=0,
+                                    cypher_timeout_ms=100))
+            except BaseException as exc:  # reported below
+                outcome.append(exc)
+
+        started = time.monotonic()
+        worker = threading.Thread(target=attempt, daemon=True)
+        worker.start()
+        worker.join(timeout=15)
+        assert not worker.is_alive(), "still waiting for a server that never answers"
+        assert time.monotonic() - started < 10
+        assert len(outcome) == 1 and isinstance(outcome[0], GraphUnavailable), outcome
+        assert str(outcome[0]).startswith(f"cannot reach the graph at {url}")
