@@ -32,7 +32,7 @@ const LABELS = {
     notCovered: "Chưa có", direct: "trực tiếp", transitive: "gián tiếp",
     implementers: "Văn bản thực hiện", coverageOf: "Văn bản trung ương", provinces: "tỉnh/thành",
     query: "Truy vấn (chỉ đọc)", params: "Tham số (JSON)", run: "Chạy",
-    refused: "Bị từ chối", namedQueries: "Truy vấn có sẵn", rows: "dòng", truncated: "đã cắt bớt",
+    refused: "Bị từ chối", graphView: "Dạng đồ thị", namedQueries: "Truy vấn có sẵn", rows: "dòng", truncated: "đã cắt bớt",
     notFound: "Không tìm thấy", loading: "Đang tải…", csv: "CSV", all: "Tất cả",
     report: "Kiểm tra", severity: "Mức độ", shape: "Ràng buộc", message: "Nội dung",
     focus: "Đối tượng", Violation: "Vi phạm", Warning: "Cảnh báo", Info: "Thông tin",
@@ -63,7 +63,7 @@ const LABELS = {
     transitive: "transitively", implementers: "Implementing documents",
     coverageOf: "Central document", provinces: "provinces",
     query: "Query (read-only)", params: "Parameters (JSON)", run: "Run", refused: "Refused",
-    namedQueries: "Named queries", rows: "rows", truncated: "truncated",
+    graphView: "As a graph", namedQueries: "Named queries", rows: "rows", truncated: "truncated",
     notFound: "Not found", loading: "Loading…", csv: "CSV", all: "All",
     report: "Validation", severity: "Severity", shape: "Shape", message: "Message",
     focus: "Nodes", Violation: "Violation", Warning: "Warning", Info: "Info",
@@ -694,6 +694,33 @@ function cell(v) {
   return typeof v === "object" && v !== null ? JSON.stringify(v) : String(v ?? "");
 }
 
+/* Nodes, relationships and paths anywhere in a result, as Cytoscape elements; a
+   relationship is drawn when both its ends are in the result. */
+function resultGraph(rows) {
+  const nodes = new Map();
+  const rels = new Map();
+  const visit = (v) => {
+    if (Array.isArray(v)) { v.forEach(visit); return; }
+    if (!v || typeof v !== "object") return;
+    if (v.kind === "node") {
+      const p = v.properties || {};
+      nodes.set(v.id, { group: "nodes", data: { id: `n${v.id}`,
+        caption: `${(v.labels || []).join(":")}\n${p.number || p.name || p.id || v.id}` } });
+    } else if (v.kind === "relationship") {
+      rels.set(v.id, { group: "edges", data: { id: `r${v.id}`, source: `n${v.start}`,
+        target: `n${v.end}`, type: v.type, label: v.type.toLowerCase() } });
+    } else if (v.kind === "path") {
+      visit(v.nodes); visit(v.relationships);
+    } else {
+      Object.values(v).forEach(visit);
+    }
+  };
+  visit(rows);
+  const edges = [...rels.values()].filter((e) => nodes.has(e.data.source.slice(1))
+                                                 && nodes.has(e.data.target.slice(1)));
+  return [...nodes.values(), ...edges];
+}
+
 async function cypherPage(main) {
   const query = el("textarea", { id: "cypher-query", rows: 6, spellcheck: "false" },
                    params.get("query") || "MATCH (d:Document)-[:IMPLEMENTS]->(r:Document)\nRETURN d.number, r.number LIMIT 25");
@@ -708,6 +735,15 @@ async function cypherPage(main) {
                            result.truncated ? ` (${T.truncated})` : ""),
       table(result.columns.map((c, i) => ({ key: String(i), label: c, cell: (r) => cell(r[i]) })),
             result.rows, { class: "cypher-rows" }));
+    const elements = resultGraph(result.rows);
+    if (elements.length) {
+      const box = el("div", { id: "cypher-graph", class: "graph" });
+      out.append(el("h2", {}, T.graphView), box);
+      window.policykgConsoleGraph = cytoscape({ container: box, elements, style: graphStyle(),
+        layout: { name: "dagre", rankDir: "BT", nodeSep: 30, rankSep: 60, fit: true, padding: 20 },
+        minZoom: 0.2, maxZoom: 3 });
+      box.dataset.ready = "true";
+    }
   };
   const run = async () => {
     history.replaceState(null, "", href("/ui/cypher", { query: query.value, params: args.value }));

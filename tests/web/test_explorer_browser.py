@@ -184,6 +184,18 @@ def test_the_console_shows_results_and_refuses_writes(browser: Browser) -> None:
     page.click("form button[type=submit]")
     page.wait_for_selector("table.cypher-rows tbody tr")
     assert page.locator("table.cypher-rows tbody td").inner_text() == KL69
+    page.fill("#cypher-query", "MATCH (d:Document {number: $n})-[r:IMPLEMENTS]->(t:Document) "
+              "RETURN d, r, t")
+    page.click("form button[type=submit]")
+    page.wait_for_selector("#cypher-graph[data-ready=true]")
+    drawn = page.evaluate("""() => {
+      const cy = window.policykgConsoleGraph;
+      return {nodes: cy.nodes().map((n) => n.data("caption")),
+              edges: cy.edges().map((e) => e.data("type"))};
+    }""")
+    assert sorted(c.split("\n")[1] for c in drawn["nodes"]) == ["20-NQ/TW", "69-KL/TW"]
+    assert drawn["edges"] == ["IMPLEMENTS"]
+    browser.screenshot("cypher-graph")
     page.fill("#cypher-query", "MATCH (n) DETACH DELETE n")
     page.click("form button[type=submit]")
     refusal = page.locator("#cypher-result .error[data-code=write_refused]")
