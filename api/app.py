@@ -19,6 +19,7 @@ from policykg import __version__
 from policykg.api.csv_output import CsvMiddleware
 from policykg.api.errors import install_error_handlers, responses
 from policykg.api.middleware import install_middleware
+from policykg.api.openapi_vi import install_bilingual_openapi
 from policykg.api.routes import (
     audit,
     cypher,
@@ -68,4 +69,5 @@ def create_app(store_factory: Callable[[], GraphStore] = open_store) -> FastAPI:
     for module in ROUTERS:
         app.include_router(module.router)
     install_pages(app)
+    install_bilingual_openapi(app)
     return app

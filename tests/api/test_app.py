@@ -106,3 +106,13 @@ def test_openapi_documents_every_route(client: TestClient) -> None:
             "/documents/{doc_id}/lineage", "/documents/{doc_id}/implementations",
             "/resolve"} <= set(spec["paths"])
     assert client.get("/docs").status_code == 200
+
+
+def test_every_operation_is_named_in_english_and_vietnamese(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    summaries = {f"{method.upper()} {path}": op.get("summary", "")
+                 for path, ops in spec["paths"].items() for method, op in ops.items()}
+    unnamed = [op for op, summary in summaries.items()
+               if " · " not in summary or summary.isascii()]
+    assert unnamed == []
+    assert summaries["GET /audit/unowned"] == "Unowned tasks · Nhiệm vụ chưa có cơ quan chủ trì"
