@@ -36,22 +36,23 @@ LABEL = re.compile(
     r"|Điều[ \t]+\d{1,3}[ \t]*[.:]"
     r"|[IVXL]{1,6}[ \t]*[.\-–:)](?=[ \t]+\S)"
     r"|\d{1,2}(?:\.\d{1,2}){0,4}\.?\)?(?<=[.)])(?=[ \t]*[^\s\d./-])"
+    r"|\d{1,2}/(?=[ \t]+[^\s\d])"
     r"|\d{1,2}(?:\.\d{1,2}){0,4}[ \t]*[-–](?=[ \t]+\S)"
     r"|\d{1,2}(?:\.\d{1,2}){1,4}(?=[ \t]+\S)"
-    r"|[a-zđ][ \t]*\)(?=[ \t]*\S)"
+    r"|[a-zđ][ \t]*\)(?=[ \t]*\S)|[a-zđ]/(?=[ \t]+\S)"
     r"|\((?:\d{1,2}|[ivx]{1,5}|[a-zđ])\)(?=[ \t]*\S)"
     r"|[-+•–—●○■□▪*](?=[ \t]+\S)"
     r")"
 )
 _BULLET_START = re.compile(r"[ \t]*[-+•–—●○■□▪*][ \t]+(?P<next>\S)")
-_LETTER_START = re.compile(r"[ \t]*[a-zđ][ \t]*\)")
+_LETTER_START = re.compile(r"[ \t]*[a-zđ](?:[ \t]*\)|/[ \t])")
 _PAREN_START = re.compile(r"[ \t]*\((?:\d{1,2}|[ivx]{1,5})\)")
 _LONE_MARKER = re.compile(r"[ \t]*(?:[-+•–—●○■□▪*]|\d{1,2}(?:\.\d{1,2}){0,4}[.)]|[a-zđ]\)|"
                           r"\((?:\d{1,2}|[ivx]{1,5}|[a-zđ])\)|[IVXL]{1,6}\.)[ \t]*")
 _ESCAPE = re.compile(r"\\([.\-*_()\[\]#+!>`|])")
 # A run of spaces before a lettered item glued to the text before it; possessive, and
 # from a run's start only, so a long run is scanned once.
-_GLUED = re.compile(r"(?<![ \t])[ \t]{3,}+(?=[a-zđ]\)[ \t])")
+_GLUED = re.compile(r"(?<![ \t])[ \t]{3,}+(?=[a-zđ][)/][ \t])")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$|\S[ \t]+\|[ \t]+\S|\S[ \t]+\|[ \t]*$")
 _SENTENCE_END = re.compile(r"[.!?;:][\"”’)\]*]*[ \t]*$")
 _COLON_END = re.compile(r":[\"”’)\]*]*[ \t]*$")

@@ -44,9 +44,11 @@ _PART = re.compile(r"[ \t*]*(?P<label>(?:PHẦN|Phần)[ \t]+(?:THỨ[ \t]+|th�
                    r"[ \t]*[.:\-–]?[ \t]*(?P<text>.*)")
 _ROMAN = re.compile(r"[ \t*]*(?P<label>[IVXL]{1,6})[ \t]*[.\-–:)][ \t*]*(?P<text>\S.*)?")
 _ARTICLE = re.compile(r"[ \t*]*(?P<label>Điều[ \t]+\d{1,3})[ \t]*[.:][ \t*]*(?P<text>.*)")
-_NUM = re.compile(r"[ \t*]*(?P<label>\d{1,2}(?:\.\d{1,2}){0,4})(?:\.?\)|\.|[ \t]*[-–](?=[ \t])"
+# "1.", "1)", "1/", "1 -", "1.2" …
+_NUM = re.compile(r"[ \t*]*(?P<label>\d{1,2}(?:\.\d{1,2}){0,4})"
+                  r"(?:\.?\)|\.|/(?=[ \t])|[ \t]*[-–](?=[ \t])"
                   r"|(?<=\d\.\d)(?=[ \t])|(?<=\d\.\d\d)(?=[ \t]))[ \t*]*(?P<text>[^\s\d./-].*)")
-_LETTER = re.compile(r"[ \t*]*(?P<label>[a-zđ])[ \t]*\)[ \t*]*(?P<text>\S.*)"
+_LETTER = re.compile(r"[ \t*]*(?P<label>[a-zđ])(?:[ \t]*\)|/(?=[ \t]))[ \t*]*(?P<text>\S.*)"
                      r"|[ \t*]*(?P<label2>[a-zđ])\.[ \t]+(?P<text2>[A-ZĐÀ-Ỹ].*)")
 _PAREN = re.compile(r"[ \t*]*\((?P<label>\d{1,2}|[ivx]{1,5}|[a-zđ])\)[ \t*]*(?P<text>\S.*)")
 _RULE = re.compile(r"[ \t]*[-_=–—*.]{3,}")  # "---------------" under a motto: no bullet

@@ -50,6 +50,10 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "escaped": lambda t: re.sub(r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2\\.\3",
                                 re.sub(r"(?m)^(\s*)-(\s)", r"\1\\-\2", t)),
     "paren-numbers": lambda t: re.sub(r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2)\3", t),
+    "slash-labels": lambda t: re.sub(r"(?m)^(\s*)([a-zđ])\)(\s)", r"\1\2/\3",
+                                     re.sub(r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2/\3", t)),
+    "dot-letters": lambda t: re.sub(r"(?m)^(\s*)([a-zđ])\)(\s)", r"\1\2.\3", t),
+    "roman-paren": lambda t: re.sub(r"(?m)^(\s*)([IVX]+)\.(\s)", r"\1\2)\3", t),
     "abbreviations": lambda t: t.replace("Ủy ban nhân dân", "UBND").replace(
         "Khoa học và Công nghệ", "KH&CN"),
     "old-tones": lambda t: t.replace("ủy", "uỷ").replace("Ủy", "Uỷ").replace(

@@ -210,3 +210,12 @@ def test_field_lines_without_dashes_are_fields() -> None:
     assert task.text == "Tổ chức tập huấn chuyên sâu về bảo vệ dữ liệu cá nhân."
     assert task.owners == ("Bộ Công an",)
     assert task.deadline is not None and task.deadline.value == "2025"
+
+
+def test_slash_labels_number_and_letter_items() -> None:
+    text = ("V. TỔ CHỨC THỰC HIỆN\n\n1/ Bộ Xây dựng\n\na/ Chủ trì triển khai thực hiện Đề án.\n\n"
+            "b/ Cụ thể hóa các nội dung của Đề án trong kế hoạch hằng năm.\n\n"
+            "2/ Bộ Tài chính\n\na/ Bố trí kinh phí thực hiện Đề án.\n")
+    tasks = extract_tasks(text, "x").tasks
+    assert [(t.section, t.owners) for t in tasks] == [
+        ("V.1.a", ("Bộ Xây dựng",)), ("V.1.b", ("Bộ Xây dựng",)), ("V.2.a", ("Bộ Tài chính",))]
