@@ -28,9 +28,9 @@ _LOWER_SET = frozenset(_LOWER.replace("a-z", "abcdefghijklmnopqrstuvwxyz"))
 # From its first line break (the search skips to line breaks); the spaces before it are
 # taken in code.
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+[ \t]*")
-# "a) …" (or "a/ …") after a break opens a lettered item: not a page break inside a
+# "a) …" (or "a/ …", "a. X…") after a break opens a lettered item: not a page break inside a
 # sentence.
-_LETTER_LABEL = re.compile(r"[a-zđ](?:[ \t]*\)|/[ \t])")
+_LETTER_LABEL = re.compile(r"[a-zđ](?:[ \t]*\)|/[ \t]|\.[ \t]+[A-ZĐÀ-Ỹ])")
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 
 
