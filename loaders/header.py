@@ -40,8 +40,10 @@ _HEADING = re.compile(
     + r")(?:[ \t]+HÀNH[ \t]+ĐỘNG)?[ \t*]*$",
     re.M,
 )
+# "ngày 04 tháng 6 năm 2013", and as web pages and converted files write it, "ngày 04/6/2013"
 _DAY_MONTH_YEAR = (
-    r"ngày[ \t]+(?P<d>\d{1,2})[ \t]+tháng[ \t]+(?P<m>\d{1,2})[ \t]+năm[ \t]+(?P<y>\d{4})"
+    r"ngày[ \t]+(?P<d>\d{1,2})(?:[ \t]+tháng[ \t]+|[ \t]*[/.\-][ \t]*)(?P<m>\d{1,2})"
+    r"(?:[ \t]+năm[ \t]+|[ \t]*[/.\-][ \t]*)(?P<y>\d{4})"
 )
 # "Số 29-CTr/TU"; web copies glue the date line on: "Số: 118-KH/TUngày 15 tháng 3 năm 2025".
 _OWN_NUMBER = re.compile(

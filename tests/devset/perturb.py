@@ -54,6 +54,14 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
                                      re.sub(r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2/\3", t)),
     "dot-letters": lambda t: re.sub(r"(?m)^(\s*)([a-zđ])\)(\s)", r"\1\2.\3", t),
     "roman-paren": lambda t: re.sub(r"(?m)^(\s*)([IVX]+)\.(\s)", r"\1\2)\3", t),
+    "long-dates": lambda t: re.sub(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b",
+                                   r"\1 tháng \2 năm \3", t),
+    "short-dates": lambda t: re.sub(r"\b(\d{1,2}) tháng (\d{1,2}) năm ((?:19|20)\d\d)\b",
+                                    r"\1/\2/\3", t),
+    "lower-headings": lambda t: re.sub(
+        r"(?m)^([IVX]+\.\s+)([^\n]+)$",
+        lambda m: m.group(1) + m.group(2).capitalize() if m.group(2).isupper() else m.group(0),
+        t),
     "abbreviations": lambda t: t.replace("Ủy ban nhân dân", "UBND").replace(
         "Khoa học và Công nghệ", "KH&CN"),
     "old-tones": lambda t: t.replace("ủy", "uỷ").replace("Ủy", "Uỷ").replace(

@@ -246,3 +246,13 @@ def test_unknown_layout_is_other_with_nothing_guessed() -> None:
 def test_complete_issuer(issuer: str, province: str | None, expected: str) -> None:
     header = DocumentHeader(issuer=issuer, province=province)
     assert complete_issuer(header).issuer == expected
+
+
+@pytest.mark.parametrize("written", ["ngày 25/5/2025", "ngày 25-05-2025", "ngày 25.5.2025",
+                                     "ngày 25 tháng 5 năm 2025"])
+def test_the_place_date_line_in_any_of_its_forms(written: str) -> None:
+    text = f"ĐẢNG ỦY CHÍNH PHỦ\nVĂN PHÒNG\n*\nSố 402-CV/VPĐU\n\nHà Nội, {written}\n\nKính gửi: x\n"
+    header = extract_header(clean_text(text), "doc.txt")
+    assert header.issued == date(2025, 5, 25)
+    span = header.provenance["issued"].span
+    assert span is not None and text[span.start:span.end] in written
