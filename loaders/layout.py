@@ -17,7 +17,8 @@ table row), so that spans found in it are spans of its input:
 - **glued items**: a lettered item glued to the line above by a page-break join
   ("… UBND tỉnh      a) Chỉ đạo …") starts a line of its own.
 
-Table rows (cells joined by " | ") are left as they are: one row per line.
+Table rows (cells joined by " | ", or by tabs, which become "|") are left as they are:
+one row per line.
 """
 
 from __future__ import annotations
@@ -66,8 +67,46 @@ _SHORT_TEXT_LINES = 20
 
 
 def is_table_row(line: str) -> bool:
-    """Whether ``line`` is a row of a table flattened with " | " between cells."""
-    return "|" in line and bool(_TABLE_ROW.search(line))
+    """Whether ``line`` is a row of a table flattened with " | " between cells (or "|"
+    where tabs were, see :func:`_tab_cells`)."""
+    return "|" in line and bool(_TABLE_ROW.search(line) or _BARE_CELLS.search(line))
+
+
+_TAB_RUN = re.compile(r"\t+")
+# Two cell breaks without spaces: only a row whose tabs became "|" has them.
+_BARE_CELLS = re.compile(r"[^\s|]\|[^|\n]*?[^\s|]\|(?=[^\s|])")
+_HEADER_LINES = 12  # where a letterhead's two columns may be copied as "left<TAB>right"
+
+
+def _tab_cells(text: str) -> str:
+    """``text`` with the tabs of a table copied as text made cell breaks ("|"; two
+    tabs are an empty cell) on rows of three cells or more, and the tab between a
+    letterhead's two columns ("Số: 267/BXD-KHCN<TAB>Hà Nội, ngày …") a line break;
+    same length."""
+    lines = text.split("\n")
+    seen = 0
+    in_table = False  # the line above was a row: a row of two cells goes on with it
+    for i, line in enumerate(lines):
+        inner = line.strip()
+        if not inner:
+            continue
+        seen += 1
+        if "\t" not in line:
+            in_table = False
+            continue
+        lead = len(line) - len(line.lstrip(" "))  # a tab before the text may be a cell's
+        inner = line[lead:].rstrip(" ")
+        runs = len(_TAB_RUN.findall(inner.strip("\t")))
+        if runs >= 2 or (in_table and (runs or inner.startswith("\t"))):
+            cells = inner.replace("\t", "|")
+            in_table = True
+        elif seen <= _HEADER_LINES and runs and not LABEL.match(inner):
+            cells = _TAB_RUN.sub(lambda m: "\n" + " " * (len(m.group()) - 1), inner)
+        else:
+            in_table = False
+            continue
+        lines[i] = line[:lead] + cells + line[lead + len(inner):]
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -153,6 +192,8 @@ def _soft_break(prev: str, line: str, style: Style) -> bool:
 def lay_out(text: str) -> str:
     """``text`` with one logical unit per line; the same length as ``text``."""
     text = _ESCAPE.sub(lambda m: m.group(1) + " ", text)
+    if "\t" in text:
+        text = _tab_cells(text)
     lines = text.split("\n")
     style = style_of(lines)
     out = list(text)

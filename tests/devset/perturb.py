@@ -62,6 +62,9 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
         r"(?m)^([IVX]+\.\s+)([^\n]+)$",
         lambda m: m.group(1) + m.group(2).capitalize() if m.group(2).isupper() else m.group(0),
         t),
+    "tab-tables": lambda t: re.sub(r" ?\| ?", "\t",
+                                   re.sub(r"(?m)^\|[ \t]*|[ \t]*\|[ \t]*$", "", t)),
+    "spaced-numbers": lambda t: re.sub(r"(?m)^(Số[ \t]*:?[ \t]*\d+)/", r"\1 /", t),
     "abbreviations": lambda t: t.replace("Ủy ban nhân dân", "UBND").replace(
         "Khoa học và Công nghệ", "KH&CN"),
     "old-tones": lambda t: t.replace("ủy", "uỷ").replace("Ủy", "Uỷ").replace(

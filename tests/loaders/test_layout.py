@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from policykg.loaders.clean import clean_text
+from policykg.loaders.extract import extract
 from policykg.loaders.layout import lay_out
 
 
@@ -26,3 +30,20 @@ def test_a_lettered_item_after_an_open_line_starts_a_line_of_its_own(label: str)
     text = ("1. Nâng cao nhận thức, đột phá về đổi mới tư duy, quyết liệt lãnh đạo,\n"
             f"{label} Xây dựng chương trình tuyên truyền thường xuyên về Nghị quyết.\n")
     assert lay_out(text).split("\n")[1].startswith(label)
+
+
+def test_a_table_copied_with_tabs_is_a_task_table() -> None:
+    text = ("BỘ XÂY DỰNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Số: 267/BXD-KHCN\tHà Nội, ngày 15 tháng 6 năm 2016\n\nKẾ HOẠCH\n\nII. NHIỆM VỤ\n\n"
+            "TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+            "I\tCƠ CHẾ, CHÍNH SÁCH\n"
+            "1\tXây dựng đề án chuyển đổi số\tSở Khoa học và Công nghệ\t\tQuý III/2025\n")
+    laid = lay_out(clean_text(text))
+    assert len(laid) == len(text)
+    extraction = extract(clean_text(text), "x.txt")
+    assert extraction.document.number == "267/BXD-KHCN"
+    assert extraction.document.issued == date(2016, 6, 15)
+    (task,) = extraction.tasks
+    assert (task.text, task.owners, task.coordinators) == (
+        "Xây dựng đề án chuyển đổi số", ("Sở Khoa học và Công nghệ",), ())
+    assert task.deadline is not None and task.deadline.value == "2025-Q3"
