@@ -13,7 +13,8 @@ table row), so that spans found in it are spans of its input:
 - **lone markers**: a bullet or label alone on its line ("-", "1.", "a)") is joined
   to the text on the next line, across a blank line or two;
 - **escapes** of Markdown conversions ("1\\.", "\\-") lose their backslash (the
-  character moves left, a space takes its place);
+  character moves left, a space takes its place), and Markdown heading marks ("## ")
+  become spaces;
 - **glued items**: a lettered item glued to the line above by a page-break join
   ("… UBND tỉnh      a) Chỉ đạo …") starts a line of its own.
 
@@ -51,6 +52,8 @@ _PAREN_START = re.compile(r"[ \t]*\((?:\d{1,2}|[ivx]{1,5})\)")
 _LONE_MARKER = re.compile(r"[ \t]*(?:[-+•–—●○■□▪*]|\d{1,2}(?:\.\d{1,2}){0,4}[.)]|[a-zđ]\)|"
                           r"\((?:\d{1,2}|[ivx]{1,5}|[a-zđ])\)|[IVXL]{1,6}\.)[ \t]*")
 _ESCAPE = re.compile(r"\\([.\-*_()\[\]#+!>`|])")
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.M)  # "## I. MỤC ĐÍCH"
+_BOLD = re.compile(r"\*\*(?=[^\s*])|(?<=[^\s*])\*\*")  # "**1. Nhiệm vụ**": emphasis, no content
 # A run of spaces before a lettered item glued to the text before it; possessive, and
 # from a run's start only, so a long run is scanned once.
 _GLUED = re.compile(r"(?<![ \t])[ \t]{3,}+(?=[a-zđ][)/][ \t])")
@@ -192,6 +195,10 @@ def _soft_break(prev: str, line: str, style: Style) -> bool:
 def lay_out(text: str) -> str:
     """``text`` with one logical unit per line; the same length as ``text``."""
     text = _ESCAPE.sub(lambda m: m.group(1) + " ", text)
+    if "#" in text:
+        text = _MD_HEADING.sub(lambda m: " " * len(m.group()), text)
+    if "**" in text:
+        text = _BOLD.sub("  ", text)
     if "\t" in text:
         text = _tab_cells(text)
     lines = text.split("\n")

@@ -65,6 +65,8 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "tab-tables": lambda t: re.sub(r" ?\| ?", "\t",
                                    re.sub(r"(?m)^\|[ \t]*|[ \t]*\|[ \t]*$", "", t)),
     "spaced-numbers": lambda t: re.sub(r"(?m)^(Số[ \t]*:?[ \t]*\d+)/", r"\1 /", t),
+    "markdown-headings": lambda t: re.sub(r"(?m)^([IVX]+\.[ \t][^\n]+)$", r"## \1", t),
+    "bold-items": lambda t: re.sub(r"(?m)^(\d+\.[ \t])([^\n]{1,80})$", r"**\1\2**", t),
     "abbreviations": lambda t: t.replace("Ủy ban nhân dân", "UBND").replace(
         "Khoa học và Công nghệ", "KH&CN"),
     "old-tones": lambda t: t.replace("ủy", "uỷ").replace("Ủy", "Uỷ").replace(

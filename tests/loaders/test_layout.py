@@ -47,3 +47,12 @@ def test_a_table_copied_with_tabs_is_a_task_table() -> None:
     assert (task.text, task.owners, task.coordinators) == (
         "Xây dựng đề án chuyển đổi số", ("Sở Khoa học và Công nghệ",), ())
     assert task.deadline is not None and task.deadline.value == "2025-Q3"
+
+
+def test_markdown_heading_marks_and_emphasis_become_spaces() -> None:
+    text = "## I. MỤC ĐÍCH\n\n**1. Bộ Công an có trách nhiệm:**\n\n* Sở Tài chính chủ trì.\n"
+    laid = lay_out(text)
+    assert len(laid) == len(text)
+    assert laid.split("\n")[0].strip() == "I. MỤC ĐÍCH"
+    assert laid.split("\n")[2].strip() == "1. Bộ Công an có trách nhiệm:"
+    assert laid.split("\n")[4] == "* Sở Tài chính chủ trì."  # a marked line keeps its star
