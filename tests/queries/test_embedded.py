@@ -235,15 +235,17 @@ def test_ten_concurrent_starts_start_one_server(server: EmbeddedFalkorDB) -> Non
     assert _servers_of(server.data_dir) == []
 
 
-def _fill(port: int, commands: int = 6000) -> None:
+def _fill(port: int, commands: int = 6000, heavy: int = 0) -> None:
     """An append-only file that takes the server seconds to replay: ``commands`` writes
-    of 100 nodes each (the server answers "LOADING" between them, or nothing)."""
+    of 100 nodes each (the server answers "LOADING" between every 1 024 of them), then
+    ``heavy`` writes of 15 000 (it answers nothing while it replays those)."""
     store = _store(port)
     try:
         pipe = store._db.connection.pipeline(transaction=False)
-        for i in range(commands):
+        for i in range(commands + heavy):
             pipe.execute_command("GRAPH.QUERY", "bulk",
-                                 "UNWIND range(1, 100) AS i CREATE (:N {v: i})")
+                                 f"UNWIND range(1, {100 if i < commands else 15_000}) AS i "
+                                 "CREATE (:N {v: i})")
             if i % 500 == 499:
                 pipe.execute()
         pipe.execute()
@@ -257,8 +259,8 @@ def test_a_server_replaying_its_data_is_not_started_twice(server: EmbeddedFalkor
     a second server started on the same folder; now the lock the server holds says it runs,
     and every start waits for the replay to end."""
     port = server.start()
-    _fill(port)
-    server.stop()
+    _fill(port, commands=1100, heavy=40)  # answers at first, then not for seconds: the
+    server.stop()  # shape that made four servers out of five commands before the lock
 
     first = _db_start(server.data_dir)
     deadline = time.monotonic() + 60
@@ -284,7 +286,7 @@ def test_a_server_replaying_its_data_is_not_started_twice(server: EmbeddedFalkor
             time.sleep(0.1)
         assert later.start() == port  # returns at once: loaded, same server
         # a command that met the loading server waited instead of failing
-        assert loading_store.read("MATCH (n:N) RETURN count(n) AS n") == [{"n": 600_000}]
+        assert loading_store.read("MATCH (n:N) RETURN count(n) AS n") == [{"n": 710_000}]
     finally:
         loading_store.close()
     out, err = first.communicate()
@@ -314,7 +316,7 @@ def test_start_returns_only_once_the_data_is_loaded(server: EmbeddedFalkorDB) ->
 def test_a_start_that_outlasts_its_timeout_names_the_log(tmp_path: Path) -> None:
     db = EmbeddedFalkorDB(tmp_path / "slow")
     try:
-        _fill(db.start(), commands=3000)
+        _fill(db.start(), commands=1100, heavy=40)  # seconds of replay, mostly silent
         db.stop()
         impatient = EmbeddedFalkorDB(db.data_dir, start_timeout_s=0.2)
         with pytest.raises(GraphUnavailable,
