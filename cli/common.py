@@ -66,7 +66,10 @@ def open_store(start_embedded: bool = True) -> GraphStore:
     settings = get_settings()
     if start_embedded and settings.graph_url is None:
         embedded = EmbeddedFalkorDB(settings.data_dir, settings.embedded_port)
-        if not embedded.status().running:  # say so: it keeps running after the command
+        status = embedded.status()
+        if not status.running:  # say so: it keeps running after the command
             err(f"starting the embedded graph (data in {settings.data_dir}); "
                 "`policykg db stop` stops it")
+        elif status.loading:
+            err(f"waiting for the embedded graph to load its data (log: {embedded.log_file})")
     return _open(start_embedded=start_embedded)

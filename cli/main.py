@@ -205,9 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
                  "Manage the embedded FalkorDB server (a child process on 127.0.0.1, its data "
                  "in POLICYKG_DATA_DIR). Commands that need it start it themselves.")
     p.add_argument("action", choices=["start", "stop", "status"],
-                   help="start: start it in the background and print its port; stop: stop "
-                   "it; status: print its port, pid and data folder (exit 1 when it is not "
-                   "running)")
+                   help="start: start it in the background (one server per data folder, on "
+                   "the port it had before when free) and print its port once its data is "
+                   "loaded; stop: stop it; status: print its port, pid and data folder (exit 1 "
+                   "when it is not running)")
     return parser
 
 

@@ -94,6 +94,8 @@ def cmd_db(args: argparse.Namespace) -> int:
         status = db.status()
         state = f"running on 127.0.0.1:{status.port} (pid {status.pid})" if status.running \
             else "not running"
+        if status.loading:
+            state += ", still loading its data"
         print(f"embedded graph {state}; data in {status.data_dir}")
         return EXIT_OK if status.running else EXIT_FINDINGS  # 1: stopped, as a check
     return EXIT_OK

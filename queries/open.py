@@ -39,7 +39,8 @@ def _connect(settings: Settings, start_embedded: bool) -> GraphStore:
 
         return FalkorDBStore(HOST, _embedded_port(settings, start_embedded), settings.graph_name,
                              connect_timeout_s=settings.graph_connect_timeout_s,
-                             socket_timeout_s=settings.graph_socket_timeout_s)
+                             socket_timeout_s=settings.graph_socket_timeout_s,
+                             loading_wait_s=settings.graph_start_timeout_s)
     if url.startswith(("falkordb://", "redis://")):
         from policykg.queries.falkordb_store import FalkorDBStore  # lazy: as above
 
@@ -53,7 +54,8 @@ def _connect(settings: Settings, start_embedded: bool) -> GraphStore:
                              password=unquote(parts.password) if parts.password else None,
                              url=parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl(),
                              connect_timeout_s=settings.graph_connect_timeout_s,
-                             socket_timeout_s=settings.graph_socket_timeout_s)
+                             socket_timeout_s=settings.graph_socket_timeout_s,
+                             loading_wait_s=settings.graph_start_timeout_s)
     from policykg.queries.neo4j_store import Neo4jStore  # lazy: as above
 
     database = settings.graph_name if "graph_name" in settings.model_fields_set else None
