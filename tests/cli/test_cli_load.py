@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 
-from tests.cli.conftest import Run
+from tests.cli.conftest import POLICYKG, Run
 from tests.shared_scorer import CORPUS
 
 
@@ -55,3 +57,17 @@ def test_load_shows_progress_on_stderr_and_quiet_silences_it(run: Run) -> None:
     default = run("load", str(CORPUS))  # a line every 5 s: a quick load shows the summary
     [summary] = [line for line in default.stderr.splitlines() if " load: " in line]
     assert " 5 documents in " in summary
+
+
+def test_each_document_is_printed_as_soon_as_it_is_written(cli_env: dict[str, str]) -> None:
+    """stdout and stderr in one pipe: each document's line comes before its progress line
+    (block-buffered, every document line came at the end)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as a user's
+    done = subprocess.run([POLICYKG, "load", str(CORPUS)], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, timeout=120, check=False,
+                          env={**env, **cli_env, "POLICYKG_PROGRESS_SECONDS": "0"})
+    assert done.returncode == 0, done.stdout
+    order = [("doc" if "tasks, " in line else "progress")
+             for line in done.stdout.splitlines()
+             if "tasks, " in line or re.match(r"policykg: load: \d of", line)]
+    assert order == ["doc", "progress"] * 5
