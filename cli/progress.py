@@ -23,7 +23,6 @@ from rich.progress import (
     ProgressColumn,
     Task,
     TextColumn,
-    TimeElapsedColumn,
     TimeRemainingColumn,
 )
 from rich.progress import Progress as Bar
@@ -74,9 +73,9 @@ class Progress:
         if not quiet and console.is_terminal:
             # stdout on the same terminal is written above the bar (else it would tear it);
             # stdout elsewhere (a pipe, a file) is left as it is
-            self._bar = Bar(TextColumn(name), BarColumn(), MofNCompleteColumn(),
+            self._bar = Bar(TextColumn(name), BarColumn(bar_width=20), MofNCompleteColumn(),
                             TextColumn(unit + ","), _Rate(), TimeRemainingColumn(),
-                            TextColumn("left,"), TimeElapsedColumn(), TextColumn("so far"),
+                            TextColumn("left"),
                             console=console, transient=True,
                             redirect_stdout=sys.stdout.isatty(), redirect_stderr=True)
             self._task = self._bar.add_task("", total=total)
