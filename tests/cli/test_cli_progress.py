@@ -61,3 +61,22 @@ def test_validate_shows_progress_by_shape(run: Run) -> None:
         f"policykg: validate: {n} of 3 steps" for n in (1, 2, 3)]
     quiet = run("validate", "--quiet", "--engine", "graph", POLICYKG_PROGRESS_SECONDS="0")
     assert quiet.stderr == "" and quiet.stdout == checked.stdout
+
+
+def test_a_terminal_gets_a_bar_and_stdout_stays_as_it_is(run: Run) -> None:
+    plain = run("load", "--quiet", str(CORPUS))
+    bar = run("load", str(CORPUS), FORCE_COLOR="1", TTY_COMPATIBLE="1")  # as on a terminal
+    assert bar.returncode == 0, bar.stderr
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", bar.stderr)  # colours, cursor moves
+    assert "━" in shown and "5/5 documents, " in shown and " left" in shown
+    assert not re.search(r"load: \d of 5", shown)  # no plain lines beside the bar
+    assert re.search(r"policykg: load: 5 documents in \d+ s, [\d. ]+/s\n$", shown)
+    assert bar.stdout == plain.stdout
+
+
+def test_numbers_and_durations_read_as_the_readme_shows_them() -> None:
+    from policykg.cli.progress import duration, number, rate
+
+    assert (number(1200), number(5_000_000), number(7)) == ("1 200", "5 000 000", "7")
+    assert [duration(s) for s in (12.4, 185, 3720)] == ["12 s", "3 min 5 s", "1 h 2 min"]
+    assert (rate(1200, 3.87), rate(3, 2.0), rate(0, 0.0)) == ("310/s", "1.5/s", "0.0/s")
