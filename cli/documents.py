@@ -12,8 +12,10 @@ from pathlib import Path
 
 from policykg.cli.common import EXIT_FINDINGS, EXIT_OK, batch_exit, emit, err, open_store
 from policykg.cli.listing import Column, plural, print_listing, word
+from policykg.cli.progress import Progress
 from policykg.core.errors import DocumentRejected, PolicyKGError
 from policykg.core.printable import printable
+from policykg.loaders.batch import discover
 from policykg.loaders.load import LoadFailure, LoadResult, OnViolation, load_files
 from policykg.ontology.identity import kind_named, scope_name, scope_named
 from policykg.queries.documents import lineage, list_documents
@@ -21,7 +23,7 @@ from policykg.queries.lookup import resolve_document
 from policykg.queries.public import public_document
 from policykg.queries.search import search
 from policykg.queries.store import GraphStore
-from policykg.queries.validation import validate_store, write_report
+from policykg.queries.validation import choose_engine, validate_store, write_report
 
 
 def report_loads(outcomes: Iterable[LoadResult | LoadFailure],
@@ -58,10 +60,17 @@ def load_paths(store: GraphStore, paths: Iterable[Path], report: Callable[[str],
     return report_loads(load_files(store, paths, on_violation), report)
 
 
+def _print_now(line: str) -> None:
+    print(line, flush=True)  # as soon as the document is written, even into a pipe
+
+
 def cmd_load(args: argparse.Namespace) -> int:
+    files = discover(args.paths)  # counted first: the progress knows its total
     store = open_store()
     try:
-        loaded, failed = load_paths(store, args.paths, print, args.on_violation)
+        with Progress("load", "documents", len(files), quiet=args.quiet) as progress:
+            loaded, failed = report_loads(
+                progress.track(load_files(store, files, args.on_violation)), _print_now)
     finally:
         store.close()
     print(f"loaded {plural(loaded, 'document')}, {len(failed)} failed")
@@ -147,7 +156,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     store = open_store()
     try:
         document = resolve_document(store, args.document) if args.document else None
-        run = validate_store(store, document, args.engine, names=args.format != "turtle")
+        engine = choose_engine(store, args.engine)
+        with Progress("validate", "shapes" if engine == "graph" else "steps",
+                      quiet=args.quiet) as progress:
+            run = validate_store(store, document, engine, names=args.format != "turtle",
+                                 step=progress.update)
     finally:
         store.close()
     write_report(run, args.format, sys.stdout)

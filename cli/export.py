@@ -16,11 +16,12 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from policykg.cli.common import EXIT_OK, open_store
+from policykg.cli.common import EXIT_OK, err, open_store
+from policykg.cli.progress import Progress, number
 from policykg.core.errors import InputError, PolicyKGError
 from policykg.ontology.rdf import from_jsonld, from_rdf, to_jsonld, to_rdf
 from policykg.queries.bulk import write_dump
-from policykg.queries.export import dump_nodes, dump_relationships
+from policykg.queries.export import count_relationships, dump_nodes, dump_relationships
 
 _FORMATS = {".ttl": "turtle", ".jsonld": "jsonld", ".json": "jsonld"}
 
@@ -28,9 +29,15 @@ _FORMATS = {".ttl": "turtle", ".jsonld": "jsonld", ".json": "jsonld"}
 def cmd_export(args: argparse.Namespace) -> int:
     store = open_store()
     try:
-        graph = to_rdf(dump_nodes(store), dump_relationships(store))
+        total = store.count_nodes() + count_relationships(store)
+        with Progress("export", "nodes and relationships", total,
+                      quiet=args.quiet) as progress:
+            graph = to_rdf(progress.track(dump_nodes(store)),
+                           progress.track(dump_relationships(store)))
     finally:
         store.close()
+    if not args.quiet:
+        err(f"export: writing {number(len(graph))} triples as {args.format}")
     text = to_jsonld(graph) if args.format == "jsonld" else graph.serialize(format="turtle")
     if args.output is None:
         sys.stdout.write(text)
@@ -64,7 +71,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise InputError(f"the graph holds {store.count_nodes()} nodes: import needs an "
                              "empty graph (POLICYKG_GRAPH_NAME names another)")
         try:
-            written = write_dump(store, nodes, rels)
+            with Progress("import", "nodes and relationships", len(nodes) + len(rels),
+                          quiet=args.quiet) as progress:
+                written = write_dump(store, progress.track(nodes), progress.track(rels))
         except PolicyKGError:
             store.clear()  # it was empty: leave nothing half-imported
             raise

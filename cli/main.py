@@ -62,6 +62,12 @@ _REF = 'a document: an id (tw:2024:69-kl-tw), a number (69-KL/TW) or a name ("KL
     '"Kết luận 69")'
 
 
+def _quiet(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress on stderr (a bar on a terminal, else a line every "
+                   "POLICYKG_PROGRESS_SECONDS, and a summary); errors are still printed")
+
+
 def build_parser() -> argparse.ArgumentParser:
     # lazy: the listing options live with the listings (rich is imported only by them)
     from policykg.cli.listing import add_output_options
@@ -108,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
                         const=None, help="write without validating each document first "
                         "(trusted bulk imports; run `policykg validate` afterwards, one pass "
                         "over the whole graph)")
+    _quiet(p)
 
     p = _command(sub, "trace", "documents:cmd_trace",
                  "print the implements chain of a document up to its roots")
@@ -145,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="graph: Cypher rules inside the store; shacl: pyshacl on the exported "
                    "RDF; auto: shacl up to POLICYKG_SHACL_MAX_NODES nodes (20000), graph "
                    "above")
+    _quiet(p)
 
     for name, handler, text in (
             ("serve", "server:cmd_serve", "serve the HTTP API"),
@@ -160,10 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["turtle", "jsonld"], default="turtle",
                    help="RDF serialisation (JSON-LD with ontology/context.jsonld)")
     p.add_argument("--output", type=Path, metavar="FILE", help="write to FILE (default: stdout)")
+    _quiet(p)
     p = _command(sub, "import", "export:cmd_import",
                  "load an export (.ttl or .jsonld) into an empty graph")
     p.add_argument("file", type=Path, metavar="FILE",
                    help="a file written by policykg export (.ttl or .jsonld)")
+    _quiet(p)
 
     p = _command(sub, "audit", "audit:cmd_audit", "auditor's views: unowned, overdue, "
                  "workload, unresolved, coverage, report")

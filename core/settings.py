@@ -125,6 +125,10 @@ class Settings(BaseSettings):
         description="`validate --engine auto` uses pyshacl up to this many nodes, the "
         "in-graph rules above.",
     )
+    progress_seconds: float = Field(
+        default=5.0, ge=0, le=86_400,
+        description="Seconds between the progress lines of load, import, export and "
+        "validate when stderr is not a terminal (0: a line after every item).")
     max_upload_bytes: int = Field(default=5_000_000, ge=1,
                                   description="Largest request body accepted (bytes).")
 

@@ -40,6 +40,11 @@ def dump_relationships(store: GraphStore, page: int = 10_000) -> Iterator[Relati
         yield row["type"], row["source"], row["target"], row["props"]
 
 
+def count_relationships(store: GraphStore) -> int:
+    """How many relationships ``store`` holds (what :func:`dump_relationships` reads)."""
+    return int(store.read(load_catalog(store.engine)["count_relationships"].text)[0]["n"])
+
+
 def document_slice(store: GraphStore, doc_id: str) -> tuple[list[Node], list[Relationship]]:
     """One document's subgraph (empty lists if there is no such document)."""
     query = load_catalog(store.engine)["document_slice"]

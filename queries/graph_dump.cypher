@@ -19,3 +19,9 @@ WITH type(r) AS type, a.id AS source, b.id AS target, r
 ORDER BY type, source, target, r.asserted_by, r.span_start
 SKIP $skip LIMIT $limit
 RETURN type, source, target, properties(r) AS props
+
+// name: count_relationships
+// title: Number of relationships
+// description: How many relationships the graph holds, of any type: with count_nodes, the items an export reads.
+MATCH ()-[r]->()
+RETURN count(r) AS n

@@ -18,7 +18,7 @@ result names every shape the graph engine did not evaluate.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from policykg.ontology import mapping as m
@@ -28,6 +28,7 @@ from policykg.queries.catalog import NamedQuery, load_catalog
 from policykg.queries.store import GraphStore
 
 RULE_PREFIX = "shape_"
+Step = Callable[[int, int], None]  # (done, total): how far a run has got
 
 
 def rule_name(shape_name: str) -> str:
@@ -63,13 +64,17 @@ def _finding(info: ShapeInfo, row: dict[str, object]) -> Finding:
     )
 
 
-def run_rules(store: GraphStore, ids: Collection[str] | None = None) -> RuleRun:
-    """Run every shape's rule on ``store``; ``ids`` limits the focus nodes to those ids."""
+def run_rules(store: GraphStore, ids: Collection[str] | None = None,
+              step: Step | None = None) -> RuleRun:
+    """Run every shape's rule on ``store``; ``ids`` limits the focus nodes to those ids;
+    ``step(done, total)`` is called after each shape (for a progress bar)."""
     rules = rule_queries(store.engine)
     infos = shape_infos()
     findings: list[Finding] = []
     skipped: list[str] = []
-    for info in infos:
+    for done, info in enumerate(infos):
+        if step is not None:
+            step(done, len(infos))
         query = rules.get(rule_name(info.name))
         if query is None:
             skipped.append(f"{info.iri}: no Cypher rule {rule_name(info.name)} for "
@@ -84,6 +89,8 @@ def run_rules(store: GraphStore, ids: Collection[str] | None = None) -> RuleRun:
         params = {k: v for k, v in info.constants.items() if k in declared}
         params["ids"] = None if ids is None else list(ids)
         findings += (_finding(info, row) for row in store.read(query.text, params))
+    if step is not None:
+        step(len(infos), len(infos))
     known = {rule_name(i.name) for i in infos}
     return RuleRun(tuple(sorted(set(findings))), tuple(skipped),
                    tuple(sorted(set(rules) - known)))

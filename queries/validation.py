@@ -35,7 +35,7 @@ from policykg.ontology.validation import SEVERITIES, Finding, ValidationReport, 
 from policykg.queries.captions import caption
 from policykg.queries.catalog import load_catalog
 from policykg.queries.export import document_slice, dump_nodes, dump_relationships
-from policykg.queries.rules import graph_report, run_rules
+from policykg.queries.rules import Step, graph_report, run_rules
 from policykg.queries.store import GraphStore
 
 Engine = Literal["auto", "graph", "shacl"]
@@ -112,17 +112,24 @@ def choose_engine(store: GraphStore, engine: Engine) -> Literal["graph", "shacl"
 
 
 def validate_store(store: GraphStore, document: str | None = None,
-                   engine: Engine = "shacl", *, names: bool = True) -> ValidationRun:
+                   engine: Engine = "shacl", *, names: bool = True,
+                   step: Step | None = None) -> ValidationRun:
     """Validate the whole graph, or the subgraph of ``document``, with ``engine``.
 
     ``names=False`` (a Turtle report has no use for them) spares the graph engine
-    reading a name for every focus node.
+    reading a name for every focus node.  ``step(done, total)`` says how far it has got:
+    in shapes checked (graph engine), or in steps (pyshacl: read, RDF, checked).
     """
+
+    def say(done: int) -> None:
+        if step is not None:
+            step(done, 3)
 
     chosen = choose_engine(store, engine)
     if document is None:
         if chosen == "graph":
-            return _validate_in_graph(store, None, names)
+            return _validate_in_graph(store, None, names, step)
+        say(0)
         nodes = list(dump_nodes(store))
         rels = list(dump_relationships(store))
     else:
@@ -130,16 +137,20 @@ def validate_store(store: GraphStore, document: str | None = None,
         if not nodes:
             raise ReferenceNotFound(document, f"no document with id {document!r}")
         if chosen == "graph":
-            return _validate_in_graph(store, [p["id"] for _, p in nodes], names)
+            return _validate_in_graph(store, [p["id"] for _, p in nodes], names, step)
 
+    say(1)
     graph = to_rdf(nodes, rels)
-    return ValidationRun(validate_rdf(graph), node_names(nodes), len(graph))
+    say(2)
+    run = ValidationRun(validate_rdf(graph), node_names(nodes), len(graph))
+    say(3)
+    return run
 
 
 def _validate_in_graph(store: GraphStore, ids: list[str] | None,
-                       with_names: bool) -> ValidationRun:
+                       with_names: bool, step: Step | None = None) -> ValidationRun:
 
-    run = run_rules(store, ids)
+    run = run_rules(store, ids, step)
     names = focus_names(store, {f.focus for f in run.findings}) if with_names else {}
     skipped = (*run.skipped, *(f"{name}: a rule with no shape in shapes.ttl"
                                for name in run.unmatched_rules))

@@ -106,5 +106,5 @@ def test_an_import_that_fails_midway_leaves_the_graph_empty(
     monkeypatch.setattr(cli_export, "open_store", lambda: failing)
     monkeypatch.setattr(falkordb_store, "close", lambda: None)
     with pytest.raises(GraphUnavailable):
-        cli_export.cmd_import(argparse.Namespace(file=export))
+        cli_export.cmd_import(argparse.Namespace(file=export, quiet=False))
     assert failing.writes == 2 and falkordb_store.count_nodes() == 0

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.cli.conftest import Run
+import os
+import re
+import subprocess
+
+from tests.cli.conftest import POLICYKG, Run
 from tests.shared_scorer import CORPUS
 
 
@@ -32,3 +36,38 @@ def test_no_validate_writes_without_the_check(run: Run) -> None:
     assert after.returncode == 1  # the findings are the validation pass's to report
     both = run("load", "--no-validate", "--on-violation", "reject", str(plan))
     assert both.returncode == 2 and "not allowed with argument" in both.stderr
+
+
+_LINE = re.compile(r"policykg: load: (\d) of 5 documents, [\d.]+/s, ~\d+ s left")
+
+
+def test_load_shows_progress_on_stderr_and_quiet_silences_it(run: Run) -> None:
+    """A load of thousands of files printed one line per file and no rate or time left."""
+    out = run("load", str(CORPUS), POLICYKG_PROGRESS_SECONDS="0")
+    assert out.returncode == 0, out.stderr
+    lines = [line for line in out.stderr.splitlines() if line.startswith("policykg: load: ")]
+    assert [int(m[1]) for m in map(_LINE.fullmatch, lines[:-1]) if m] == [1, 2, 3, 4, 5]
+    assert re.fullmatch(r"policykg: load: 5 documents in \d+ s, [\d.]+/s", lines[-1])
+    assert len(lines) == 6
+    quiet = run("load", "--quiet", str(CORPUS), POLICYKG_PROGRESS_SECONDS="0")
+    assert quiet.returncode == 0
+    assert "load: " not in quiet.stderr
+    assert quiet.stdout == out.stdout  # progress never touches stdout
+    assert out.stdout.splitlines()[-1] == "loaded 5 documents, 0 failed"
+    default = run("load", str(CORPUS))  # a line every 5 s: a quick load shows the summary
+    [summary] = [line for line in default.stderr.splitlines() if " load: " in line]
+    assert " 5 documents in " in summary
+
+
+def test_each_document_is_printed_as_soon_as_it_is_written(cli_env: dict[str, str]) -> None:
+    """stdout and stderr in one pipe: each document's line comes before its progress line
+    (block-buffered, every document line came at the end)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as a user's
+    done = subprocess.run([POLICYKG, "load", str(CORPUS)], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, timeout=120, check=False,
+                          env={**env, **cli_env, "POLICYKG_PROGRESS_SECONDS": "0"})
+    assert done.returncode == 0, done.stdout
+    order = [("doc" if "tasks, " in line else "progress")
+             for line in done.stdout.splitlines()
+             if "tasks, " in line or re.match(r"policykg: load: \d of", line)]
+    assert order == ["doc", "progress"] * 5
