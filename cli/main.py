@@ -211,6 +211,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-rows", type=_positive, metavar="N",
                    help="row limit (default: POLICYKG_CYPHER_MAX_ROWS, 1000)")
 
+    _command(sub, "migrate", "migrate:cmd_migrate", "bring a graph loaded by an earlier "
+             "version to the current data model",
+             "Merge the relationships a graph loaded before relations between documents were "
+             "stored once per pair holds for each pair (IMPLEMENTS, REPLACES, AMENDS, CITES) "
+             "into one, with the assertions of all of them. A migrated graph is left as it is.")
+
     p = _command(sub, "db", "server:cmd_db", "start, stop or show the embedded graph",
                  "Manage the embedded FalkorDB server (a child process on 127.0.0.1, its data "
                  "in POLICYKG_DATA_DIR). Commands that need it start it themselves.")

@@ -71,7 +71,7 @@ def rows_dump(rows: DocumentRows,
         rels.append((m.PART_OF.type, part["child"], part["parent"], {}))
     nodes: list[Node] = [(m.DOCUMENT.label, d) for d in docs.values()]
     nodes += [(m.BODY.label, b) for b in bodies.values()]
-    rels += [(m.CITES.type, rows.id, r["id"], r["rel"]) for r in rows.cited]
+    rels += [(m.CITES.type, rows.id, r["id"], r["rel"]) for r in rows.cites]
     rels += [(rel_type, r["source"], r["target"], r["props"])
              for rel_type, stated in rows.stated.items() for r in stated]
     rels += [(m.ISSUED_BY.type, r["document"], r["body"], r["props"]) for r in rows.issued_by]

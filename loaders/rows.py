@@ -61,6 +61,29 @@ def _provenance(p: Provenance | None, asserted_by: str | None = None) -> Row:
     return row
 
 
+def _asserted(p: Provenance | None, asserted_by: str) -> Row:
+    """What one statement contributes to a relation between documents (one relationship
+    per ordered pair; see :data:`policykg.ontology.mapping.ASSERTIONS`)."""
+    span = (p.span.start, p.span.end) if p is not None and p.span is not None else None
+    return {m.ASSERTED_BY_ALL.name: [asserted_by],
+            m.ASSERTIONS.name: [m.assertion(asserted_by, p.origin if p else None, span)]}
+
+
+def _merged(rows: list[Row], key: tuple[str, ...], props: str) -> list[Row]:
+    """``rows`` with one row per ``key``: their assertions together (sorted, each once),
+    the first row's other properties."""
+    by_key: dict[tuple[Any, ...], Row] = {}
+    for row in rows:
+        k = tuple(row[part] for part in key)
+        if k not in by_key:
+            by_key[k] = {**row, props: dict(row[props])}
+            continue
+        merged = by_key[k][props]
+        for name in (m.ASSERTED_BY_ALL.name, m.ASSERTIONS.name):
+            merged[name] = sorted({*merged[name], *row[props][name]})
+    return list(by_key.values())
+
+
 def document_search_key(kind: DocumentKind, number: str | None, title: str | None) -> str:
     """Folded text that search and reference resolution match against."""
     return fold(" ".join(x for x in (KIND_NAMES_VI[kind], number, title) if x))
@@ -82,7 +105,8 @@ class DocumentRows:
 
     id: str
     document: Row
-    cited: list[Row] = field(default_factory=list)  # {id, props, rel}
+    cited: list[Row] = field(default_factory=list)  # {id, props, rel} per citation
+    cites: list[Row] = field(default_factory=list)  # {id, rel}: one CITES per cited document
     # {source, target, props} per IMPLEMENTS, REPLACES, AMENDS edge, by relationship type
     stated: dict[str, list[Row]] = field(
         default_factory=lambda: {rel.type: [] for rel in m.DOCUMENT_RELATIONS})
@@ -206,7 +230,7 @@ def document_rows(
                 "province": None if ref_scope in _NATIONAL else h.province,
                 "search": document_search_key(ref.kind, ref.number, None),
             }),
-            "rel": _checked(m.CITES, {**_provenance(ref.provenance, doc_id),
+            "rel": _checked(m.CITES, {**_asserted(ref.provenance, doc_id),
                                       "resolution": target.resolution}),
         })
         if ref.issuer:
@@ -224,7 +248,7 @@ def document_rows(
                 "id": target_id,
                 "props": _checked(m.DOCUMENT, {"kind": DocumentKind.NghiQuyet.value,
                                                "scope": "tw", "term": citation.term}),
-                "rel": _checked(m.CITES, {**_provenance(citation.provenance, doc_id),
+                "rel": _checked(m.CITES, {**_asserted(citation.provenance, doc_id),
                                           "resolution": "by-name"}),
             })
 
@@ -236,12 +260,16 @@ def document_rows(
             if key in resolved and resolved[key].id != doc_id:
                 rows.stated[rel_type.type].append({
                     "source": doc_id, "target": resolved[key].id,
-                    "props": _provenance(by_key[key].provenance, doc_id)})
+                    "props": _asserted(by_key[key].provenance, doc_id)})
     for rel in extraction.cited_relations:
         if rel.source in resolved and rel.target in resolved:
             rows.stated[m.DOCUMENT_RELATION_BY_TERM[rel.rel].type].append({
                 "source": resolved[rel.source].id, "target": resolved[rel.target].id,
-                "props": _provenance(rel.provenance, doc_id)})
+                "props": _asserted(rel.provenance, doc_id)})
+    rows.stated = {rel_type: _merged(stated, ("source", "target"), "props")
+                   for rel_type, stated in rows.stated.items()}
+    rows.cites = _merged([{"id": r["id"], "rel": r["rel"]} for r in rows.cited],
+                         ("id",), "rel")
 
     for n, task in enumerate(extraction.tasks, start=1):
         task_id = f"{doc_id}:t{n}"

@@ -6,11 +6,12 @@ batches; :func:`write_document` hands them to the store's ``write`` — one
 transaction, so a document is stored whole or not at all.
 
 Idempotence: the statements first remove everything the document asserted in
-an earlier load (its tasks, targets and every edge whose ``asserted_by`` is the
-document), then write it again; loading the same text twice leaves the graph
-as it was.  A cited document that is not loaded becomes a stub node
-(``stub: true``) and is filled in — not duplicated — when its own text is
-loaded, because both carry the same canonical id.  An ``undated`` stub left by
+an earlier load (its tasks, targets, every edge whose ``asserted_by`` is the
+document, and its assertions of the relations between documents — one relationship
+per ordered pair, deleted when no assertion is left), then write it again;
+loading the same text twice leaves the graph as it was.  A cited document that is
+not loaded becomes a stub node (``stub: true``) and is filled in — not duplicated —
+when its own text is loaded, because both carry the same canonical id.  An ``undated`` stub left by
 an earlier unresolved citation is merged into the dated document when that
 document is loaded and no other dated document has the same number.
 """
@@ -35,7 +36,8 @@ def retract_statements(writes: Writes, doc_id: str) -> list[Statement]:
     """
     return [writes[name].statement(id=doc_id) for name in (
         "retract_tasks", "retract_targets", "retract_cited_assertions",
-        "retract_own_assertions")]
+        "retract_cited_relations", "drop_unasserted_cited_relations",  # before CITES go
+        "retract_own_assertions", "retract_own_relations", "drop_unasserted_own_relations")]
 
 
 def document_statements(writes: Writes, rows: DocumentRows) -> list[Statement]:
@@ -43,7 +45,7 @@ def document_statements(writes: Writes, rows: DocumentRows) -> list[Statement]:
     doc_id = rows.id
     batches: list[tuple[str, dict[str, object]]] = [
         ("merge_cited", {"rows": rows.cited}),
-        ("create_cites", {"id": doc_id, "rows": rows.cited}),
+        ("create_cites", {"id": doc_id, "rows": rows.cites}),
         *((f"create_{rel_type.lower()}", dict[str, object](rows=stated))
           for rel_type, stated in rows.stated.items()),
         ("merge_bodies", {"rows": rows.bodies}),

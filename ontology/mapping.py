@@ -157,12 +157,21 @@ TARGET = NodeType(
 )
 
 _STATED: Final = (ASSERTED_BY, *PROVENANCE)
+# A relation between two documents is one relationship per ordered pair (and type),
+# however many documents state it: ``asserted_by`` lists the ids of the documents that
+# state it (sorted, each once) and ``assertions`` one item per statement,
+# "<document id> <origin> <span_start>-<span_end>" ("-" for no span), sorted; the
+# source file is the asserting document's own.  Ids hold no whitespace (they are IRIs),
+# so an item names its document by its first word.  See :func:`assertion`.
+ASSERTED_BY_ALL = Prop("asserted_by", "assertedBy", Datatype.STRING_LIST)
+ASSERTIONS = Prop("assertions", "assertion", Datatype.STRING_LIST)
+_ASSERTED: Final = (ASSERTED_BY_ALL, ASSERTIONS)
 
-IMPLEMENTS = RelType("IMPLEMENTS", "implements", "Document", "Document", _STATED)
-REPLACES = RelType("REPLACES", "replaces", "Document", "Document", _STATED)
-AMENDS = RelType("AMENDS", "amends", "Document", "Document", _STATED)
+IMPLEMENTS = RelType("IMPLEMENTS", "implements", "Document", "Document", _ASSERTED)
+REPLACES = RelType("REPLACES", "replaces", "Document", "Document", _ASSERTED)
+AMENDS = RelType("AMENDS", "amends", "Document", "Document", _ASSERTED)
 CITES = RelType(
-    "CITES", "cites", "Document", "Document", (*_STATED, Prop("resolution", "resolution"))
+    "CITES", "cites", "Document", "Document", (*_ASSERTED, Prop("resolution", "resolution"))
 )
 ISSUED_BY = RelType("ISSUED_BY", "issuedBy", "Document", "Body", _STATED)
 ADDRESSES = RelType("ADDRESSES", "addresses", "Document", "Body", _STATED)
@@ -182,8 +191,24 @@ REL_TYPES: Final = (
     IMPLEMENTS, REPLACES, AMENDS, CITES, ISSUED_BY, ADDRESSES, ASSIGNS, SETS_TARGET,
     OWNED_BY, COORDINATED_BY, HAS_TARGET, PART_OF,
 )
+# The relationship types stored once per ordered pair, with their assertions as lists.
+ASSERTED_RELATIONS: Final = (*DOCUMENT_RELATIONS, CITES)
 NODE_BY_LABEL: Final = {n.label: n for n in NODE_TYPES}
 REL_BY_TYPE: Final = {r.type: r for r in REL_TYPES}
+
+
+def assertion(document_id: str, origin: str | None, span: tuple[int, int] | None) -> str:
+    """One item of ``assertions``: "tw:2024:69-kl-tw text 120-168"."""
+    where = f"{span[0]}-{span[1]}" if span is not None else "-"
+    return f"{document_id} {origin or '-'} {where}"
+
+
+def parse_assertion(item: str) -> tuple[str, str | None, tuple[int, int] | None]:
+    """The document id, origin and span of one item of ``assertions``."""
+    document_id, origin, where = item.split(" ")
+    start, _, end = where.partition("-")
+    return (document_id, None if origin == "-" else origin,
+            (int(start), int(end)) if end else None)
 
 
 def node_iri(node: NodeType, node_id: str) -> str:

@@ -385,6 +385,11 @@ class Synthetic:
     def _stated(self, rel: m.RelType, i: int, start: int, end: int,
                 **more: Any) -> dict[str, Any]:
         """Properties of an edge document ``i``'s text states at ``start``–``end``."""
+        if rel in m.ASSERTED_RELATIONS:  # one edge per pair, its assertions as lists
+            me = self.doc_id(i)
+            return mapped(rel, {"asserted_by": [me],
+                                "assertions": [m.assertion(me, "text", (start, end))],
+                                **more})
         return mapped(rel, {"asserted_by": self.doc_id(i), **self._provenance(i, start, end),
                             **more})
 

@@ -1,6 +1,11 @@
 // The writer's statements (policykg.loaders.writer): one document's rows, written in one
 // transaction.  Re-loading a document first retracts what it asserted (every edge whose
 // asserted_by is its id, its tasks and targets), so a reload leaves the graph as before.
+// A relation between two documents (IMPLEMENTS, REPLACES, AMENDS, CITES) is one
+// relationship per ordered pair, whoever states it: asserted_by lists the stating
+// documents and assertions one "<document id> <origin> <start>-<end>" item per
+// statement, both sorted (policykg.ontology.mapping.ASSERTIONS).  A document's
+// assertions are retracted from it, and the relationship deleted when none is left.
 
 // name: retract_tasks
 // title: Remove a document's tasks
@@ -20,16 +25,51 @@ DETACH DELETE g
 // title: Remove what a document asserted about the documents it cites
 // description: Their issuers and the relations between them that this document stated (found from the document, never by a scan of the graph).
 // param: id string — the document id
-MATCH (:Document {id: $id})-[:CITES]->(:Document)-[r:IMPLEMENTS|REPLACES|AMENDS|ISSUED_BY]->()
+MATCH (:Document {id: $id})-[:CITES]->(:Document)-[r:ISSUED_BY]->()
 WHERE r.asserted_by = $id
+DELETE r
+
+// name: retract_cited_relations
+// title: Remove what a document asserted of the relations between the documents it cites
+// description: Its assertions of them; a relation no other document asserts goes (found from the document, never by a scan of the graph).
+// param: id string — the document id
+MATCH (:Document {id: $id})-[:CITES]->(:Document)-[r:IMPLEMENTS|REPLACES|AMENDS]->()
+WHERE $id IN r.asserted_by
+WITH DISTINCT r
+SET r.asserted_by = [x IN r.asserted_by WHERE x <> $id],
+    r.assertions = [x IN r.assertions WHERE NOT x STARTS WITH ($id + ' ')]
+
+// name: drop_unasserted_cited_relations
+// title: Delete the relations between cited documents that no document asserts any more
+// description: Run after retract_cited_relations (a statement of its own: FalkorDB drops a SET followed by a DELETE in one query).
+// param: id string — the document id
+MATCH (:Document {id: $id})-[:CITES]->(:Document)-[r:IMPLEMENTS|REPLACES|AMENDS]->()
+WHERE size(r.asserted_by) = 0
 DELETE r
 
 // name: retract_own_assertions
 // title: Remove a document's own edges
 // description: What it implements, replaces and amends, its issuers, addressees and citations, as it stated them.
 // param: id string — the document id
-MATCH (:Document {id: $id})-[r:IMPLEMENTS|REPLACES|AMENDS|ISSUED_BY|ADDRESSES|CITES]->()
+MATCH (:Document {id: $id})-[r:ISSUED_BY|ADDRESSES]->()
 WHERE r.asserted_by = $id
+DELETE r
+
+// name: retract_own_relations
+// title: Remove a document's assertions of its own relations
+// description: What it said it implements, replaces, amends and cites; a relation no other document asserts goes.
+// param: id string — the document id
+MATCH (:Document {id: $id})-[r:IMPLEMENTS|REPLACES|AMENDS|CITES]->()
+WHERE $id IN r.asserted_by
+SET r.asserted_by = [x IN r.asserted_by WHERE x <> $id],
+    r.assertions = [x IN r.assertions WHERE NOT x STARTS WITH ($id + ' ')]
+
+// name: drop_unasserted_own_relations
+// title: Delete a document's own relations that no document asserts any more
+// description: Run after retract_own_relations (a statement of its own, as drop_unasserted_cited_relations).
+// param: id string — the document id
+MATCH (:Document {id: $id})-[r:IMPLEMENTS|REPLACES|AMENDS|CITES]->()
+WHERE size(r.asserted_by) = 0
 DELETE r
 
 // name: merge_document
@@ -55,41 +95,58 @@ SET c.kind = coalesce(c.kind, row.props.kind), c.number = coalesce(c.number, row
 
 // name: create_cites
 // title: Write a document's citations
-// description: One CITES edge per cited document, with its provenance and resolution.
+// description: One CITES edge per cited document, with its assertions and resolution.
 // param: id string — the citing document id
 // param: rows list — {id, rel} per cited document
 MATCH (d:Document {id: $id})
 UNWIND $rows AS row
 MATCH (c:Document {id: row.id})
-CREATE (d)-[r:CITES]->(c)
-SET r += row.rel
+MERGE (d)-[r:CITES]->(c)
+WITH r, row, coalesce(r.asserted_by, []) AS by, coalesce(r.assertions, []) AS said
+SET r.resolution = row.rel.resolution,
+    r.asserted_by = [x IN by WHERE x < row.rel.asserted_by[0]] + row.rel.asserted_by
+        + [x IN by WHERE x > row.rel.asserted_by[0]],
+    r.assertions = [x IN said WHERE x < row.rel.assertions[0]] + row.rel.assertions
+        + [x IN said WHERE x > row.rel.assertions[0]]
 
 // name: create_implements
 // title: Write implements edges
-// description: What the document itself implements and the implements relations it states between cited documents.
-// param: rows list — {source, target, props} per edge
+// description: What the document itself implements and the implements relations it states between cited documents: its assertions added to the one edge of each pair (its own, retracted first, sort together).
+// param: rows list — {source, target, props} per edge, props its asserted_by and assertions
 UNWIND $rows AS row
 MATCH (a:Document {id: row.source}), (b:Document {id: row.target})
-CREATE (a)-[r:IMPLEMENTS]->(b)
-SET r += row.props
+MERGE (a)-[r:IMPLEMENTS]->(b)
+WITH r, row, coalesce(r.asserted_by, []) AS by, coalesce(r.assertions, []) AS said
+SET r.asserted_by = [x IN by WHERE x < row.props.asserted_by[0]] + row.props.asserted_by
+        + [x IN by WHERE x > row.props.asserted_by[0]],
+    r.assertions = [x IN said WHERE x < row.props.assertions[0]] + row.props.assertions
+        + [x IN said WHERE x > row.props.assertions[0]]
 
 // name: create_replaces
 // title: Write replaces edges
-// description: What the document itself replaces and the replaces relations it states between cited documents.
-// param: rows list — {source, target, props} per edge
+// description: What the document itself replaces and the replaces relations it states between cited documents: its assertions added to the one edge of each pair (its own, retracted first, sort together).
+// param: rows list — {source, target, props} per edge, props its asserted_by and assertions
 UNWIND $rows AS row
 MATCH (a:Document {id: row.source}), (b:Document {id: row.target})
-CREATE (a)-[r:REPLACES]->(b)
-SET r += row.props
+MERGE (a)-[r:REPLACES]->(b)
+WITH r, row, coalesce(r.asserted_by, []) AS by, coalesce(r.assertions, []) AS said
+SET r.asserted_by = [x IN by WHERE x < row.props.asserted_by[0]] + row.props.asserted_by
+        + [x IN by WHERE x > row.props.asserted_by[0]],
+    r.assertions = [x IN said WHERE x < row.props.assertions[0]] + row.props.assertions
+        + [x IN said WHERE x > row.props.assertions[0]]
 
 // name: create_amends
 // title: Write amends edges
-// description: What the document itself amends and the amends relations it states between cited documents.
-// param: rows list — {source, target, props} per edge
+// description: What the document itself amends and the amends relations it states between cited documents: its assertions added to the one edge of each pair (its own, retracted first, sort together).
+// param: rows list — {source, target, props} per edge, props its asserted_by and assertions
 UNWIND $rows AS row
 MATCH (a:Document {id: row.source}), (b:Document {id: row.target})
-CREATE (a)-[r:AMENDS]->(b)
-SET r += row.props
+MERGE (a)-[r:AMENDS]->(b)
+WITH r, row, coalesce(r.asserted_by, []) AS by, coalesce(r.assertions, []) AS said
+SET r.asserted_by = [x IN by WHERE x < row.props.asserted_by[0]] + row.props.asserted_by
+        + [x IN by WHERE x > row.props.asserted_by[0]],
+    r.assertions = [x IN said WHERE x < row.props.assertions[0]] + row.props.assertions
+        + [x IN said WHERE x > row.props.assertions[0]]
 
 // name: merge_bodies
 // title: Write bodies
@@ -184,8 +241,12 @@ CREATE (t)-[:HAS_TARGET]->(g)
 // param: stub string — the undated stub's id
 // param: doc string — the dated document's id
 MATCH (a)-[r:IMPLEMENTS]->(:Document {id: $stub}), (d:Document {id: $doc})
-CREATE (a)-[n:IMPLEMENTS]->(d)
-SET n += properties(r)
+MERGE (a)-[n:IMPLEMENTS]->(d)
+WITH r, n, coalesce(n.asserted_by, []) AS by, coalesce(n.assertions, []) AS said
+SET n.asserted_by = reduce(acc = by, x IN r.asserted_by |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
+    n.assertions = reduce(acc = said, x IN r.assertions |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
 DELETE r
 
 // name: adopt_stub_from_implements
@@ -194,8 +255,12 @@ DELETE r
 // param: stub string — the undated stub's id
 // param: doc string — the dated document's id
 MATCH (:Document {id: $stub})-[r:IMPLEMENTS]->(b), (d:Document {id: $doc})
-CREATE (d)-[n:IMPLEMENTS]->(b)
-SET n += properties(r)
+MERGE (d)-[n:IMPLEMENTS]->(b)
+WITH r, n, coalesce(n.asserted_by, []) AS by, coalesce(n.assertions, []) AS said
+SET n.asserted_by = reduce(acc = by, x IN r.asserted_by |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
+    n.assertions = reduce(acc = said, x IN r.assertions |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
 DELETE r
 
 // name: adopt_stub_into_replaces
@@ -204,8 +269,12 @@ DELETE r
 // param: stub string — the undated stub's id
 // param: doc string — the dated document's id
 MATCH (a)-[r:REPLACES]->(:Document {id: $stub}), (d:Document {id: $doc})
-CREATE (a)-[n:REPLACES]->(d)
-SET n += properties(r)
+MERGE (a)-[n:REPLACES]->(d)
+WITH r, n, coalesce(n.asserted_by, []) AS by, coalesce(n.assertions, []) AS said
+SET n.asserted_by = reduce(acc = by, x IN r.asserted_by |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
+    n.assertions = reduce(acc = said, x IN r.assertions |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
 DELETE r
 
 // name: adopt_stub_from_replaces
@@ -214,8 +283,12 @@ DELETE r
 // param: stub string — the undated stub's id
 // param: doc string — the dated document's id
 MATCH (:Document {id: $stub})-[r:REPLACES]->(b), (d:Document {id: $doc})
-CREATE (d)-[n:REPLACES]->(b)
-SET n += properties(r)
+MERGE (d)-[n:REPLACES]->(b)
+WITH r, n, coalesce(n.asserted_by, []) AS by, coalesce(n.assertions, []) AS said
+SET n.asserted_by = reduce(acc = by, x IN r.asserted_by |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
+    n.assertions = reduce(acc = said, x IN r.assertions |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
 DELETE r
 
 // name: adopt_stub_into_amends
@@ -224,8 +297,12 @@ DELETE r
 // param: stub string — the undated stub's id
 // param: doc string — the dated document's id
 MATCH (a)-[r:AMENDS]->(:Document {id: $stub}), (d:Document {id: $doc})
-CREATE (a)-[n:AMENDS]->(d)
-SET n += properties(r)
+MERGE (a)-[n:AMENDS]->(d)
+WITH r, n, coalesce(n.asserted_by, []) AS by, coalesce(n.assertions, []) AS said
+SET n.asserted_by = reduce(acc = by, x IN r.asserted_by |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
+    n.assertions = reduce(acc = said, x IN r.assertions |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
 DELETE r
 
 // name: adopt_stub_from_amends
@@ -234,8 +311,12 @@ DELETE r
 // param: stub string — the undated stub's id
 // param: doc string — the dated document's id
 MATCH (:Document {id: $stub})-[r:AMENDS]->(b), (d:Document {id: $doc})
-CREATE (d)-[n:AMENDS]->(b)
-SET n += properties(r)
+MERGE (d)-[n:AMENDS]->(b)
+WITH r, n, coalesce(n.asserted_by, []) AS by, coalesce(n.assertions, []) AS said
+SET n.asserted_by = reduce(acc = by, x IN r.asserted_by |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
+    n.assertions = reduce(acc = said, x IN r.assertions |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
 DELETE r
 
 // name: adopt_stub_citers
@@ -244,8 +325,13 @@ DELETE r
 // param: stub string — the undated stub's id
 // param: doc string — the dated document's id
 MATCH (a)-[r:CITES]->(:Document {id: $stub}), (d:Document {id: $doc})
-CREATE (a)-[n:CITES]->(d)
-SET n += properties(r), n.resolution = 'resolved'
+MERGE (a)-[n:CITES]->(d)
+WITH r, n, coalesce(n.asserted_by, []) AS by, coalesce(n.assertions, []) AS said
+SET n.resolution = 'resolved',
+    n.asserted_by = reduce(acc = by, x IN r.asserted_by |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
+    n.assertions = reduce(acc = said, x IN r.assertions |
+        CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
 DELETE r
 
 // name: adopt_stub_issuers

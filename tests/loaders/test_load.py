@@ -12,6 +12,7 @@ from policykg.loaders.batch import FileFailure, discover, extract_batch
 from policykg.loaders.clean import clean_text
 from policykg.loaders.extract import extract
 from policykg.loaders.load import LoadResult, load_extraction
+from policykg.ontology import mapping as m
 from policykg.queries.store import GraphStore
 from tests.shared_scorer import CORPUS
 
@@ -83,8 +84,11 @@ def test_every_fact_keeps_its_provenance(store: GraphStore) -> None:
         assert text[t["span_start"]:t["span_end"]].strip()
     edges = store.read("MATCH (:Document)-[r:IMPLEMENTS]->(:Document) RETURN properties(r) AS r")
     for row in edges:
-        assert row["r"]["asserted_by"] == result.document_id
-        assert "69-KL/TW" in text[row["r"]["span_start"]:row["r"]["span_end"]]
+        assert row["r"]["asserted_by"] == [result.document_id]
+        for item in row["r"]["assertions"]:
+            by, origin, span = m.parse_assertion(item)
+            assert (by, origin) == (result.document_id, "text") and span is not None
+            assert "69-KL/TW" in text[span[0]:span[1]]
 
 
 def test_loading_twice_changes_nothing(store: GraphStore) -> None:
@@ -183,7 +187,7 @@ về ứng dụng công nghệ thông tin
 def replaces(store: GraphStore) -> set[tuple[str, str, str]]:
     rows = store.read("MATCH (a:Document)-[r:REPLACES]->(b:Document) "
                       "RETURN a.id AS a, b.id AS b, r.asserted_by AS by")
-    return {(r["a"], r["b"], r["by"]) for r in rows}
+    return {(r["a"], r["b"], ",".join(r["by"])) for r in rows}
 
 
 def test_a_replaced_document_is_a_replaces_edge_moved_when_it_is_dated(

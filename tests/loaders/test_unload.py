@@ -15,8 +15,10 @@ CREATE (a:Document {id: 'a', kind: 'KeHoach', number: '1-KH/TU', title: 'Kế ho
        (s:Document {id: 's', kind: 'NghiQuyet', number: '3-NQ/TW', stub: true}),
        (t:Task {id: 'a:t1', text: 'x'}), (g:Target {id: 'a:g1', text: 'y'}),
        (a)-[:ASSIGNS]->(t), (a)-[:SETS_TARGET]->(g),
-       (a)-[:CITES {asserted_by: 'a'}]->(s), (a)-[:IMPLEMENTS {asserted_by: 'a'}]->(s),
-       (b)-[:CITES {asserted_by: 'b'}]->(a), (b)-[:IMPLEMENTS {asserted_by: 'b'}]->(a)
+       (a)-[:CITES {asserted_by: ['a'], assertions: ['a text 1-9']}]->(s),
+       (a)-[:IMPLEMENTS {asserted_by: ['a'], assertions: ['a text 1-9']}]->(s),
+       (b)-[:CITES {asserted_by: ['b'], assertions: ['b text 1-9']}]->(a),
+       (b)-[:IMPLEMENTS {asserted_by: ['b'], assertions: ['b text 1-9']}]->(a)
 """
 
 

@@ -47,7 +47,7 @@ def full_dump() -> tuple[Nodes, Rels]:
     # Parallel relationships that differ only in asserted_by, and a repeated one.
     rels += [
         ("IMPLEMENTS", ID["Document"], ID["Document"] + "-2",
-         {**rels[0][3], m.ASSERTED_BY.name: "thai-nguyen:2025:12-kh-tu"}),
+         {**rels[0][3], m.ASSERTED_BY_ALL.name: ["thai-nguyen:2025:12-kh-tu"]}),
         ("OWNED_BY", ID["Task"], ID["Body"], {m.ASSERTED_BY.name: "tw:2024:57-nq-tw"}),
         ("OWNED_BY", ID["Task"], ID["Body"], {m.ASSERTED_BY.name: "tw:2024:57-nq-tw"}),
         ("PART_OF", ID["Body"] + "-2", ID["Body"], {}),
@@ -76,8 +76,9 @@ def test_round_trip_is_lossless() -> None:
 def test_parallel_relationships_stay_distinct() -> None:
     nodes, rels = full_dump()
     _, back = from_rdf(to_rdf(nodes, rels))
-    implements = [r[3][m.ASSERTED_BY.name] for r in back if r[0] == "IMPLEMENTS"]
-    assert sorted(implements) == sorted([sample(m.ASSERTED_BY, 0), "thai-nguyen:2025:12-kh-tu"])
+    implements = [r[3][m.ASSERTED_BY_ALL.name] for r in back if r[0] == "IMPLEMENTS"]
+    assert sorted(implements) == sorted([sample(m.ASSERTED_BY_ALL, 0),
+                                         ["thai-nguyen:2025:12-kh-tu"]])
     assert sum(r[0] == "OWNED_BY" and r[2] == ID["Body"] for r in back) == 2
 
 
@@ -135,7 +136,9 @@ def test_direct_triple_without_statement_is_a_relationship_without_properties() 
     ([("Body", {"id": "x", "aliases": "UBND"})], [], "aliases = 'UBND'"),
     ([], [("SUPERSEDES", "a", "b", {})], "'SUPERSEDES'"),
     ([], [("CITES", "a", "b", {"confidence": 0.5})], "'confidence'"),
-    ([], [("CITES", "a", "b", {"span_start": "3"})], "span_start = '3'"),
+    ([], [("CITES", "a", "b", {"span_start": 3})], "'span_start'"),
+    ([], [("CITES", "a", "b", {"asserted_by": "a"})], "asserted_by = 'a'"),
+    ([], [("OWNED_BY", "a", "b", {"span_start": "3"})], "span_start = '3'"),
 ])
 def test_to_rdf_rejects_what_the_mapping_does_not_know(
     nodes: Nodes, rels: Rels, named: str

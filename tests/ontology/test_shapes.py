@@ -49,8 +49,8 @@ def clean() -> Dump:
     rels: list[tuple[str, str, str, dict[str, Any]]] = [
         ("ISSUED_BY", TW, "tw:bct", {}),
         ("ISSUED_BY", KH, "tn:tu", {m.ASSERTED_BY.name: KH}),
-        ("IMPLEMENTS", KH, TW, {m.ASSERTED_BY.name: KH}),
-        ("CITES", KH, TW, {m.ASSERTED_BY.name: KH, "resolution": "resolved"}),
+        ("IMPLEMENTS", KH, TW, {m.ASSERTED_BY_ALL.name: [KH]}),
+        ("CITES", KH, TW, {m.ASSERTED_BY_ALL.name: [KH], "resolution": "resolved"}),
         ("ASSIGNS", KH, TASK, {}),
         ("SETS_TARGET", KH, GOAL, {}),
         ("OWNED_BY", TASK, "tn:tu", {}),

@@ -1,0 +1,73 @@
+"""Bring a graph loaded by an earlier version to the current data model.
+
+Before relations between documents were stored once per ordered pair, each stating
+document had its own ``IMPLEMENTS`` (``REPLACES``, ``AMENDS``, ``CITES``) relationship,
+with a scalar ``asserted_by`` and the statement's ``source_file``, ``span_start``,
+``span_end`` and ``origin``.  :func:`merge_parallel_relations` replaces the
+relationships of each such pair by one carrying ``asserted_by`` and ``assertions``
+(:data:`policykg.ontology.mapping.ASSERTIONS`), with a ``CITES``'s ``resolution``
+(the worst of its citations': ambiguous, unresolved, by-name, resolved), one batch of
+pairs per transaction.  A graph already in the current model is left as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from policykg.ontology import mapping as m
+from policykg.queries.catalog import load_writes
+from policykg.queries.store import GraphStore
+
+BATCH = 5_000
+_WORST_FIRST = ("ambiguous", "unresolved", "by-name", "resolved")
+
+
+def _merged(edges: list[Mapping[str, Any]]) -> dict[str, Any]:
+    by: set[str] = set()
+    said: set[str] = set()
+    resolutions: list[str] = []
+    for props in edges:
+        value = props.get(m.ASSERTED_BY_ALL.name)
+        by.update(value if isinstance(value, list) else [value] if value else [])
+        said.update(props.get(m.ASSERTIONS.name) or [])
+        if not props.get(m.ASSERTIONS.name) and isinstance(props.get("asserted_by"), str):
+            start, end = props.get(m.SPAN_START.name), props.get(m.SPAN_END.name)
+            span = (start, end) if isinstance(start, int) and isinstance(end, int) else None
+            said.add(m.assertion(props["asserted_by"], props.get(m.ORIGIN.name), span))
+        if isinstance(props.get("resolution"), str):
+            resolutions.append(props["resolution"])
+    merged: dict[str, Any] = {m.ASSERTED_BY_ALL.name: sorted(by),
+                              m.ASSERTIONS.name: sorted(said)}
+    if resolutions:
+        merged["resolution"] = min(resolutions, key=lambda r: _WORST_FIRST.index(r)
+                                   if r in _WORST_FIRST else len(_WORST_FIRST))
+    return merged
+
+
+def merge_parallel_relations(store: GraphStore, batch: int = BATCH) -> int:
+    """Merge the relationships of every pair still in the old model; how many pairs."""
+    writes = load_writes(store.engine)
+    old = writes["migrate_old_relations"]
+    merged = 0
+    while True:
+        rows = store.read(old.text, {"limit": batch})
+        if not rows:
+            return merged
+        pairs = {(r["type"], r["source"], r["target"]) for r in rows}
+        # every relationship of these pairs, a new one too if a later load wrote it
+        edges = store.read(writes["migrate_pair_edges"].text, {"rows": [
+            {"type": t, "s": s, "t": o} for t, s, o in sorted(pairs)]})
+        by_pair: dict[tuple[str, str, str], list[Mapping[str, Any]]] = {}
+        for e in edges:
+            by_pair.setdefault((e["type"], e["s"], e["t"]), []).append(e["props"])
+        statements = [writes["migrate_drop_pair"].statement(rows=[
+            {"type": t, "s": s, "t": o} for t, s, o in sorted(pairs)])]
+        for rel in m.ASSERTED_RELATIONS:
+            created = [{"s": s, "t": o, "p": _merged(props)}
+                       for (t, s, o), props in sorted(by_pair.items()) if t == rel.type]
+            if created:
+                statements.append(
+                    writes[f"bulk_rels_{rel.type.lower()}"].statement(rows=created))
+        store.write(statements)
+        merged += len(pairs)

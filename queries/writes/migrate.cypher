@@ -1,0 +1,28 @@
+// Migrations of graphs loaded by earlier versions (policykg.queries.migrate).
+
+// name: migrate_old_relations
+// title: The relations between documents still stored one per stating document
+// description: Relationships of the types stored once per pair (IMPLEMENTS, REPLACES, AMENDS, CITES) that have no assertions list yet, with their ends and properties.
+// param: limit integer — at most this many
+MATCH (a:Document)-[r:IMPLEMENTS|REPLACES|AMENDS|CITES]->(b:Document)
+WHERE r.assertions IS NULL
+RETURN type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props
+LIMIT $limit
+
+// name: migrate_pair_edges
+// title: The relationships of given pairs
+// description: Every relationship of the pairs (type, source, target), old or new, with its properties.
+// param: rows list — {type, s, t} per pair
+UNWIND $rows AS row
+MATCH (a:Document {id: row.s})-[r]->(b:Document {id: row.t})
+WHERE type(r) = row.type
+RETURN row.type AS type, row.s AS s, row.t AS t, properties(r) AS props
+
+// name: migrate_drop_pair
+// title: Delete the relationships of given pairs
+// description: Every relationship of the pairs (type, source, target), old or new, before one is written in their place.
+// param: rows list — {type, s, t} per pair
+UNWIND $rows AS row
+MATCH (a:Document {id: row.s})-[r]->(b:Document {id: row.t})
+WHERE type(r) = row.type
+DELETE r

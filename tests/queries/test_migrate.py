@@ -1,0 +1,43 @@
+"""A graph of the old model (one relationship per stating document) migrated in place."""
+
+from __future__ import annotations
+
+from policykg.queries.migrate import merge_parallel_relations
+from policykg.queries.store import GraphStore
+
+OLD = """
+CREATE (a:Document {id: 'a'}), (b:Document {id: 'b'}), (x:Document {id: 'x'}),
+       (y:Document {id: 'y'}), (o:Body {id: 'o'}),
+       (x)-[:IMPLEMENTS {asserted_by: 'a', origin: 'text', span_start: 5, span_end: 9,
+                         source_file: 'a.txt'}]->(y),
+       (x)-[:IMPLEMENTS {asserted_by: 'b', origin: 'text', span_start: 1, span_end: 4,
+                         source_file: 'b.txt'}]->(y),
+       (a)-[:CITES {asserted_by: 'a', origin: 'text', span_start: 1, span_end: 2,
+                    resolution: 'resolved'}]->(x),
+       (a)-[:CITES {asserted_by: 'a', origin: 'text', span_start: 7, span_end: 8,
+                    resolution: 'ambiguous'}]->(x),
+       (b)-[:REPLACES {asserted_by: 'b', origin: 'sidecar'}]->(x),
+       (x)-[:ISSUED_BY {asserted_by: 'a', origin: 'text'}]->(o),
+       (x)-[:ISSUED_BY {asserted_by: 'b', origin: 'text'}]->(o)
+"""
+
+
+def rels(store: GraphStore) -> list[tuple[str, str, str, object, object, object]]:
+    rows = store.read("MATCH (s)-[r]->(t) RETURN s.id AS s, type(r) AS type, t.id AS t, "
+                      "r.asserted_by AS by, r.assertions AS said, r.resolution AS res")
+    return sorted((r["s"], r["type"], r["t"], r["by"], r["said"], r["res"]) for r in rows)
+
+
+def test_parallel_relations_become_one_with_their_assertions(store: GraphStore) -> None:
+    store.write([(OLD, {})])
+    assert merge_parallel_relations(store, batch=2) == 3
+    assert rels(store) == [
+        ("a", "CITES", "x", ["a"], ["a text 1-2", "a text 7-8"], "ambiguous"),
+        ("b", "REPLACES", "x", ["b"], ["b sidecar -"], None),
+        ("x", "IMPLEMENTS", "y", ["a", "b"], ["a text 5-9", "b text 1-4"], None),
+        ("x", "ISSUED_BY", "o", "a", None, None),  # one per asserter, as before
+        ("x", "ISSUED_BY", "o", "b", None, None),
+    ]
+    before = rels(store)
+    assert merge_parallel_relations(store) == 0  # a migrated graph is left as it is
+    assert rels(store) == before
