@@ -67,14 +67,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise InputError(f"{path}: not a policykg {kind} export: {exc}") from exc
     store = open_store()
     try:
-        if store.count_nodes():
-            raise InputError(f"the graph holds {store.count_nodes()} nodes: import needs an "
-                             "empty graph (POLICYKG_GRAPH_NAME names another)")
+        held = store.count_nodes()
+        if held and not args.replace:
+            raise InputError(f"the graph holds {held} nodes: import needs an empty graph "
+                             "(--replace empties it first; POLICYKG_GRAPH_NAME names another)")
+        if held:
+            store.clear()
         try:
             with Progress("import", "nodes and relationships", len(nodes) + len(rels),
                           quiet=args.quiet) as progress:
                 written = write_dump(store, progress.track(nodes), progress.track(rels))
-        except PolicyKGError:
+        except (PolicyKGError, KeyboardInterrupt):
             store.clear()  # it was empty: leave nothing half-imported
             raise
     finally:

@@ -173,6 +173,10 @@ def build_parser() -> argparse.ArgumentParser:
                  "load an export (.ttl or .jsonld) into an empty graph")
     p.add_argument("file", type=Path, metavar="FILE",
                    help="a file written by policykg export (.ttl or .jsonld)")
+    p.add_argument("--replace", action="store_true",
+                   help="empty the graph first (default: refuse a graph that holds nodes); "
+                   "an import that fails or is interrupted leaves the graph empty, so it "
+                   "can be run again")
     _quiet(p)
 
     p = _command(sub, "audit", "audit:cmd_audit", "auditor's views: unowned, overdue, "
@@ -246,6 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         err(str(exc))
         return exit_code(exc)
     except KeyboardInterrupt:
+        err("interrupted")
         return 130
     except BrokenPipeError:  # `policykg … | head`: the reader has what it wanted
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from policykg.core.errors import GraphUnavailable
+from policykg.core.errors import GraphUnavailable, InputError
 from policykg.queries.embedded import EmbeddedFalkorDB
 from policykg.queries.export import dump_nodes, dump_relationships
 from policykg.queries.falkordb_store import FalkorDBStore
@@ -106,5 +106,40 @@ def test_an_import_that_fails_midway_leaves_the_graph_empty(
     monkeypatch.setattr(cli_export, "open_store", lambda: failing)
     monkeypatch.setattr(falkordb_store, "close", lambda: None)
     with pytest.raises(GraphUnavailable):
-        cli_export.cmd_import(argparse.Namespace(file=export, quiet=False))
+        cli_export.cmd_import(argparse.Namespace(file=export, quiet=False, replace=False))
     assert failing.writes == 2 and falkordb_store.count_nodes() == 0
+
+
+class InterruptedWrite(FailingSecondWrite):
+    """A store whose second write is interrupted (Ctrl-C)."""
+
+    def write(self, statements: Any) -> None:
+        self.writes += 1
+        if self.writes == 2:
+            raise KeyboardInterrupt
+        self.store.write(statements)
+
+
+def test_an_interrupted_import_leaves_the_graph_empty_and_replace_reruns_it(
+        falkordb_store: FalkorDBStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from policykg.cli import export as cli_export
+    from policykg.ontology.rdf import to_rdf
+    from policykg.queries.bulk import write_dump
+
+    write_dump(falkordb_store, [("Task", {"id": "t1"}), ("Body", {"id": "b1", "name": "B"})],
+               [("OWNED_BY", "t1", "b1", {})])
+    export = tmp_path / "small.ttl"
+    export.write_text(to_rdf(dump_nodes(falkordb_store), dump_relationships(falkordb_store))
+                      .serialize(format="turtle"))
+    monkeypatch.setattr(falkordb_store, "close", lambda: None)
+    interrupted = InterruptedWrite(falkordb_store)
+    monkeypatch.setattr(cli_export, "open_store", lambda: interrupted)
+    with pytest.raises(KeyboardInterrupt):  # the graph held nodes: --replace empties it
+        cli_export.cmd_import(argparse.Namespace(file=export, quiet=True, replace=True))
+    assert falkordb_store.count_nodes() == 0
+    monkeypatch.setattr(cli_export, "open_store", lambda: falkordb_store)
+    write_dump(falkordb_store, [("Body", {"id": "b9", "name": "Other"})], [])
+    with pytest.raises(InputError, match="--replace empties it first"):
+        cli_export.cmd_import(argparse.Namespace(file=export, quiet=True, replace=False))
+    assert cli_export.cmd_import(argparse.Namespace(file=export, quiet=True, replace=True)) == 0
+    assert falkordb_store.count_nodes() == 2
