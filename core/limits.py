@@ -19,3 +19,6 @@ MAX_PARAM_VALUES: Final = 10_000  # values in an analyst query's parameters, nes
 MAX_PARAM_DEPTH: Final = 16  # levels of lists and maps in them
 MAX_PARAM_STRING: Final = 10_000  # characters of one string among them
 MAX_REQUEST_HEAD: Final = 64 * 1024  # bytes of an HTTP request line and headers
+MAX_DOCX_UNPACKED: Final = 64 * 1024 * 1024  # bytes a .docx unpacks to (a zip bomb is refused)
+MAX_PDF_PAGES: Final = 2000  # pages of a .pdf source
+MAX_SOURCE_CHARS: Final = 20_000_000  # characters of text read out of one source

@@ -11,11 +11,13 @@ the page.  The format libraries are imported only when such a file is read.
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from policykg.core.errors import SourceError
+from policykg.core.limits import MAX_DOCX_UNPACKED, MAX_PDF_PAGES, MAX_SOURCE_CHARS
 
 _BLANKS = re.compile(r"\n{3,}")
 _INLINE_SPACE = re.compile(r"[ \t\u00a0]+")
@@ -39,6 +41,14 @@ def read_docx(path: Path) -> str:
         from docx.text.paragraph import Paragraph  # lazy: as above
     except ImportError as exc:  # pragma: no cover - a dependency of the package
         raise SourceError(str(path), f"cannot read .docx files: {exc}") from exc
+    try:
+        with zipfile.ZipFile(path) as package:  # sizes from the zip's directory, unpacked
+            unpacked = sum(member.file_size for member in package.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise SourceError(str(path), f"not a readable .docx file: {exc}") from exc
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise SourceError(str(path), f"unpacks to {unpacked} bytes, over the limit of "
+                          f"{MAX_DOCX_UNPACKED} (a zip bomb?)")
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types
@@ -64,7 +74,17 @@ def read_pdf(path: Path) -> str:
         raise SourceError(str(path), f"cannot read .pdf files: {exc}") from exc
     try:
         reader = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise SourceError(str(path), f"{len(reader.pages)} pages, over the limit of "
+                              f"{MAX_PDF_PAGES}")
+        pages: list[str] = []
+        read = 0
+        for number, page in enumerate(reader.pages, 1):
+            pages.append(page.extract_text() or "")
+            read += len(pages[-1])
+            if read > MAX_SOURCE_CHARS:
+                raise SourceError(str(path), f"page {number}: over {MAX_SOURCE_CHARS} "
+                                  "characters of text")
     except (PdfReadError, OSError, ValueError) as exc:
         raise SourceError(str(path), f"not a readable PDF: {exc}") from exc
     empty = [i + 1 for i, page in enumerate(pages) if not page.strip()]

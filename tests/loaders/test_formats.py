@@ -84,3 +84,35 @@ def test_html_keeps_content_drops_chrome(tmp_path: Path) -> None:
     assert "thực hiện Kết luận số 69-KL/TW, ngày 11-01-2024" in text
     assert "- Tổ chức nghiên cứu\n\n- Đẩy mạnh tuyên truyền" in text
     assert "| Nhiệm vụ | Chủ trì |\n| Tuyên truyền | Ban Tuyên giáo |" in text
+
+
+def test_a_docx_that_unpacks_past_the_limit_is_refused_before_parsing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    from policykg.loaders import formats
+
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("word/document.xml", "<w:document/>" + " " * 2_000_000)
+    assert path.stat().st_size < 50_000
+    monkeypatch.setattr(formats, "MAX_DOCX_UNPACKED", 1_000_000)
+    with pytest.raises(SourceError, match=r"bomb\.docx: unpacks to \d+ bytes, over the limit"):
+        read_docx(path)
+
+
+def test_a_pdf_past_the_page_limit_is_refused_before_its_text_is_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PdfWriter
+
+    from policykg.loaders import formats
+
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(width=200, height=200)
+    path = tmp_path / "long.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    monkeypatch.setattr(formats, "MAX_PDF_PAGES", 2)
+    with pytest.raises(SourceError, match=r"long\.pdf: 3 pages, over the limit of 2"):
+        read_pdf(path)
