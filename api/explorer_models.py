@@ -52,19 +52,6 @@ class DocumentTargetList(BaseModel):
     count: int
 
 
-class CitedDocument(BaseModel):
-    id: str
-    number: str | None = None
-    year: int | None = None
-    kind: str | None = None
-    title: str | None = None
-    stub: bool
-    resolution: str | None = Field(default=None, description="How the citation was "
-                                   "resolved: by number and date, unresolved, ambiguous …")
-    relations: list[str] = Field(default_factory=list, description="What the citing "
-                                 "document states towards it: implements, replaces, amends")
-
-
 class CitingDocument(BaseModel):
     id: str
     number: str | None = None
@@ -72,6 +59,13 @@ class CitingDocument(BaseModel):
     kind: str | None = None
     title: str | None = None
     stub: bool
+
+
+class CitedDocument(CitingDocument):
+    resolution: str | None = Field(default=None, description="How the citation was "
+                                   "resolved: by number and date, unresolved, ambiguous …")
+    relations: list[str] = Field(default_factory=list, description="What the citing "
+                                 "document states towards it: implements, replaces, amends")
 
 
 class ReferencesOut(BaseModel):

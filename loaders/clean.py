@@ -30,7 +30,7 @@ _LOWER_SET = frozenset(_LOWER.replace("a-z", "abcdefghijklmnopqrstuvwxyz"))
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+[ \t]*")
 # "a) …" (or "a/ …", "a. X…") after a break opens a lettered item: not a page break inside a
 # sentence.
-_LETTER_LABEL = re.compile(r"[a-zđ](?:[ \t]*\)|/[ \t]|\.[ \t]+[A-ZĐÀ-Ỹ])")
+LETTER_LABEL = re.compile(r"[a-zđ](?:[ \t]*\)|/[ \t]|\.[ \t]+[A-ZĐÀ-Ỹ])")
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 
 
@@ -50,7 +50,7 @@ def clean_text(raw: str) -> str:
     joins = [(start, m.end()) for m in _BLANK_LINE.finditer(text)
              if (start := _spaces_start(text, m.start())) > 0 and m.end() < len(text)
              and text[start - 1] in _LOWER_SET and text[m.end()] in _LOWER_SET
-             and not _LETTER_LABEL.match(text, m.end())]
+             and not LETTER_LABEL.match(text, m.end())]
     if not joins:
         return text
     parts, last = [], 0

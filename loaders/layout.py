@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from policykg.core.vntext import in_capitals
+from policykg.loaders.clean import LETTER_LABEL
 
 # A label or bullet that opens an item (the outline reads them; here they only keep a
 # line break before them).
@@ -47,7 +48,7 @@ LABEL = re.compile(
     r")"
 )
 _BULLET_START = re.compile(r"[ \t]*[-+•–—●○■□▪*][ \t]+(?P<next>\S)")
-_LETTER_START = re.compile(r"[ \t]*[a-zđ](?:[ \t]*\)|/[ \t]|\.[ \t]+[A-ZĐÀ-Ỹ])")
+_LETTER_START = re.compile(r"[ \t]*" + LETTER_LABEL.pattern)
 _PAREN_START = re.compile(r"[ \t]*\((?:\d{1,2}|[ivx]{1,5})\)")
 _LONE_MARKER = re.compile(r"[ \t]*(?:[-+•–—●○■□▪*]|\d{1,2}(?:\.\d{1,2}){0,4}[.)]|[a-zđ]\)|"
                           r"\((?:\d{1,2}|[ivx]{1,5}|[a-zđ])\)|[IVXL]{1,6}\.)[ \t]*")
@@ -90,8 +91,7 @@ def _tab_cells(text: str) -> str:
     seen = 0
     in_table = False  # the line above was a row: a row of two cells goes on with it
     for i, line in enumerate(lines):
-        inner = line.strip()
-        if not inner:
+        if not line.strip():
             continue
         seen += 1
         if "\t" not in line:

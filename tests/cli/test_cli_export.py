@@ -74,6 +74,18 @@ def test_import_refuses_a_relationship_to_a_node_not_in_the_file(run: Run,
     assert "b1 is not a Body of the file" in out.stderr, out.stderr
 
 
+def _small_export(store: FalkorDBStore, path: Path) -> Path:
+    """A two-node graph written to ``store`` and exported to ``path`` (Turtle)."""
+    from policykg.ontology.rdf import to_rdf
+    from policykg.queries.bulk import write_dump
+
+    write_dump(store, [("Task", {"id": "t1"}), ("Body", {"id": "b1", "name": "B"})],
+               [("OWNED_BY", "t1", "b1", {})])
+    path.write_text(to_rdf(dump_nodes(store), dump_relationships(store))
+                    .serialize(format="turtle"))
+    return path
+
+
 class FailingSecondWrite:
     """A store whose second write fails, as a server that goes away mid-import."""
 
@@ -93,14 +105,8 @@ class FailingSecondWrite:
 def test_an_import_that_fails_midway_leaves_the_graph_empty(
         falkordb_store: FalkorDBStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from policykg.cli import export as cli_export
-    from policykg.ontology.rdf import to_rdf
-    from policykg.queries.bulk import write_dump
 
-    write_dump(falkordb_store, [("Task", {"id": "t1"}), ("Body", {"id": "b1", "name": "B"})],
-               [("OWNED_BY", "t1", "b1", {})])
-    export = tmp_path / "small.ttl"
-    export.write_text(to_rdf(dump_nodes(falkordb_store), dump_relationships(falkordb_store))
-                      .serialize(format="turtle"))
+    export = _small_export(falkordb_store, tmp_path / "small.ttl")
     falkordb_store.clear()
     failing = FailingSecondWrite(falkordb_store)
     monkeypatch.setattr(cli_export, "open_store", lambda: failing)
@@ -123,14 +129,8 @@ class InterruptedWrite(FailingSecondWrite):
 def test_an_interrupted_import_leaves_the_graph_empty_and_replace_reruns_it(
         falkordb_store: FalkorDBStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from policykg.cli import export as cli_export
-    from policykg.ontology.rdf import to_rdf
-    from policykg.queries.bulk import write_dump
 
-    write_dump(falkordb_store, [("Task", {"id": "t1"}), ("Body", {"id": "b1", "name": "B"})],
-               [("OWNED_BY", "t1", "b1", {})])
-    export = tmp_path / "small.ttl"
-    export.write_text(to_rdf(dump_nodes(falkordb_store), dump_relationships(falkordb_store))
-                      .serialize(format="turtle"))
+    export = _small_export(falkordb_store, tmp_path / "small.ttl")
     monkeypatch.setattr(falkordb_store, "close", lambda: None)
     interrupted = InterruptedWrite(falkordb_store)
     monkeypatch.setattr(cli_export, "open_store", lambda: interrupted)
@@ -138,7 +138,7 @@ def test_an_interrupted_import_leaves_the_graph_empty_and_replace_reruns_it(
         cli_export.cmd_import(argparse.Namespace(file=export, quiet=True, replace=True))
     assert falkordb_store.count_nodes() == 0
     monkeypatch.setattr(cli_export, "open_store", lambda: falkordb_store)
-    write_dump(falkordb_store, [("Body", {"id": "b9", "name": "Other"})], [])
+    _small_export(falkordb_store, tmp_path / "again.ttl")  # the graph holds nodes again
     with pytest.raises(InputError, match="--replace empties it first"):
         cli_export.cmd_import(argparse.Namespace(file=export, quiet=True, replace=False))
     assert cli_export.cmd_import(argparse.Namespace(file=export, quiet=True, replace=True)) == 0
