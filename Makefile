@@ -5,6 +5,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# pytest-xdist workers for `make test` (auto: one per core; 0 runs the suite in one process)
+TEST_WORKERS ?= auto
 
 .PHONY: run test lint typecheck unit bench stop clean vendor
 
@@ -36,7 +38,7 @@ typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
 unit: $(VENV)/.installed-dev node_modules/.package-lock.json
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # the explorer's browser assets (api/static/vendor/, committed) from the npm packages
 vendor: node_modules/.package-lock.json

@@ -1,6 +1,7 @@
 """Shared fixtures: a real embedded FalkorDB for the session, and graph stores on it.
 
-``store`` runs a test on every engine: FalkorDB always, Neo4j when ``NEO4J_URI``
+Each pytest-xdist worker gets its own server and data folder (its own temporary
+directory).  ``store`` runs a test on every engine: FalkorDB always, Neo4j when ``NEO4J_URI``
 (with ``NEO4J_USERNAME``/``NEO4J_PASSWORD``) names a server.  The session keeps
 ``POLICYKG_DATA_DIR`` in a temporary folder and unsets ``POLICYKG_GRAPH_URL``,
 so no test touches the user's graph.
@@ -19,7 +20,10 @@ from policykg.queries.embedded import EmbeddedFalkorDB
 from policykg.queries.falkordb_store import FalkorDBStore
 from policykg.queries.store import GraphStore
 
-ENGINES = ["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+# Under pytest-xdist (``make test``) every Neo4j test runs on one worker: they share
+# the one server at NEO4J_URI and empty it before and after each test.
+ENGINES = ["falkordb", pytest.param("neo4j", marks=[pytest.mark.neo4j,
+                                                    pytest.mark.xdist_group("neo4j")])]
 
 
 @pytest.fixture(scope="session", autouse=True)

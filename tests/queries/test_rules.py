@@ -61,7 +61,7 @@ def test_same_findings_on_the_corpus(store: GraphStore) -> None:
 
 
 def test_same_findings_with_every_fault_planted(store: GraphStore) -> None:
-    synthetic = Synthetic(tasks=2_000, every=7)
+    synthetic = Synthetic(tasks=800, every=3)
     write_dump(store, synthetic.nodes(), synthetic.relationships(), batch=500)
     graph, shacl = both(store)
     assert graph == shacl
