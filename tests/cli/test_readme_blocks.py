@@ -1,6 +1,6 @@
 """The README's runnable blocks, run: documentation tested.
 
-A shell block right after a ``<!-- runnable… -->`` comment is run on the bundled corpus,
+A shell block right after a ``<!-- runnable: … -->`` comment is run on the bundled corpus,
 loaded into a graph of the test's own.  In such a block every line is one of:
 
 * ``policykg ARGS…`` (a trailing ``# comment`` is not part of it): run as the user runs
@@ -31,7 +31,7 @@ from tests.cli.conftest import Run
 from tests.shared_scorer import CORPUS, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-_BLOCK = re.compile(r"<!-- runnable[^>]*-->\n```sh\n(.*?)```", re.S)
+_BLOCK = re.compile(r"<!-- runnable:[^>]*-->\n```sh\n(.*?)```", re.S)
 _CURL = re.compile(r"^curl -s '(?:http://)?(?:127\.0\.0\.1|localhost):8000(/[^']*)'$")
 
 
