@@ -127,16 +127,17 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str,
         assert done.returncode == 0, (args, done.stderr)
 
     cli("db", "start")
-    server: subprocess.Popen[str] | None = None
+    server: subprocess.Popen[bytes] | None = None
     try:
         cli("load", "corpus", "--quiet")
         port = _free_port()
-        server = subprocess.Popen([str(BIN / "policykg"), "serve", "--port", str(port)],
-                                  env={**env, "POLICYKG_API_KEYS": KEY}, cwd=ROOT,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = started = subprocess.Popen(
+            [str(BIN / "policykg"), "serve", "--port", str(port)],
+            env={**env, "POLICYKG_API_KEYS": KEY}, cwd=ROOT,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while True:
-            assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
+            assert started.poll() is None and time.monotonic() < deadline, "serve did not start"
             try:
                 if httpx.get(f"http://127.0.0.1:{port}/ready").status_code == 200:
                     break
