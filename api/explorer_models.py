@@ -12,7 +12,7 @@ class BodyRef(BaseModel):
 
 
 class DocumentTask(BaseModel):
-    task: str
+    task: str = Field(examples=["kon-tum:undated:kh-9fdfd9a1:t3"])
     section: str | None = Field(default=None, examples=["II.2.1"])
     text: str | None = None
     deadline: str | None = Field(default=None, examples=["2025-Q2"])
@@ -36,13 +36,16 @@ class DocumentTaskList(BaseModel):
 
 
 class DocumentTarget(BaseModel):
-    target: str
-    text: str | None = None
-    metric: str | None = None
-    value: str | None = None
-    unit: str | None = None
-    qualifier: str | None = None
-    year: int | None = None
+    target: str = Field(examples=["thai-nguyen:2013:29-ctr-tu:g1"])
+    text: str | None = Field(default=None, examples=[
+        "Thông qua yếu tố năng suất tổng hợp (TFP) hoạt động khoa học và công nghệ đóng "
+        "góp khoảng 35% tăng trưởng kinh tế."])
+    metric: str | None = Field(default=None, examples=[
+        "thông qua yếu tố năng suất tổng hợp (TFP) hoạt động khoa học và công nghệ (khoảng)"])
+    value: str | None = Field(default=None, examples=["35"])
+    unit: str | None = Field(default=None, examples=["%"])
+    qualifier: str | None = Field(default=None, examples=["khoảng"])
+    year: int | None = Field(default=None, examples=[2020])
     span_start: int | None = None
     span_end: int | None = None
 
@@ -53,46 +56,48 @@ class DocumentTargetList(BaseModel):
 
 
 class CitingDocument(BaseModel):
-    id: str
-    number: str | None = None
-    year: int | None = None
-    kind: str | None = None
+    id: str = Field(examples=["tw:2024:69-kl-tw"])
+    number: str | None = Field(default=None, examples=["69-KL/TW"])
+    year: int | None = Field(default=None, examples=[2024])
+    kind: str | None = Field(default=None, examples=["KetLuan"])
     title: str | None = None
     stub: bool
 
 
 class CitedDocument(CitingDocument):
-    resolution: str | None = Field(default=None, description="How the citation was "
+    resolution: str | None = Field(default=None, examples=["resolved"],
+                                   description="How the citation was "
                                    "resolved: by number and date, unresolved, ambiguous …")
-    relations: list[str] = Field(default_factory=list, description="What the citing "
+    relations: list[str] = Field(default_factory=list, examples=[["implements"]],
+                                 description="What the citing "
                                  "document states towards it: implements, replaces, amends")
 
 
 class ReferencesOut(BaseModel):
-    id: str
+    id: str = Field(examples=["kon-tum:undated:kh-9fdfd9a1"])
     cites: list[CitedDocument]
     cited_by: list[CitingDocument]
 
 
 class BodyOut(BaseModel):
-    id: str
+    id: str = Field(examples=["kon-tum:ban-tuyen-giao-tinh-uy"])
     name: str | None = None
     scope: str | None = None
     collective: bool
-    aliases: list[str]
+    aliases: list[str] = Field(examples=[["Ban Tuyên giáo Tỉnh ủy"]])
     part_of: list[BodyRef]
     parts: list[BodyRef]
 
 
 class BodyTask(BaseModel):
     role: str = Field(examples=["owner"], description="owner or coordinator")
-    task: str
+    task: str = Field(examples=["kon-tum:undated:kh-9fdfd9a1:t3"])
     section: str | None = None
     text: str | None = None
     deadline: str | None = None
     recurring: bool
     overdue: bool
-    document: str
+    document: str = Field(examples=["kon-tum:undated:kh-9fdfd9a1"])
     number: str | None = None
     year: int | None = None
     province: str | None = None
@@ -104,7 +109,10 @@ class BodyTaskList(BaseModel):
 
 
 class SourceOut(BaseModel):
-    id: str
-    source_file: str
-    sha256: str
-    text: str = Field(description="The cleaned text; spans are offsets into it")
+    id: str = Field(examples=["kon-tum:undated:kh-9fdfd9a1"])
+    source_file: str = Field(examples=["kon-tum_ke-hoach_kl69.txt"],
+                             description="Relative to the corpus folder")
+    sha256: str = Field(examples=[
+        "1545a264610a4df83f0c3baa374d7c2ae23019cc94242d61c1f5e3f4af3dcab8"])
+    text: str = Field(examples=["TỈNH ỦY KON TUM\n…"],
+                      description="The cleaned text; spans are offsets into it")

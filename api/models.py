@@ -65,14 +65,15 @@ class LineageNode(DocumentOut):
 class Edge(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
 
-    source: str = Field(alias="from", serialization_alias="from")
-    target: str = Field(alias="to", serialization_alias="to")
+    source: str = Field(alias="from", serialization_alias="from",
+                        examples=["kon-tum:undated:kh-9fdfd9a1"])
+    target: str = Field(alias="to", serialization_alias="to", examples=["tw:2024:69-kl-tw"])
 
 
 class LineageOut(BaseModel):
     """A small DAG: the starting document first, then by distance."""
 
-    id: str
+    id: str = Field(examples=["kon-tum:undated:kh-9fdfd9a1"])
     nodes: list[LineageNode]
     edges: list[Edge]
 
@@ -161,7 +162,7 @@ class CypherOut(BaseModel):
 class QueryParamOut(BaseModel):
     name: str = Field(examples=["id"])
     type: str = Field(examples=["string"])
-    description: str
+    description: str = Field(examples=["Document id"])
     default: Any = None
     required: bool
 
@@ -169,7 +170,8 @@ class QueryParamOut(BaseModel):
 class NamedQueryOut(BaseModel):
     name: str = Field(examples=["lineage"])
     title: str = Field(examples=["What a document implements"])
-    description: str
+    description: str = Field(examples=[
+        "The chain of documents a document implements, transitively"])
     parameters: list[QueryParamOut]
 
 
@@ -205,8 +207,8 @@ class NodeData(BaseModel):
 
 class EdgeData(BaseModel):
     id: str = Field(examples=["IMPLEMENTS:tw:2024:69-kl-tw->tw:2012:20-nq-tw"])
-    source: str
-    target: str
+    source: str = Field(examples=["kon-tum:undated:kh-9fdfd9a1"])
+    target: str = Field(examples=["tw:2024:69-kl-tw"])
     label: str = Field(examples=["implements"], description="Ontology term")
     type: str = Field(examples=["IMPLEMENTS"], description="Relationship type")
 
@@ -227,7 +229,7 @@ class Elements(BaseModel):
 class GraphOut(BaseModel):
     """A neighbourhood in Cytoscape.js ``elements`` form."""
 
-    focus: str
+    focus: str = Field(examples=["tw:2024:69-kl-tw"])
     depth: int
     elements: Elements
     truncated: bool = Field(description="The size limit cut the neighbourhood")
@@ -258,14 +260,17 @@ class UploadOut(BaseModel):
     references: int
     tasks: int
     targets: int
-    warnings: list[str]
+    warnings: list[str] = Field(examples=[[
+        "'Nghị quyết Hội nghị Trung ương 4 (khóa XII)' names no document the graph holds; "
+        "not resolved"]])
     validation: dict[str, Any] | None = Field(default=None, description="SHACL report on "
                                               "the document's subgraph")
 
 
 class DeleteOut(BaseModel):
-    id: str
-    outcome: Literal["removed", "stub"] = Field(description="removed, or kept as a stub "
+    id: str = Field(examples=["kon-tum:undated:kh-9fdfd9a1"])
+    outcome: Literal["removed", "stub"] = Field(examples=["removed"],
+                                                description="removed, or kept as a stub "
                                                 "because other documents cite it")
 
 
@@ -280,11 +285,11 @@ class BodyRef(BaseModel):
 
 
 class TaskRow(BaseModel):
-    task: str
+    task: str = Field(examples=["thai-nguyen:2013:29-ctr-tu:t1"])
     section: str | None = None
     text: str | None = None
     deadline: str | None = None
-    document: str
+    document: str = Field(examples=["thai-nguyen:2013:29-ctr-tu"])
     document_label: str = Field(examples=["69-KL/TW (2024)"])
     number: str | None = None
     year: int | None = None
@@ -297,15 +302,16 @@ class TaskList(BaseModel):
 
 
 class WorkloadRow(BaseModel):
-    body: str
-    name: str | None = None
-    scope: str | None = None
-    province: str | None = Field(default=None, description="The scope's province, if "
-                                 "provincial")
-    label: str = Field(description="The name, with the province when it does not say it")
-    collective: bool
-    owned: int = Field(description="Tasks the body owns")
-    coordinated: int = Field(description="Tasks the body coordinates")
+    body: str = Field(examples=["kon-tum:cac-huyen-uy-thanh-uy"])
+    name: str | None = Field(default=None, examples=["các huyện ủy, thành ủy"])
+    scope: str | None = Field(default=None, examples=["kon-tum"])
+    province: str | None = Field(default=None, examples=["Kon Tum"],
+                                 description="The scope's province, if provincial")
+    label: str = Field(examples=["các huyện ủy, thành ủy (Kon Tum)"],
+                       description="The name, with the province when it does not say it")
+    collective: bool = Field(examples=[True])
+    owned: int = Field(examples=[17], description="Tasks the body owns")
+    coordinated: int = Field(examples=[0], description="Tasks the body coordinates")
 
 
 class WorkloadList(BaseModel):
@@ -314,13 +320,13 @@ class WorkloadList(BaseModel):
 
 
 class Citation(BaseModel):
-    cited: str
+    cited: str = Field(examples=["binh-thuan:unresolved:nghi-quyet-hoi-nghi-trung-uong-4-khoa-xii"])
     number: str | None = None
     resolution: str = Field(examples=["ambiguous"])
 
 
 class UnresolvedRow(BaseModel):
-    document: str
+    document: str = Field(examples=["binh-thuan:undated:tb-82edeacb"])
     document_label: str = Field(examples=["69-KL/TW (2024)"])
     number: str | None = None
     year: int | None = None
@@ -333,23 +339,23 @@ class UnresolvedList(BaseModel):
 
 
 class Implementer(BaseModel):
-    id: str
+    id: str = Field(examples=["kon-tum:undated:kh-9fdfd9a1"])
     label: str = Field(examples=["29-CTr/TU (2013)"])
     number: str | None = None
     year: int | None = None
-    province: str = Field(description="The province as the document writes it (a former "
-                          "one, merged into the row's, included)")
+    province: str = Field(examples=["Kon Tum"], description="The province as the document "
+                          "writes it (a former one, merged into the row's, included)")
     depth: int = Field(description="IMPLEMENTS steps to the document (1 = directly)")
 
 
 class CoverageRow(BaseModel):
-    province: str
+    province: str = Field(examples=["Kon Tum"])
     covered: bool
     documents: list[Implementer]
 
 
 class CoverageList(BaseModel):
-    document: str
+    document: str = Field(examples=["tw:2012:20-nq-tw"])
     data: list[CoverageRow]
     count: int = Field(description="Number of provinces: the map's, and any other the "
                        "graph's documents name")

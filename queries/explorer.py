@@ -15,6 +15,7 @@ from typing import Any
 from policykg.core.errors import ReferenceNotFound
 from policykg.queries.catalog import load_catalog
 from policykg.queries.documents import get_document
+from policykg.queries.public import public_properties
 from policykg.queries.store import GraphStore
 
 _DEADLINE = re.compile(r"^\d{4}(?:-Q[1-4]|-\d{2}(?:-\d{2})?)?$")
@@ -22,8 +23,9 @@ _QUARTER_END = {"1": "03", "2": "06", "3": "09", "4": "12"}
 
 
 def _run(store: GraphStore, name: str, **params: Any) -> list[dict[str, Any]]:
+    """The named query's rows as a client may see them (a public ``source_file``)."""
     query = load_catalog(store.engine)[name]
-    return store.read(query.text, query.arguments(params))
+    return [public_properties(row) for row in store.read(query.text, query.arguments(params))]
 
 
 def is_overdue(deadline: str | None, recurring: bool, as_of: date) -> bool:

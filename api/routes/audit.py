@@ -118,8 +118,23 @@ def coverage(
                         count=len(rows), covered=sum(r["covered"] for r in rows))
 
 
+_REPORT_EXAMPLE = {
+    "conforms": False, "counts": {"Violation": 48, "Warning": 7, "Info": 8},
+    "engine": "graph", "triples": None, "not_evaluated": [],
+    "findings": [{"shape": "https://w3id.org/policykg/shapes/TaskOwner",
+                  "severity": "Violation",
+                  "focus": "https://w3id.org/policykg/id/task/bac-kan:undated:ct-32c98e7b:t1",
+                  "message_vi": "Nhiệm vụ không có cơ quan chủ trì.",
+                  "message_en": "Task has no owner (pkg:ownedBy).",
+                  "path": "<https://w3id.org/policykg/ownedBy>", "value": None,
+                  "name": "Chỉ thị, Bắc Kạn: … §1: “Tiếp tục quán triệt Nghị quyết số "
+                          "20-NQ/TW ngày 01…”"}]}
+
+
 @router.get("/report", responses={
-    200: {"content": {"application/json": {}, "text/turtle": {}},
+    200: {"content": {"application/json": {"example": _REPORT_EXAMPLE},
+                      "text/turtle": {"example": "[] a sh:ValidationReport ;\n"
+                                      "    sh:conforms false ; …"}},
           "description": "The validation report"}, **responses(503)})
 def report(
     store: Store, request: Request,

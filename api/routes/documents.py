@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
-from policykg.api.deps import Store
+from policykg.api.deps import DocRef, Store
 from policykg.api.errors import responses
 from policykg.api.models import DocumentList, DocumentOut, LineageNode, LineageOut, ResolveOut
 from policykg.core.limits import MAX_OFFSET
@@ -28,12 +28,6 @@ from policykg.queries.lookup import resolve_document
 from policykg.queries.public import public_document
 
 router = APIRouter(tags=["documents"])
-
-DocRef = Annotated[str, Path(
-    min_length=1, max_length=300, examples=["tw:2024:69-kl-tw", "KL 69"],
-    description='A document: an id (tw:2024:69-kl-tw), a number (69-KL/TW) or a name '
-    '("KL 69", "Kết luận 69"), as /resolve takes')]
-
 
 def _lineage(graph: dict[str, Any]) -> LineageOut:
     return LineageOut(id=graph["id"], edges=graph["edges"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -116,3 +117,44 @@ def test_every_operation_is_named_in_english_and_vietnamese(client: TestClient) 
                if " · " not in summary or summary.isascii()]
     assert unnamed == []
     assert summaries["GET /audit/unowned"] == "Unowned tasks · Nhiệm vụ chưa có cơ quan chủ trì"
+
+
+_SELF_SHOWN = ("integer", "number", "boolean")
+
+
+def _shown(schema: dict[str, Any], components: dict[str, Any], seen: frozenset[str] = frozenset()
+           ) -> bool:
+    """Whether a schema comes with an example: its own, or one on every property it
+    requires (through references, lists and unions); a number or a flag needs none
+    (any reads as one), a text does (\"string\" does not)."""
+    if "example" in schema or "examples" in schema or schema.get("type") in _SELF_SHOWN:
+        return True
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return name not in seen and _shown(components[name], components, seen | {name})
+    if "items" in schema:
+        return _shown(schema["items"], components, seen)
+    if "anyOf" in schema:
+        return any(_shown(s, components, seen) for s in schema["anyOf"] if s != {"type": "null"})
+    properties = schema.get("properties", {})
+    return bool(properties) and all(_shown(properties[p], components, seen)
+                                    for p in schema.get("required", properties))
+
+
+def test_every_operation_shows_an_example_of_what_it_takes_and_gives(client: TestClient
+                                                                     ) -> None:
+    spec = client.get("/openapi.json").json()
+    components = spec["components"]["schemas"]
+    missing = []
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            where = f"{method.upper()} {path}"
+            ok = next(r for code, r in op["responses"].items() if code.startswith("2"))
+            missing += [f"{where} {kind}" for kind, media in ok.get("content", {}).items()
+                        if kind != "text/html" and not _shown(media, components)
+                        and not _shown(media.get("schema", {}), components)]
+            missing += [f"{where} {p['name']}" for p in op.get("parameters", [])
+                        if p["in"] == "path" and not _shown(p, components)
+                        and not _shown(p["schema"], components)]
+    assert missing == []
+    assert not _shown({"type": "object", "properties": {"a": {"type": "string"}}}, components)

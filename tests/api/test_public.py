@@ -54,10 +54,16 @@ def _responses(client: TestClient) -> Iterator[tuple[str, Any]]:
     docs = client.get("/documents", params={"limit": 500}).json()
     yield "/documents", docs
     for doc in docs["data"]:
-        for route in ("", "/lineage", "/implementations"):
+        for route in ("", "/lineage", "/implementations", "/tasks", "/targets",
+                      "/references", "/subgraph"):
             yield f"/documents/{doc['id']}{route}", client.get(f"/documents/{doc['id']}{route}")
+        if not doc["stub"]:
+            yield f"/documents/{doc['id']}/source", client.get(f"/documents/{doc['id']}/source")
         yield f"/graph {doc['id']}", client.get("/graph", params={"focus": doc["id"],
                                                                   "depth": 2})
+    for body in client.get("/audit/workload", params={"limit": 5}).json()["data"]:
+        for route in ("", "/tasks"):
+            yield f"/bodies/{body['body']}{route}", client.get(f"/bodies/{body['body']}{route}")
     tasks = client.get("/audit/unowned", params={"limit": 3}).json()["data"]
     for task in tasks:
         yield f"/graph {task['task']}", client.get("/graph", params={"focus": task["task"]})
@@ -173,6 +179,10 @@ def test_every_document_route_takes_what_resolve_takes(
     coverage = client.get("/audit/coverage", params={"document": ref,
                                                      "as_of": "2024-06-01"}).json()
     assert coverage["document"] == KL69 and coverage["covered"] == 1
+    assert client.get(f"/documents/{ref}/references").json()["id"] == KL69
+    assert client.get(f"/documents/{ref}/subgraph").json()["id"] == KL69
+    for route in ("tasks", "targets"):
+        assert client.get(f"/documents/{ref}/{route}").status_code == 200, route
 
 
 def test_a_node_of_any_label_is_still_a_focus(make_client: Callable[..., TestClient]) -> None:
@@ -193,6 +203,8 @@ def test_an_ambiguous_document_is_409_listing_the_candidates(
     candidates = ["kon-tum:2020:29-ctr-tu", "thai-nguyen:2013:29-ctr-tu"]
     for response in (client.get("/documents/29-CTr/TU"),
                      client.get("/documents/29-CTr/TU/lineage"),
+                     client.get("/documents/29-CTr/TU/tasks"),
+                     client.get("/documents/29-CTr/TU/subgraph"),
                      client.get("/graph", params={"focus": "29-CTr/TU"}),
                      client.get("/audit/coverage", params={"document": "29-CTr/TU"})):
         assert assert_error(response, 409, "ambiguous")["details"] == candidates
