@@ -111,6 +111,9 @@ class Settings(BaseSettings):
         "(max_transaction_retry_time).")
     graph_max_nodes: int = Field(default=500, ge=1, le=100_000,
                                  description="Nodes GET /graph returns at most.")
+    graph_max_bytes: int = Field(default=200_000, ge=1_000, le=100_000_000,
+                                 description="Bytes of nodes and edges GET /graph returns at "
+                                 "most (the nearest first; `truncated` when cut).")
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Origins allowed to call the API from a browser (comma-separated; "

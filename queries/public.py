@@ -6,7 +6,8 @@ targets and the edges they assert).  Front ends show neither as stored:
 ``search`` is dropped, and ``source_file`` is given relative to the corpus folder
 (``POLICYKG_CORPUS_DIR``) when it lies in it, as loaded when it was a relative path
 (an upload's ``upload/<name>``), else by its file name alone.  A document also gets
-its kind's Vietnamese name (``kind_name``) and its label ("69-KL/TW (2024)").
+its kind's Vietnamese name (``kind_name``) and its label ("69-KL/TW (2024)").  A graph
+view shows only a node's short facts unless asked for all (:data:`LEAN`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from policykg.ontology.records import kind_name
 from policykg.queries.captions import document_label
 
 INTERNAL = frozenset({"search"})
+# What a graph view shows of a node by default: short facts to draw and filter it by,
+# never its texts (a title, a task's text, aliases) or provenance.
+LEAN = frozenset({"kind", "number", "year", "issued", "scope", "province", "stub", "section",
+                  "deadline", "recurring", "collective", "value", "unit"})
 
 
 @lru_cache(maxsize=4096)
@@ -51,6 +56,11 @@ def public_properties(props: Mapping[str, Any], corpus_dir: Path | None = None
     if isinstance(shown.get(m.SOURCE_FILE.name), str):
         shown[m.SOURCE_FILE.name] = public_source(shown[m.SOURCE_FILE.name], corpus_dir)
     return shown
+
+
+def lean_properties(props: Mapping[str, Any]) -> dict[str, Any]:
+    """The properties of ``props`` a graph view shows by default (:data:`LEAN`)."""
+    return {k: v for k, v in props.items() if k in LEAN}
 
 
 def public_document(props: Mapping[str, Any], corpus_dir: Path | None = None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import json
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
@@ -30,18 +31,45 @@ from policykg.queries.neighbourhood import (
     rel_types_named,
     valid_rel_names,
 )
-from policykg.queries.public import public_properties
+from policykg.queries.public import lean_properties, public_properties
 
 router = APIRouter(tags=["front ends"])
 MAX_DEPTH = 4
 
 
-def _node_data(node_id: str, label: str, props: dict[str, Any], depth: int) -> NodeData:
-    shown = {k: v for k, v in public_properties(props).items() if k != "id"}
+def _node_data(node_id: str, label: str, props: dict[str, Any], depth: int, full: bool
+               ) -> NodeData:
+    shown = public_properties(props) if full else lean_properties(props)
+    shown.pop("id", None)
     if "kind" in shown:  # a document's kind; "kind" here is the node's label
         shown["doc_kind"] = shown.pop("kind")
         shown["doc_kind_name"] = kind_name(shown["doc_kind"])
     return NodeData(id=node_id, label=caption(label, props), kind=label, depth=depth, **shown)
+
+
+def _size(element: CyNode | CyEdge) -> int:
+    return len(json.dumps(element.model_dump(mode="json"), ensure_ascii=False).encode()) + 1
+
+
+def _within(nodes: list[CyNode], edges: list[CyEdge], budget: int
+            ) -> tuple[list[CyNode], list[CyEdge], bool]:
+    """The nodes (nearest first) and then the edges among them that fit in ``budget``
+    bytes, and whether any was left out."""
+    kept: list[CyNode] = []
+    for node in nodes:
+        budget -= _size(node)
+        if budget < 0:
+            break
+        kept.append(node)
+    ids = {n.data.id for n in kept}
+    among = [e for e in edges if e.data.source in ids and e.data.target in ids]
+    kept_edges: list[CyEdge] = []
+    for edge in among:
+        budget -= _size(edge)
+        if budget < 0:
+            break
+        kept_edges.append(edge)
+    return kept, kept_edges, len(kept) < len(nodes) or len(kept_edges) < len(among)
 
 
 @router.get("/graph", response_model=GraphOut, responses=responses(404, 409, 422, 503))
@@ -54,10 +82,15 @@ def graph(
     rel: Annotated[str | None, Query(max_length=500, description="Relationships to follow, "
                                      "comma-separated ontology terms or types in any case "
                                      "(default: all)", examples=["implements,cites"])] = None,
+    detail: Annotated[Literal["lean", "full"], Query(
+        description="lean: a node's id, caption, kind and short facts (number, year, "
+        "scope, deadline …); full: all its properties, texts and provenance "
+        "included")] = "lean",
 ) -> GraphOut:
     """The focus node and its neighbourhood, in Cytoscape.js ``elements`` form.
 
-    At most ``POLICYKG_GRAPH_MAX_NODES`` nodes; ``truncated`` says the limit cut it.
+    At most ``POLICYKG_GRAPH_MAX_NODES`` nodes and ``POLICYKG_GRAPH_MAX_BYTES`` bytes of
+    elements, the nearest nodes first; ``truncated`` says a limit cut it.
     """
     names = [n for n in (rel or "").split(",") if n.strip()]
     rel_types, unknown = rel_types_named(names) if names else (list(m.REL_TYPES), [])
@@ -67,13 +100,14 @@ def graph(
     focus = focus_id(store, focus)
     found = neighbourhood(store, focus, depth=depth, rel_types=rel_types,
                           max_nodes=settings.graph_max_nodes)
-    nodes = [CyNode(data=_node_data(i, label, props, d))
+    nodes = [CyNode(data=_node_data(i, label, props, d, detail == "full"))
              for i, (label, props, d) in sorted(found.nodes.items(), key=lambda x: (x[1][2], x[0]))]
     edges = [CyEdge(data=EdgeData(id=f"{t}:{s}->{e}", source=s, target=e, type=t,
                                   label=m.REL_BY_TYPE[t].term if t in m.REL_BY_TYPE else t))
              for s, t, e in sorted(found.edges)]
+    nodes, edges, cut = _within(nodes, edges, settings.graph_max_bytes)
     return GraphOut(focus=focus, depth=depth, elements=Elements(nodes=nodes, edges=edges),
-                    truncated=found.truncated)
+                    truncated=found.truncated or cut)
 
 
 @router.get("/graph/schema", response_model=GraphSchemaOut, responses=responses(503))

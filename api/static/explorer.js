@@ -334,7 +334,7 @@ async function drawLineage(container, info, docId) {
     const added = [];
     for (const n of found.elements.nodes) {
       if (n.data.kind !== "Document" || cy.getElementById(n.data.id).nonempty()) continue;
-      added.push(cyNode({ id: n.data.id, number: n.data.number, title: n.data.title,
+      added.push(cyNode({ id: n.data.id, number: n.data.number, title: n.data.label,
                           year: n.data.year, stub: n.data.stub }, docId));
     }
     for (const e of found.elements.edges) {

@@ -60,7 +60,7 @@ def _responses(client: TestClient) -> Iterator[tuple[str, Any]]:
         if not doc["stub"]:
             yield f"/documents/{doc['id']}/source", client.get(f"/documents/{doc['id']}/source")
         yield f"/graph {doc['id']}", client.get("/graph", params={"focus": doc["id"],
-                                                                  "depth": 2})
+                                                                  "depth": 2, "detail": "full"})
     for body in client.get("/audit/workload", params={"limit": 5}).json()["data"]:
         for route in ("", "/tasks"):
             yield f"/bodies/{body['body']}{route}", client.get(f"/bodies/{body['body']}{route}")
@@ -96,7 +96,7 @@ def test_no_response_holds_a_server_path_or_a_search_key(
     # and the provenance is there, as a path a client can use
     plan = client.get("/documents", params={"scope": "kon-tum", "stub": False}).json()
     assert plan["data"][0]["source_file"] == KON_TUM_PLAN
-    graph = client.get("/graph", params={"focus": plan["data"][0]["id"]}).json()
+    graph = client.get("/graph", params={"focus": plan["data"][0]["id"], "detail": "full"}).json()
     task = next(n["data"] for n in graph["elements"]["nodes"] if n["data"]["kind"] == "Task")
     assert task["source_file"] == KON_TUM_PLAN
 
