@@ -163,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="address to listen on (0.0.0.0: every interface)")
         p.add_argument("--port", type=int, default=8000, metavar="PORT",
                        help="TCP port to listen on")
+        p.add_argument("--workers", type=_workers, default=1, metavar="N",
+                       help="server processes (1 to 32), each with its own connections to "
+                       "the one graph store (default 1)")
+        p.add_argument("--no-access-log", dest="access_log", action="store_false",
+                       help="no line per request on stderr (default: one, with its request "
+                       "id, status and time)")
 
     p = _command(sub, "export", "export:cmd_export", "write the whole graph as Turtle or JSON-LD")
     p.add_argument("--format", choices=["turtle", "jsonld"], default="turtle",
@@ -257,6 +263,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())  # nothing more is written at exit
         return EXIT_BROKEN_PIPE
     return code
+
+
+def _workers(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 32:
+        raise argparse.ArgumentTypeError(f"expected a number of processes from 1 to 32, "
+                                         f"not {text!r}")
+    return int(text)
 
 
 def _quiet_libraries() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import copy
+from typing import Any
 
 import uvicorn
 
@@ -17,6 +19,19 @@ from policykg.queries.store import GraphStore
 from policykg.queries.validation import text_lines, validate_store
 
 APP_FACTORY = "policykg.api.app:create_app"  # by name: the CLI does not import the API
+ACCESS_FORMAT = "%(asctime)s %(levelname)s [%(request_id)s] %(message)s"
+
+
+def log_config(access_log: bool) -> dict[str, Any]:
+    """uvicorn's logging, with its access lines replaced by the API's own (one per request,
+    with its request id, status and time), written by a background thread."""
+    config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    config["handlers"]["policykg"] = {
+        "()": "policykg.core.logs.background_stderr_handler", "fmt": ACCESS_FORMAT}
+    config["loggers"]["policykg.api"] = {
+        "handlers": ["policykg"], "level": "INFO" if access_log else "WARNING",
+        "propagate": False}
+    return config
 
 
 def _summary(store: GraphStore) -> None:
@@ -61,7 +76,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # httptools: only h11 bounds the head.
     uvicorn.run(APP_FACTORY, factory=True, host=args.host, port=args.port, log_level="info",
                 http="h11", h11_max_incomplete_event_size=MAX_REQUEST_HEAD,
-                timeout_keep_alive=5)
+                timeout_keep_alive=5, workers=args.workers, access_log=False,
+                log_config=log_config(args.access_log))
     return EXIT_OK
 
 
