@@ -70,7 +70,33 @@ def load_sample(store: GraphStore) -> None:
     _summary(store)
 
 
+def _embedded() -> EmbeddedFalkorDB | None:
+    """The embedded graph the commands use, or None when POLICYKG_GRAPH_URL names a store."""
+    settings = get_settings()
+    if settings.graph_url is not None:
+        return None
+    return EmbeddedFalkorDB(settings.data_dir, settings.embedded_port)
+
+
+def _after_serving(started: EmbeddedFalkorDB | None) -> None:
+    """Once the server has stopped (Ctrl-C): stop the embedded graph this command started,
+    or say that the one it found is still running."""
+    embedded = _embedded()
+    if started is not None:
+        started.stop()
+        err("stopped the embedded graph it had started")
+    elif embedded is not None and (status := embedded.status()).running:
+        err(f"the embedded graph is still running on 127.0.0.1:{status.port} (data in "
+            f"{status.data_dir}); `policykg db stop` stops it")
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
+    _serve(args)
+    _after_serving(None)
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> None:
     # a request's head is bounded (a 100 MB header held /health for 14 s) and an idle
     # connection closed: neither a huge nor a slow client holds the server.  h11, not
     # httptools: only h11 bounds the head.
@@ -78,10 +104,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 http="h11", h11_max_incomplete_event_size=MAX_REQUEST_HEAD,
                 timeout_keep_alive=5, workers=args.workers, access_log=False,
                 log_config=log_config(args.access_log))
-    return EXIT_OK
 
 
 def cmd_up(args: argparse.Namespace) -> int:
+    embedded = _embedded()
+    started = embedded if embedded is not None and not embedded.status().running else None
     store = open_store()
     try:
         if store.count_nodes() == 0:
@@ -90,7 +117,11 @@ def cmd_up(args: argparse.Namespace) -> int:
             print(f"the graph holds {store.count_nodes()} nodes; not reloading the corpus")
     finally:
         store.close()
-    return cmd_serve(args)
+    try:
+        _serve(args)
+    finally:
+        _after_serving(started)
+    return EXIT_OK
 
 
 def cmd_db(args: argparse.Namespace) -> int:

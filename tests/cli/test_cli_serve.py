@@ -1,14 +1,17 @@
-"""``policykg serve`` as a process: its access log (a line per request, with the request
-id) written by a background thread, ``--no-access-log``, ``--workers``."""
+"""``policykg serve`` and ``up`` as processes: the access log (a line per request, with the
+request id) written by a background thread, ``--no-access-log``, ``--workers``, and what
+Ctrl-C leaves of the embedded graph."""
 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 import pytest
@@ -17,12 +20,13 @@ from tests.cli.conftest import POLICYKG, Run
 
 
 @contextmanager
-def serving(env: dict[str, str], *args: str) -> Iterator[tuple[str, subprocess.Popen[str]]]:
-    """``policykg serve ARGS…`` on a free port, until it answers; stopped after."""
+def serving(env: dict[str, str], *args: str, command: str = "serve"
+            ) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """``policykg serve ARGS…`` (or ``up``) on a free port, until it answers; stopped after."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([POLICYKG, "serve", "--port", str(port), *args],
+    server = subprocess.Popen([POLICYKG, command, "--port", str(port), *args],
                               env={**os.environ, **env}, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
@@ -37,8 +41,9 @@ def serving(env: dict[str, str], *args: str) -> Iterator[tuple[str, subprocess.P
                 time.sleep(0.2)
         yield base, server
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 def test_each_request_is_logged_with_its_id_by_each_worker(cli_env: dict[str, str]) -> None:
@@ -66,3 +71,28 @@ def test_no_access_log_writes_no_line_per_request(cli_env: dict[str, str]) -> No
 def test_a_number_of_workers_out_of_range_is_refused(run: Run, workers: str) -> None:
     done = run("serve", "--workers", workers)
     assert done.returncode == 2 and "from 1 to 32" in done.stderr
+
+
+def test_ctrl_c_stops_the_graph_up_started_and_names_one_it_found(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKG_")}
+    env["POLICYKG_DATA_DIR"] = str(tmp_path / "data")
+
+    def db(action: str) -> int:
+        return subprocess.run([POLICYKG, "db", action], env=env, capture_output=True,
+                              check=False, timeout=120).returncode
+
+    def interrupted_up() -> str:
+        with serving(env, command="up") as (_, server):
+            server.send_signal(signal.SIGINT)
+            assert server.wait(timeout=60) == 0
+        assert server.stderr is not None
+        return server.stderr.read()
+
+    assert "stopped the embedded graph it had started" in interrupted_up()
+    assert db("status") == 1  # stopped
+    assert db("start") == 0
+    try:
+        assert "the embedded graph is still running on 127.0.0.1:" in interrupted_up()
+        assert db("status") == 0
+    finally:
+        db("stop")
