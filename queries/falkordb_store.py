@@ -29,7 +29,7 @@ from falkordb import FalkorDB
 from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
-from redis.exceptions import BusyLoadingError, RedisError, ResponseError
+from redis.exceptions import BusyLoadingError, OutOfMemoryError, RedisError, ResponseError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -161,6 +161,13 @@ class FalkorDBStore:
         if isinstance(exc, (RedisConnectionError, RedisTimeoutError)):
             return GraphUnavailable(
                 f"cannot reach the graph at {self.address}: {one_line(str(exc))}")
+        # the server's state, not the query: it is full, or cannot write to its disk
+        if isinstance(exc, OutOfMemoryError):
+            return GraphUnavailable(f"the graph at {self.address} refuses writes: it is out "
+                                    f"of memory (its maxmemory): {one_line(str(exc))}")
+        if str(exc).startswith("MISCONF"):
+            return GraphUnavailable(f"the graph at {self.address} refuses writes: it cannot "
+                                    f"save its data (is the disk full?): {one_line(str(exc))}")
         if isinstance(exc, ResponseError):
             message = one_line(str(exc))
             if message == "Query timed out":

@@ -6,15 +6,19 @@ import gc
 import importlib
 import time
 import uuid
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+import redis
 
-from policykg.core.errors import QueryError
+from policykg.core.errors import GraphUnavailable, QueryError
+from policykg.loaders.load import load_files
 from policykg.queries.embedded import EmbeddedFalkorDB
 from policykg.queries.falkordb_store import FalkorDBStore, compose
 from policykg.queries.store import GraphStore
+from tests.shared_scorer import CORPUS
 
 DOC = "tw:2012:20-nq-tw"
 
@@ -165,3 +169,24 @@ def test_a_constraint_another_loader_just_made_is_taken_as_made(
     falkordb_store.ensure_schema()
     monkeypatch.setattr(falkordb_store, "_constraints", list)  # as seen before the other made it
     falkordb_store.ensure_schema()
+
+
+def test_a_full_server_is_a_store_error_and_the_load_writes_nothing(tmp_path: Path) -> None:
+    """A FalkorDB at its maxmemory refused the load as a bad query (exit 2, "FalkorDB
+    rejected the query"); it is the store's state, so it is GraphUnavailable (exit 3, 503)."""
+    server = EmbeddedFalkorDB(tmp_path / "full")
+    port = server.start()
+    try:
+        store = FalkorDBStore("127.0.0.1", port, "full")
+        store.ensure_schema()
+        admin = redis.Redis(port=port)
+        admin.config_set("maxmemory", "1")
+        try:
+            with pytest.raises(GraphUnavailable, match="out of memory"):
+                list(load_files(store, [CORPUS / "kon-tum_ke-hoach_kl69.txt"]))
+            assert store.count_nodes() == 0  # reads still answer
+        finally:
+            admin.config_set("maxmemory", "0")
+        store.close()
+    finally:
+        server.stop()
