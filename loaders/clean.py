@@ -8,7 +8,9 @@ character spans found in the cleaned text are spans of the source as well:
   joined by turning the break into spaces;
 - non-breaking and zero-width spaces become plain spaces;
 - line ends of every origin become "\\n": the "\\r" of a "\\r\\n" a space before it, a
-  lone "\\r" (old Mac files) a line break.
+  lone "\\r" (old Mac files) a line break;
+- a wrapped text whose every line break a PDF reader doubled has them halved
+  (:func:`undouble_breaks`).
 
 :func:`tidy` makes an output string from a slice: Markdown emphasis removed,
 whitespace collapsed, stray punctuation trimmed.
@@ -17,6 +19,7 @@ whitespace collapsed, stray punctuation trimmed.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from policykg.core.vntext import normalize
 
@@ -31,6 +34,10 @@ _BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+[ \t]*")
 # "a) …" (or "a/ …", "a. X…") after a break opens a lettered item: not a page break inside a
 # sentence.
 LETTER_LABEL = re.compile(r"[a-zđ](?:[ \t]*\)|/[ \t]|\.[ \t]+[A-ZĐÀ-Ỹ])")
+# Some PDF readers double every line break of a wrapped text.
+_ENDS_SENTENCE = re.compile(r"[.!?;:][\"”’)\]*]*[ \t]*$")
+DOUBLED_MIN_LINES = 12  # fewer lines are too few to tell a doubled text
+DOUBLED_MAX_WIDTH = 120  # a wrapped text's lines are no longer (their 90th percentile)
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 
 
@@ -41,12 +48,44 @@ def _spaces_start(text: str, end: int) -> int:
     return end
 
 
+def _wrapped(lines: list[str]) -> bool:
+    """Whether ``lines`` (the lines with text) were wrapped at a width: short, and one in
+    ten or more breaks inside a sentence (no closing mark, the next line in lower case)."""
+    lengths = sorted(len(ln) for ln in lines)
+    inside = sum(1 for a, b in pairwise(lines)
+                 if b[:1].isalpha() and b[:1].islower() and not _ENDS_SENTENCE.search(a))
+    return lengths[int(len(lengths) * 0.9)] <= DOUBLED_MAX_WIDTH and inside * 10 >= len(lines)
+
+
+def undouble_breaks(text: str) -> str:
+    """``text`` with its line breaks halved if a PDF reader doubled every one of them:
+    of each run of ``k`` breaks, the first ``k // 2`` become spaces (one blank line:
+    none; three: one), so lines touch as a reader sees them.  Left as it is when lines
+    touch (one right under another) in more than a twentieth of it, when it is short, or
+    when its lines are not wrapped: paragraphs one a line, a blank line between them,
+    are a layout of their own.  The same length."""
+    runs = list(_BLANK_LINE.finditer(text))
+    filled = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    touching = text.count("\n") - sum(m.group().count("\n") for m in runs)
+    if len(filled) < DOUBLED_MIN_LINES or touching > len(filled) // 20 \
+            or len(runs) < len(filled) // 2 or not _wrapped(filled):
+        return text
+    out = list(text)
+    for run in runs:
+        breaks = [run.start() + i for i, c in enumerate(run.group()) if c == "\n"]
+        for at in breaks[:len(breaks) // 2]:
+            out[at] = " "
+    return "".join(out)
+
+
 def clean_text(raw: str) -> str:
     """Normalise ``raw`` for extraction; the result has the length of NFC(raw)."""
     text = normalize(raw)
     text = _ODD_SPACE.sub(" ", text)
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
+    if "\n\n" in text:
+        text = undouble_breaks(text)
     joins = [(start, m.end()) for m in _BLANK_LINE.finditer(text)
              if (start := _spaces_start(text, m.start())) > 0 and m.end() < len(text)
              and text[start - 1] in _LOWER_SET and text[m.end()] in _LOWER_SET

@@ -38,6 +38,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "none": lambda t: t,
     "wrap": _wrap,
     "blank": lambda t: "\n\n".join(t.split("\n")),
+    "wrap-blank": lambda t: "\n\n".join(_wrap(t).split("\n")),  # a PDF reader doubling breaks
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "double-spaces": lambda t: re.sub(r"(?<=\S) (?=\S)", "  ", t),
     "trailing-spaces": lambda t: "\n".join(ln + "  " if ln.strip() else ln
