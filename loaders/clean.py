@@ -10,7 +10,8 @@ character spans found in the cleaned text are spans of the source as well:
 - line ends of every origin become "\\n": the "\\r" of a "\\r\\n" a space before it, a
   lone "\\r" (old Mac files) a line break;
 - a wrapped text whose every line break a PDF reader doubled has them halved
-  (:func:`undouble_breaks`).
+  (:func:`undouble_breaks`), and the page numbers it left on lines of their own
+  become spaces (:func:`blank_page_numbers`).
 
 :func:`tidy` makes an output string from a slice: Markdown emphasis removed,
 whitespace collapsed, stray punctuation trimmed.
@@ -38,6 +39,10 @@ LETTER_LABEL = re.compile(r"[a-zđ](?:[ \t]*\)|/[ \t]|\.[ \t]+[A-ZĐÀ-Ỹ])")
 _ENDS_SENTENCE = re.compile(r"[.!?;:][\"”’)\]*]*[ \t]*$")
 DOUBLED_MIN_LINES = 12  # fewer lines are too few to tell a doubled text
 DOUBLED_MAX_WIDTH = 120  # a wrapped text's lines are no longer (their 90th percentile)
+# A PDF page's number, alone on its line: "2", "- 2 -", "Trang 2", "2/10".
+_PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-–][ \t]*)?(?:Trang[ \t]+)?(\d{1,3})"
+                          r"(?:[ \t]*/[ \t]*\d{1,3})?(?:[ \t]*[-–])?[ \t]*$")
+PAGE_MIN_CHARS = 1000  # pages are at least this far apart; a table's "1", "2" … are not
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 
 
@@ -78,12 +83,35 @@ def undouble_breaks(text: str) -> str:
     return "".join(out)
 
 
+def blank_page_numbers(text: str) -> str:
+    """``text`` with the numbers a PDF reader left of its pages made spaces, with the line
+    break before each, so the lines around touch again: lines of a number alone that
+    count up by one from 1 or 2, a page apart (at least :data:`PAGE_MIN_CHARS`); two at
+    least.  The same length."""
+    found = [m for m in _PAGE_NUMBER.finditer(text) if m.group().strip()]
+    run: list[re.Match[str]] = []
+    for m in found:
+        if run and int(m.group(1)) == int(run[-1].group(1)) + 1 \
+                and m.start() - run[-1].start() >= PAGE_MIN_CHARS:
+            run.append(m)
+        elif not run or len(run) < 2:
+            run = [m] if int(m.group(1)) in (1, 2) and m.start() >= PAGE_MIN_CHARS // 2 else []
+    if len(run) < 2:
+        return text
+    out = list(text)
+    for m in run:
+        start = m.start() - 1 if text[m.start() - 1] == "\n" else m.start()
+        out[start:m.end()] = " " * (m.end() - start)
+    return "".join(out)
+
+
 def clean_text(raw: str) -> str:
     """Normalise ``raw`` for extraction; the result has the length of NFC(raw)."""
     text = normalize(raw)
     text = _ODD_SPACE.sub(" ", text)
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
+    text = blank_page_numbers(text)
     if "\n\n" in text:
         text = undouble_breaks(text)
     joins = [(start, m.end()) for m in _BLANK_LINE.finditer(text)

@@ -34,11 +34,18 @@ def _wrap(text: str) -> str:  # a PDF reader's 80 columns; table rows left whole
                      for line in text.split("\n"))
 
 
+def _page_numbers(text: str) -> str:  # a PDF reader's page numbers, a line of their own
+    lines = text.split("\n")
+    return "\n".join(line + (f"\n{k // 40 + 1}" if k and k % 40 == 0 else "")
+                     for k, line in enumerate(lines))
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "none": lambda t: t,
     "wrap": _wrap,
     "blank": lambda t: "\n\n".join(t.split("\n")),
     "wrap-blank": lambda t: "\n\n".join(_wrap(t).split("\n")),  # a PDF reader doubling breaks
+    "page-numbers": _page_numbers,
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "double-spaces": lambda t: re.sub(r"(?<=\S) (?=\S)", "  ", t),
     "trailing-spaces": lambda t: "\n".join(ln + "  " if ln.strip() else ln
