@@ -1,4 +1,5 @@
-"""Search by the full-text indexes, on every engine: folding, ranking, counting, aliases."""
+"""Search by the full-text indexes, on every engine: folding, ranking, counting, aliases;
+references by kind and sequence number through the number index."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from typing import Any
 import pytest
 
 from policykg.core.vntext import fold
+from policykg.ontology.identity import parse_reference
 from policykg.queries.catalog import load_writes
+from policykg.queries.lookup import find_documents
 from policykg.queries.search import CANDIDATES, alias_keys, body_search_key, search
 from policykg.queries.store import GraphStore
 
@@ -102,3 +105,13 @@ def test_the_count_is_of_the_first_matches_of_each_label(store: GraphStore) -> N
     store.write([("UNWIND $rows AS row CREATE (t:Task) SET t = row", {"rows": many})])
     hits, count = search(store, "nhiem vu", limit=100)
     assert count == CANDIDATES and len(hits) == 100
+
+
+def test_a_kind_and_sequence_number_is_a_range_of_the_number_index(store: GraphStore) -> None:
+    numbers = ["6-KL/TW", "69-KL/TW", "6/KL-CP", "60/KL-CP", "6-NQ/TW", "6.KL", "5-KL/TW"]
+    store.write([("UNWIND $rows AS row CREATE (d:Document) SET d = row", {"rows": [
+        {"id": f"d{k}", "kind": "NghiQuyet" if "NQ" in n else "KetLuan", "number": n,
+         "year": 2020 + k} for k, n in enumerate(numbers)]})])
+    assert [r["number"] for r in find_documents(store, parse_reference("Kết luận 6"))] == [
+        "6-KL/TW", "6/KL-CP"]
+    assert [r["id"] for r in find_documents(store, parse_reference("KL 6 năm 2022"))] == ["d2"]
