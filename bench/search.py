@@ -1,6 +1,6 @@
 """Search over HTTP at scale: ``/search`` requests/s and p99 against ``/health``.
 
-    python -m bench.search [--docs 2000] [--seconds 5] [--connections 16]
+    python -m bench.search [--docs 2000] [--seconds 5] [--connections 16] [--memory]
 
 Writes a synthetic graph of about ``--docs`` distinct documents
 (:class:`tests.synthetic.Synthetic` without faults: the corpus's task texts, titles and
@@ -11,6 +11,10 @@ and drives it over real HTTP with ``--connections`` keep-alive connections, each
 sending its next request when the last is answered: ``/health``, then each query of
 :data:`QUERIES`, for ``--seconds`` each.  Prints requests/s, p50 and p99 of each and
 its ratio to ``/health``, measured in one run.
+With ``--memory``, writes the same graph again into a second graph of the server
+without the folded ``search`` keys (its full-text indexes then empty) and prints what
+search costs in memory: the difference of the two graphs (``GRAPH.MEMORY USAGE``), its
+full-text indexes (the difference of their index parts) and the folded keys (the rest).
 Goal (issue 14): ≥ 0.2× ``/health`` with p99 ≤ 50 ms at 16 connections on 100 k documents.
 """
 
@@ -28,8 +32,11 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from redis import Redis
+
 from bench.validation import graph_parts, serving, used_mb
 from policykg.queries.bulk import write_dump
+from policykg.queries.falkordb_store import FalkorDBStore
 from tests.synthetic import Synthetic, corpus_sample
 
 GOAL_RATIO, GOAL_P99_MS = 0.2, 50.0
@@ -82,6 +89,27 @@ def measure(port: int, path: str, connections: int, seconds: float) -> tuple[flo
             1000 * latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))])
 
 
+def _total_and_indexes(server: Redis, graph: str) -> tuple[int, int]:
+    usage = server.execute_command("GRAPH.MEMORY", "USAGE", graph)  # type: ignore[no-untyped-call]
+    return int(usage[b"total_graph_sz_mb"]), int(usage[b"indices_sz_mb"])
+
+
+def search_memory(store: FalkorDBStore, server: Redis, synthetic: Synthetic) -> str:
+    """What the folded keys and the full-text indexes of search take (MB): the graph
+    against the same graph without the keys."""
+    bare = FalkorDBStore(store.host, store.port, f"{store.graph_name}-bare")
+    bare.ensure_schema()
+    write_dump(bare, ((label, {k: v for k, v in props.items() if k != "search"})
+                      for label, props in synthetic.nodes()), synthetic.relationships())
+    (total, indexes), (bare_total, bare_indexes) = (
+        _total_and_indexes(server, g) for g in (store.graph_name, bare.graph_name))
+    bare.drop_graph()
+    bare.close()
+    return (f"search takes {total - bare_total} MB of the graph's {total} MB: full-text "
+            f"indexes {indexes - bare_indexes} MB, folded keys "
+            f"{total - bare_total - (indexes - bare_indexes)} MB")
+
+
 def _serve(port: int, graph_port: int, graph: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "POLICYKG_GRAPH_URL": f"falkordb://127.0.0.1:{graph_port}",
            "POLICYKG_GRAPH_NAME": graph}
@@ -105,6 +133,8 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--memory", action="store_true",
+                        help="also measure the memory of search's keys and indexes")
     args = parser.parse_args()
     sample = corpus_sample()
     synthetic = Synthetic(tasks=args.docs * len(sample.task_texts) // sample.documents,
@@ -132,6 +162,8 @@ def main() -> None:
         finally:
             api.terminate()
             api.wait(30)
+        if args.memory:
+            print(search_memory(store, server, synthetic))
 
 
 if __name__ == "__main__":
