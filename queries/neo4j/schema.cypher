@@ -11,3 +11,5 @@ CREATE INDEX task_document_id IF NOT EXISTS FOR (n:Task) ON (n.document_id);
 CREATE FULLTEXT INDEX search_document IF NOT EXISTS FOR (n:Document) ON EACH [n.search] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
 CREATE FULLTEXT INDEX search_body IF NOT EXISTS FOR (n:Body) ON EACH [n.search] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
 CREATE FULLTEXT INDEX search_task IF NOT EXISTS FOR (n:Task) ON EACH [n.search] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+// Indexes are built in the background: searched at once, a new one must be online.
+CALL db.awaitIndexes(300);
