@@ -3,19 +3,17 @@
 Every Document, Body and Task carries a folded ``search`` key
 (:func:`policykg.core.vntext.fold`: "Kết luận" → "ket luan") written by the loader — a
 document its kind name, number and title, a body its name and aliases, a task its
-text — and each label has a full-text index on it (the engine's schema): neither
-engine's full-text analysers fold Vietnamese (FalkorDB's RediSearch lower-cases ASCII
-letters only and has no Vietnamese language; Neo4j's ``standard-folding`` would, but
-one key serves both engines).  A query is folded the same way (letters glued to digits
-split: "KL69" → "kl 69"; abbreviations such as UBND also tried spelled out) into one
-index query (:func:`index_query`: every word, the last one also as a prefix); the
-``search_candidates`` named query takes the index's best ``window`` nodes of each
-label by its score, and ``search_counts`` how many nodes of each label match.  A query
-that reads as a document reference ("69/KL-TW", "Kết luận số 69", see
-:func:`policykg.ontology.identity.parse_reference`) adds the documents it names,
-ranked first.  The candidates are ranked by their best field (number, title, name,
-aliases, text) by how it matches — equal, prefix, phrase, all words — then the label
-(documents, bodies, tasks), then the shorter name.
+text — and each label has a full-text index on it (the engine's schema).  The key is
+needed: FalkorDB's full-text search (RediSearch) lower-cases ASCII letters only and
+removes no diacritics, and one key serves both engines.  A query is folded the same
+way (letters glued to digits split: "KL69" → "kl 69"; abbreviations such as UBND also
+tried spelled out) into one index query (:func:`index_query`: every word, the last one
+also as a prefix).  The ``search_page`` named query counts and ranks in the store the
+first ``CANDIDATES`` matches of each label: by how the key matches a phrase of the
+query (equal, starts with it, holds it, holds its words), the label (documents, bodies,
+tasks) and the index's score.  A query that reads as a document reference ("69/KL-TW",
+"Kết luận số 69", see :func:`policykg.ontology.identity.parse_reference`) adds the
+documents it names, ranked first.  Each hit of the page names the field that matched.
 """
 
 from __future__ import annotations
