@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_output_options(p)
 
     p = _command(sub, "search", "documents:cmd_search",
-                 "search document numbers and titles, body names and task texts (case "
+                 "search document numbers and titles, body names and aliases, task texts (case "
                  "and diacritics do not matter)")
     p.add_argument("query", metavar="TEXT", help='words, a number or a reference: "ket luan '
                    '69", KL69, "so khoa hoc"')

@@ -67,7 +67,9 @@ def rows_dump(rows: DocumentRows,
     rels: list[Rel] = []
     for part in rows.parts:
         bodies.setdefault(part["parent"], {"id": part["parent"], "name": part["parent_name"],
-                                           "scope": part["scope"], "collective": False})
+                                           "scope": part["scope"], "collective": False,
+                                           "aliases": [part["parent_name"]],
+                                           "search": part["parent_search"]})
         rels.append((m.PART_OF.type, part["child"], part["parent"], {}))
     nodes: list[Node] = [(m.DOCUMENT.label, d) for d in docs.values()]
     nodes += [(m.BODY.label, b) for b in bodies.values()]

@@ -27,6 +27,7 @@ from policykg.ontology.records import (
     NamedCitation,
     Provenance,
 )
+from policykg.queries.search import alias_keys, body_search_key
 
 Row = dict[str, Any]
 # What a citation knows of the document it cites: a cited row's properties.  The writer
@@ -111,7 +112,8 @@ class DocumentRows:
     stated: dict[str, list[Row]] = field(
         default_factory=lambda: {rel.type: [] for rel in m.DOCUMENT_RELATIONS})
     bodies: list[Row] = field(default_factory=list)  # {id, props}
-    parts: list[Row] = field(default_factory=list)  # {child, parent, parent_name, scope}
+    # {child, parent, parent_name, parent_search, scope}
+    parts: list[Row] = field(default_factory=list)
     issued_by: list[Row] = field(default_factory=list)  # {document, body, props}
     addresses: list[Row] = field(default_factory=list)  # {body, props}
     tasks: list[Row] = field(default_factory=list)  # {id, props}
@@ -172,11 +174,14 @@ class _Bodies:
         for body in self.by_id.values():
             bodies.append({"id": body.id, "props": _checked(m.BODY, {
                 "name": body.name, "scope": body.scope, "collective": body.collective,
-                "aliases": self.aliases[body.id], "search": fold(body.name),
-            })})
+                "aliases": self.aliases[body.id],
+                "search": body_search_key(body.name, self.aliases[body.id]),
+            }), "alias_keys": alias_keys(self.aliases[body.id])})
             if body.part_of is not None:
+                parent_name = body.part_of_name or body.part_of
                 parts.append({"child": body.id, "parent": body.part_of,
-                              "parent_name": body.part_of_name or body.part_of,
+                              "parent_name": parent_name,
+                              "parent_search": body_search_key(parent_name, [parent_name]),
                               "scope": body.scope})
         return bodies, parts
 

@@ -16,18 +16,23 @@ from policykg.queries.catalog import load_catalog
 from policykg.queries.store import GraphStore
 
 
+def _prefix_range(prefix: str) -> list[str]:
+    """[prefix, the first string after every string that starts with it]: a range the
+    number index serves, where ``STARTS WITH`` is a scan."""
+    return [prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)]
+
+
 def find_documents(store: GraphStore, ref: ReferenceQuery) -> list[dict[str, Any]]:
-    """Documents ``ref`` may name, as rows of the ``lookup`` named query."""
-    query = load_catalog(store.engine)["lookup"]
-    params = {
-        "id": ref.id,
-        "number": ref.number,
-        "kind": ref.kind.value if ref.kind else None,
-        "seq_party": f"{ref.seq}-" if ref.seq else None,
-        "seq_state": f"{ref.seq}/" if ref.seq else None,
-        "year": ref.year,
-    }
-    return store.read(query.text, params)
+    """Documents ``ref`` may name: by id, by number or by kind and sequence number."""
+    catalog = load_catalog(store.engine)
+    if ref.id is not None:
+        return store.read(catalog["lookup_id"].text, {"id": ref.id, "year": ref.year})
+    if ref.number is not None:
+        return store.read(catalog["lookup_number"].text,
+                          {"number": ref.number, "year": ref.year})
+    return store.read(catalog["lookup_sequence"].text, {
+        "kind": ref.kind.value if ref.kind else None, "year": ref.year,
+        "party": _prefix_range(f"{ref.seq}-"), "state": _prefix_range(f"{ref.seq}/")})
 
 
 def resolve_document(store: GraphStore, text: str) -> str:

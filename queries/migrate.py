@@ -7,7 +7,12 @@ with a scalar ``asserted_by`` and the statement's ``source_file``, ``span_start`
 relationships of each such pair by one carrying ``asserted_by`` and ``assertions``
 (:data:`policykg.ontology.mapping.ASSERTIONS`), with a ``CITES``'s ``resolution``
 (the worst of its citations': ambiguous, unresolved, by-name, resolved), one batch of
-pairs per transaction.  A graph already in the current model is left as it is.
+pairs per transaction.  Before bodies' search keys held their aliases, a body's key was
+its folded name, and a body created as another's parent had none:
+:func:`refresh_body_keys` gives each body whose key lacks its name or an alias the key
+:func:`~policykg.queries.search.body_search_key` makes.  (The full-text indexes search
+uses come with the schema, which opening the store ensures.)  A graph already in the
+current model is left as it is.
 """
 
 from __future__ import annotations
@@ -15,8 +20,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from policykg.core.vntext import fold
 from policykg.ontology import mapping as m
 from policykg.queries.catalog import load_writes
+from policykg.queries.search import alias_keys, body_search_key
 from policykg.queries.store import GraphStore
 
 BATCH = 5_000
@@ -71,3 +78,18 @@ def merge_parallel_relations(store: GraphStore, batch: int = BATCH) -> int:
                     writes[f"bulk_rels_{rel.type.lower()}"].statement(rows=created))
         store.write(statements)
         merged += len(pairs)
+
+
+def refresh_body_keys(store: GraphStore, batch: int = BATCH) -> int:
+    """Give every body whose search key lacks its folded name or one of its folded
+    aliases the key of both; how many bodies."""
+    writes = load_writes(store.engine)
+    stale = []
+    for row in store.read(writes["migrate_bodies"].text):
+        name, aliases, key = str(row["name"] or row["id"]), row["aliases"] or [], row["search"]
+        if key is None or any(f" {k} " not in f" {key} "
+                              for k in (fold(name), *alias_keys(aliases))):
+            stale.append({"id": row["id"], "search": body_search_key(name, aliases)})
+    for start in range(0, len(stale), batch):
+        store.write([writes["migrate_body_keys"].statement(rows=stale[start:start + batch])])
+    return len(stale)

@@ -44,6 +44,7 @@ from policykg.core.vntext import fold, slug
 from policykg.loaders.rows import document_search_key
 from policykg.ontology import mapping as m
 from policykg.ontology.records import DocumentKind
+from policykg.queries.search import body_search_key
 
 PROVINCES = ("thai-nguyen", "kon-tum", "hai-phong", "bac-kan", "binh-thuan", "lao-cai",
              "nghe-an", "ha-tinh")
@@ -264,13 +265,14 @@ class Synthetic:
             name = f"Tỉnh ủy {PROVINCE_NAMES[scope]}"
             yield "Body", mapped(m.BODY, {"id": self.parent_id(scope), "name": name,
                                           "scope": scope, "collective": False,
-                                          "aliases": [name]})
+                                          "aliases": [name],
+                                          "search": body_search_key(name, [name])})
         for scope in ("tw", *PROVINCES):
             name = self.issuer_name(scope)
+            alias = name.removesuffix(f" {PROVINCE_NAMES.get(scope, '')}")
             yield "Body", mapped(m.BODY, {
                 "id": self.issuer_id(scope), "name": name, "scope": scope,
-                "collective": False, "aliases": [name.removesuffix(
-                    f" {PROVINCE_NAMES.get(scope, '')}")], "search": fold(name)})
+                "collective": False, "aliases": [alias], "search": body_search_key(name, [alias])})
         for i in range(self.documents):
             yield "Document", self._document(i)
             if self.doc_fault(i) == "stub":
@@ -291,7 +293,7 @@ class Synthetic:
         return mapped(m.BODY, {"id": self.body_id(k), "name": name,
                                "scope": PROVINCES[k % len(PROVINCES)],
                                "collective": k % 10 == 9, "aliases": aliases,
-                               "search": fold(name)})
+                               "search": body_search_key(name, aliases)})
 
     def _document(self, i: int) -> dict[str, Any]:
         central, fault = self.central(i), self.doc_fault(i)

@@ -12,3 +12,8 @@ CREATE INDEX FOR (n:Task) ON (n.document_id);
 // unique: Body(id)
 // unique: Task(id)
 // unique: Target(id)
+// Full-text indexes on the folded search keys (policykg.queries.search): no stemming,
+// no stop words (folded Vietnamese is no language RediSearch knows).
+CALL db.idx.fulltext.createNodeIndex({label: 'Document', stopwords: []}, {field: 'search', nostem: true});
+CALL db.idx.fulltext.createNodeIndex({label: 'Body', stopwords: []}, {field: 'search', nostem: true});
+CALL db.idx.fulltext.createNodeIndex({label: 'Task', stopwords: []}, {field: 'search', nostem: true});

@@ -150,23 +150,25 @@ SET r.asserted_by = [x IN by WHERE x < row.props.asserted_by[0]] + row.props.ass
 
 // name: merge_bodies
 // title: Write bodies
-// description: Bodies named by the document, merged by id; aliases added to those already known.
-// param: rows list — {id, props} per body
+// description: Bodies named by the document, merged by id; aliases added to those already known, and their folded forms not yet in its search key added to it.
+// param: rows list — {id, props, alias_keys} per body, alias_keys the folded name and aliases
 UNWIND $rows AS row
 MERGE (b:Body {id: row.id})
 ON CREATE SET b += row.props
-SET b.aliases = [a IN coalesce(b.aliases, []) WHERE NOT a IN row.props.aliases]
-    + row.props.aliases
+WITH b, row, coalesce(b.aliases, []) AS known, coalesce(b.search, '') AS key
+SET b.aliases = [a IN known WHERE NOT a IN row.props.aliases] + row.props.aliases,
+    b.search = trim(reduce(s = key, k IN row.alias_keys |
+        CASE WHEN (' ' + key + ' ') CONTAINS (' ' + k + ' ') THEN s ELSE s + ' ' + k END))
 
 // name: merge_parts
 // title: Write partOf edges between bodies
 // description: A body and the committee it belongs to, the parent created when unknown.
-// param: rows list — {child, parent, parent_name, scope} per edge
+// param: rows list — {child, parent, parent_name, parent_search, scope} per edge
 UNWIND $rows AS row
 MATCH (c:Body {id: row.child})
 MERGE (p:Body {id: row.parent})
 ON CREATE SET p.name = row.parent_name, p.scope = row.scope, p.collective = false,
-    p.aliases = [row.parent_name]
+    p.aliases = [row.parent_name], p.search = row.parent_search
 MERGE (c)-[:PART_OF]->(p)
 
 // name: create_issued_by

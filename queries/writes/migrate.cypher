@@ -26,3 +26,17 @@ UNWIND $rows AS row
 MATCH (a:Document {id: row.s})-[r]->(b:Document {id: row.t})
 WHERE type(r) = row.type
 DELETE r
+
+// name: migrate_bodies
+// title: Every body's name, aliases and search key
+// description: What a body's search key must hold (its folded name and aliases) and the key it has, for every body.
+MATCH (b:Body)
+RETURN b.id AS id, b.name AS name, b.aliases AS aliases, b.search AS search
+
+// name: migrate_body_keys
+// title: Set bodies' search keys
+// description: The search key of each body given.
+// param: rows list — {id, search} per body
+UNWIND $rows AS row
+MATCH (b:Body {id: row.id})
+SET b.search = row.search

@@ -126,4 +126,9 @@ def test_schemas_cover_every_label_id() -> None:
         assert f"CREATE INDEX FOR (n:{label}) ON (n.id)" in falkordb.statements
         assert any(f"(n:{label}) REQUIRE n.id IS UNIQUE" in s for s in neo4j.statements)
     assert neo4j.unique == ()
-    assert all(s.endswith(")") or s.endswith("UNIQUE") for s in neo4j.statements)
+    assert all(s.endswith((")", "UNIQUE", "}}")) for s in neo4j.statements)
+    for label in ("Document", "Body", "Task"):  # search's full-text indexes
+        assert any(f"createNodeIndex({{label: '{label}'" in s and "'search'" in s
+                   for s in falkordb.statements)
+        assert any(f"FULLTEXT INDEX search_{label.lower()} IF NOT EXISTS FOR (n:{label}) "
+                   "ON EACH [n.search]" in s for s in neo4j.statements)

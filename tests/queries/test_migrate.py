@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policykg.queries.migrate import merge_parallel_relations
+from policykg.queries.migrate import merge_parallel_relations, refresh_body_keys
 from policykg.queries.store import GraphStore
 
 OLD = """
@@ -41,3 +41,16 @@ def test_parallel_relations_become_one_with_their_assertions(store: GraphStore) 
     before = rels(store)
     assert merge_parallel_relations(store) == 0  # a migrated graph is left as it is
     assert rels(store) == before
+
+
+def test_bodies_get_a_search_key_of_their_name_and_aliases(store: GraphStore) -> None:
+    store.write([("""
+CREATE (:Body {id: 'a', name: 'Sở Khoa học và Công nghệ', aliases: ['Sở KH&CN'],
+               search: 'so khoa hoc va cong nghe'}),
+       (:Body {id: 'p', name: 'Tỉnh ủy Kon Tum', aliases: ['Tỉnh ủy Kon Tum']}),
+       (:Body {id: 'n', name: 'Tỉnh ủy', aliases: ['Tỉnh ủy'], search: 'tinh uy'})""", {})])
+    assert refresh_body_keys(store, batch=1) == 2
+    rows = store.read("MATCH (b:Body) RETURN b.id AS id, b.search AS key ORDER BY id")
+    assert [(r["id"], r["key"]) for r in rows] == [
+        ("a", "so khoa hoc va cong nghe so kh cn"), ("n", "tinh uy"), ("p", "tinh uy kon tum")]
+    assert refresh_body_keys(store) == 0
