@@ -66,12 +66,12 @@ _LETTERHEAD = re.compile(
 )
 # A committee under the provincial letterhead ("ĐẢNG BỘ TỈNH THANH HÓA" / "ĐẢNG ỦY KHỐI …").
 _OFFICE_LINE = re.compile(r"[ \t*]*\n[ \t*]*(?P<office>VĂN PHÒNG)[ \t*]*$", re.M)
-_SUBUNIT = re.compile(
-    r"[ \t]*\n[ \t*]*"
-    r"(?P<unit>(?:ĐẢNG ỦY|ĐẢNG ĐOÀN|BAN CÁN SỰ ĐẢNG|HUYỆN ỦY|THỊ ỦY|QUẬN ỦY|THÀNH ỦY)"
-    rf"(?:[ \t]+[{UPPER}]+)+)[ \t*]*$",
-    re.M,
-)
+_COMMITTEE = (r"(?P<unit>(?:ĐẢNG ỦY|ĐẢNG ĐOÀN|BAN CÁN SỰ ĐẢNG|HUYỆN ỦY|THỊ ỦY|QUẬN ỦY|"
+              rf"THÀNH ỦY|CHI BỘ)(?:[ \t]+[{UPPER}]+)+)[ \t*|]*$")
+_SUBUNIT = re.compile(r"[ \t]*\n(?:[ \t*]*\n)?[ \t*]*" + _COMMITTEE, re.M)  # a blank line between
+# A committee printed alone at the top, under no provincial letterhead ("ĐẢNG BỘ HUYỆN
+# SƠN TỊNH" / "ĐẢNG ỦY XÃ TỊNH TRÀ", or "HUYỆN ỦY …" by itself).
+_COMMITTEE_LINE = re.compile(r"^[ \t*]*" + _COMMITTEE, re.M)
 # Centrally governed cities: a printed place line naming one is the province.
 _CENTRAL_CITIES = frozenset(("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"))
 # Words that start a body's or a document's name, never a province's ("tỉnh Ban …").
@@ -156,17 +156,20 @@ def header_view(text: str) -> str:
 _CAPS = rf"[{UPPER}][{UPPER} ,&\-–]*[{UPPER}]"
 _STATE_LETTERHEAD = re.compile(
     rf"^[ \t*]*(?P<body>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)"
-    rf"[ \t]+(?:TỈNH|THÀNH PHỐ|TP\.?)[ \t]+{_CAPS}"
+    rf"(?:[ \t]+|[ \t*]*\n[ \t*]*)"  # "ỦY BAN NHÂN DÂN" / "TỈNH THANH HÓA": on two lines
+    rf"(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG)[ \t]+{_CAPS}"
     r"|THỦ TƯỚNG CHÍNH PHỦ|VĂN PHÒNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI"
     rf"|BỘ (?!CHÍNH TRỊ){_CAPS}|SỞ {_CAPS}"
     rf"|BAN CHẤP HÀNH TRUNG ƯƠNG[ \t\n]+(?:VĂN PHÒNG|BAN {_CAPS})"
     rf"|ĐẢNG ĐOÀN QUỐC HỘI|ĐẢNG ỦY CHÍNH PHỦ|ĐẢNG ỦY QUỐC HỘI|BAN CHỈ ĐẠO TRUNG ƯƠNG(?: {_CAPS})?"
-    rf"|BAN CÁN SỰ ĐẢNG {_CAPS})[ \t*]*$",
+    rf"|BAN CÁN SỰ ĐẢNG {_CAPS})[ \t*|]*$",  # "|": the letterhead's cell of a table row
     re.M,
 )
 _LOWER_WORDS = frozenset({"và", "nhân", "dân", "tỉnh", "thành", "phố", "đảng", "sự", "đoàn",
                           "ủy", "uỷ", "phủ", "tướng", "phòng", "chính", "hành", "chấp", "cán"})
-_PROPER_AFTER = ("TỈNH ", "THÀNH PHỐ ", "TP. ")
+# the unit a place name follows; "THỊ XÃ " before "XÃ ", which it holds
+_PROPER_AFTER = ("TỈNH ", "THÀNH PHỐ ", "TP. ", "HUYỆN ", "QUẬN ", "THỊ XÃ ", "THỊ TRẤN ",
+                 "XÃ ", "PHƯỜNG ")
 
 
 def letterhead_name(upper: str) -> str:
@@ -286,11 +289,38 @@ def _unit(text: str, letterhead: re.Match[str] | None) -> str:
     return "Thành ủy" if lower.count("thành ủy") > lower.count("tỉnh ủy") else "Tỉnh ủy"
 
 
+_LOCAL_UNIT = re.compile(r"[ \t](?:HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG)[ \t]")
+_PLACE_UNITS = ("XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "QUẬN", "THỊ XÃ", "TỈNH", "THÀNH PHỐ")
+_SCHOOLS = ("ĐẠI HỌC", "CAO ĐẲNG", "HỌC VIỆN")
+
+
 def _subunit_name(upper: str) -> str:
-    """ "ĐẢNG ĐOÀN HĐND TỈNH" → "Đảng đoàn Hội đồng nhân dân tỉnh" (abbreviations spelled out)."""
-    words = expand_abbreviations(_SPACES.sub(" ", upper)).split(" ")
-    return " ".join([words[0].capitalize()]
-                    + [w.lower() if w.isupper() else w for w in words[1:]])
+    """A committee's name from its capitals, abbreviations spelled out: "ĐẢNG ĐOÀN HĐND
+    TỈNH" → "Đảng đoàn Hội đồng nhân dân tỉnh", "HUYỆN ỦY SƠN TỊNH" → "Huyện ủy Sơn Tịnh",
+    "ĐẢNG ỦY XÃ TỊNH TRÀ" → "Đảng ủy xã Tịnh Trà", "ĐẢNG ỦY TRƯỜNG ĐẠI HỌC VINH" → "Đảng
+    ủy Trường Đại học Vinh"."""
+    text = expand_abbreviations(_SPACES.sub(" ", upper.strip()))
+    words = text.split(" ")
+    size = 4 if text.upper().startswith("BAN CÁN SỰ ĐẢNG") else 2
+    head = " ".join([words[0].capitalize()] + [w.lower() for w in words[1:size]])
+    rest = " ".join(words[size:])
+    if not rest.isupper():  # spelled out: "Hội đồng nhân dân TỈNH"
+        return " ".join([head] + [w.lower() if w.isupper() else w for w in rest.split(" ")])
+    if head.endswith(("ủy", "uỷ")) and not head.startswith("Đảng"):  # "Huyện ủy" + a place
+        return f"{head} {_place_case(rest)}"
+    for unit in _PLACE_UNITS:
+        if rest.startswith(unit + " "):
+            return f"{head} {unit.lower()} {_place_case(rest[len(unit) + 1:])}"
+    for school in _SCHOOLS:
+        k = rest.find(school + " ")
+        if k >= 0:  # "TRƯỜNG ĐẠI HỌC VINH": the school's kind, then its proper name
+            before = rest[:k].strip().capitalize()
+            named = f"{school.capitalize()} {_place_case(rest[k + len(school) + 1:])}"
+            return " ".join(p for p in (head, before, named) if p)
+    tail = rest.lower().split(" ")
+    if tail[0] == "khối":  # "Đảng ủy Khối các cơ quan tỉnh"
+        tail[0] = "Khối"
+    return " ".join([head, *tail])
 
 
 def _province(text: str, letterhead: re.Match[str] | None,
@@ -479,8 +509,11 @@ def extract_header(text: str, source: str, *, view: str | None = None,
         out.set("issuer", name, *state.span("body"))
         if province:
             out.set("province", province, *state.span("body"))
+        elif _LOCAL_UNIT.search(state["body"]):  # a commune's or district's: from its text
+            _province(text, None, place, out)
     else:
-        subunit = _SUBUNIT.match(text, letterhead.end()) if letterhead is not None else None
+        subunit = _SUBUNIT.match(text, letterhead.end()) if letterhead is not None else \
+            _COMMITTEE_LINE.search(text, 0, max(top, 1))
         if subunit is not None:
             _issuer(text, head, kind, title, block, _subunit_name(subunit["unit"]), subunit, out)
         else:

@@ -107,7 +107,10 @@ def test_date_glued_to_the_own_number() -> None:
 @pytest.mark.parametrize(("committee", "signed", "issuer"), [
     ("ĐẢNG ĐOÀN HĐND TỈNH", "T/M ĐẢNG ĐOÀN", "Đảng đoàn Hội đồng nhân dân tỉnh Quảng Ninh"),
     ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "T/M BAN THƯỜNG VỤ",
-     "Ban Thường vụ Đảng ủy khối các cơ quan tỉnh Quảng Ninh"),
+     "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Quảng Ninh"),
+    ("\nĐẢNG UỶ TRƯỜNG ĐẠI HỌC HẠ LONG", "T/M BAN THƯỜNG VỤ",  # a blank line between
+     "Ban Thường vụ Đảng ủy Trường Đại học Hạ Long"),
+    ("HUYỆN ỦY TIÊN YÊN", "T/M BAN THƯỜNG VỤ", "Ban Thường vụ Huyện ủy Tiên Yên"),
 ])
 def test_committee_under_the_provincial_letterhead_is_the_issuer_named_after_it(
         committee: str, signed: str, issuer: str) -> None:
@@ -256,3 +259,19 @@ def test_the_place_date_line_in_any_of_its_forms(written: str) -> None:
     assert header.issued == date(2025, 5, 25)
     span = header.provenance["issued"].span
     assert span is not None and text[span.start:span.end] in written
+
+
+@pytest.mark.parametrize(("letterhead", "issuer", "province"), [
+    ("ỦY BAN NHÂN DÂN XÃ TỊNH TRÀ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+     "Ủy ban nhân dân xã Tịnh Trà", "Quảng Ngãi"),  # the province from its text
+    ("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA", "Ủy ban nhân dân tỉnh Thanh Hóa", "Thanh Hóa"),
+    ("ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỔ", "Ủy ban nhân dân thị xã Đức Phổ", "Quảng Ngãi"),
+    ("ĐẢNG BỘ HUYỆN SƠN TỊNH\nĐẢNG ỦY XÃ TỊNH TRÀ\n*", "Đảng ủy xã Tịnh Trà", "Quảng Ngãi"),
+])
+def test_letterheads_of_communes_districts_and_their_committees(
+        letterhead: str, issuer: str, province: str) -> None:
+    """Before, only a province's or a city's People's Committee, and a committee right under
+    a provincial Party letterhead, were read: these gave no issuer, or the province's."""
+    h = _header(f"{letterhead}\n\nSố: 12/KH-UBND\n\nTịnh Trà, ngày 26 tháng 4 năm 2024\n\n"
+                "KẾ HOẠCH\n\nTriển khai Nghị quyết số 13-NQ/TU về chuyển đổi số tỉnh Quảng Ngãi\n")
+    assert (h.issuer, h.province) == (issuer, province)
