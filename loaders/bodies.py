@@ -73,6 +73,7 @@ _HEADS = (
     "Thông tấn xã", "Kiểm toán", "Tập đoàn", "Tổng công ty", "Công ty", "Học viện", "Quỹ",
     "Chủ tịch", "Bộ trưởng", "Giám đốc", "Viện kiểm sát", "Tổ công tác", "Tổ đảng",
     "Ban cán sự", "Ban Chỉ đạo", "Ban Quản lý", "VTV", "VOV", "TTXVN", "Văn phòng",
+    "Vụ", "Phòng", "Bệnh viện", "Chi nhánh", "Hợp tác xã", "Trạm",  # a ministry's, a district's
 )
 # Heads that are bodies only before a name: a role or a locality of a named body
 # ("Tổ trưởng Tổ đảng …", "Chủ nhiệm Văn phòng …", "Thành phố Hà Nội").  Not "Lãnh
@@ -85,7 +86,8 @@ _HEAD_RE = re.compile(
     + r")(?=\s+(?:các\s|[A-ZĐÀ-Ỹ]))")
 # Words a head opens that are not bodies: "Ban hành", "Báo cáo", "Sở hữu", "Hội nghị".
 _NOT_BODY = re.compile(r"(?:Ban hành|Báo cáo|Đoàn kết|Bộ máy|Bộ tiêu chí|Bộ chỉ số|Hội nhập|"
-                       r"Hội nghị|Hội thảo|Hội thi|Sở hữu|Trường hợp|Cục bộ)(?![^\W\d_])")
+                       r"Hội nghị|Hội thảo|Hội thi|Sở hữu|Trường hợp|Cục bộ|Vụ việc|Vụ án|"
+                       r"Phòng,? chống|Phòng ngừa|Phòng thủ|Phòng cháy)(?![^\W\d_])")
 _DETERMINER = re.compile(r"(?i)(?:các|những|mọi)\s")
 # Lower-case words that open a collective subject after "các" ("các sở, ngành …").
 _COLLECTIVE_NOUNS = frozenset({

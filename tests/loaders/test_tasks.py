@@ -219,3 +219,19 @@ def test_slash_labels_number_and_letter_items() -> None:
     tasks = extract_tasks(text, "x").tasks
     assert [(t.section, t.owners) for t in tasks] == [
         ("V.1.a", ("Bộ Xây dựng",)), ("V.1.b", ("Bộ Xây dựng",)), ("V.2.a", ("Bộ Tài chính",))]
+
+
+def test_a_ministry_department_heading_owns_its_bullets() -> None:
+    """blind3 M1: "Vụ" was no head of a body's name, so the bullets under "a) Vụ … chủ
+    trì" went to the section's "Các đơn vị thuộc Bộ"."""
+    text = "\n".join([
+        "III. TỔ CHỨC THỰC HIỆN", "",
+        "1. Các đơn vị thuộc Bộ Giáo dục và Đào tạo", "",
+        "a) Vụ Giáo dục Phổ thông chủ trì, phối hợp với các đơn vị liên quan:", "",
+        "- Chỉ đạo, hướng dẫn việc thực hiện Khung năng lực số tại các địa phương.", "",
+        "- Xây dựng tài liệu hướng dẫn triển khai Khung năng lực số.", "",
+        "b) Phòng Giáo dục và Đào tạo huyện chủ trì:", "",
+        "- Tổ chức tập huấn cho giáo viên.", ""])
+    found = extract_tasks(text, "m1.txt")
+    assert [t.owners for t in found.tasks] == [("Vụ Giáo dục Phổ thông",)] * 2 + [
+        ("Phòng Giáo dục và Đào tạo huyện",)]
