@@ -376,8 +376,12 @@ class _Builder:
                             text, cells=(text,), cell_starts=(start + line.index(text),)))
 
 
+# A footnote: the rule above the notes, and a note ("¹ Quy định tại …"); no outline node.
+_FOOTNOTE = re.compile(r"[ \t]*(?:_{5,}[ \t]*$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+[ \t]*\S)")
+
+
 def parse_outline(text: str) -> Node:
-    """The outline tree of laid-out ``text``."""
+    """The outline tree of laid-out ``text``; footnotes are left out of it."""
     builder = _Builder()
     ended = False  # inside the recipients and signature, after the document's own text
     addressing = False  # inside a "Kính gửi:" list
@@ -390,6 +394,8 @@ def parse_outline(text: str) -> Node:
             continue
         if _END.match(line) or _SIGNATURE.match(line):
             ended = True
+            continue
+        if _FOOTNOTE.match(line):
             continue
         if _ADDRESS.match(line):
             addressing = True

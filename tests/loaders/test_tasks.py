@@ -235,3 +235,20 @@ def test_a_ministry_department_heading_owns_its_bullets() -> None:
     found = extract_tasks(text, "m1.txt")
     assert [t.owners for t in found.tasks] == [("Vụ Giáo dục Phổ thông",)] * 2 + [
         ("Phòng Giáo dục và Đào tạo huyện",)]
+
+
+def test_footnotes_are_no_tasks() -> None:
+    """blind3 M1: the rule above a page's footnotes and the note itself, after a section
+    of unmarked directive paragraphs, were two tasks."""
+    text = "\n".join([
+        "II. NHIỆM VỤ", "",
+        "2.3. Tổ chức dạy học tăng cường", "",
+        "Tăng cường tổ chức các hoạt động câu lạc bộ phát triển năng lực số.", "",
+        "Thực hiện hiệu quả chủ trương xã hội hóa giáo dục theo quy định¹.", "",
+        "___________________", "",
+        "¹ Quy định tại Điều 6 Nghị định số 24/2021/NĐ-CP ngày 23/3/2021 của Chính phủ.", "",
+        "III. TỔ CHỨC THỰC HIỆN", "",
+        "1. Sở Tài chính bố trí kinh phí thực hiện.", ""])
+    found = extract_tasks(text, "notes.txt")
+    assert [t.text[:20] for t in found.tasks] == [
+        "Tăng cường tổ chức c", "Thực hiện hiệu quả c", "Sở Tài chính bố trí "]
