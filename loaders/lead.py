@@ -89,7 +89,8 @@ def preamble_facts(view: str) -> LeadFacts:
     if found is None:
         return LeadFacts()
     issuer, issuer_span = _issuer_before(view, found.start("kind"))
-    kind = _KIND_BY_NAME.get(found["kind"].lower())
+    # "Chương trình hành động" is a Chương trình
+    kind = _KIND_BY_NAME.get(found["kind"].lower().removesuffix(" hành động"))
     return LeadFacts(kind=kind, kind_span=found.span("kind"), issuer=issuer,
                      issuer_span=issuer_span)
 

@@ -52,6 +52,11 @@ _ISSUES_ITSELF = re.compile(
     rf"(?i)(?<!đã )(?<!vừa )(?<!việc )\bban\s+hành\s+(?P<kind>{_DOC_KINDS})\b(?!\s+số)"
     r"(?:(?!ban\s+hành)[^.\n]){0,300}?"
     r"(?:như\s+sau|nội\s+dung\s+sau|sau\s+đây)")
+# "… vừa ban hành Chương trình hành động thực hiện … . Nội dung chương trình hành động
+# như sau:": a lead that names the text it gives by its kind, and says so.
+_GIVES_ITSELF = re.compile(
+    rf"(?i)\bban\s+hành\s+(?P<kind>{_DOC_KINDS})\b(?!\s+số)"
+    r"[^\n]{0,400}?\bnội\s+dung\s+(?:của\s+)?(?P=kind)[^.\n]{0,80}?như\s+sau")
 _FIRST_PARAGRAPHS = 3
 # A site's lead before the document it republishes.  "Toàn văn Chỉ thị 24/CT-TTg … ra
 # sao?" titles an article quoting parts of it: only a lead that says it gives the whole
@@ -139,5 +144,7 @@ def addressed(view: str) -> re.Match[str] | None:
 
 
 def issues_itself(view: str) -> re.Match[str] | None:
-    """The preamble's "… ban hành Kế hoạch … như sau" issuing the text itself, if any."""
-    return _ISSUES_ITSELF.search(view, 0, _first_lines_end(view, _FIRST_PARAGRAPHS))
+    """The preamble's "… ban hành Kế hoạch … như sau" issuing the text itself, or a lead's
+    "… ban hành Kế hoạch … . Nội dung kế hoạch như sau", if any."""
+    end = _first_lines_end(view, _FIRST_PARAGRAPHS)
+    return _ISSUES_ITSELF.search(view, 0, end) or _GIVES_ITSELF.search(view, 0, end)

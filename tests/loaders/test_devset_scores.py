@@ -48,9 +48,9 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
         "tasks": 0.88, "owners": 0.87, "deadlines": 0.0, "targets": 1.0, "unowned": 0.83,
         "overall": 0.88}),
     "blind4": (DEVSET / "blind4" / "docs", DEVSET / "blind4" / "gold", {  # page openings
-        "document": 0.73, "references": 0.92, "implements": 1.0, "cited_relations": 1.0,
+        "document": 0.78, "references": 0.92, "implements": 1.0, "cited_relations": 1.0,
         "tasks": 0.0, "owners": 1.0, "deadlines": 1.0, "targets": 0.54, "unowned": 1.0,
-        "overall": 0.77}),
+        "overall": 0.79}),
 }
 GOAL_SETS = ("seeds", "corpus2")
 FIELD_GOAL, OVERALL_GOAL = 0.90, 0.95

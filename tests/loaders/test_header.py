@@ -275,3 +275,17 @@ def test_letterheads_of_communes_districts_and_their_committees(
     h = _header(f"{letterhead}\n\nSố: 12/KH-UBND\n\nTịnh Trà, ngày 26 tháng 4 năm 2024\n\n"
                 "KẾ HOẠCH\n\nTriển khai Nghị quyết số 13-NQ/TU về chuyển đổi số tỉnh Quảng Ngãi\n")
     assert (h.issuer, h.province) == (issuer, province)
+
+
+@pytest.mark.parametrize("kind", ["Chương trình hành động", "Kế hoạch"])
+def test_a_lead_giving_the_text_by_its_kind_names_the_kind(kind: str) -> None:
+    """blind4 E2: "… vừa ban hành Chương trình hành động … . Nội dung chương trình hành
+    động như sau:" gave the kind Other ("chương trình hành động" named no kind)."""
+    h = _header("Chương trình hành động của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 57\n"
+                f"Ban Thường vụ Tỉnh ủy vừa ban hành {kind} thực hiện Nghị quyết số 57-NQ/TW, "
+                "ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ. "
+                f"Nội dung {kind.lower()} như sau:\n"
+                "Thực hiện Nghị quyết số 57-NQ/TW, Ban Thường vụ Tỉnh ủy đề ra các nhiệm vụ:\n"
+                "I. MỤC TIÊU\n1. Phấn đấu đến năm 2030 đạt các chỉ tiêu sau.\n")
+    expected = DocumentKind.ChuongTrinh if kind.startswith("Chương") else DocumentKind.KeHoach
+    assert (h.kind, h.issuer) == (expected, "Ban Thường vụ Tỉnh ủy")
