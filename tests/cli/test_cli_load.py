@@ -7,7 +7,7 @@ import re
 import subprocess
 
 from tests.cli.conftest import POLICYKG, Run
-from tests.shared_scorer import CORPUS
+from tests.shared_scorer import CORPUS, ROOT
 
 
 def test_the_cli_says_why_it_rejects(run: Run) -> None:
@@ -71,3 +71,18 @@ def test_each_document_is_printed_as_soon_as_it_is_written(cli_env: dict[str, st
              for line in done.stdout.splitlines()
              if "tasks, " in line or re.match(r"policykg: load: \d of", line)]
     assert order == ["doc", "progress"] * 5
+
+
+def test_the_readme_shows_progress_lines_of_the_form_a_load_prints(run: Run) -> None:
+    """The README's ```text block of progress lines: each has the shape of a real one
+    (its figures aside)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```text", readme.index("POLICYKG_PROGRESS_SECONDS")) + len("```text")
+    shown = readme[start: readme.index("```", start)].strip().splitlines()
+    out = run("load", str(CORPUS), POLICYKG_PROGRESS_SECONDS="0")
+    printed = [line for line in out.stderr.splitlines() if line.startswith("policykg: load: ")]
+
+    def shape(line: str) -> str:
+        return re.sub(r"\d[\d .]*\d|\d", "#", line)
+
+    assert shown and {shape(line) for line in shown} <= {shape(line) for line in printed}
