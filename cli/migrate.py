@@ -6,15 +6,21 @@ from __future__ import annotations
 import argparse
 
 from policykg.cli.common import EXIT_OK, open_store
-from policykg.queries.migrate import merge_parallel_relations
+from policykg.queries.migrate import add_number_keys, merge_parallel_relations
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     store = open_store()
     try:
         pairs = merge_parallel_relations(store)
+        keyed = add_number_keys(store)
     finally:
         store.close()
-    print(f"merged the relationships of {pairs} document pair{'' if pairs == 1 else 's'} "
-          "into one each" if pairs else "the graph is in the current model: nothing to migrate")
+    if pairs:
+        print(f"merged the relationships of {pairs} document pair{'' if pairs == 1 else 's'} "
+              "into one each")
+    if keyed:
+        print(f"keyed {keyed} document{'' if keyed == 1 else 's'} by number")
+    if not pairs and not keyed:
+        print("the graph is in the current model: nothing to migrate")
     return EXIT_OK

@@ -32,7 +32,7 @@ from policykg.loaders.resolve import (
 from policykg.loaders.rows import document_rows
 from policykg.loaders.sidecar import Sidecar
 from policykg.loaders.writer import adopt_stub_statements, write_document
-from policykg.ontology.identity import document_id, document_scope
+from policykg.ontology.identity import document_id, document_scope, number_key
 from policykg.ontology.records import Extraction, NamedCitation
 from policykg.ontology.validation import Finding
 from policykg.queries.catalog import load_catalog, load_writes
@@ -56,7 +56,7 @@ class LoadResult:
 
 def _candidates(store: GraphStore, scope: str, number: str) -> list[Candidate]:
     query = load_catalog(store.engine)["documents_numbered"]
-    rows = store.read(query.text, {"scope": scope, "number": number})
+    rows = store.read(query.text, {"scope": scope, "key": number_key(number)})
     return [Candidate(r["id"], r["year"]) for r in rows]
 
 

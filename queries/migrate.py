@@ -7,7 +7,9 @@ with a scalar ``asserted_by`` and the statement's ``source_file``, ``span_start`
 relationships of each such pair by one carrying ``asserted_by`` and ``assertions``
 (:data:`policykg.ontology.mapping.ASSERTIONS`), with a ``CITES``'s ``resolution``
 (the worst of its citations': ambiguous, unresolved, by-name, resolved), one batch of
-pairs per transaction.  A graph already in the current model is left as it is.
+pairs per transaction.  Before numbers were keyed, a document had no ``number_key``
+(the indexed key candidate lookups match on): :func:`add_number_keys` sets it.  A graph
+already in the current model is left as it is.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from policykg.ontology import mapping as m
+from policykg.ontology.identity import number_key
 from policykg.queries.catalog import load_writes
 from policykg.queries.store import GraphStore
 
@@ -71,3 +74,16 @@ def merge_parallel_relations(store: GraphStore, batch: int = BATCH) -> int:
                     writes[f"bulk_rels_{rel.type.lower()}"].statement(rows=created))
         store.write(statements)
         merged += len(pairs)
+
+
+def add_number_keys(store: GraphStore, batch: int = BATCH) -> int:
+    """Set the ``number_key`` of every numbered document without one; how many."""
+    writes = load_writes(store.engine)
+    keyed = 0
+    while True:
+        rows = store.read(writes["migrate_unkeyed_documents"].text, {"limit": batch})
+        if not rows:
+            return keyed
+        store.write([writes["migrate_set_number_keys"].statement(rows=[
+            {"id": r["id"], "key": number_key(r["number"])} for r in rows])])
+        keyed += len(rows)

@@ -6,11 +6,11 @@ RETURN count(n) AS n
 
 // name: documents_numbered
 // title: Documents of a scope with a number
-// description: The documents of one issuing scope whose number is this one, ignoring case; the candidates an undated citation may name.
+// description: The documents of one issuing scope whose number is this one, ignoring case (found through the number_key index); the candidates an undated citation may name.
 // param: scope string — an issuing scope such as tw or kon-tum
-// param: number string — a document number such as 20-NQ/TW
+// param: key string — a number's key (policykg.ontology.identity.number_key), such as 29-CTR/TU
 MATCH (d:Document)
-WHERE d.scope = $scope AND toUpper(d.number) = toUpper($number)
+WHERE d.number_key = $key AND d.scope = $scope
 RETURN d.id AS id, d.year AS year, d.stub AS stub
 
 // name: documents_of_term

@@ -88,6 +88,7 @@ UNWIND $rows AS row
 MERGE (c:Document {id: row.id})
 ON CREATE SET c += row.props, c.stub = true
 SET c.kind = coalesce(c.kind, row.props.kind), c.number = coalesce(c.number, row.props.number),
+    c.number_key = coalesce(c.number_key, row.props.number_key),
     c.issued = coalesce(c.issued, row.props.issued), c.year = coalesce(c.year, row.props.year),
     c.term = coalesce(c.term, row.props.term), c.scope = coalesce(c.scope, row.props.scope),
     c.issuer_name = coalesce(c.issuer_name, row.props.issuer_name),
