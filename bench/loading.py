@@ -3,10 +3,11 @@
     python -m bench.loading [--files 300]
 
 Writes synthetic plans (:func:`bench.corpus.write_batch`), extracts them once,
-then loads them into a throwaway FalkorDB three times, emptying the graph between
-runs: without validation, validated by the Cypher rules in a scratch graph (what
-FalkorDB does), and validated by pyshacl (what a store without scratch graphs, such
-as Neo4j, does).  Prints documents per second and the ratios, measured in one run.
+then loads them (in the loader's batches) into a throwaway FalkorDB three times,
+emptying the graph between runs: without validation, validated by the Cypher rules in
+a scratch graph (what FalkorDB does), and validated by pyshacl (what a store without
+scratch graphs, such as Neo4j, does).  Prints documents per second and the ratios,
+measured in one run.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from bench.corpus import write_batch
 from bench.validation import serving
 from policykg.loaders.batch import discover, extract_batch
-from policykg.loaders.load import load_extraction
+from policykg.loaders.load import batches, load_batch
 from policykg.ontology.records import Extraction
 from tests.stores import WithoutScratch
 
@@ -39,8 +40,9 @@ def main() -> None:
                                         ("pyshacl", WithoutScratch(store), "warn")):
                 store.clear()
                 start = time.perf_counter()
-                for item in items:
-                    load_extraction(target, item, check)  # type: ignore[arg-type]
+                for batch in batches(items):
+                    for _ in load_batch(target, batch, check):  # type: ignore[arg-type]
+                        pass
                 rates[name] = len(items) / (time.perf_counter() - start)
                 print(f"{len(items)} documents, validation {name:8s} {rates[name]:6.1f} /s")
     print(f"rules / pyshacl: {rates['rules'] / rates['pyshacl']:.1f}x; "

@@ -53,7 +53,6 @@ def test_documents_loaded_before_numbers_were_keyed_get_their_keys(store: GraphS
     assert rows == [{"id": "thai-nguyen:2013:29-ctr-tu", "key": "29-CTR/TU"},
                     {"id": "x", "key": None}]
     candidates = load_catalog(store.engine)["documents_numbered"].text
-    assert [r["id"] for r in store.read(candidates, {"scope": "thai-nguyen",
-                                                     "key": number_key("29-ctr/tu")})] == [
-        "thai-nguyen:2013:29-ctr-tu"]
+    asked = {"rows": [{"scope": "thai-nguyen", "key": number_key("29-ctr/tu")}]}
+    assert [r["id"] for r in store.read(candidates, asked)] == ["thai-nguyen:2013:29-ctr-tu"]
     assert add_number_keys(store) == 0
