@@ -4,8 +4,9 @@ This is the I/O edge of the loaders, and the one way documents get into the grap
 for the command line (:func:`load_files`) and the HTTP upload (:func:`load_text`)
 alike.  Documents are loaded in :func:`batches`: the candidate documents that undated
 citations may name (see :mod:`policykg.loaders.resolve`) and those that citations by
-name may be are read once per batch (:class:`BatchIndex`), through the indexes, then
-each document is written in one transaction (see :mod:`policykg.loaders.writer`).
+name may be are read once per batch (:class:`BatchIndex`), through the indexes, and
+a batch is written in one transaction of ``UNWIND`` statements
+(see :mod:`policykg.loaders.writer`).
 With ``on_violation`` the document's rows are validated first
 (:mod:`policykg.loaders.precheck`): ``reject`` raises
 :class:`~policykg.core.errors.DocumentRejected` and writes nothing; ``warn`` writes and
@@ -31,9 +32,9 @@ from policykg.loaders.resolve import (
     reference_scope,
     resolve_reference,
 )
-from policykg.loaders.rows import document_rows, own_document_id
+from policykg.loaders.rows import DocumentRows, document_rows, own_document_id
 from policykg.loaders.sidecar import Sidecar
-from policykg.loaders.writer import Writes, adopt_stub_statements, write_document
+from policykg.loaders.writer import Writes, adopt_stub_statements, write_documents
 from policykg.ontology.identity import document_id, document_scope, number_key
 from policykg.ontology.records import Extraction, NamedCitation
 from policykg.ontology.validation import Finding
@@ -188,10 +189,11 @@ def own_id_in_graph(index: BatchIndex, extraction: Extraction) -> tuple[str | No
     return None, []
 
 
-def _load_one(store: GraphStore, writes: Writes, index: BatchIndex, extraction: Extraction,
-              on_violation: OnViolation | None) -> LoadResult:
-    """Write one extracted document to ``store`` (one transaction; idempotent),
-    validated first when ``on_violation`` is given."""
+def _prepared(store: GraphStore, writes: Writes, index: BatchIndex, extraction: Extraction,
+              on_violation: OnViolation | None
+              ) -> tuple[LoadResult, DocumentRows, list[Statement]]:
+    """What loading one extracted document writes — its rows and the stubs it adopts —
+    and reports, validated first when ``on_violation`` is given."""
     resolved, warnings = resolve_citations(index, extraction)
     own_id, own_warnings = own_id_in_graph(index, extraction)
     named, named_warnings = resolve_named(index, extraction)
@@ -203,8 +205,7 @@ def _load_one(store: GraphStore, writes: Writes, index: BatchIndex, extraction: 
         violations = tuple(f for f in findings if f.severity == "Violation")
         if violations and on_violation == "reject":
             raise DocumentRejected(extraction.source, rows.id, violations)
-    write_document(store, rows, _adoptions(writes, index, extraction, rows.id, resolved))
-    return LoadResult(
+    result = LoadResult(
         source=extraction.source,
         document_id=rows.id,
         references=len(rows.cited),
@@ -213,6 +214,7 @@ def _load_one(store: GraphStore, writes: Writes, index: BatchIndex, extraction: 
         warnings=(*extraction.warnings, *warnings),
         findings=findings,
     )
+    return result, rows, _adoptions(writes, index, extraction, rows.id, resolved)
 
 
 @dataclass(frozen=True)
@@ -224,16 +226,34 @@ class LoadFailure:
 
 
 def load_batch(store: GraphStore, extractions: Sequence[Extraction],
-               on_violation: OnViolation | None = None) -> Iterator[LoadResult | LoadFailure]:
-    """Load documents that do not touch one another (:func:`batches`), resolving their
-    citations against one :class:`BatchIndex`; each document is one transaction."""
+               on_violation: OnViolation | None = None) -> list[LoadResult | LoadFailure]:
+    """Load documents that do not touch one another (:func:`batches`): their citations
+    resolved against one :class:`BatchIndex`, those not refused written in one
+    transaction (so each is stored whole or not at all); an outcome per document.
+
+    A document that cannot be stored (:class:`~policykg.core.errors.TooLarge`) stops
+    the batch, the documents before it written."""
     writes = load_writes(store.engine)
     index = BatchIndex(store, extractions)
+    outcomes: list[LoadResult | LoadFailure] = []
+    batch: list[DocumentRows] = []
+    adoptions: list[Statement] = []
     for extraction in extractions:
         try:
-            yield _load_one(store, writes, index, extraction, on_violation)
+            result, rows, adopted = _prepared(store, writes, index, extraction, on_violation)
         except DocumentRejected as exc:
-            yield LoadFailure(exc.source, exc)
+            outcomes.append(LoadFailure(exc.source, exc))
+            continue
+        except PolicyKGError:
+            if batch:
+                write_documents(store, batch, adoptions)
+            raise
+        outcomes.append(result)
+        batch.append(rows)
+        adoptions += adopted
+    if batch:
+        write_documents(store, batch, adoptions)
+    return outcomes
 
 
 def load_extraction(store: GraphStore, extraction: Extraction,
@@ -280,11 +300,10 @@ def batches(items: Iterable[Extraction | FileFailure], size: int = BATCH
 def load_files(store: GraphStore, paths: Iterable[Path],
                on_violation: OnViolation | None = None) -> Iterator[LoadResult | LoadFailure]:
     """Load every source under ``paths`` (folders searched) in :func:`batches`, one
-    document per transaction, yielding each outcome as soon as its document is written
-    (or refused)."""
+    transaction per batch, yielding each outcome as soon as its batch is written."""
     for batch in batches(extract_batch(discover(paths))):
-        outcomes = load_batch(store, [item for item in batch if isinstance(item, Extraction)],
-                              on_violation)
+        outcomes = iter(load_batch(
+            store, [item for item in batch if isinstance(item, Extraction)], on_violation))
         for item in batch:
             yield (LoadFailure(str(item.path), item.error) if isinstance(item, FileFailure)
                    else next(outcomes))
