@@ -1,4 +1,4 @@
-"""Loading speed with load-time validation by either checker, against none.
+"""Loading speed with load-time validation by either checker, against none and a bare write.
 
     python -m bench.loading [--files 300]
 
@@ -6,8 +6,11 @@ Writes synthetic plans (:func:`bench.corpus.write_batch`), extracts them once,
 then loads them (in the loader's batches) into a throwaway FalkorDB three times,
 emptying the graph between runs: without validation, validated by the Cypher rules in
 a scratch graph (what FalkorDB does), and validated by pyshacl (what a store without
-scratch graphs, such as Neo4j, does).  Prints documents per second and the ratios,
-measured in one run.
+scratch graphs, such as Neo4j, does); then writes the nodes and relationships these
+documents make (their rows' dumps, each node once) with the bare ``UNWIND $rows …
+CREATE`` batches of ``policykg import`` (:func:`policykg.queries.bulk.write_dump`), a
+ceiling above a bare ``MERGE``.  Prints documents per second and the ratios, measured
+in one run.
 """
 
 from __future__ import annotations
@@ -20,8 +23,12 @@ from pathlib import Path
 from bench.corpus import write_batch
 from bench.validation import serving
 from policykg.loaders.batch import discover, extract_batch
-from policykg.loaders.load import batches, load_batch
+from policykg.loaders.load import BatchIndex, batches, load_batch, resolve_citations
+from policykg.loaders.precheck import Node, Rel, rows_dump
+from policykg.loaders.rows import document_rows
 from policykg.ontology.records import Extraction
+from policykg.queries.bulk import write_dump
+from policykg.queries.store import GraphStore
 from tests.stores import WithoutScratch
 
 
@@ -44,8 +51,35 @@ def main() -> None:
                     load_batch(target, batch, check)  # type: ignore[arg-type]
                 rates[name] = len(items) / (time.perf_counter() - start)
                 print(f"{len(items)} documents, validation {name:8s} {rates[name]:6.1f} /s")
+            store.clear()
+            nodes, rels = _dump(store, items)
+            start = time.perf_counter()
+            write_dump(store, nodes, rels)
+            rates["bare"] = len(items) / (time.perf_counter() - start)
+            print(f"{len(items)} documents, bare UNWIND … CREATE {rates['bare']:6.1f} /s "
+                  f"({len(nodes)} nodes, {len(rels)} relationships)")
     print(f"rules / pyshacl: {rates['rules'] / rates['pyshacl']:.1f}x; "
-          f"rules / no validation: {rates['rules'] / rates['none']:.2f}")
+          f"rules / no validation: {rates['rules'] / rates['none']:.2f}; "
+          f"loader / bare: {rates['none'] / rates['bare']:.3f} (validation off), "
+          f"{rates['rules'] / rates['bare']:.3f} (rules)")
+
+
+def _dump(store: GraphStore, items: list[Extraction]) -> tuple[list[Node], list[Rel]]:
+    """The nodes (each once, a document's own properties over its stubs') and the
+    relationships (each once) of the rows of ``items``, resolved against the empty
+    ``store``."""
+    index = BatchIndex(store, items)
+    nodes: dict[str, Node] = {}
+    rels: dict[tuple[str, str, str], Rel] = {}
+    for item in items:
+        resolved, _ = resolve_citations(index, item)
+        own_nodes, own_rels = rows_dump(document_rows(item, resolved), {})
+        for label, props in own_nodes:
+            if props["id"] not in nodes or not props.get("stub"):
+                nodes[props["id"]] = (label, props)
+        for rel in own_rels:
+            rels.setdefault(rel[:3], rel)
+    return list(nodes.values()), list(rels.values())
 
 
 if __name__ == "__main__":
