@@ -189,32 +189,16 @@ def own_id_in_graph(index: BatchIndex, extraction: Extraction) -> tuple[str | No
     return None, []
 
 
-def _prepared(store: GraphStore, writes: Writes, index: BatchIndex, extraction: Extraction,
-              on_violation: OnViolation | None
-              ) -> tuple[LoadResult, DocumentRows, list[Statement]]:
+def _prepared(writes: Writes, index: BatchIndex, extraction: Extraction
+              ) -> tuple[DocumentRows, list[str], list[Statement]]:
     """What loading one extracted document writes — its rows and the stubs it adopts —
-    and reports, validated first when ``on_violation`` is given."""
+    and the warnings of its resolution."""
     resolved, warnings = resolve_citations(index, extraction)
     own_id, own_warnings = own_id_in_graph(index, extraction)
     named, named_warnings = resolve_named(index, extraction)
-    warnings += [*own_warnings, *named_warnings]
     rows = document_rows(extraction, resolved, own_id, named)
-    findings: tuple[Finding, ...] = ()
-    if on_violation is not None:
-        findings = precheck(store, rows)
-        violations = tuple(f for f in findings if f.severity == "Violation")
-        if violations and on_violation == "reject":
-            raise DocumentRejected(extraction.source, rows.id, violations)
-    result = LoadResult(
-        source=extraction.source,
-        document_id=rows.id,
-        references=len(rows.cited),
-        tasks=len(rows.tasks),
-        targets=len(rows.targets),
-        warnings=(*extraction.warnings, *warnings),
-        findings=findings,
-    )
-    return result, rows, _adoptions(writes, index, extraction, rows.id, resolved)
+    return (rows, [*extraction.warnings, *warnings, *own_warnings, *named_warnings],
+            _adoptions(writes, index, extraction, rows.id, resolved))
 
 
 @dataclass(frozen=True)
@@ -228,31 +212,44 @@ class LoadFailure:
 def load_batch(store: GraphStore, extractions: Sequence[Extraction],
                on_violation: OnViolation | None = None) -> list[LoadResult | LoadFailure]:
     """Load documents that do not touch one another (:func:`batches`): their citations
-    resolved against one :class:`BatchIndex`, those not refused written in one
-    transaction (so each is stored whole or not at all); an outcome per document.
+    resolved against one :class:`BatchIndex`, validated together when ``on_violation``
+    is given (one pass of the checker, :func:`~policykg.loaders.precheck.precheck`), those
+    not refused written in one transaction (each stored whole or not at all); an outcome
+    per document.
 
     A document that cannot be stored (:class:`~policykg.core.errors.TooLarge`) stops
-    the batch, the documents before it written."""
+    the batch, the documents before it loaded."""
     writes = load_writes(store.engine)
     index = BatchIndex(store, extractions)
+    prepared: list[tuple[Extraction, DocumentRows, list[str], list[Statement]]] = []
+    stopped: PolicyKGError | None = None
+    for extraction in extractions:
+        try:
+            prepared.append((extraction, *_prepared(writes, index, extraction)))
+        except PolicyKGError as exc:
+            stopped = exc
+            break
+    checked = (precheck(store, [rows for _, rows, _, _ in prepared])
+               if on_violation is not None and prepared else [() for _ in prepared])
     outcomes: list[LoadResult | LoadFailure] = []
     batch: list[DocumentRows] = []
     adoptions: list[Statement] = []
-    for extraction in extractions:
-        try:
-            result, rows, adopted = _prepared(store, writes, index, extraction, on_violation)
-        except DocumentRejected as exc:
-            outcomes.append(LoadFailure(exc.source, exc))
+    for (extraction, rows, warnings, adopted), findings in zip(prepared, checked, strict=True):
+        violations = tuple(f for f in findings if f.severity == "Violation")
+        if violations and on_violation == "reject":
+            rejected = DocumentRejected(extraction.source, rows.id, violations)
+            outcomes.append(LoadFailure(rejected.source, rejected))
             continue
-        except PolicyKGError:
-            if batch:
-                write_documents(store, batch, adoptions)
-            raise
-        outcomes.append(result)
+        outcomes.append(LoadResult(source=extraction.source, document_id=rows.id,
+                                   references=len(rows.cited), tasks=len(rows.tasks),
+                                   targets=len(rows.targets), warnings=tuple(warnings),
+                                   findings=findings))
         batch.append(rows)
         adoptions += adopted
     if batch:
         write_documents(store, batch, adoptions)
+    if stopped is not None:
+        raise stopped
     return outcomes
 
 
