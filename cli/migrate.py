@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from policykg.cli.common import EXIT_OK, open_store
-from policykg.queries.migrate import merge_parallel_relations, refresh_body_keys
+from policykg.queries.migrate import add_number_keys, merge_parallel_relations, refresh_body_keys
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -14,6 +14,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     try:
         pairs = merge_parallel_relations(store)
         bodies = refresh_body_keys(store)
+        keyed = add_number_keys(store)
     finally:
         store.close()
     if pairs:
@@ -22,6 +23,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     if bodies:
         print(f"gave {bodies} bod{'y' if bodies == 1 else 'ies'} a search key of "
               "their name and aliases")
-    if not (pairs or bodies):
+    if keyed:
+        print(f"keyed {keyed} document{'' if keyed == 1 else 's'} by number")
+    if not (pairs or bodies or keyed):
         print("the graph is in the current model: nothing to migrate")
     return EXIT_OK

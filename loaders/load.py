@@ -2,17 +2,20 @@
 
 This is the I/O edge of the loaders, and the one way documents get into the graph,
 for the command line (:func:`load_files`) and the HTTP upload (:func:`load_text`)
-alike.  :func:`load_extraction` reads candidate documents from the store to resolve
-undated citations (see :mod:`policykg.loaders.resolve`), then writes one document
-per transaction (see :mod:`policykg.loaders.writer`).  With ``on_violation`` the
-document's rows are validated first (:mod:`policykg.loaders.precheck`): ``reject``
-raises :class:`~policykg.core.errors.DocumentRejected` and writes nothing; ``warn``
-writes and reports the findings in the result.
+alike.  Documents are loaded in :func:`batches`: the candidate documents that undated
+citations may name (see :mod:`policykg.loaders.resolve`) and those that citations by
+name may be are read once per batch (:class:`BatchIndex`), through the indexes, and
+a batch is written in one transaction of ``UNWIND`` statements
+(see :mod:`policykg.loaders.writer`).
+With ``on_violation`` the document's rows are validated first
+(:mod:`policykg.loaders.precheck`): ``reject`` raises
+:class:`~policykg.core.errors.DocumentRejected` and writes nothing; ``warn`` writes and
+reports the findings in the result.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -29,10 +32,10 @@ from policykg.loaders.resolve import (
     reference_scope,
     resolve_reference,
 )
-from policykg.loaders.rows import document_rows
+from policykg.loaders.rows import DocumentRows, document_rows, own_document_id
 from policykg.loaders.sidecar import Sidecar
-from policykg.loaders.writer import adopt_stub_statements, write_document
-from policykg.ontology.identity import document_id, document_scope
+from policykg.loaders.writer import Writes, adopt_stub_statements, write_documents
+from policykg.ontology.identity import document_id, document_scope, number_key
 from policykg.ontology.records import Extraction, NamedCitation
 from policykg.ontology.validation import Finding
 from policykg.queries.catalog import load_catalog, load_writes
@@ -54,14 +57,47 @@ class LoadResult:
     findings: tuple[Finding, ...] = ()  # load-time validation of the document's own nodes
 
 
-def _candidates(store: GraphStore, scope: str, number: str) -> list[Candidate]:
-    query = load_catalog(store.engine)["documents_numbered"]
-    rows = store.read(query.text, {"scope": scope, "number": number})
-    return [Candidate(r["id"], r["year"]) for r in rows]
+class BatchIndex:
+    """What the graph holds that a batch's resolution asks about, read once for the batch:
+    the documents of every (scope, number) its documents cite or are, and the central
+    resolutions of every term its citations by name give."""
+
+    def __init__(self, store: GraphStore, extractions: Sequence[Extraction]) -> None:
+        catalog = load_catalog(store.engine)
+        keys = sorted({key for e in extractions for key in _numbers(e)})
+        self._numbered: dict[tuple[str, str], list[Candidate]] = {}
+        if keys:
+            for r in store.read(catalog["documents_numbered"].text,
+                                {"rows": [{"scope": s, "key": k} for s, k in keys]}):
+                self._numbered.setdefault((r["scope"], r["key"]), []).append(
+                    Candidate(r["id"], r["year"]))
+        terms = sorted({c.term for e in extractions for c in e.named_citations})
+        self._of_term: dict[str, list[tuple[str, str | None]]] = {}
+        if terms:
+            for r in store.read(catalog["documents_of_terms"].text, {"terms": terms}):
+                self._of_term.setdefault(r["term"], []).append((r["id"], r["title"]))
+
+    def numbered(self, scope: str, number: str) -> list[Candidate]:
+        """The documents of ``scope`` whose number is ``number``, ignoring case."""
+        return self._numbered.get((scope, number_key(number)), [])
+
+    def of_term(self, term: str) -> list[tuple[str, str | None]]:
+        """(id, title) of the central resolutions of ``term``."""
+        return self._of_term.get(term, [])
+
+
+def _numbers(extraction: Extraction) -> set[tuple[str, str]]:
+    """The (scope, number key) of the document and of every document it cites."""
+    h = extraction.document
+    found = {(reference_scope(ref, h.province), number_key(ref.number))
+             for ref in extraction.references}
+    if h.number:
+        found.add((document_scope(h.number, h.province), number_key(h.number)))
+    return found
 
 
 def resolve_citations(
-    store: GraphStore, extraction: Extraction
+    index: BatchIndex, extraction: Extraction
 ) -> tuple[dict[str, ResolvedReference], list[str]]:
     """Canonical ids for every reference of ``extraction``, and warnings for the doubtful."""
     h = extraction.document
@@ -71,7 +107,7 @@ def resolve_citations(
     for ref in extraction.references:
         candidates = (
             [] if ref.issued or ref.year else
-            _candidates(store, reference_scope(ref, h.province), ref.number)
+            index.numbered(reference_scope(ref, h.province), ref.number)
         )
         target = resolve_reference(ref, citing_province=h.province, citing_year=citing_year,
                                    candidates=candidates)
@@ -85,7 +121,7 @@ def resolve_citations(
     return resolved, warnings
 
 
-def _adoptions(store: GraphStore, extraction: Extraction, doc_id: str,
+def _adoptions(writes: Writes, index: BatchIndex, extraction: Extraction, doc_id: str,
                resolved: dict[str, ResolvedReference]) -> list[Statement]:
     """Merge ``undated`` stubs into the dated documents this load writes, when unambiguous.
 
@@ -103,10 +139,9 @@ def _adoptions(store: GraphStore, extraction: Extraction, doc_id: str,
         if target.resolution == "resolved" and ":undated:" not in target.id:
             dated.setdefault((target.id.split(":", 1)[0], ref.number), target.id)
     statements: list[Statement] = []
-    writes = load_writes(store.engine)
     for (scope, number), dated_id in dated.items():
         undated = document_id(scope=scope, year=None, number=number)
-        known = _candidates(store, scope, number)
+        known = index.numbered(scope, number)
         if undated not in {c.id for c in known}:
             continue
         others = {c.id for c in known if c.year is not None and c.id != dated_id}
@@ -118,21 +153,17 @@ def _adoptions(store: GraphStore, extraction: Extraction, doc_id: str,
 _SUBJECT_FIT = 0.6  # of a named citation's subject words found in a candidate's title
 
 
-def resolve_named(store: GraphStore, extraction: Extraction
+def resolve_named(index: BatchIndex, extraction: Extraction
                   ) -> tuple[list[tuple[NamedCitation, str]], list[str]]:
     """The documents of the graph the resolutions cited by name are, where exactly one
     fits (same term, the subject in its title); warnings for the others."""
     found: list[tuple[NamedCitation, str]] = []
     warnings: list[str] = []
-    query = load_catalog(store.engine)["documents_of_term"] if extraction.named_citations \
-        else None
     for citation in extraction.named_citations:
-        assert query is not None
-        rows = store.read(query.text, {"term": citation.term})
         words = set(fold(citation.subject or "").split()) - {"ve"}
-        fits = sorted(r["id"] for r in rows if not words or (
-            r["title"] and len(words & set(fold(r["title"]).split()))
-            >= _SUBJECT_FIT * len(words)))
+        fits = sorted(doc_id for doc_id, title in index.of_term(citation.term)
+                      if not words or (title and len(words & set(fold(title).split()))
+                                       >= _SUBJECT_FIT * len(words)))
         if len(fits) == 1:
             found.append((citation, fits[0]))
         else:
@@ -141,14 +172,14 @@ def resolve_named(store: GraphStore, extraction: Extraction
     return found, warnings
 
 
-def own_id_in_graph(store: GraphStore, extraction: Extraction) -> tuple[str | None, list[str]]:
+def own_id_in_graph(index: BatchIndex, extraction: Extraction) -> tuple[str | None, list[str]]:
     """The id of the dated document an undated one is (its date unreadable), when the
     graph holds exactly one dated document of its scope and number; warnings."""
     h = extraction.document
     if h.number is None or h.issued is not None:
         return None, []
-    dated = sorted(c.id for c in _candidates(store, document_scope(h.number, h.province),
-                                              h.number) if c.year is not None)
+    dated = sorted(c.id for c in index.numbered(document_scope(h.number, h.province),
+                                                h.number) if c.year is not None)
     if len(dated) == 1:
         return dated[0], [f"{extraction.source}: {h.number} has no readable date; "
                           f"merged with the dated {dated[0]}"]
@@ -158,31 +189,16 @@ def own_id_in_graph(store: GraphStore, extraction: Extraction) -> tuple[str | No
     return None, []
 
 
-def load_extraction(store: GraphStore, extraction: Extraction,
-                    on_violation: OnViolation | None = None) -> LoadResult:
-    """Write one extracted document to ``store`` (one transaction; idempotent),
-    validated first when ``on_violation`` is given."""
-    resolved, warnings = resolve_citations(store, extraction)
-    own_id, own_warnings = own_id_in_graph(store, extraction)
-    named, named_warnings = resolve_named(store, extraction)
-    warnings += [*own_warnings, *named_warnings]
+def _prepared(writes: Writes, index: BatchIndex, extraction: Extraction
+              ) -> tuple[DocumentRows, list[str], list[Statement]]:
+    """What loading one extracted document writes — its rows and the stubs it adopts —
+    and the warnings of its resolution."""
+    resolved, warnings = resolve_citations(index, extraction)
+    own_id, own_warnings = own_id_in_graph(index, extraction)
+    named, named_warnings = resolve_named(index, extraction)
     rows = document_rows(extraction, resolved, own_id, named)
-    findings: tuple[Finding, ...] = ()
-    if on_violation is not None:
-        findings = precheck(store, rows)
-        violations = tuple(f for f in findings if f.severity == "Violation")
-        if violations and on_violation == "reject":
-            raise DocumentRejected(extraction.source, rows.id, violations)
-    write_document(store, rows, _adoptions(store, extraction, rows.id, resolved))
-    return LoadResult(
-        source=extraction.source,
-        document_id=rows.id,
-        references=len(rows.cited),
-        tasks=len(rows.tasks),
-        targets=len(rows.targets),
-        warnings=(*extraction.warnings, *warnings),
-        findings=findings,
-    )
+    return (rows, [*extraction.warnings, *warnings, *own_warnings, *named_warnings],
+            _adoptions(writes, index, extraction, rows.id, resolved))
 
 
 @dataclass(frozen=True)
@@ -193,18 +209,101 @@ class LoadFailure:
     error: PolicyKGError  # an InputError, or DocumentRejected
 
 
+def load_batch(store: GraphStore, extractions: Sequence[Extraction],
+               on_violation: OnViolation | None = None) -> list[LoadResult | LoadFailure]:
+    """Load documents that do not touch one another (:func:`batches`): their citations
+    resolved against one :class:`BatchIndex`, validated together when ``on_violation``
+    is given (one pass of the checker, :func:`~policykg.loaders.precheck.precheck`), those
+    not refused written in one transaction (each stored whole or not at all); an outcome
+    per document.
+
+    A document that cannot be stored (:class:`~policykg.core.errors.TooLarge`) stops
+    the batch, the documents before it loaded."""
+    writes = load_writes(store.engine)
+    index = BatchIndex(store, extractions)
+    prepared: list[tuple[Extraction, DocumentRows, list[str], list[Statement]]] = []
+    stopped: PolicyKGError | None = None
+    for extraction in extractions:
+        try:
+            prepared.append((extraction, *_prepared(writes, index, extraction)))
+        except PolicyKGError as exc:
+            stopped = exc
+            break
+    checked = (precheck(store, [rows for _, rows, _, _ in prepared])
+               if on_violation is not None and prepared else [() for _ in prepared])
+    outcomes: list[LoadResult | LoadFailure] = []
+    batch: list[DocumentRows] = []
+    adoptions: list[Statement] = []
+    for (extraction, rows, warnings, adopted), findings in zip(prepared, checked, strict=True):
+        violations = tuple(f for f in findings if f.severity == "Violation")
+        if violations and on_violation == "reject":
+            rejected = DocumentRejected(extraction.source, rows.id, violations)
+            outcomes.append(LoadFailure(rejected.source, rejected))
+            continue
+        outcomes.append(LoadResult(source=extraction.source, document_id=rows.id,
+                                   references=len(rows.cited), tasks=len(rows.tasks),
+                                   targets=len(rows.targets), warnings=tuple(warnings),
+                                   findings=findings))
+        batch.append(rows)
+        adoptions += adopted
+    if batch:
+        write_documents(store, batch, adoptions)
+    if stopped is not None:
+        raise stopped
+    return outcomes
+
+
+def load_extraction(store: GraphStore, extraction: Extraction,
+                    on_violation: OnViolation | None = None) -> LoadResult:
+    """Load one extracted document (a batch of one); raise
+    :class:`~policykg.core.errors.DocumentRejected` if it is refused."""
+    [outcome] = load_batch(store, [extraction], on_violation)
+    if isinstance(outcome, LoadFailure):
+        raise outcome.error
+    return outcome
+
+
+BATCH = 100  # documents at most per batch
+
+
+def _touches(extraction: Extraction) -> set[tuple[str, str]]:
+    """What loading ``extraction`` reads or writes by key: the numbers of the documents it
+    is and cites, and its own id (an unnumbered document's)."""
+    return {*_numbers(extraction), ("id", own_document_id(extraction))}
+
+
+def batches(items: Iterable[Extraction | FileFailure], size: int = BATCH
+            ) -> Iterator[list[Extraction | FileFailure]]:
+    """``items`` in order, cut into batches of at most ``size`` documents in which no
+    document touches a number or id an earlier one of its batch touched, and a document
+    that cites resolutions by name comes first: what a batch reads once before any of
+    it is written is then what each document would read loaded one after the other."""
+    batch: list[Extraction | FileFailure] = []
+    touched: set[tuple[str, str]] = set()
+    documents = 0
+    for item in items:
+        if isinstance(item, Extraction):
+            touches = _touches(item)
+            if documents and (documents >= size or touches & touched or item.named_citations):
+                yield batch
+                batch, touched, documents = [], set(), 0
+            touched |= touches
+            documents += 1
+        batch.append(item)
+    if batch:
+        yield batch
+
+
 def load_files(store: GraphStore, paths: Iterable[Path],
                on_violation: OnViolation | None = None) -> Iterator[LoadResult | LoadFailure]:
-    """Load every source under ``paths`` (folders searched), one document per transaction,
-    yielding each outcome as soon as its document is written (or refused)."""
-    for item in extract_batch(discover(paths)):
-        if isinstance(item, FileFailure):
-            yield LoadFailure(str(item.path), item.error)
-            continue
-        try:
-            yield load_extraction(store, item, on_violation)
-        except DocumentRejected as exc:
-            yield LoadFailure(exc.source, exc)
+    """Load every source under ``paths`` (folders searched) in :func:`batches`, one
+    transaction per batch, yielding each outcome as soon as its batch is written."""
+    for batch in batches(extract_batch(discover(paths))):
+        outcomes = iter(load_batch(
+            store, [item for item in batch if isinstance(item, Extraction)], on_violation))
+        for item in batch:
+            yield (LoadFailure(str(item.path), item.error) if isinstance(item, FileFailure)
+                   else next(outcomes))
 
 
 def load_text(store: GraphStore, text: str, source: str, sidecar: Sidecar | None = None,

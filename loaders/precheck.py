@@ -8,11 +8,12 @@ that give the same findings (:mod:`policykg.queries.validation`):
 
 * on a store that offers scratch graphs (FalkorDB), the dump is written to a new,
   empty graph of the same server, the Cypher rules run there
-  (:func:`policykg.queries.rules.run_rules`) and the scratch graph is deleted — about 10 ms
-  per document;
+  (:func:`policykg.queries.rules.run_rules`) and the scratch graph is deleted;
 * otherwise (Neo4j), the dump becomes RDF (:func:`policykg.ontology.rdf.to_rdf`) and
-  pyshacl checks it — 75 to 150 ms per document, much of it pyshacl parsing its
-  SPARQL constraints again on every call.
+  pyshacl checks it, much of its time spent parsing its SPARQL constraints again on
+  every call.
+
+A batch of documents is checked in one dump: one scratch graph, or one pyshacl run.
 
 Only findings about the document's own nodes (itself, its tasks and its targets)
 count: a cited document's faults are its own.
@@ -23,7 +24,7 @@ by edges already in the graph; ``policykg validate`` checks the whole graph.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, runtime_checkable
 
@@ -105,17 +106,43 @@ class ScratchGraphs(Protocol):
     def scratch(self) -> AbstractContextManager[GraphStore]: ...
 
 
-def precheck(store: GraphStore, rows: DocumentRows) -> tuple[Finding, ...]:
-    """The findings about the document's own nodes, before anything is written."""
-    ids = [rows.id, *(r["id"] for r in rows.cited)]
-    nodes, rels = rows_dump(rows, _existing(store, ids))
-    own = own_nodes(rows)
+def precheck(store: GraphStore, batch: Sequence[DocumentRows]) -> list[tuple[Finding, ...]]:
+    """The findings about each document's own nodes, before anything is written.
+
+    The documents of ``batch`` touch none of the same documents (see
+    :func:`policykg.loaders.load.batches`), so their dumps share only bodies: they are
+    checked together, in one dump (each node once) and one pass of the checker, and
+    each document gets the findings about its own nodes."""
+    ids = sorted({i for rows in batch for i in (rows.id, *(r["id"] for r in rows.cited))})
+    existing = _existing(store, ids)
+    nodes: dict[tuple[str, str], dict[str, Any]] = {}
+    rels: list[Rel] = []
+    parts: set[tuple[str, str]] = set()
+    for rows in batch:
+        own_dump, own_rels = rows_dump(rows, existing)
+        for label, props in own_dump:
+            known = nodes.get((label, props["id"]))
+            # a body as a document names it (with its aliases) over one only known as
+            # the committee another body is part of
+            if known is None or ("aliases" in props and "aliases" not in known):
+                nodes[(label, props["id"])] = props
+        for rel in own_rels:  # a document's edges are its own, but PART_OF's
+            if rel[0] != m.PART_OF.type or (rel[1], rel[2]) not in parts:
+                parts.update([(rel[1], rel[2])] if rel[0] == m.PART_OF.type else [])
+                rels.append(rel)
+    dump = [(label, props) for (label, _), props in nodes.items()]
+    owner = {m.node_iri(node, node_id): k for k, rows in enumerate(batch)
+             for node, node_id in own_nodes(rows)}
     if isinstance(store, ScratchGraphs):
-        findings = _in_scratch_graph(store, nodes, rels, [node_id for _, node_id in own])
+        findings = _in_scratch_graph(store, dump, rels,
+                                     [node_id for rows in batch for _, node_id in own_nodes(rows)])
     else:
-        findings = validate_rdf(to_rdf(nodes, rels)).findings
-    iris = {m.node_iri(node, node_id) for node, node_id in own}
-    return tuple(f for f in findings if f.focus in iris)
+        findings = validate_rdf(to_rdf(dump, rels)).findings
+    found: list[list[Finding]] = [[] for _ in batch]
+    for f in findings:
+        if f.focus in owner:
+            found[owner[f.focus]].append(f)
+    return [tuple(fs) for fs in found]
 
 
 def _in_scratch_graph(store: ScratchGraphs, nodes: list[Node], rels: list[Rel],

@@ -19,7 +19,12 @@ from policykg.core.vntext import fold
 from policykg.loaders.bodies import BodyEntity, canonical_bodies
 from policykg.loaders.resolve import ResolvedReference
 from policykg.ontology import mapping as m
-from policykg.ontology.identity import NATIONAL_SCOPES, document_id, document_scope
+from policykg.ontology.identity import (
+    NATIONAL_SCOPES,
+    document_id,
+    document_scope,
+    number_key,
+)
 from policykg.ontology.records import (
     KIND_NAMES_VI,
     DocumentKind,
@@ -34,8 +39,8 @@ Row = dict[str, Any]
 # completes a cited document already in the graph with these where it lacks them
 # (``merge_cited`` in queries/writes/document.cypher coalesces exactly these); load-time
 # validation predicts that completion, and an unloaded document keeps them as a stub.
-CITATION_PROPS: tuple[str, ...] = ("kind", "number", "issued", "year", "term", "scope",
-                                   "issuer_name", "search")
+CITATION_PROPS: tuple[str, ...] = ("kind", "number", "number_key", "issued", "year", "term",
+                                   "scope", "issuer_name", "search")
 _NATIONAL = frozenset(NATIONAL_SCOPES.values())
 
 
@@ -203,6 +208,7 @@ def document_rows(
     field_origins = sorted(f"{k}={p.origin}" for k, p in h.provenance.items())
     rows = DocumentRows(doc_id, _checked(m.DOCUMENT, {
         "kind": h.kind.value, "number": h.number,
+        "number_key": number_key(h.number) if h.number else None,
         "issued": h.issued.isoformat() if h.issued else None,
         "year": h.issued.year if h.issued else None,
         "title": h.title, "scope": scope, "province": h.province, "term": h.term,
@@ -228,7 +234,7 @@ def document_rows(
         rows.cited.append({
             "id": target.id,
             "props": _checked(m.DOCUMENT, {
-                "kind": ref.kind.value, "number": ref.number,
+                "kind": ref.kind.value, "number": ref.number, "number_key": number_key(ref.number),
                 "issued": ref.issued.isoformat() if ref.issued else None,
                 "year": ref.issued.year if ref.issued else ref.year,
                 "scope": ref_scope, "term": ref.term, "issuer_name": ref.issuer,

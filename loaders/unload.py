@@ -40,7 +40,7 @@ def unload_statements(writes: Writes, doc_id: str, props: Mapping[str, Any],
     orphans = writes["unload_orphan_bodies"].statement(ids=list(bodies))
     return [
         writes["unload_orphan_stubs"].statement(id=doc_id),
-        *retract_statements(writes, doc_id),
+        *retract_statements(writes, [doc_id]),
         writes["unload_to_stub"].statement(id=doc_id, props=stub_props(props)),
         writes["unload_uncited"].statement(id=doc_id),
         *([orphans, orphans] if bodies else []),  # boards first, then their committees

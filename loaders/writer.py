@@ -1,9 +1,9 @@
-"""Write one document's rows to the graph, idempotently, in one transaction.
+"""Write documents' rows to the graph, idempotently, a batch of them in one transaction.
 
-:func:`document_statements` (pure) turns :class:`~policykg.loaders.rows.DocumentRows`
-into the named statements of ``queries/writes/document.cypher`` with ``UNWIND $rows``
-batches; :func:`write_document` hands them to the store's ``write`` — one
-transaction, so a document is stored whole or not at all.
+:func:`document_statements` (pure) turns the :class:`~policykg.loaders.rows.DocumentRows`
+of a batch of documents into the named statements of ``queries/writes/document.cypher``
+with ``UNWIND $rows`` batches; :func:`write_documents` hands them to the store's
+``write`` — one transaction, so each document is stored whole or not at all.
 
 Idempotence: the statements first remove everything the document asserted in
 an earlier load (its tasks, targets, every edge whose ``asserted_by`` is the
@@ -18,9 +18,9 @@ document is loaded and no other dated document has the same number.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from policykg.loaders.rows import DocumentRows
+from policykg.loaders.rows import DocumentRows, Row
 from policykg.ontology import mapping as m
 from policykg.queries.catalog import NamedQuery, load_writes
 from policykg.queries.store import GraphStore, Statement
@@ -28,40 +28,47 @@ from policykg.queries.store import GraphStore, Statement
 Writes = Mapping[str, NamedQuery]
 
 
-def retract_statements(writes: Writes, doc_id: str) -> list[Statement]:
-    """Statements that remove what ``doc_id`` asserted (not the node itself).
+def retract_statements(writes: Writes, doc_ids: Sequence[str]) -> list[Statement]:
+    """Statements that remove what ``doc_ids`` asserted (not the nodes themselves).
 
     A document asserts its own outgoing edges and, about the documents it cites,
     their issuers and the relations between them; all carry ``asserted_by``.
     """
-    return [writes[name].statement(id=doc_id) for name in (
+    return [writes[name].statement(ids=list(doc_ids)) for name in (
         "retract_tasks", "retract_targets", "retract_cited_assertions",
         "retract_cited_relations", "drop_unasserted_cited_relations",  # before CITES go
         "retract_own_assertions", "retract_own_relations", "drop_unasserted_own_relations")]
 
 
-def document_statements(writes: Writes, rows: DocumentRows) -> list[Statement]:
-    """All statements that (re)write one document; batches with no rows are left out."""
-    doc_id = rows.id
-    batches: list[tuple[str, dict[str, object]]] = [
-        ("merge_cited", {"rows": rows.cited}),
-        ("create_cites", {"id": doc_id, "rows": rows.cites}),
-        *((f"create_{rel_type.lower()}", dict[str, object](rows=stated))
-          for rel_type, stated in rows.stated.items()),
-        ("merge_bodies", {"rows": rows.bodies}),
-        ("merge_parts", {"rows": rows.parts}),
-        ("create_issued_by", {"rows": rows.issued_by}),
-        ("create_addresses", {"id": doc_id, "rows": rows.addresses}),
-        ("create_tasks", {"id": doc_id, "rows": rows.tasks}),
-        ("create_owners", {"rows": rows.owners}),
-        ("create_coordinators", {"rows": rows.coordinators}),
-        ("create_targets", {"id": doc_id, "rows": rows.targets}),
-        ("create_task_targets", {"rows": [{"task": r["task"], "id": r["id"]}
-                                          for r in rows.targets if r["task"]]}),
+def document_statements(writes: Writes, batch: Sequence[DocumentRows]) -> list[Statement]:
+    """All statements that (re)write the documents of ``batch``, which touch none of the
+    same documents, each statement once for the batch; batches with no rows are left out.
+
+    Bodies are shared by documents: each document's are merged in turn, in order, so
+    their names and aliases are what loading the documents one by one gives."""
+    def rows(get: Callable[[DocumentRows], list[Row]], doc: bool = False) -> list[Row]:
+        return [{**row, "doc": r.id} if doc else row for r in batch for row in get(r)]
+
+    batches: list[tuple[str, list[Row]]] = [
+        ("merge_cited", rows(lambda r: r.cited)),
+        ("create_cites", rows(lambda r: r.cites, doc=True)),
+        *((f"create_{rel.type.lower()}", [row for r in batch for row in r.stated[rel.type]])
+          for rel in m.DOCUMENT_RELATIONS),
+        *((name, part) for r in batch
+          for name, part in (("merge_bodies", r.bodies), ("merge_parts", r.parts))),
+        ("create_issued_by", rows(lambda r: r.issued_by)),
+        ("create_addresses", rows(lambda r: r.addresses, doc=True)),
+        ("create_tasks", rows(lambda r: r.tasks, doc=True)),
+        ("create_owners", rows(lambda r: r.owners)),
+        ("create_coordinators", rows(lambda r: r.coordinators)),
+        ("create_targets", rows(lambda r: r.targets, doc=True)),
+        ("create_task_targets", rows(lambda r: [{"task": g["task"], "id": g["id"]}
+                                                for g in r.targets if g["task"]])),
     ]
-    return [*retract_statements(writes, doc_id),
-            writes["merge_document"].statement(id=doc_id, props=rows.document),
-            *(writes[name].statement(**params) for name, params in batches if params["rows"])]
+    return [*retract_statements(writes, [r.id for r in batch]),
+            writes["merge_document"].statement(rows=[{"id": r.id, "props": r.document}
+                                                     for r in batch]),
+            *(writes[name].statement(rows=part) for name, part in batches if part)]
 
 
 def adopt_stub_statements(writes: Writes, stub_id: str, doc_id: str) -> list[Statement]:
@@ -72,7 +79,7 @@ def adopt_stub_statements(writes: Writes, stub_id: str, doc_id: str) -> list[Sta
             writes["drop_stub"].statement(stub=stub_id)]
 
 
-def write_document(store: GraphStore, rows: DocumentRows,
-                   extra: Sequence[Statement] = ()) -> None:
-    """Write one document (and ``extra`` statements) in one transaction."""
-    store.write([*document_statements(load_writes(store.engine), rows), *extra])
+def write_documents(store: GraphStore, batch: Sequence[DocumentRows],
+                    extra: Sequence[Statement] = ()) -> None:
+    """Write the documents of ``batch`` (and ``extra`` statements) in one transaction."""
+    store.write([*document_statements(load_writes(store.engine), batch), *extra])

@@ -128,6 +128,12 @@ def parse_number(number: str) -> ParsedNumber:
     raise InvalidNumber(f"not a Party (20-NQ/TW) or State (46/NQ-CP) document number: {number!r}")
 
 
+def number_key(number: str) -> str:
+    """The indexed key of a number (its ``number_key``): upper-cased, so that a citation
+    of 29-CTR/TU finds 29-CTr/TU."""
+    return number.upper()
+
+
 def is_valid_number(number: str) -> bool:
     try:
         parse_number(number)

@@ -103,6 +103,7 @@ DOCUMENT = NodeType(
     (
         Prop("kind", "kind"),
         Prop("number", "number"),
+        Prop("number_key", "numberKey"),  # the number upper-cased: candidate lookups
         Prop("issued", "issued", Datatype.DATE),
         Prop("year", "year", Datatype.INTEGER),
         Prop("title", "title"),

@@ -11,8 +11,9 @@ pairs per transaction.  Before bodies' search keys held their aliases, a body's 
 its folded name, and a body created as another's parent had none:
 :func:`refresh_body_keys` gives each body whose key lacks its name or an alias the key
 :func:`~policykg.queries.search.body_search_key` makes.  (The full-text indexes search
-uses come with the schema, which opening the store ensures.)  A graph already in the
-current model is left as it is.
+uses come with the schema, which opening the store ensures.)  Before numbers were keyed,
+a document had no ``number_key`` (the indexed key candidate lookups match on):
+:func:`add_number_keys` sets it.  A graph already in the current model is left as it is.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 
 from policykg.core.vntext import fold
 from policykg.ontology import mapping as m
+from policykg.ontology.identity import number_key
 from policykg.queries.catalog import load_writes
 from policykg.queries.search import alias_keys, body_search_key
 from policykg.queries.store import GraphStore
@@ -93,3 +95,16 @@ def refresh_body_keys(store: GraphStore, batch: int = BATCH) -> int:
     for start in range(0, len(stale), batch):
         store.write([writes["migrate_body_keys"].statement(rows=stale[start:start + batch])])
     return len(stale)
+
+
+def add_number_keys(store: GraphStore, batch: int = BATCH) -> int:
+    """Set the ``number_key`` of every numbered document without one; how many."""
+    writes = load_writes(store.engine)
+    keyed = 0
+    while True:
+        rows = store.read(writes["migrate_unkeyed_documents"].text, {"limit": batch})
+        if not rows:
+            return keyed
+        store.write([writes["migrate_set_number_keys"].statement(rows=[
+            {"id": r["id"], "key": number_key(r["number"])} for r in rows])])
+        keyed += len(rows)

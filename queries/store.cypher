@@ -5,21 +5,21 @@ MATCH (n)
 RETURN count(n) AS n
 
 // name: documents_numbered
-// title: Documents of a scope with a number
-// description: The documents of one issuing scope whose number is this one, ignoring case; the candidates an undated citation may name.
-// param: scope string — an issuing scope such as tw or kon-tum
-// param: number string — a document number such as 20-NQ/TW
+// title: Documents of scopes with numbers
+// description: For each (scope, number key) asked, the documents of that issuing scope whose number is that one, ignoring case (found through the number_key index); the candidates undated citations may name.
+// param: rows list — {scope, key} per number: an issuing scope such as tw or kon-tum, a number's key (policykg.ontology.identity.number_key) such as 29-CTR/TU
+UNWIND $rows AS row
 MATCH (d:Document)
-WHERE d.scope = $scope AND toUpper(d.number) = toUpper($number)
-RETURN d.id AS id, d.year AS year, d.stub AS stub
+WHERE d.number_key = row.key AND d.scope = row.scope
+RETURN row.scope AS scope, row.key AS key, d.id AS id, d.year AS year
 
-// name: documents_of_term
-// title: Central resolutions of a term
-// description: The central resolutions (kind NghiQuyet, scope tw) of one term (khóa) the graph holds, with their titles: the documents a resolution cited by name only may be.
-// param: term string — a term, in Roman numerals (XI)
+// name: documents_of_terms
+// title: Central resolutions of terms
+// description: The central resolutions (kind NghiQuyet, scope tw) of the given terms (khóa) the graph holds, with their titles: the documents a resolution cited by name only may be.
+// param: terms list — terms, in Roman numerals (XI)
 MATCH (d:Document)
-WHERE d.scope = 'tw' AND d.kind = 'NghiQuyet' AND d.term = $term
-RETURN d.id AS id, d.title AS title
+WHERE d.scope = 'tw' AND d.kind = 'NghiQuyet' AND d.term IN $terms
+RETURN d.term AS term, d.id AS id, d.title AS title
 
 // name: document_props
 // title: A document's properties

@@ -7,6 +7,7 @@ CREATE INDEX FOR (n:Body) ON (n.id);
 CREATE INDEX FOR (n:Task) ON (n.id);
 CREATE INDEX FOR (n:Target) ON (n.id);
 CREATE INDEX FOR (n:Document) ON (n.number);
+CREATE INDEX FOR (n:Document) ON (n.number_key);
 CREATE INDEX FOR (n:Task) ON (n.document_id);
 // unique: Document(id)
 // unique: Body(id)

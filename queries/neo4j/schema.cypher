@@ -5,6 +5,7 @@ CREATE CONSTRAINT body_id IF NOT EXISTS FOR (n:Body) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT task_id IF NOT EXISTS FOR (n:Task) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT target_id IF NOT EXISTS FOR (n:Target) REQUIRE n.id IS UNIQUE;
 CREATE INDEX document_number IF NOT EXISTS FOR (n:Document) ON (n.number);
+CREATE INDEX document_number_key IF NOT EXISTS FOR (n:Document) ON (n.number_key);
 CREATE INDEX task_document_id IF NOT EXISTS FOR (n:Task) ON (n.document_id);
 // Full-text indexes on the folded search keys (policykg.queries.search); the keys are
 // already folded words, which the whitespace analyser keeps as they are.

@@ -1,4 +1,5 @@
-// The writer's statements (policykg.loaders.writer): one document's rows, written in one
+// The writer's statements (policykg.loaders.writer): the rows of one document, or of a batch
+// of documents none of which touches a document another touches, written in one
 // transaction.  Re-loading a document first retracts what it asserted (every edge whose
 // asserted_by is its id, its tasks and targets), so a reload leaves the graph as before.
 // A relation between two documents (IMPLEMENTS, REPLACES, AMENDS, CITES) is one
@@ -10,75 +11,83 @@
 // name: retract_tasks
 // title: Remove a document's tasks
 // description: The tasks the document assigns, with their edges.
-// param: id string — the document id
-MATCH (:Document {id: $id})-[:ASSIGNS]->(t:Task)
+// param: ids list — the document ids
+UNWIND $ids AS id
+MATCH (:Document {id: id})-[:ASSIGNS]->(t:Task)
 DETACH DELETE t
 
 // name: retract_targets
 // title: Remove a document's targets
 // description: The targets the document sets, with their edges.
-// param: id string — the document id
-MATCH (:Document {id: $id})-[:SETS_TARGET]->(g:Target)
+// param: ids list — the document ids
+UNWIND $ids AS id
+MATCH (:Document {id: id})-[:SETS_TARGET]->(g:Target)
 DETACH DELETE g
 
 // name: retract_cited_assertions
 // title: Remove what a document asserted about the documents it cites
 // description: Their issuers and the relations between them that this document stated (found from the document, never by a scan of the graph).
-// param: id string — the document id
-MATCH (:Document {id: $id})-[:CITES]->(:Document)-[r:ISSUED_BY]->()
-WHERE r.asserted_by = $id
+// param: ids list — the document ids
+UNWIND $ids AS id
+MATCH (:Document {id: id})-[:CITES]->(:Document)-[r:ISSUED_BY]->()
+WHERE r.asserted_by = id
 DELETE r
 
 // name: retract_cited_relations
 // title: Remove what a document asserted of the relations between the documents it cites
 // description: Its assertions of them; a relation no other document asserts goes (found from the document, never by a scan of the graph).
-// param: id string — the document id
-MATCH (:Document {id: $id})-[:CITES]->(:Document)-[r:IMPLEMENTS|REPLACES|AMENDS]->()
-WHERE $id IN r.asserted_by
-WITH DISTINCT r
-SET r.asserted_by = [x IN r.asserted_by WHERE x <> $id],
-    r.assertions = [x IN r.assertions WHERE NOT x STARTS WITH ($id + ' ')]
+// param: ids list — the document ids
+UNWIND $ids AS id
+MATCH (:Document {id: id})-[:CITES]->(:Document)-[r:IMPLEMENTS|REPLACES|AMENDS]->()
+WHERE id IN r.asserted_by
+WITH DISTINCT id, r
+SET r.asserted_by = [x IN r.asserted_by WHERE x <> id],
+    r.assertions = [x IN r.assertions WHERE NOT x STARTS WITH (id + ' ')]
 
 // name: drop_unasserted_cited_relations
 // title: Delete the relations between cited documents that no document asserts any more
 // description: Run after retract_cited_relations (a statement of its own: FalkorDB drops a SET followed by a DELETE in one query).
-// param: id string — the document id
-MATCH (:Document {id: $id})-[:CITES]->(:Document)-[r:IMPLEMENTS|REPLACES|AMENDS]->()
+// param: ids list — the document ids
+UNWIND $ids AS id
+MATCH (:Document {id: id})-[:CITES]->(:Document)-[r:IMPLEMENTS|REPLACES|AMENDS]->()
 WHERE size(r.asserted_by) = 0
 DELETE r
 
 // name: retract_own_assertions
 // title: Remove a document's own edges
 // description: What it implements, replaces and amends, its issuers, addressees and citations, as it stated them.
-// param: id string — the document id
-MATCH (:Document {id: $id})-[r:ISSUED_BY|ADDRESSES]->()
-WHERE r.asserted_by = $id
+// param: ids list — the document ids
+UNWIND $ids AS id
+MATCH (:Document {id: id})-[r:ISSUED_BY|ADDRESSES]->()
+WHERE r.asserted_by = id
 DELETE r
 
 // name: retract_own_relations
 // title: Remove a document's assertions of its own relations
 // description: What it said it implements, replaces, amends and cites; a relation no other document asserts goes.
-// param: id string — the document id
-MATCH (:Document {id: $id})-[r:IMPLEMENTS|REPLACES|AMENDS|CITES]->()
-WHERE $id IN r.asserted_by
-SET r.asserted_by = [x IN r.asserted_by WHERE x <> $id],
-    r.assertions = [x IN r.assertions WHERE NOT x STARTS WITH ($id + ' ')]
+// param: ids list — the document ids
+UNWIND $ids AS id
+MATCH (:Document {id: id})-[r:IMPLEMENTS|REPLACES|AMENDS|CITES]->()
+WHERE id IN r.asserted_by
+SET r.asserted_by = [x IN r.asserted_by WHERE x <> id],
+    r.assertions = [x IN r.assertions WHERE NOT x STARTS WITH (id + ' ')]
 
 // name: drop_unasserted_own_relations
 // title: Delete a document's own relations that no document asserts any more
 // description: Run after retract_own_relations (a statement of its own, as drop_unasserted_cited_relations).
-// param: id string — the document id
-MATCH (:Document {id: $id})-[r:IMPLEMENTS|REPLACES|AMENDS|CITES]->()
+// param: ids list — the document ids
+UNWIND $ids AS id
+MATCH (:Document {id: id})-[r:IMPLEMENTS|REPLACES|AMENDS|CITES]->()
 WHERE size(r.asserted_by) = 0
 DELETE r
 
 // name: merge_document
 // title: Write a document node
 // description: The document itself; a stub of the same id is filled in.
-// param: id string — the document id
-// param: props map — its properties
-MERGE (d:Document {id: $id})
-SET d += $props
+// param: rows list — {id, props} per document
+UNWIND $rows AS row
+MERGE (d:Document {id: row.id})
+SET d += row.props
 
 // name: merge_cited
 // title: Write the documents a document cites
@@ -88,6 +97,7 @@ UNWIND $rows AS row
 MERGE (c:Document {id: row.id})
 ON CREATE SET c += row.props, c.stub = true
 SET c.kind = coalesce(c.kind, row.props.kind), c.number = coalesce(c.number, row.props.number),
+    c.number_key = coalesce(c.number_key, row.props.number_key),
     c.issued = coalesce(c.issued, row.props.issued), c.year = coalesce(c.year, row.props.year),
     c.term = coalesce(c.term, row.props.term), c.scope = coalesce(c.scope, row.props.scope),
     c.issuer_name = coalesce(c.issuer_name, row.props.issuer_name),
@@ -96,11 +106,9 @@ SET c.kind = coalesce(c.kind, row.props.kind), c.number = coalesce(c.number, row
 // name: create_cites
 // title: Write a document's citations
 // description: One CITES edge per cited document, with its assertions and resolution.
-// param: id string — the citing document id
-// param: rows list — {id, rel} per cited document
-MATCH (d:Document {id: $id})
+// param: rows list — {doc, id, rel} per citing document and document it cites
 UNWIND $rows AS row
-MATCH (c:Document {id: row.id})
+MATCH (d:Document {id: row.doc}), (c:Document {id: row.id})
 MERGE (d)-[r:CITES]->(c)
 WITH r, row, coalesce(r.asserted_by, []) AS by, coalesce(r.assertions, []) AS said
 SET r.resolution = row.rel.resolution,
@@ -183,21 +191,18 @@ SET r += row.props
 // name: create_addresses
 // title: Write addresses edges
 // description: The bodies the document addresses collectively.
-// param: id string — the document id
-// param: rows list — {body, props} per edge
-MATCH (d:Document {id: $id})
+// param: rows list — {doc, body, props} per edge
 UNWIND $rows AS row
-MATCH (b:Body {id: row.body})
+MATCH (d:Document {id: row.doc}), (b:Body {id: row.body})
 CREATE (d)-[r:ADDRESSES]->(b)
 SET r += row.props
 
 // name: create_tasks
 // title: Write a document's tasks
 // description: One Task node per task, assigned by the document.
-// param: id string — the document id
-// param: rows list — {id, props} per task
-MATCH (d:Document {id: $id})
+// param: rows list — {doc, id, props} per task
 UNWIND $rows AS row
+MATCH (d:Document {id: row.doc})
 CREATE (d)-[:ASSIGNS]->(t:Task {id: row.id})
 SET t += row.props
 
@@ -222,10 +227,9 @@ SET r += row.props
 // name: create_targets
 // title: Write a document's targets
 // description: One Target node per target, set by the document.
-// param: id string — the document id
-// param: rows list — {id, props} per target
-MATCH (d:Document {id: $id})
+// param: rows list — {doc, id, props} per target
 UNWIND $rows AS row
+MATCH (d:Document {id: row.doc})
 CREATE (d)-[:SETS_TARGET]->(g:Target {id: row.id})
 SET g += row.props
 

@@ -40,3 +40,20 @@ RETURN b.id AS id, b.name AS name, b.aliases AS aliases, b.search AS search
 UNWIND $rows AS row
 MATCH (b:Body {id: row.id})
 SET b.search = row.search
+
+// name: migrate_unkeyed_documents
+// title: The documents with a number but no number key
+// description: Documents loaded before numbers were keyed (number_key, the indexed key of candidate lookups), with their numbers.
+// param: limit integer — at most this many
+MATCH (d:Document)
+WHERE d.number IS NOT NULL AND d.number_key IS NULL
+RETURN d.id AS id, d.number AS number
+LIMIT $limit
+
+// name: migrate_set_number_keys
+// title: Key documents by their numbers
+// description: Sets each document's number_key.
+// param: rows list — {id, key} per document
+UNWIND $rows AS row
+MATCH (d:Document {id: row.id})
+SET d.number_key = row.key

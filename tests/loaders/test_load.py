@@ -7,12 +7,15 @@ from typing import Any
 
 import pytest
 
+from bench.corpus import write_batch
 from policykg.core.errors import TooLarge
 from policykg.loaders.batch import FileFailure, discover, extract_batch
 from policykg.loaders.clean import clean_text
 from policykg.loaders.extract import extract
-from policykg.loaders.load import LoadResult, load_extraction
+from policykg.loaders.load import LoadResult, batches, load_extraction
+from policykg.loaders.load import load_files as load_batched
 from policykg.ontology import mapping as m
+from policykg.ontology.records import Extraction
 from policykg.queries.store import GraphStore
 from tests.shared_scorer import CORPUS
 
@@ -286,4 +289,27 @@ def test_the_graph_does_not_depend_on_the_order_of_loading(
     store.clear()
     load_files(store, KON_TUM)
     load_files(store, HAI_PHONG)
+    assert snapshot(store) == first
+
+
+def test_a_batch_is_cut_where_a_document_touches_an_earlier_one() -> None:
+    items = [e for e in extract_batch(discover([HAI_PHONG, KON_TUM, CORPUS]))
+             if not isinstance(e, FileFailure)]
+    # Hai Phong cites 20-NQ/TW undated, Kon Tum dates it: Kon Tum starts a batch
+    assert [[Path(e.source).name for e in b if isinstance(e, Extraction)]
+            for b in batches(items[:2])] == [[HAI_PHONG.name], [KON_TUM.name]]
+    assert sum(len(b) for b in batches(items)) == len(items)
+    assert [len(b) for b in batches(items[2:4], size=1)] == [1, 1]
+
+
+def test_a_batched_load_writes_what_loading_one_by_one_writes(
+        store: GraphStore, tmp_path: Path) -> None:
+    write_batch(tmp_path, 24)
+    paths = [HAI_PHONG, KON_TUM, CORPUS, tmp_path]
+    one_by_one = [(r.document_id, r.warnings) for r in load_files(store, *paths)]
+    first = snapshot(store)
+    store.clear()
+    batched = [(r.document_id, r.warnings) for r in load_batched(store, paths)
+               if isinstance(r, LoadResult)]
+    assert batched == one_by_one
     assert snapshot(store) == first

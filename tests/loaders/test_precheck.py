@@ -7,14 +7,16 @@ lends one, FalkorDB) and pyshacl (any other store).
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 from typing import cast
 
 import pytest
 from redis import Redis
 
+from bench.corpus import write_batch
 from policykg.core.errors import DocumentRejected
 from policykg.loaders.batch import FileFailure, discover, extract_batch
-from policykg.loaders.load import load_extraction
+from policykg.loaders.load import LoadResult, batches, load_extraction, load_files
 from policykg.loaders.precheck import ScratchGraphs
 from policykg.ontology import mapping as m
 from policykg.ontology.records import Extraction
@@ -115,3 +117,22 @@ def test_a_scratch_graph_left_by_a_dead_loader_is_swept(falkordb_store: FalkorDB
         mine.write([("CREATE (:Document {id: 'y'})", {})])
         assert falkordb_store.sweep_scratch_graphs() == [orphan]  # not ours, still in use
         assert scratch_graphs(falkordb_store) == [mine.graph_name]
+
+
+def test_a_batch_checked_together_gets_each_document_its_own_findings(
+        checked: GraphStore, tmp_path: Path) -> None:
+    store = checked
+    write_batch(tmp_path, 12)
+    items = [i for i in extract_batch(discover([CORPUS, tmp_path]))
+             if isinstance(i, Extraction)]
+    one_by_one = [(r.document_id, sorted(map(repr, r.findings)))
+                  for r in (load_extraction(store, item, "warn") for item in items)]
+    first = dump(store)
+    store.clear()
+    assert max(len(b) for b in batches(items)) > 1
+    together = [(r.document_id, sorted(map(repr, r.findings)))
+                for r in load_files(store, [CORPUS, tmp_path], "warn")
+                if isinstance(r, LoadResult)]
+    assert together == one_by_one
+    assert sum(len(f) for _, f in together) > 0
+    assert dump(store) == first

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from policykg.queries.migrate import merge_parallel_relations, refresh_body_keys
+from policykg.ontology.identity import number_key
+from policykg.queries.catalog import load_catalog
+from policykg.queries.migrate import add_number_keys, merge_parallel_relations, refresh_body_keys
 from policykg.queries.store import GraphStore
 
 OLD = """
@@ -54,3 +56,15 @@ CREATE (:Body {id: 'a', name: 'Sở Khoa học và Công nghệ', aliases: ['S�
     assert [(r["id"], r["key"]) for r in rows] == [
         ("a", "so khoa hoc va cong nghe so kh cn"), ("n", "tinh uy"), ("p", "tinh uy kon tum")]
     assert refresh_body_keys(store) == 0
+
+def test_documents_loaded_before_numbers_were_keyed_get_their_keys(store: GraphStore) -> None:
+    store.write([("CREATE (:Document {id: 'thai-nguyen:2013:29-ctr-tu', number: '29-CTr/TU', "
+                  "scope: 'thai-nguyen', year: 2013}), (:Document {id: 'x'})", {})])
+    assert add_number_keys(store, batch=1) == 1
+    rows = store.read("MATCH (d:Document) RETURN d.id AS id, d.number_key AS key ORDER BY id")
+    assert rows == [{"id": "thai-nguyen:2013:29-ctr-tu", "key": "29-CTR/TU"},
+                    {"id": "x", "key": None}]
+    candidates = load_catalog(store.engine)["documents_numbered"].text
+    asked = {"rows": [{"scope": "thai-nguyen", "key": number_key("29-ctr/tu")}]}
+    assert [r["id"] for r in store.read(candidates, asked)] == ["thai-nguyen:2013:29-ctr-tu"]
+    assert add_number_keys(store) == 0

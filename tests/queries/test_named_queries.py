@@ -166,7 +166,8 @@ def test_every_write_statement_runs(graph: GraphStore) -> None:
         graph.write([query.statement(**{p.name: samples[p.type] for p in query.params})])
     assert graph.count_nodes() == before
     writes = load_writes(graph.engine)
-    graph.write([writes["merge_document"].statement(id="w:1", props={"title": "x"}),
+    graph.write([writes["merge_document"].statement(
+                     rows=[{"id": "w:1", "props": {"title": "x"}}]),
                  writes["bulk_nodes_body"].statement(rows=[{"id": "w:b"}])])
     assert graph.count_nodes() == before + 2
     graph.write([writes["clear_graph"].statement()])
