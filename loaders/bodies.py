@@ -83,6 +83,8 @@ _HEAD_RE = re.compile(
     r"(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))
     + r")(?![^\W\d_])|(?:" + "|".join(re.escape(h) for h in _NAMED_HEADS)
     + r")(?=\s+(?:các\s|[A-ZĐÀ-Ỹ]))")
+# What a body opens with: a head's first letter, or a determiner's ("các", "Những", "mọi").
+_BODY_INITIALS = frozenset(h[0] for h in (*_HEADS, *_NAMED_HEADS)) | frozenset("cCnNmM")
 # Words a head opens that are not bodies: "Ban hành", "Báo cáo", "Sở hữu", "Hội nghị".
 _NOT_BODY = re.compile(r"(?:Ban hành|Báo cáo|Đoàn kết|Bộ máy|Bộ tiêu chí|Bộ chỉ số|Hội nhập|"
                        r"Hội nghị|Hội thảo|Hội thi|Sở hữu|Trường hợp|Cục bộ)(?![^\W\d_])")
@@ -205,6 +207,8 @@ def _phrase_words(phrase: str, window: int) -> tuple[int, bool]:
 def starts_with_body(clause: str) -> bool:
     """Whether ``clause`` opens with a body: a named head or "các" + a body noun."""
     clause = clause.lstrip(" *")
+    if clause[:1] not in _BODY_INITIALS:
+        return False
     if _HEAD_RE.match(clause):
         return not _NOT_BODY.match(clause)
     det = _DETERMINER.match(clause)

@@ -135,7 +135,8 @@ _IMPL_LEAD = re.compile(
 # "… ban hành Kế hoạch triển khai thực hiện Y như sau:" in the preamble (not "đã ban
 # hành", another plan).
 _IMPL_PLAN = re.compile(
-    rf"(?<!đã )(?<!vừa )(?:ban hành|xây dựng)[ \t\n]+(?:Kế hoạch|Chương trình)(?:[ \t]+hành động)?"
+    rf"(?:b(?<!đã b)(?<!vừa b)an hành|x(?<!đã x)(?<!vừa x)ây dựng)[ \t\n]+(?:Kế hoạch|Chương trình)"
+    r"(?:[ \t]+hành động)?"
     rf"(?:[ \t]+của[ \t]+{_BODY})?[ \t\n]+(?:về[ \t]+)?(?:việc[ \t]+)?{_CARRY_OUT}{_QUOTES}")
 # "Mục đích: Cụ thể hóa … đề ra tại Y": a purpose naming what the plan carries out.
 _IMPL_PURPOSE = re.compile(

@@ -23,8 +23,9 @@ from policykg.loaders.clean import tidy
 # a number); ";" ends a clause.
 # A sentence break (its punctuation, then a capital) or a ";".  The punctuation is
 # matched, not looked behind at every position: abbreviations ("A.", "TP.", "v.v.")
-# are told apart on the match.
-_SENTENCE = re.compile(r"[.!?](?P<gap>[\"”’)*]*\s+)(?=[A-ZĐÀ-Ỹ(\"“*])|;\s*")
+# are told apart on the match.  One character class comes first, so that the search
+# skips to the punctuation.
+_SENTENCE = re.compile(r"[.!?;](?:(?<=[.!?])(?P<gap>[\"”’)*]*\s+)(?=[A-ZĐÀ-Ỹ(\"“*])|(?<=;)\s*)")
 _CAPITAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
 
 

@@ -54,7 +54,9 @@ _LONE_MARKER = re.compile(r"[ \t]*(?:[-+•–—●○■□▪*]|\d{1,2}(?:\.\
                           r"\((?:\d{1,2}|[ivx]{1,5}|[a-zđ])\)|[IVXL]{1,6}\.)[ \t]*")
 _ESCAPE = re.compile(r"\\([.\-*_()\[\]#+!>`|])")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.M)  # "## I. MỤC ĐÍCH"
-_BOLD = re.compile(r"\*\*(?=[^\s*])|(?<=[^\s*])\*\*")  # "**1. Nhiệm vụ**": emphasis, no content
+# "**1. Nhiệm vụ**": emphasis, no content.  The "**" is matched first, then what is
+# before or after it, so the search skips to the literal.
+_BOLD = re.compile(r"\*\*(?:(?=[^\s*])|(?<=[^\s*]\*\*))")
 # A run of spaces before a lettered item glued to the text before it; possessive, and
 # from a run's start only, so a long run is scanned once.
 _GLUED = re.compile(r"(?<![ \t])[ \t]{3,}+(?=[a-zđ][)/][ \t])")

@@ -41,8 +41,9 @@ _NUMBER = r"\d+(?:[.,]\d+)*"
 # Units written against their figure: "5Mbit/s", "10km", "2ha" (not "5G", "4.0").
 _GLUED_UNIT = (r"(?:[kKMGT]?(?:bit|bps|b|B|W|Wh|Hz)(?:/s)?|km2?|m2|m3|ha|kg|kWh|MW|GW|GB|TB|"
                r"USD|VNĐ|đ)(?![\w/])")
-# A number not inside a word, date, path or another number.
-_VALUE = re.compile(rf"(?<![\w/.,\-–]){_NUMBER}(?:%?[ \t]*[-–][ \t]*{_NUMBER}(?=%))?"
+# A number not inside a word, date, path or another number (its first digit is matched
+# before the look behind, so that the search skips to digits).
+_VALUE = re.compile(rf"\d(?<![\w/.,\-–]\d)\d*(?:[.,]\d+)*(?:%?[ \t]*[-–][ \t]*{_NUMBER}(?=%))?"
                     rf"(?:[ \t]*[-–][ \t]*{_NUMBER})?(?!(?!{_GLUED_UNIT})[\w/]|[.,\-]\d)")
 _GLUED = re.compile(f"({_GLUED_UNIT})")
 _PERCENT = re.compile(r"[ \t]*(%(?:[ \t]*/[ \t]*năm)?|phần trăm)")
@@ -88,6 +89,7 @@ _NOT_UNIT_WORDS = frozenset({"phát", "được", "có", "đạt", "tham", "tr�
                              "sẽ", "đã", "trên", "tại", "trong", "của", "cho", "với", "và",
                              "đi", "hoạt", "đang", "mới", "cấp", "theo"})
 _DIGIT = re.compile(r"\d")
+_MARK_BEFORE = re.compile(r"[/.-]\s*$")  # after "/", "." or "-": part of a number or date
 _WINDOW = 160  # how far before a figure its clause's opening is looked for
 _NESTED = 32  # tasks before a figure that may still hold it (a heading's task holds its items)
 _INDEX = re.compile(r"\d,\d{1,3}")  # "0,7": an index, not a count
@@ -171,22 +173,27 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
     for c_start, c_end in _clauses(text):
         clause = text[c_start:c_end]
         found: list[_Candidate] = []
-        # once per clause, not per figure (a long clause of many figures stays linear)
+        # once per clause, not per figure (a long clause of many figures stays linear); the
+        # case-blind searches only when a figure needs them, the cheap refusals first
         content = len(clause) - len(clause.lstrip(" *-+•\t\n"))
-        goal_word = _GOAL_WORDS.search(clause)
-        facts = [f.start() for f in _FACT.finditer(clause)]
+        facts: list[int] | None = None
+        goal_word: re.Match[str] | None = None
+        goal_searched = False
         for m in _VALUE.finditer(clause):
             written = m.group().replace("%", "")
+            after = clause[m.end():]
+            pct = _PERCENT.match(after)
+            if _YEAR_ONLY.fullmatch(written) and not pct:
+                continue
             before = clause[max(0, m.start() - 40):m.start()]
-            window = max(0, m.start() - _WINDOW)
+            if _NOT_A_FIGURE.search(before) or _MARK_BEFORE.search(before):
+                continue
+            if facts is None:
+                facts = [f.start() for f in _FACT.finditer(clause)]
             segment = max(clause.rfind("(", 0, m.start()), 0)
             k = bisect_left(facts, segment)
             if k < len(facts) and facts[k] < m.start():
                 continue  # "(đến nay mới đạt 39,5%)", "Hiện nay, … 180 trạm": a fact
-            after = clause[m.end():]
-            if _NOT_A_FIGURE.search(before) or re.search(r"[/.-]\s*$", before):
-                continue
-            pct = _PERCENT.match(after)
             unit_m = None if pct else (_GLUED.match(after) or _UNIT.match(after))
             unit = ("".join(pct.group(1).split()).replace("phầntrăm", "%") if pct
                     else unit_m.group(1) if unit_m else None)
@@ -197,18 +204,19 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
                 len(after) - len(after.lstrip(" \t"))) if unit else 0)
             if unit is not None and not pct and (_TIME_UNIT.match(unit) or unit[:1] == "|"):
                 continue
-            if _YEAR_ONLY.fullmatch(written) and not pct:
-                continue
             if _RANK.search(clause[max(0, m.start() - 25):m.start()]):
                 continue
             lead = _LEAD.search(before)
+            window = max(0, m.start() - _WINDOW)
             opening = m.start() <= content or _CLAUSE_OPENING.search(clause, window, m.start())
             led = bool(lead or opening)
             if not pct and not led and not (zone.objectives and unit):
                 continue
-            if pct and not (led or zone.objectives or _GOAL_VERB.search(before)
-                            or (goal_word is not None and goal_word.end() <= m.start())):
-                continue  # "… với tỷ lệ 1% - 3% doanh thu": a condition, not a goal
+            if pct and not (led or zone.objectives or _GOAL_VERB.search(before)):
+                if not goal_searched:
+                    goal_word, goal_searched = _GOAL_WORDS.search(clause), True
+                if goal_word is None or goal_word.end() > m.start():
+                    continue  # "… với tỷ lệ 1% - 3% doanh thu": a condition, not a goal
             if not pct and unit is None and not (zone.objectives and lead and _INDEX.fullmatch(
                     written)):
                 continue  # a unitless figure only as an index: "HDI duy trì trên 0,7"

@@ -112,7 +112,7 @@ _TASK_FIELD = re.compile(r"(?i)^[\s*(]*nhiệm vụ\s*:\s*")
 _DIRECTING = re.compile(r"(?i)^\s*(?:lãnh đạo|chỉ đạo|hướng dẫn)\b")
 _ADDRESS_LIST = re.compile(r"(?i)^[-\s*]*kính gửi\b")
 _LEAD_ADDRESSEES = re.compile(r"(?i)\b(?:yêu cầu|đề nghị)\s+|^\s*căn cứ\b[^,]{0,200},\s*")
-_SENTENCE_END = re.compile(r"[.;!?][\"”’)*\s]*$")
+_CLOSERS = "\"”’)*"
 _WORDS_OF_A_TITLE = 30
 
 
@@ -123,7 +123,16 @@ def _is_title(node: Node) -> bool:
         return True
     if in_capitals(text):
         return True
-    return not _SENTENCE_END.search(text) and len(text.split()) <= _WORDS_OF_A_TITLE
+    return not _ends_sentence(text) and len(text.split()) <= _WORDS_OF_A_TITLE
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with a sentence's punctuation (closing quotes, brackets, "*"
+    and spaces after it aside), read from its end rather than searched for."""
+    end = len(text)
+    while end and (text[end - 1] in _CLOSERS or text[end - 1].isspace()):
+        end -= 1
+    return end > 0 and text[end - 1] in ".;!?"
 
 
 def _is_field(node: Node) -> bool:
