@@ -80,8 +80,8 @@ _NOT_PLACE = frozenset((
     "Trung", "Chương", "Kế", "Nghị", "Kết", "Chỉ", "Thông", "Quyết", "Công", "Báo", "Hướng",
     "Việt", "Liên", "Đoàn", "Khu", "Cục", "Chi",
 ))
-_PLACE_MENTION = re.compile(
-    rf"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Tt]ỉnh|[Tt]hành phố)[ \t]+(?P<name>{NAME})"
+_PLACE_MENTION = re.compile(  # the "T" first, so that the search skips to it
+    rf"[Tt](?:ỉnh ủy|hành ủy|ỉnh|hành phố)[ \t]+(?P<name>{NAME})"
 )
 _TERM = re.compile(r"KHÓA[ \t]+(?P<term>[IVXLC]+)\b")
 
@@ -125,9 +125,11 @@ _NEEDS_UNIT = ("Ban Thường vụ", "Thường trực")
 _LOCAL_ENDINGS = ("Tỉnh ủy", "Thành ủy", "Đảng bộ tỉnh", "Đảng bộ thành phố")
 
 
-# The national motto and the Party's name, printed opposite the letterhead.
-_MOTTO = re.compile(r"(?i)CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
-                    r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM")
+# The national motto and the Party's name, printed opposite the letterhead.  The first
+# letter is a class of both cases (the search skips to it), the rest ignores case.
+_MOTTO = re.compile(r"[CcĐđ](?:(?<=[Cc])(?i:ỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
+                    r"ỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM)|(?<=[Đđ])(?i:ộc lập\s*-\s*Tự do\s*-\s*"
+                    r"Hạnh phúc|ẢNG CỘNG SẢN VIỆT NAM))")
 _RULE = re.compile(r"[-_=*]{3,}")
 _CELL = re.compile(r"[ \t]\|[ \t]")
 _VIEW_LINES = 12

@@ -62,12 +62,16 @@ _CLAUSE_OPENING = re.compile(
     r"(?i)(?:^|[;:.]\s*|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}\s*,\s*|"
     r"\b(?:phấn đấu|toàn (?:tỉnh|thành phố|quốc))\s+)"
     r"(?:phấn đấu\s+)?có\s+(?:khoảng\s+|ít nhất\s+|tối thiểu\s+|từ\s+|thêm\s+|[≥>]=?\s*)?$")
-_NOT_A_FIGURE = re.compile(
-    r"(?i)(?:\bsố|\bđiều|\bkhoản|\bmục|\bđiểm|\bphần|\bchương|\bphụ lục|\bkhóa|\bkhoá|\blần thứ|"
-    r"\bthứ|\bkỳ họp|\bphiên|\btháng|\bngày|\bquý|\bquí|\bnăm|\bgiai đoạn|\bthời kỳ|\bnhóm|"
-    r"\btop|\bhạng|\bcấp độ|\bkm|\bđoạn|\bkhu|\btiêu chí|\bbước|\bđề án|\bchỉ thị|"
-    r"\bnghị quyết|\bnghị định|\bkết luận|\bquyết định|\bkế hoạch|\bchương trình|\bcông văn|"
-    r"\bthông báo|\bluật)\s*$")
+_NOT_A_FIGURE_WORDS = (
+    "số", "điều", "khoản", "mục", "điểm", "phần", "chương", "phụ lục", "khóa", "khoá", "lần thứ",
+    "thứ", "kỳ họp", "phiên", "tháng", "ngày", "quý", "quí", "năm", "giai đoạn", "thời kỳ", "nhóm",
+    "top", "hạng", "cấp độ", "km", "đoạn", "khu", "tiêu chí", "bước", "đề án", "chỉ thị",
+    "nghị quyết", "nghị định", "kết luận", "quyết định", "kế hoạch", "chương trình", "công văn",
+    "thông báo", "luật")
+_NOT_A_FIGURE = re.compile(r"(?i)(?:" + "|".join(rf"\b{w}" for w in _NOT_A_FIGURE_WORDS)
+                           + r")\s*$")
+# A match starts this far at most before the end of the text without its trailing spaces.
+_NOT_A_FIGURE_REACH = max(map(len, _NOT_A_FIGURE_WORDS))
 # Verbs a goal figure follows in a task: "số hóa 100% dữ liệu", "phủ sóng 100% thôn".
 _GOAL_VERB = re.compile(r"(?i)\b(?:đến|hoàn thành|số hóa|số hoá|phủ sóng|phủ|kết nối|cắt giảm|"
                         r"giảm|tăng|đạt|bảo đảm|đảm bảo|bố trí|dành|chiếm|có|ứng dụng|cung cấp|"
@@ -93,12 +97,17 @@ _MARK_BEFORE = re.compile(r"[/.-]\s*$")  # after "/", "." or "-": part of a numb
 _WINDOW = 160  # how far before a figure its clause's opening is looked for
 _NESTED = 32  # tasks before a figure that may still hold it (a heading's task holds its items)
 _INDEX = re.compile(r"\d,\d{1,3}")  # "0,7": an index, not a count
-_CLAUSE = re.compile(r";|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])|\n")
+# ";", spaces after a sentence's end before a capital, or a line break; one class first,
+# so that the search skips to it.
+_CLAUSE = re.compile(r"[;\s](?:(?<=;)|(?<=[.!?]\s)\s*(?=[A-ZĐÀ-Ỹ])|(?<=\n))")
 _OBJECTIVES = re.compile(
     r"(?i)^[\s*]*(?:về\s+)?(?:(?:các\s+)?mục tiêu|chỉ tiêu|định hướng|tầm nhìn)\b")
 _ASSESSMENT = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:đánh giá|tình hình|kết quả|thực trạng|bối cảnh|"
                          r"những kết quả|hạn chế|tồn tại|nguyên nhân|ưu điểm|bài học)\b")
-_GOAL_WORDS = re.compile(r"(?i)\b(?:phấn đấu|mục tiêu|chỉ tiêu|đến (?:hết )?năm|theo kế hoạch)\b")
+# The first letter is a class of both cases (the search skips to it; "(?<!\w.)" is the
+# word boundary before it), the rest ignores case.
+_GOAL_WORDS = re.compile(r"[pPmMcCđĐtT](?<!\w.)(?i:(?<=[pP])hấn đấu|(?<=[mM])ục tiêu|"
+                         r"(?<=[cC])hỉ tiêu|(?<=[đĐ])ến (?:hết )?năm|(?<=[tT])heo kế hoạch)\b")
 _INDICATOR_COL = re.compile(r"^(?:ten )?chi tieu|^muc tieu|^noi dung chi tieu")
 _VALUE_COL = re.compile(r"(?:^ket qua|^gia tri|^chi tieu (?:den|nam)|^muc tieu|^nam 20|^den nam|"
                         r"^so lieu|^dat)")
@@ -186,7 +195,8 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
             if _YEAR_ONLY.fullmatch(written) and not pct:
                 continue
             before = clause[max(0, m.start() - 40):m.start()]
-            if _NOT_A_FIGURE.search(before) or _MARK_BEFORE.search(before):
+            if _NOT_A_FIGURE.search(before, max(0, len(before.rstrip()) - _NOT_A_FIGURE_REACH)) \
+                    or _MARK_BEFORE.search(before):
                 continue
             if facts is None:
                 facts = [f.start() for f in _FACT.finditer(clause)]
