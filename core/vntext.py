@@ -84,6 +84,26 @@ def expand_abbreviations(text: str) -> str:
     return _ABBR_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], normalize(text))
 
 
+# Characters a case-blind pattern letter matches beyond its two cases.
+_CASE_TWINS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _cases(letter: str) -> str:
+    low = letter.lower()
+    return low + letter.upper() + _CASE_TWINS.get(low, "")
+
+
+def case_blind_words(*alternatives: str) -> str:
+    r"""A pattern matching as ``(?i)\b(?:a|b|…)`` does, written so that a search skips to
+    the alternatives' first letters: a class of them in every case opens it, and the
+    word boundary and the letter each alternative starts with are looked behind after
+    it.  Each alternative starts with a letter a-z or "đ"; the rest of it ignores case."""
+    assert all(a[:1].lower() in "abcdefghijklmnopqrstuvwxyzđ" and a[:1] for a in alternatives)
+    lead = "".join(sorted({c for a in alternatives for c in _cases(a[0])}))
+    return rf"[{lead}](?<!\w.)(?i:" + "|".join(
+        f"(?<=[{_cases(a[0])}]){a[1:]}" for a in alternatives) + ")"
+
+
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from policykg.core.vntext import case_blind_words
 from policykg.loaders.bodies import body_phrase_end, split_bodies, starts_with_body
 from policykg.loaders.clean import tidy
 
@@ -49,7 +50,7 @@ _INTRO = re.compile(r"(?i)^\s*(?:trên cơ sở|căn cứ|đối với|theo|tron
 _ASSIGN = re.compile(r"(?i)^\s*(?:giao(?:\s+cho)?|yêu cầu)\s+")
 _REQUEST = re.compile(r"(?i)^\s*đề nghị\s*:?\s+")
 _MID_INTRO = re.compile(r"(?i),\s*(?:trên cơ sở|căn cứ|sau khi|đồng thời)\b")
-_COORDINATE = re.compile(r"(?i)\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
+_COORDINATE = re.compile(case_blind_words(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+"))
 _PREFIX = re.compile(r"^\s*([^:;.]{3,200}?)\s*:\s+(?=\S)")
 _COLLECTIVE = re.compile(r"(?i)^(?:các|những|mọi)\s")
 # What follows a subject is its predicate, not a preposition or conjunction: "các
@@ -247,7 +248,7 @@ _CLOSING = re.compile(
     r"trên đây là\b|(?:văn phòng|ban thường vụ|thường trực)[^.]{0,80}(?:thông báo|trân trọng)\b)")
 _CLOSING_ANYWHERE = re.compile(r"(?i)\btrân trọng (?:thông báo|đề nghị)|để (?:các đồng chí|các cơ "
                                r"quan)[^.]{0,40}biết\b")
-_PAST = re.compile(r"(?i)\b(?:đã|đạt được|được ghi nhận|đã được)\b")
+_PAST = re.compile(case_blind_words("đã", "đạt được", "được ghi nhận", "đã được") + r"\b")
 # Verbs a directive opens with ("Tập trung rà soát …", "Tiếp tục …"): an item that
 # starts so directs action, whatever past it mentions.
 ACTION = re.compile(

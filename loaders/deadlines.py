@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from policykg.core.vntext import case_blind_words
 from policykg.ontology.records import Deadline, Provenance, Span
 
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -18,34 +19,19 @@ _SEP = r"\s*[-/.]\s*|\s+(?:năm\s+)?"
 _QUARTER = re.compile(rf"(?i)\bqu[ýí]\s+(IV|III|II|I|[1-4])(?:{_SEP})((?:19|20)\d\d)\b")
 
 
-def _words(*alternatives: str) -> str:
-    r"""``(?i)\b(?:a|b|…)`` written so that a search skips to the alternatives' first
-    letters: a class of them in both cases opens it (with the Kelvin sign, which a
-    case-blind "k" matches), the word boundary and the letter each alternative needs
-    are looked behind after it, the rest ignores case."""
-    firsts = {a[0] for a in alternatives}
-    assert all(f.isalpha() and f.lower() not in "is" for f in firsts)  # no other case twins
-
-    def cases(letter: str) -> str:
-        return letter.lower() + letter.upper() + ("\u212a" if letter in "kK" else "")
-
-    lead = "".join(sorted(set("".join(map(cases, firsts)))))
-    return rf"[{lead}](?<!\w.)(?i:" + "|".join(
-        f"(?<=[{cases(a[0])}]){a[1:]}" for a in alternatives) + ")"
-
-
 _WHEN_WORDS = ("trước", "trong", "hoàn thành", "xong", r"chậm nhất(?:\s+là)?", "hạn", "kết thúc")
 _AFTER_WHEN = r"\s+(?:\w+\s+){0,2}?"
-_WHEN = _words(*_WHEN_WORDS) + _AFTER_WHEN
+_WHEN = case_blind_words(*_WHEN_WORDS) + _AFTER_WHEN
 # A day is a deadline after "đến (hết) ngày" as well: only years after "đến" are horizons.
-_WHEN_DAY = _words(*(w + _AFTER_WHEN for w in _WHEN_WORDS), r"đến\s+(?:hết\s+)?")
+_WHEN_DAY = case_blind_words(*(w + _AFTER_WHEN for w in _WHEN_WORDS), r"đến\s+(?:hết\s+)?")
 _DAY = re.compile(_WHEN_DAY + r"(?i:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*"
                   r"((?:19|20)\d\d)\b")
 _DAY_WORDS = re.compile(_WHEN_DAY + r"(?i:ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+"
                         r"((?:19|20)\d\d))\b")
 _MONTH = re.compile(_WHEN + r"(?i:tháng\s+(\d{1,2})(?:\s*[/-]\s*|\s+năm\s+)((?:19|20)\d\d))\b")
-_YEAR = re.compile(_words("trong", r"hoàn thành(?:\s+trong)?", "trước", r"chậm nhất(?:\s+là)?")
-                   + r"(?i:\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d))\b")
+_YEAR = re.compile(
+    case_blind_words("trong", r"hoàn thành(?:\s+trong)?", "trước", r"chậm nhất(?:\s+là)?")
+    + r"(?i:\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d))\b")
 # "các mục tiêu, chỉ tiêu, nhiệm vụ chủ yếu năm 2017 … hoàn thành": that year's plan.
 _YEAR_PLAN = re.compile(r"(?i)\b(?:mục tiêu|chỉ tiêu|nhiệm vụ|kế hoạch)[^.;:]{0,60}?"
                         r"\b(?<!\d )năm\s+((?:19|20)\d\d)\b(?=[^.;]{0,200}?\bhoàn thành)")

@@ -58,8 +58,9 @@ _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.M)  # "## I. MỤC Đ�
 # before or after it, so the search skips to the literal.
 _BOLD = re.compile(r"\*\*(?:(?=[^\s*])|(?<=[^\s*]\*\*))")
 # A run of spaces before a lettered item glued to the text before it; possessive, and
-# from a run's start only, so a long run is scanned once.
-_GLUED = re.compile(r"(?<![ \t])[ \t]{3,}+(?=[a-zđ][)/][ \t])")
+# from a run's start only (its first blank matched, then the one before looked at), so a
+# long run is scanned once.
+_GLUED = re.compile(r"[ \t](?<![ \t][ \t])[ \t]{2,}+(?=[a-zđ][)/][ \t])")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$|\S[ \t]+\|[ \t]+\S|\S[ \t]+\|[ \t]*$")
 _SENTENCE_END = re.compile(r"[.!?;:][\"”’)\]*]*[ \t]*$")
 _COLON_END = re.compile(r":[\"”’)\]*]*[ \t]*$")

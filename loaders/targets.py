@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from policykg.core.vntext import fold
+from policykg.core.vntext import case_blind_words, fold
 from policykg.loaders.clean import tidy
 from policykg.loaders.layout import lay_out
 from policykg.loaders.outline import Node, parse_outline
@@ -77,8 +77,9 @@ _GOAL_VERB = re.compile(r"(?i)\b(?:đến|hoàn thành|số hóa|số hoá|phủ
                         r"giảm|tăng|đạt|bảo đảm|đảm bảo|bố trí|dành|chiếm|có|ứng dụng|cung cấp|"
                         r"thực hiện|"
                         r"hỗ trợ|đào tạo|xử lý|giải quyết|triển khai)\s*$")
-_FACT = re.compile(r"(?i)\b(?:hiện nay|hiện có|hiện đã|đến nay|tính đến|đã đạt|đã có|mới đạt|"
-                   r"năm qua|vừa qua|so với cùng kỳ|đã được|đã hoàn thành|đạt được)\b")
+_FACT = re.compile(case_blind_words(
+    "hiện nay", "hiện có", "hiện đã", "đến nay", "tính đến", "đã đạt", "đã có", "mới đạt",
+    "năm qua", "vừa qua", "so với cùng kỳ", "đã được", "đã hoàn thành", "đạt được") + r"\b")
 _RANK = re.compile(r"(?i)\b(?:nhóm|top|xếp hạng|thứ hạng|đứng thứ|thứ bậc|vị trí)\b")
 _HORIZON = re.compile(r"(?i)\b(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?((?:19|20)\d\d)\b"
                       r"|\b(?:tầm nhìn|định hướng)\s+(?:đến\s+)?(?:năm\s+)?((?:19|20)\d\d)\b")
