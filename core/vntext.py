@@ -105,11 +105,15 @@ def case_blind_words(*alternatives: str) -> str:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_CAPITALS_HEAD = 24
 
 
 def in_capitals(text: str, least: int = 1) -> bool:
     """Whether ``text`` is written in capitals: no lower-case letter, ``least`` letters."""
-    if text != text.upper():
+    # Upper case maps each character on its own (never to a string starting with the
+    # character itself): a head that is not in capitals decides for the whole text.
+    head = text[:_CAPITALS_HEAD]
+    if head != head.upper() or text != text.upper():
         return False
     if least <= 1:
         return text != text.lower()
