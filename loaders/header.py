@@ -21,6 +21,7 @@ from policykg.core.vntext import expand_abbreviations
 from policykg.loaders.clean import tidy
 from policykg.loaders.lead import LeadFacts, lead_facts, letter_facts, preamble_facts
 from policykg.loaders.page import Page, classify_page
+from policykg.loaders.scan import line_matches, line_search
 from policykg.ontology.identity import parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentHeader, DocumentKind, Provenance, Span
 
@@ -410,7 +411,7 @@ def extract_header(text: str, source: str, *, view: str | None = None,
     number = None
     number_span = (0, 0)
     number_line: re.Match[str] | None = None
-    for m in _OWN_NUMBER.finditer(text, 0, head):
+    for m in line_matches(_OWN_NUMBER, text, ("Số",), head):
         try:
             number = parse_number(m["number"])
         except InvalidNumber:
@@ -425,7 +426,7 @@ def extract_header(text: str, source: str, *, view: str | None = None,
         out.set("number", number.text, *number_span)
         if lead.issued is not None:
             out.set("issued", lead.issued, *lead.issued_span)
-    subject = _SUBJECT.search(text, 0, head)
+    subject = line_search(_SUBJECT, text, ("V/v", "V/V"), head)
 
     kind = DocumentKind.Other
     if heading is not None:
@@ -455,7 +456,7 @@ def extract_header(text: str, source: str, *, view: str | None = None,
         title = tidy(text[block[0]:block[1]])
         out.set("title", title, *block)
 
-    place = _PLACE_DATE.search(text, 0, head)
+    place = line_search(_PLACE_DATE, text, ("ngày",), head)
     dated = place if place is not None else (
         number_line if number_line is not None and number_line["y"] else None)
     if dated is not None and "issued" not in out.fields:
