@@ -105,10 +105,8 @@ _OBJECTIVES = re.compile(
     r"(?i)^[\s*]*(?:về\s+)?(?:(?:các\s+)?mục tiêu|chỉ tiêu|định hướng|tầm nhìn)\b")
 _ASSESSMENT = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:đánh giá|tình hình|kết quả|thực trạng|bối cảnh|"
                          r"những kết quả|hạn chế|tồn tại|nguyên nhân|ưu điểm|bài học)\b")
-# The first letter is a class of both cases (the search skips to it; "(?<!\w.)" is the
-# word boundary before it), the rest ignores case.
-_GOAL_WORDS = re.compile(r"[pPmMcCđĐtT](?<!\w.)(?i:(?<=[pP])hấn đấu|(?<=[mM])ục tiêu|"
-                         r"(?<=[cC])hỉ tiêu|(?<=[đĐ])ến (?:hết )?năm|(?<=[tT])heo kế hoạch)\b")
+_GOAL_WORDS = re.compile(case_blind_words("phấn đấu", "mục tiêu", "chỉ tiêu", "đến (?:hết )?năm",
+                                          "theo kế hoạch") + r"\b")
 _INDICATOR_COL = re.compile(r"^(?:ten )?chi tieu|^muc tieu|^noi dung chi tieu")
 _VALUE_COL = re.compile(r"(?:^ket qua|^gia tri|^chi tieu (?:den|nam)|^muc tieu|^nam 20|^den nam|"
                         r"^so lieu|^dat)")
