@@ -399,8 +399,9 @@ def _implemented(text: str, lower: str, at: dict[int, _Mention], mentions: list[
                                               head_end(text))
                if m[0].lstrip(" \t*").startswith("v/") or _opens_block(text, m.start())]
     preamble = _first_part(text)
+    # (a lead-in's line holds one of its verbs, after "Để " too)
     leads = [m.end() for m in line_matches(_IMPL_LEAD, text, ("Thực hiện", "Triển khai",
-                                                               "Tiếp tục", "Để "))
+                                                               "Tiếp tục"))
              if m[0].lstrip(" \t*").startswith("Thực") or (
                  m.start() < preamble and _opens_block(text, m.start()))]
     leads += [m.end() for m in _IMPL_PLAN.finditer(text, 0, preamble)]
