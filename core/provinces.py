@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from policykg.core.vntext import slug
@@ -110,16 +110,20 @@ def _names() -> dict[str, str]:
     return names
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
 def province_named(text: str) -> str | None:
     """The province ``text`` names ("ĐỒNG THÁP", "tỉnh Thanh Hoá", "TP. Hồ Chí Minh"), as the
     maps write it, or None when it names no province of either map."""
     return _names().get(_key(text))
 
 
+@lru_cache(maxsize=1024)  # a text names its places again and again
 def province_at(text: str) -> str | None:
     """The province named by the longest run of words at the start of ``text`` (a place
     line, a letterhead's tail: "ĐỒNG THÁP -------- …"), or None."""
-    words = re.findall(r"[^\W\d_]+", text)[:5]
+    words = _WORDS.findall(text)[:5]
     for n in range(len(words), 0, -1):
         found = province_named(" ".join(words[:n]))
         if found is not None:

@@ -84,12 +84,36 @@ def expand_abbreviations(text: str) -> str:
     return _ABBR_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], normalize(text))
 
 
+# Characters a case-blind pattern letter matches beyond its two cases.
+_CASE_TWINS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _cases(letter: str) -> str:
+    low = letter.lower()
+    return low + letter.upper() + _CASE_TWINS.get(low, "")
+
+
+def case_blind_words(*alternatives: str) -> str:
+    r"""A pattern matching as ``(?i)\b(?:a|b|…)`` does, written so that a search skips to
+    the alternatives' first letters: a class of them in every case opens it, and the
+    word boundary and the letter each alternative starts with are looked behind after
+    it.  Each alternative starts with a letter a-z or "đ"; the rest of it ignores case."""
+    assert all(a[:1].lower() in "abcdefghijklmnopqrstuvwxyzđ" and a[:1] for a in alternatives)
+    lead = "".join(sorted({c for a in alternatives for c in _cases(a[0])}))
+    return rf"[{lead}](?<!\w.)(?i:" + "|".join(
+        f"(?<=[{_cases(a[0])}]){a[1:]}" for a in alternatives) + ")"
+
+
 _LETTER = re.compile(r"[^\W\d_]")
+_CAPITALS_HEAD = 24
 
 
 def in_capitals(text: str, least: int = 1) -> bool:
     """Whether ``text`` is written in capitals: no lower-case letter, ``least`` letters."""
-    if text != text.upper():
+    # Upper case maps each character on its own (never to a string starting with the
+    # character itself): a head that is not in capitals decides for the whole text.
+    head = text[:_CAPITALS_HEAD]
+    if head != head.upper() or text != text.upper():
         return False
     if least <= 1:
         return text != text.lower()

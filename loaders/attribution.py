@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.core.vntext import case_blind_words
 from policykg.loaders.bodies import body_phrase_end, split_bodies, starts_with_body
 from policykg.loaders.clean import tidy
 from policykg.loaders.deadlines import deadline_from_field, find_deadline
@@ -42,7 +43,7 @@ _FIELD_LINE = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ tr�
 _OWNING = re.compile(r"(?i)^\s*(?:chủ trì|thực hiện|phụ trách|triển khai|lãnh đạo|chỉ đạo|"
                      r"tổ chức)\b")
 _COORDINATING = re.compile(r"(?i)^\s*phối hợp\b")
-_WITH = re.compile(r"(?i)\bphối hợp(?:\s+chặt chẽ)?\s+với\s+")
+_WITH = re.compile(case_blind_words(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+"))
 _PARENTHESIS = re.compile(r"\(([^()]{4,300})\)[\s*.;]*$")
 # After a group of bullets: "X chủ trì thực hiện", "X lãnh đạo thực hiện thường xuyên".
 _ATTRIBUTION = re.compile(r"(?i)^\s*(?:(?:chủ trì|phụ trách|lãnh đạo|chỉ đạo|tổ chức|triển khai)"

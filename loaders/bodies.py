@@ -84,6 +84,8 @@ _HEAD_RE = re.compile(
     r"(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))
     + r")(?![^\W\d_])|(?:" + "|".join(re.escape(h) for h in _NAMED_HEADS)
     + r")(?=\s+(?:các\s|[A-ZĐÀ-Ỹ]))")
+# What a body opens with: a head's first letter, or a determiner's ("các", "Những", "mọi").
+_BODY_INITIALS = frozenset(h[0] for h in (*_HEADS, *_NAMED_HEADS)) | frozenset("cCnNmM")
 # Words a head opens that are not bodies: "Ban hành", "Báo cáo", "Sở hữu", "Hội nghị".
 _NOT_BODY = re.compile(r"(?:Ban hành|Báo cáo|Đoàn kết|Bộ máy|Bộ tiêu chí|Bộ chỉ số|Hội nhập|"
                        r"Hội nghị|Hội thảo|Hội thi|Sở hữu|Trường hợp|Cục bộ|Vụ việc|Vụ án|"
@@ -111,10 +113,9 @@ _AFTER_TAIL = frozenset({"ủy", "uỷ", "đoàn", "trực", "thuộc", "và", "
 
 
 def _after_tail(low: list[str], i: int, words: list[str] | None = None) -> bool:
-    """Whether the word at ``i`` follows a completed committee or locality name: a tail
-    ("… tỉnh", "… có liên quan") or what a body belongs to ("… trực thuộc Bộ")."""
-    if i == 0 or low[i] in _AFTER_TAIL:
-        return False
+    """Whether the word at ``i`` (not the first, not one of :data:`_AFTER_TAIL`) follows a
+    completed committee or locality name: a tail ("… tỉnh", "… có liên quan") or what a
+    body belongs to ("… trực thuộc Bộ")."""
     if words is not None and i >= 2 and low[i - 2] == "thuộc" and _HEAD_RE.fullmatch(
             words[i - 1]):
         return True  # "… trực thuộc Bộ lựa chọn": a bare head ends the name
@@ -126,9 +127,8 @@ _STOP_OPENERS = _STOPS_1 | {key.split()[0] for key in _STOPS_2}
 
 
 def _is_stop(low: list[str], i: int) -> bool:
-    """Whether the (lower-case) word at ``i`` starts the predicate ending a body phrase."""
-    if low[i] not in _STOP_OPENERS:
-        return False
+    """Whether the (lower-case) word at ``i``, one of :data:`_STOP_OPENERS`, starts the
+    predicate ending a body phrase."""
     prev = low[i - 1] if i else ""
     for size, pool in ((2, _STOPS_2), (1, _STOPS_1)):
         if i + size > len(low):
@@ -156,32 +156,16 @@ _GOES_ON = {"có": ("liên", "quan"), "trên": ("địa", "bàn"), "trực": ("t
 
 def body_phrase_end(phrase: str) -> int:
     """Length of the body phrase at the start of ``phrase`` (before its verb or ":")."""
-    # Most phrases end within a few words: the words of a short window are read first,
-    # and the whole window only when the phrase may reach the short one's end.
-    if len(phrase) > _SHORT_WINDOW:
-        taken, complete = _phrase_words(phrase, _SHORT_WINDOW)
-        if complete:
-            return _phrase_length(phrase, taken)
-    taken, _ = _phrase_words(phrase, _LONGEST_NAME)
-    return _phrase_length(phrase, taken)
-
-
-_SHORT_WINDOW = 80
-_LOOKAHEAD = 4  # words a decision looks at past the current one, and a cut word
-
-
-def _phrase_length(phrase: str, taken: int) -> int:
+    taken = _phrase_words(phrase)
     if not taken:
         return 0
     last = next(islice(_WORD.finditer(phrase, 0, _LONGEST_NAME), taken - 1, None))
     return len(phrase[:last.end()].rstrip(" ,."))
 
 
-def _phrase_words(phrase: str, window: int) -> tuple[int, bool]:
-    """How many of the words of ``phrase[:window]`` the body phrase takes, and whether
-    that holds for a longer window too (the phrase ended well before the window's last,
-    possibly cut, word: a decision looks at most two words ahead)."""
-    words = _WORD.findall(phrase, 0, window)
+def _phrase_words(phrase: str) -> int:
+    """How many of the words of ``phrase[:_LONGEST_NAME]`` the body phrase takes."""
+    words = _WORD.findall(phrase, 0, _LONGEST_NAME)
     low = list(map(str.lower, words))
     taken = 0
     i = 0
@@ -197,16 +181,20 @@ def _phrase_words(phrase: str, window: int) -> tuple[int, bool]:
             i += 1 + len(goes_on)  # "… có liên quan", "… trên địa bàn thành phố"
             taken = i
             continue
-        if i and not words[i][0].isupper() and (_is_stop(low, i) or _after_tail(low, i, words)):
+        if i and not words[i][0].isupper() and (
+                (word in _STOP_OPENERS and _is_stop(low, i))
+                or (word not in _AFTER_TAIL and _after_tail(low, i, words))):
             break
         i += 1
         taken = i
-    return taken, i + _LOOKAHEAD < len(low)
+    return taken
 
 
 def starts_with_body(clause: str) -> bool:
     """Whether ``clause`` opens with a body: a named head or "các" + a body noun."""
     clause = clause.lstrip(" *")
+    if clause[:1] not in _BODY_INITIALS:
+        return False
     if _HEAD_RE.match(clause):
         return not _NOT_BODY.match(clause)
     det = _DETERMINER.match(clause)

@@ -32,6 +32,7 @@ from datetime import date
 from policykg.core.errors import InvalidNumber
 from policykg.core.vntext import slug
 from policykg.loaders.header import UPPER, head_end
+from policykg.loaders.scan import line_matches
 from policykg.ontology.identity import ParsedNumber, parse_number
 from policykg.ontology.records import (
     KIND_NAMES_VI,
@@ -135,7 +136,8 @@ _IMPL_LEAD = re.compile(
 # "… ban hành Kế hoạch triển khai thực hiện Y như sau:" in the preamble (not "đã ban
 # hành", another plan).
 _IMPL_PLAN = re.compile(
-    rf"(?<!đã )(?<!vừa )(?:ban hành|xây dựng)[ \t\n]+(?:Kế hoạch|Chương trình)(?:[ \t]+hành động)?"
+    rf"(?:b(?<!đã b)(?<!vừa b)an hành|x(?<!đã x)(?<!vừa x)ây dựng)[ \t\n]+(?:Kế hoạch|Chương trình)"
+    r"(?:[ \t]+hành động)?"
     rf"(?:[ \t]+của[ \t]+{_BODY})?[ \t\n]+(?:về[ \t]+)?(?:việc[ \t]+)?{_CARRY_OUT}{_QUOTES}")
 # "Mục đích: Cụ thể hóa … đề ra tại Y": a purpose naming what the plan carries out.
 _IMPL_PURPOSE = re.compile(
@@ -375,27 +377,6 @@ def _lead_in_list(text: str, lead_end: int, mentions: list[_Mention],
             and _LIST_SEPARATOR.search(text, max(0, m.start - 8), m.start)]
 
 
-def _line_matches(pattern: re.Pattern[str], text: str, literals: tuple[str, ...],
-                  endpos: int | None = None) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, 0, endpos)`` for a pattern anchored at line starts whose
-    first line holds one of ``literals``: only the lines holding one are tried."""
-    end = len(text) if endpos is None else endpos
-    starts = sorted({text.rfind("\n", 0, at) + 1 for literal in literals
-                     for at in _find_all(text, literal, end)})
-    searched = 0  # where the next match may start
-    for line_start in starts:
-        if line_start >= searched and (m := pattern.match(text, line_start, end)) is not None:
-            yield m
-            searched = m.end()
-
-
-def _find_all(text: str, literal: str, end: int) -> Iterator[int]:
-    at = text.find(literal, 0, end)
-    while at >= 0:
-        yield at
-        at = text.find(literal, at + 1, end)
-
-
 def _under_purpose(lower: str, start: int, end: int) -> bool:
     """The line at ``start`` states a purpose: it says "mục đích", or the nearest
     numbered heading above it does."""
@@ -414,17 +395,18 @@ def _first_part(text: str) -> int:
 def _implemented(text: str, lower: str, at: dict[int, _Mention], mentions: list[_Mention],
                  targets: Set[int]) -> list[_Mention]:
     """Mentions the document says it implements."""
-    anchors = [m.end() for m in _line_matches(_IMPL_SUBJECT, lower, ("thực hiện", "triển khai"),
+    anchors = [m.end() for m in line_matches(_IMPL_SUBJECT, lower, ("thực hiện", "triển khai"),
                                               head_end(text))
                if m[0].lstrip(" \t*").startswith("v/") or _opens_block(text, m.start())]
     preamble = _first_part(text)
-    leads = [m.end() for m in _line_matches(_IMPL_LEAD, text, ("Thực hiện", "Triển khai",
-                                                               "Tiếp tục", "Để "))
+    # (a lead-in's line holds one of its verbs, after "Để " too)
+    leads = [m.end() for m in line_matches(_IMPL_LEAD, text, ("Thực hiện", "Triển khai",
+                                                               "Tiếp tục"))
              if m[0].lstrip(" \t*").startswith("Thực") or (
                  m.start() < preamble and _opens_block(text, m.start()))]
     leads += [m.end() for m in _IMPL_PLAN.finditer(text, 0, preamble)]
-    anchors += [m.end() for m in _line_matches(_IMPL_ARTICLE, text, ("Điều 1",))]
-    leads += [m.end() for m in _line_matches(_IMPL_PURPOSE, text, ("Cụ thể hóa", "Cụ thể hoá"))
+    anchors += [m.end() for m in line_matches(_IMPL_ARTICLE, text, ("Điều 1",))]
+    leads += [m.end() for m in line_matches(_IMPL_PURPOSE, text, ("Cụ thể hóa", "Cụ thể hoá"))
               if _under_purpose(lower, m.start(), m.end())]
     anchors += leads
     continued = _IMPL_CONTINUE.finditer(text) if _IMPL_CONTINUE_WORDS in text else ()

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from policykg.core.vntext import case_blind_words
 from policykg.loaders.bodies import body_phrase_end, split_bodies, starts_with_body
 from policykg.loaders.clean import tidy
 
@@ -23,8 +24,9 @@ from policykg.loaders.clean import tidy
 # a number); ";" ends a clause.
 # A sentence break (its punctuation, then a capital) or a ";".  The punctuation is
 # matched, not looked behind at every position: abbreviations ("A.", "TP.", "v.v.")
-# are told apart on the match.
-_SENTENCE = re.compile(r"[.!?](?P<gap>[\"”’)*]*\s+)(?=[A-ZĐÀ-Ỹ(\"“*])|;\s*")
+# are told apart on the match.  One character class comes first, so that the search
+# skips to the punctuation.
+_SENTENCE = re.compile(r"[.!?;](?:(?<=[.!?])(?P<gap>[\"”’)*]*\s+)(?=[A-ZĐÀ-Ỹ(\"“*])|(?<=;)\s*)")
 _CAPITAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
 
 
@@ -48,7 +50,7 @@ _INTRO = re.compile(r"(?i)^\s*(?:trên cơ sở|căn cứ|đối với|theo|tron
 _ASSIGN = re.compile(r"(?i)^\s*(?:giao(?:\s+cho)?|yêu cầu)\s+")
 _REQUEST = re.compile(r"(?i)^\s*đề nghị\s*:?\s+")
 _MID_INTRO = re.compile(r"(?i),\s*(?:trên cơ sở|căn cứ|sau khi|đồng thời)\b")
-_COORDINATE = re.compile(r"(?i)\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
+_COORDINATE = re.compile(case_blind_words(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+"))
 _PREFIX = re.compile(r"^\s*([^:;.]{3,200}?)\s*:\s+(?=\S)")
 _COLLECTIVE = re.compile(r"(?i)^(?:các|những|mọi)\s")
 # What follows a subject is its predicate, not a preposition or conjunction: "các
@@ -61,11 +63,12 @@ _NOT_PREDICATE = frozenset({
 _LOCATIVE = re.compile(r"\s*(?:trong|tại|thuộc|ở)\s+(?=các\s|những\s|cả\s+nước\b|toàn\s+quốc\b|"
                        r"[A-ZĐÀ-Ỹ])")
 _ADVERBIAL = re.compile(r"(?i)\s*trong\s+(?:phạm vi|quá trình)\b")
+_LETTER = re.compile(r"[^\W\d_]")
+_COMMA = re.compile(r",\s*")
 _FIRST_WORD = re.compile(r"[\s,]*(?:\([^)]{1,60}\)\s*)?([^\W\d_]+)")
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     """A clause of a text and where it starts in it."""
 
     text: str
@@ -103,7 +106,7 @@ def _subject_at(text: str) -> tuple[str, ...]:
     locative = _LOCATIVE.match(rest)
     if end and locative is not None:  # "… nhà đầu tư trong các khu công nghiệp bảo đảm …"
         more = body_phrase_end(rest[locative.end():])
-        if more and re.search(r"[^\W\d_]", rest[locative.end():locative.end() + more]):
+        if more and _LETTER.search(rest[locative.end():locative.end() + more]):
             end += locative.end() + more
             rest = body[end:]
     word = _FIRST_WORD.match(rest)
@@ -145,14 +148,14 @@ def clause_subjects(text: str) -> tuple[str, ...]:
         return tuple(found)
     subject = _subject_at(clause)
     if not subject and _INTRO.match(clause):
-        for after in (m.end() for m in re.finditer(r",\s*", clause[:240])):
+        for after in (m.end() for m in _COMMA.finditer(clause[:240])):
             subject = _subject_at(clause[after:])
             if subject:
                 break
     add(subject)
     for m in _MID_INTRO.finditer(clause):
         tail = clause[m.end():]
-        comma = re.search(r",\s*", tail[:200])
+        comma = _COMMA.search(tail[:200])
         if comma is not None:
             add(_subject_at(tail[comma.end():]))
     return tuple(found)
@@ -246,7 +249,8 @@ _CLOSING = re.compile(
     r"trên đây là\b|(?:văn phòng|ban thường vụ|thường trực)[^.]{0,80}(?:thông báo|trân trọng)\b)")
 _CLOSING_ANYWHERE = re.compile(r"(?i)\btrân trọng (?:thông báo|đề nghị)|để (?:các đồng chí|các cơ "
                                r"quan)[^.]{0,40}biết\b")
-_PAST = re.compile(r"(?i)\b(?:đã|đạt được|được ghi nhận|đã được)\b")
+_OBLIGATION = re.compile(r"(?i)\b(?:phải|cần|tiếp tục|đẩy mạnh)\b")  # … still to be done
+_PAST = re.compile(case_blind_words("đã", "đạt được", "được ghi nhận", "đã được") + r"\b")
 # Verbs a directive opens with ("Tập trung rà soát …", "Tiếp tục …"): an item that
 # starts so directs action, whatever past it mentions.
 ACTION = re.compile(
@@ -277,5 +281,4 @@ def is_directive(text: str) -> bool:
     if ACTION.match(text):
         return True
     head = text[:80]
-    return not (_PAST.search(head) and not re.search(r"(?i)\b(?:phải|cần|tiếp tục|đẩy mạnh)\b",
-                                                      head))
+    return not (_PAST.search(head) and not _OBLIGATION.search(head))

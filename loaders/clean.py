@@ -130,4 +130,6 @@ def clean_text(raw: str) -> str:
 
 def tidy(fragment: str) -> str:
     """An output string: no Markdown asterisks, single spaces, trimmed."""
+    if "*" not in fragment and "  " not in fragment and fragment.isprintable():
+        return fragment.strip(" ,;")  # already single spaces (any other space is unprintable)
     return " ".join(fragment.replace("*", "").split()).strip(" \t\n,;")

@@ -10,27 +10,35 @@ from __future__ import annotations
 
 import re
 
+from policykg.core.vntext import case_blind_words
 from policykg.ontology.records import Deadline, Provenance, Span
 
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _SEP = r"\s*[-/.]\s*|\s+(?:năm\s+)?"
 _QUARTER = re.compile(rf"(?i)\bqu[ýí]\s+(IV|III|II|I|[1-4])(?:{_SEP})((?:19|20)\d\d)\b")
-_WHEN = r"(?:trước|trong|hoàn thành|xong|chậm nhất(?:\s+là)?|hạn|kết thúc)\s+(?:\w+\s+){0,2}?"
+
+
+_WHEN_WORDS = ("trước", "trong", "hoàn thành", "xong", r"chậm nhất(?:\s+là)?", "hạn", "kết thúc")
+_AFTER_WHEN = r"\s+(?:\w+\s+){0,2}?"
+_WHEN = case_blind_words(*_WHEN_WORDS) + _AFTER_WHEN
 # A day is a deadline after "đến (hết) ngày" as well: only years after "đến" are horizons.
-_WHEN_DAY = rf"(?:{_WHEN}|đến\s+(?:hết\s+)?)"
-_DAY = re.compile(rf"(?i)\b{_WHEN_DAY}(?:ngày\s+)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*"
+_WHEN_DAY = case_blind_words(*(w + _AFTER_WHEN for w in _WHEN_WORDS), r"đến\s+(?:hết\s+)?")
+_DAY = re.compile(_WHEN_DAY + r"(?i:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*"
                   r"((?:19|20)\d\d)\b")
-_DAY_WORDS = re.compile(rf"(?i)\b{_WHEN_DAY}ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+"
-                        r"((?:19|20)\d\d)\b")
-_MONTH = re.compile(rf"(?i)\b{_WHEN}tháng\s+(\d{{1,2}})(?:\s*[/-]\s*|\s+năm\s+)((?:19|20)\d\d)\b")
-_YEAR = re.compile(r"(?i)\b(?:trong|hoàn thành(?:\s+trong)?|trước|chậm nhất(?:\s+là)?)\s+"
-                   r"(?:cuối\s+)?năm\s+((?:19|20)\d\d)\b")
+_DAY_WORDS = re.compile(_WHEN_DAY + r"(?i:ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+"
+                        r"((?:19|20)\d\d))\b")
+_MONTH = re.compile(_WHEN + r"(?i:tháng\s+(\d{1,2})(?:\s*[/-]\s*|\s+năm\s+)((?:19|20)\d\d))\b")
+_YEAR = re.compile(
+    case_blind_words("trong", r"hoàn thành(?:\s+trong)?", "trước", r"chậm nhất(?:\s+là)?")
+    + r"(?i:\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d))\b")
 # "các mục tiêu, chỉ tiêu, nhiệm vụ chủ yếu năm 2017 … hoàn thành": that year's plan.
 _YEAR_PLAN = re.compile(r"(?i)\b(?:mục tiêu|chỉ tiêu|nhiệm vụ|kế hoạch)[^.;:]{0,60}?"
                         r"\b(?<!\d )năm\s+((?:19|20)\d\d)\b(?=[^.;]{0,200}?\bhoàn thành)")
 # "Năm 2025, hoàn thành …": a year opening a sentence of completion.
-_YEAR_FIRST = re.compile(r"(?:^|(?<=[.;:]\s))[Nn]ăm\s+((?:19|20)\d\d)\s*,\s*(?:cơ bản\s+)?"
+# (The "N" first, the text's start or a sentence end looked behind after it.)
+_YEAR_FIRST = re.compile(r"[Nn](?:(?<![\s\S][Nn])|(?<=[.;:]\s[Nn]))ăm\s+((?:19|20)\d\d)\s*,\s*"
+                         r"(?:cơ bản\s+)?"
                          r"(?:hoàn thành|xong)\b")
 # The item opens with its recurrence, which governs its main action: "Định kỳ, Thường
 # trực Ủy ban … báo cáo", "Định kỳ hằng năm, đánh giá …", "Thường xuyên cải tạo …".

@@ -21,6 +21,7 @@ from policykg.core.vntext import expand_abbreviations
 from policykg.loaders.clean import tidy
 from policykg.loaders.lead import LeadFacts, lead_facts, letter_facts, preamble_facts
 from policykg.loaders.page import Page, classify_page
+from policykg.loaders.scan import line_matches, line_search
 from policykg.ontology.identity import parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentHeader, DocumentKind, Provenance, Span
 
@@ -80,8 +81,8 @@ _NOT_PLACE = frozenset((
     "Trung", "Chương", "Kế", "Nghị", "Kết", "Chỉ", "Thông", "Quyết", "Công", "Báo", "Hướng",
     "Việt", "Liên", "Đoàn", "Khu", "Cục", "Chi",
 ))
-_PLACE_MENTION = re.compile(
-    rf"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Tt]ỉnh|[Tt]hành phố)[ \t]+(?P<name>{NAME})"
+_PLACE_MENTION = re.compile(  # the "T" first, so that the search skips to it
+    rf"[Tt](?:ỉnh ủy|hành ủy|ỉnh|hành phố)[ \t]+(?P<name>{NAME})"
 )
 _TERM = re.compile(r"KHÓA[ \t]+(?P<term>[IVXLC]+)\b")
 
@@ -125,9 +126,11 @@ _NEEDS_UNIT = ("Ban Thường vụ", "Thường trực")
 _LOCAL_ENDINGS = ("Tỉnh ủy", "Thành ủy", "Đảng bộ tỉnh", "Đảng bộ thành phố")
 
 
-# The national motto and the Party's name, printed opposite the letterhead.
-_MOTTO = re.compile(r"(?i)CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
-                    r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM")
+# The national motto and the Party's name, printed opposite the letterhead.  The first
+# letter is a class of both cases (the search skips to it), the rest ignores case.
+_MOTTO = re.compile(r"[CcĐđ](?:(?<=[Cc])(?i:ỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
+                    r"ỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM)|(?<=[Đđ])(?i:ộc lập\s*-\s*Tự do\s*-\s*"
+                    r"Hạnh phúc|ẢNG CỘNG SẢN VIỆT NAM))")
 _RULE = re.compile(r"[-_=*]{3,}")
 _CELL = re.compile(r"[ \t]\|[ \t]")
 _VIEW_LINES = 12
@@ -438,7 +441,7 @@ def extract_header(text: str, source: str, *, view: str | None = None,
     number = None
     number_span = (0, 0)
     number_line: re.Match[str] | None = None
-    for m in _OWN_NUMBER.finditer(text, 0, head):
+    for m in line_matches(_OWN_NUMBER, text, ("Số",), head):
         try:
             number = parse_number(m["number"])
         except InvalidNumber:
@@ -453,7 +456,7 @@ def extract_header(text: str, source: str, *, view: str | None = None,
         out.set("number", number.text, *number_span)
         if lead.issued is not None:
             out.set("issued", lead.issued, *lead.issued_span)
-    subject = _SUBJECT.search(text, 0, head)
+    subject = line_search(_SUBJECT, text, ("V/v", "V/V"), head)
 
     kind = DocumentKind.Other
     if heading is not None:
@@ -483,7 +486,7 @@ def extract_header(text: str, source: str, *, view: str | None = None,
         title = tidy(text[block[0]:block[1]])
         out.set("title", title, *block)
 
-    place = _PLACE_DATE.search(text, 0, head)
+    place = line_search(_PLACE_DATE, text, ("ngày",), head)
     dated = place if place is not None else (
         number_line if number_line is not None and number_line["y"] else None)
     if dated is not None and "issued" not in out.fields:

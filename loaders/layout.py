@@ -54,10 +54,13 @@ _LONE_MARKER = re.compile(r"[ \t]*(?:[-+•–—●○■□▪*]|\d{1,2}(?:\.\
                           r"\((?:\d{1,2}|[ivx]{1,5}|[a-zđ])\)|[IVXL]{1,6}\.)[ \t]*")
 _ESCAPE = re.compile(r"\\([.\-*_()\[\]#+!>`|])")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.M)  # "## I. MỤC ĐÍCH"
-_BOLD = re.compile(r"\*\*(?=[^\s*])|(?<=[^\s*])\*\*")  # "**1. Nhiệm vụ**": emphasis, no content
+# "**1. Nhiệm vụ**": emphasis, no content.  The "**" is matched first, then what is
+# before or after it, so the search skips to the literal.
+_BOLD = re.compile(r"\*\*(?:(?=[^\s*])|(?<=[^\s*]\*\*))")
 # A run of spaces before a lettered item glued to the text before it; possessive, and
-# from a run's start only, so a long run is scanned once.
-_GLUED = re.compile(r"(?<![ \t])[ \t]{3,}+(?=[a-zđ][)/][ \t])")
+# from a run's start only (its first blank matched, then the one before looked at), so a
+# long run is scanned once.
+_GLUED = re.compile(r"[ \t](?<![ \t][ \t])[ \t]{2,}+(?=[a-zđ][)/][ \t])")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$|\S[ \t]+\|[ \t]+\S|\S[ \t]+\|[ \t]*$")
 _SENTENCE_END = re.compile(r"[.!?;:][\"”’)\]*]*[ \t]*$")
 _COLON_END = re.compile(r":[\"”’)\]*]*[ \t]*$")
@@ -192,6 +195,17 @@ def _soft_break(prev: str, line: str, style: Style) -> bool:
     return len(prev.rstrip()) >= style.width - 8  # a full line ending a sentence: a wrap
 
 
+def _spaced(text: str, at: set[int]) -> str:
+    """``text`` with the characters at the offsets ``at`` made spaces."""
+    parts: list[str] = []
+    last = 0
+    for k in sorted(at):
+        parts.append(text[last:k])
+        last = k + 1
+    parts.append(text[last:])
+    return " ".join(parts)
+
+
 def lay_out(text: str) -> str:
     """``text`` with one logical unit per line; the same length as ``text``."""
     text = _ESCAPE.sub(lambda m: m.group(1) + " ", text)
@@ -203,7 +217,7 @@ def lay_out(text: str) -> str:
         text = _tab_cells(text)
     lines = text.split("\n")
     style = style_of(lines)
-    out = list(text)
+    joined: set[int] = set()  # offsets of the line breaks that become spaces
     offset = 0
     starts: list[int] = []
     for line in lines:
@@ -216,8 +230,7 @@ def lay_out(text: str) -> str:
             j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k].strip()),
                      None)
             if j is not None and not is_table_row(lines[j]) and not LABEL.match(lines[j]):
-                for k in range(i + 1, j + 1):
-                    out[starts[k] - 1] = " "
+                joined.update(starts[k] - 1 for k in range(i + 1, j + 1))
             continue
         if not prev.strip() or not line.strip():
             continue
@@ -230,8 +243,8 @@ def lay_out(text: str) -> str:
             join = (_continues(prev, line) or (style.blank_separated and _goes_on(prev, line))
                     ) and not _caps(prev)
         if join:
-            out[starts[i] + len(prev)] = " "
-    result = "".join(out)
+            joined.add(starts[i] + len(prev))
+    result = _spaced(text, joined)
     if "   " in result:
         result = _GLUED.sub(lambda m: " " * (len(m.group()) - 1) + "\n", result)
     return result

@@ -65,6 +65,7 @@ _STAR = re.compile(r"[ \t]*\*{1,2}[ \t]+(?=\S)")
 _ADDRESS = re.compile(r"(?i)^[-\s*]*kính gửi\b")
 _KIND_HEADING = re.compile(r"[ \t*]*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|"
                            r"DANH MỤC|PHỤ LỤC)\b")
+_DOTTED = re.compile(r"[\d.]+")  # a numbered label: "2", "2.1"
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -140,7 +141,7 @@ class Node:
                 parts.append(node.label.rstrip("."))
         kept: list[str] = []
         for part in parts:  # "2.1" already says it is under "2"
-            if kept and re.fullmatch(r"[\d.]+", part) and kept[-1].startswith(part + "."):
+            if kept and _DOTTED.fullmatch(part) and kept[-1].startswith(part + "."):
                 continue
             kept.append(part)
         out = ""

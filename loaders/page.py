@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from policykg.loaders.scan import line_search
+
 PageKind = Literal["official", "republished", "news"]
 
 _FIRST_LINES = 20
@@ -104,8 +106,11 @@ def _first_lines_end(text: str, count: int) -> int:
 def classify_page(view: str) -> Page:
     """The kind of page ``view`` (the header view of a cleaned text) is."""
     head = _first_lines_end(view, _FIRST_LINES)
-    markers = [m.start() for pattern in (_OWN_NUMBER, _KIND_HEADING, _SUBJECT_LINE, _ADDRESSED)
-               if (m := pattern.search(view, 0, head)) is not None]
+    markers = [m.start() for m in (line_search(_OWN_NUMBER, view, ("Số",), head),
+                                   _KIND_HEADING.search(view, 0, head),
+                                   line_search(_SUBJECT_LINE, view, ("V/v",), head),
+                                   line_search(_ADDRESSED, view, ("Kính gửi",), head))
+               if m is not None]
     markers += [m.start() for m in _LETTERHEAD.finditer(view, 0, head)
                 if _line_at(view, m.start()).isupper()][:1]  # "UBND tỉnh chỉ đạo …" is prose
     lower_head = view[:head].lower()  # literal cues first: the patterns ignore case
@@ -115,11 +120,12 @@ def classify_page(view: str) -> Page:
         start = view.find("\n", lead.end())
         return Page("republished", len(view) if start < 0 else start + 1, (0, lead.end()))
     titled = _TITLE_LINE.match(view.lstrip("\n"))
-    if titled is not None and _OWN_NUMBER.search(view, 0, head) is None:
+    if titled is not None and line_search(_OWN_NUMBER, view, ("Số",), head) is None:
         offset = len(view) - len(view.lstrip("\n"))
         rest = view[offset + titled.end():].lstrip()
         if rest.lower().startswith(titled["name"].lower()) or _SIGNED.search(
-                view, max(0, len(view) - 1500)) or _ADDRESSED.search(view, 0, head):
+                view, max(0, len(view) - 1500)) or line_search(_ADDRESSED, view, ("Kính gửi",),
+                                                               head):
             return Page("republished", offset + titled.end(), (offset, offset + titled.end()))
     if markers or _has_recipients(view):
         return Page("official")
@@ -140,7 +146,7 @@ def classify_page(view: str) -> Page:
 
 def addressed(view: str) -> re.Match[str] | None:
     """The "Kính gửi:" line among the first lines, if the page is a letter."""
-    return _ADDRESSED.search(view, 0, _first_lines_end(view, _FIRST_LINES))
+    return line_search(_ADDRESSED, view, ("Kính gửi",), _first_lines_end(view, _FIRST_LINES))
 
 
 def issues_itself(view: str) -> re.Match[str] | None:

@@ -84,23 +84,27 @@ def spans_to_source(record: _Model, squeezed: Squeezed) -> _Model:
     return cast(_Model, _mapped(record, squeezed))
 
 
-_PLAIN = (str, int, float, bool, type(None))
+# Values that hold no span, told by their exact type (the common case, decided first).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def _mapped(value: object, squeezed: Squeezed) -> object:
-    if isinstance(value, _PLAIN):
+    kind = type(value)
+    if kind in _PLAIN:
         return value
-    if isinstance(value, Span):
-        return squeezed.source_span(value)
+    if kind is Span:
+        return squeezed.source_span(cast(Span, value))
     if isinstance(value, BaseModel):
         update: dict[str, object] = {}
         for name, old in value.__dict__.items():
-            if not isinstance(old, _PLAIN):
+            if type(old) not in _PLAIN:
                 new = _mapped(old, squeezed)
                 if new is not old:
                     update[name] = new
         return value.model_copy(update=update) if update else value
     if isinstance(value, tuple | list):
+        if all(type(v) in _PLAIN for v in value):
+            return value
         items = [_mapped(v, squeezed) for v in value]
         if all(a is b for a, b in zip(items, value, strict=True)):
             return value

@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from policykg.core.vntext import fold
+from policykg.core.vntext import case_blind_words, fold
 from policykg.loaders.clean import tidy
 from policykg.loaders.layout import lay_out
 from policykg.loaders.outline import Node, parse_outline
@@ -41,8 +41,9 @@ _NUMBER = r"\d+(?:[.,]\d+)*"
 # Units written against their figure: "5Mbit/s", "10km", "2ha" (not "5G", "4.0").
 _GLUED_UNIT = (r"(?:[kKMGT]?(?:bit|bps|b|B|W|Wh|Hz)(?:/s)?|km2?|m2|m3|ha|kg|kWh|MW|GW|GB|TB|"
                r"USD|VNĐ|đ)(?![\w/])")
-# A number not inside a word, date, path or another number.
-_VALUE = re.compile(rf"(?<![\w/.,\-–]){_NUMBER}(?:%?[ \t]*[-–][ \t]*{_NUMBER}(?=%))?"
+# A number not inside a word, date, path or another number (its first digit is matched
+# before the look behind, so that the search skips to digits).
+_VALUE = re.compile(rf"\d(?<![\w/.,\-–]\d)\d*(?:[.,]\d+)*(?:%?[ \t]*[-–][ \t]*{_NUMBER}(?=%))?"
                     rf"(?:[ \t]*[-–][ \t]*{_NUMBER})?(?!(?!{_GLUED_UNIT})[\w/]|[.,\-]\d)")
 _GLUED = re.compile(f"({_GLUED_UNIT})")
 _PERCENT = re.compile(r"[ \t]*(%(?:[ \t]*/[ \t]*năm)?|phần trăm)")
@@ -61,19 +62,24 @@ _CLAUSE_OPENING = re.compile(
     r"(?i)(?:^|[;:.]\s*|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}\s*,\s*|"
     r"\b(?:phấn đấu|toàn (?:tỉnh|thành phố|quốc))\s+)"
     r"(?:phấn đấu\s+)?có\s+(?:khoảng\s+|ít nhất\s+|tối thiểu\s+|từ\s+|thêm\s+|[≥>]=?\s*)?$")
-_NOT_A_FIGURE = re.compile(
-    r"(?i)(?:\bsố|\bđiều|\bkhoản|\bmục|\bđiểm|\bphần|\bchương|\bphụ lục|\bkhóa|\bkhoá|\blần thứ|"
-    r"\bthứ|\bkỳ họp|\bphiên|\btháng|\bngày|\bquý|\bquí|\bnăm|\bgiai đoạn|\bthời kỳ|\bnhóm|"
-    r"\btop|\bhạng|\bcấp độ|\bkm|\bđoạn|\bkhu|\btiêu chí|\bbước|\bđề án|\bchỉ thị|"
-    r"\bnghị quyết|\bnghị định|\bkết luận|\bquyết định|\bkế hoạch|\bchương trình|\bcông văn|"
-    r"\bthông báo|\bluật)\s*$")
+_NOT_A_FIGURE_WORDS = (
+    "số", "điều", "khoản", "mục", "điểm", "phần", "chương", "phụ lục", "khóa", "khoá", "lần thứ",
+    "thứ", "kỳ họp", "phiên", "tháng", "ngày", "quý", "quí", "năm", "giai đoạn", "thời kỳ", "nhóm",
+    "top", "hạng", "cấp độ", "km", "đoạn", "khu", "tiêu chí", "bước", "đề án", "chỉ thị",
+    "nghị quyết", "nghị định", "kết luận", "quyết định", "kế hoạch", "chương trình", "công văn",
+    "thông báo", "luật")
+_NOT_A_FIGURE = re.compile(r"(?i)(?:" + "|".join(rf"\b{w}" for w in _NOT_A_FIGURE_WORDS)
+                           + r")\s*$")
+# A match starts this far at most before the end of the text without its trailing spaces.
+_NOT_A_FIGURE_REACH = max(map(len, _NOT_A_FIGURE_WORDS))
 # Verbs a goal figure follows in a task: "số hóa 100% dữ liệu", "phủ sóng 100% thôn".
 _GOAL_VERB = re.compile(r"(?i)\b(?:đến|hoàn thành|số hóa|số hoá|phủ sóng|phủ|kết nối|cắt giảm|"
                         r"giảm|tăng|đạt|bảo đảm|đảm bảo|bố trí|dành|chiếm|có|ứng dụng|cung cấp|"
                         r"thực hiện|"
                         r"hỗ trợ|đào tạo|xử lý|giải quyết|triển khai)\s*$")
-_FACT = re.compile(r"(?i)\b(?:hiện nay|hiện có|hiện đã|đến nay|tính đến|đã đạt|đã có|mới đạt|"
-                   r"năm qua|vừa qua|so với cùng kỳ|đã được|đã hoàn thành|đạt được)\b")
+_FACT = re.compile(case_blind_words(
+    "hiện nay", "hiện có", "hiện đã", "đến nay", "tính đến", "đã đạt", "đã có", "mới đạt",
+    "năm qua", "vừa qua", "so với cùng kỳ", "đã được", "đã hoàn thành", "đạt được") + r"\b")
 _RANK = re.compile(r"(?i)\b(?:nhóm|top|xếp hạng|thứ hạng|đứng thứ|thứ bậc|vị trí)\b")
 _HORIZON = re.compile(r"(?i)\b(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?((?:19|20)\d\d)\b"
                       r"|\b(?:tầm nhìn|định hướng)\s+(?:đến\s+)?(?:năm\s+)?((?:19|20)\d\d)\b")
@@ -88,15 +94,19 @@ _NOT_UNIT_WORDS = frozenset({"phát", "được", "có", "đạt", "tham", "tr�
                              "sẽ", "đã", "trên", "tại", "trong", "của", "cho", "với", "và",
                              "đi", "hoạt", "đang", "mới", "cấp", "theo"})
 _DIGIT = re.compile(r"\d")
+_MARK_BEFORE = re.compile(r"[/.-]\s*$")  # after "/", "." or "-": part of a number or date
 _WINDOW = 160  # how far before a figure its clause's opening is looked for
 _NESTED = 32  # tasks before a figure that may still hold it (a heading's task holds its items)
 _INDEX = re.compile(r"\d,\d{1,3}")  # "0,7": an index, not a count
-_CLAUSE = re.compile(r";|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])|\n")
+# ";", spaces after a sentence's end before a capital, or a line break; one class first,
+# so that the search skips to it.
+_CLAUSE = re.compile(r"[;\s](?:(?<=;)|(?<=[.!?]\s)\s*(?=[A-ZĐÀ-Ỹ])|(?<=\n))")
 _OBJECTIVES = re.compile(
     r"(?i)^[\s*]*(?:về\s+)?(?:(?:các\s+)?mục tiêu|chỉ tiêu|định hướng|tầm nhìn)\b")
 _ASSESSMENT = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:đánh giá|tình hình|kết quả|thực trạng|bối cảnh|"
                          r"những kết quả|hạn chế|tồn tại|nguyên nhân|ưu điểm|bài học)\b")
-_GOAL_WORDS = re.compile(r"(?i)\b(?:phấn đấu|mục tiêu|chỉ tiêu|đến (?:hết )?năm|theo kế hoạch)\b")
+_GOAL_WORDS = re.compile(case_blind_words("phấn đấu", "mục tiêu", "chỉ tiêu", "đến (?:hết )?năm",
+                                          "theo kế hoạch") + r"\b")
 _INDICATOR_COL = re.compile(r"^(?:ten )?chi tieu|^muc tieu|^noi dung chi tieu")
 _VALUE_COL = re.compile(r"(?:^ket qua|^gia tri|^chi tieu (?:den|nam)|^muc tieu|^nam 20|^den nam|"
                         r"^so lieu|^dat)")
@@ -171,22 +181,28 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
     for c_start, c_end in _clauses(text):
         clause = text[c_start:c_end]
         found: list[_Candidate] = []
-        # once per clause, not per figure (a long clause of many figures stays linear)
+        # once per clause, not per figure (a long clause of many figures stays linear); the
+        # case-blind searches only when a figure needs them, the cheap refusals first
         content = len(clause) - len(clause.lstrip(" *-+•\t\n"))
-        goal_word = _GOAL_WORDS.search(clause)
-        facts = [f.start() for f in _FACT.finditer(clause)]
+        facts: list[int] | None = None
+        goal_word: re.Match[str] | None = None
+        goal_searched = False
         for m in _VALUE.finditer(clause):
             written = m.group().replace("%", "")
+            after = clause[m.end():]
+            pct = _PERCENT.match(after)
+            if _YEAR_ONLY.fullmatch(written) and not pct:
+                continue
             before = clause[max(0, m.start() - 40):m.start()]
-            window = max(0, m.start() - _WINDOW)
+            if _NOT_A_FIGURE.search(before, max(0, len(before.rstrip()) - _NOT_A_FIGURE_REACH)) \
+                    or _MARK_BEFORE.search(before):
+                continue
+            if facts is None:
+                facts = [f.start() for f in _FACT.finditer(clause)]
             segment = max(clause.rfind("(", 0, m.start()), 0)
             k = bisect_left(facts, segment)
             if k < len(facts) and facts[k] < m.start():
                 continue  # "(đến nay mới đạt 39,5%)", "Hiện nay, … 180 trạm": a fact
-            after = clause[m.end():]
-            if _NOT_A_FIGURE.search(before) or re.search(r"[/.-]\s*$", before):
-                continue
-            pct = _PERCENT.match(after)
             unit_m = None if pct else (_GLUED.match(after) or _UNIT.match(after))
             unit = ("".join(pct.group(1).split()).replace("phầntrăm", "%") if pct
                     else unit_m.group(1) if unit_m else None)
@@ -197,18 +213,19 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
                 len(after) - len(after.lstrip(" \t"))) if unit else 0)
             if unit is not None and not pct and (_TIME_UNIT.match(unit) or unit[:1] == "|"):
                 continue
-            if _YEAR_ONLY.fullmatch(written) and not pct:
-                continue
             if _RANK.search(clause[max(0, m.start() - 25):m.start()]):
                 continue
             lead = _LEAD.search(before)
+            window = max(0, m.start() - _WINDOW)
             opening = m.start() <= content or _CLAUSE_OPENING.search(clause, window, m.start())
             led = bool(lead or opening)
             if not pct and not led and not (zone.objectives and unit):
                 continue
-            if pct and not (led or zone.objectives or _GOAL_VERB.search(before)
-                            or (goal_word is not None and goal_word.end() <= m.start())):
-                continue  # "… với tỷ lệ 1% - 3% doanh thu": a condition, not a goal
+            if pct and not (led or zone.objectives or _GOAL_VERB.search(before)):
+                if not goal_searched:
+                    goal_word, goal_searched = _GOAL_WORDS.search(clause), True
+                if goal_word is None or goal_word.end() > m.start():
+                    continue  # "… với tỷ lệ 1% - 3% doanh thu": a condition, not a goal
             if not pct and unit is None and not (zone.objectives and lead and _INDEX.fullmatch(
                     written)):
                 continue  # a unitless figure only as an index: "HDI duy trì trên 0,7"

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from policykg.core.vntext import fold, in_capitals
+from policykg.core.vntext import case_blind_words, fold, in_capitals
 from policykg.loaders.attribution import (
     Responsibility,
     attribution_line,
@@ -88,15 +88,16 @@ _DESCRIPTIVE = re.compile(
     r"bài học|kinh nghiệm)\b")
 # A lead-in whose items describe, not direct: problems met, results reached, the
 # requirements or principles of a plan ("… vẫn gặp một số rào cản, khó khăn, cụ thể:").
-_DESCRIBING_LEAD = re.compile(
-    r"(?i)\b(?:gặp|còn|có)\s+(?:(?:một số|những|nhiều)\s+)?(?:khó khăn|vướng mắc|hạn chế|"
-    r"tồn tại|rào cản|bất cập|yếu kém)|\bđạt được (?:một số|những|các) kết quả|"
-    r"\bcác nguyên tắc|\b(?:nêu rõ|các|những) yêu cầu\b")
+_DESCRIBING_LEAD = re.compile(case_blind_words(
+    *(rf"{verb}\s+(?:(?:một số|những|nhiều)\s+)?(?:khó khăn|vướng mắc|hạn chế|tồn tại|rào cản|"
+      r"bất cập|yếu kém)" for verb in ("gặp", "còn", "có")),
+    "đạt được (?:một số|những|các) kết quả", "các nguyên tắc",
+    *(rf"{word} yêu cầu\b" for word in ("nêu rõ", "các", "những"))))
 # "… tổ chức quán triệt, triển khai Chương trình hành động này"
 _IMPLEMENTS_THIS = re.compile(
-    r"(?i)\b(?:quán triệt|triển khai|tổ chức thực hiện|thực hiện)\b[^.;]{0,60}"
-    r"\b(?:kế hoạch|chương trình(?: hành động)?|chỉ thị|nghị quyết|kết luận|"
-    r"thông báo|công văn|quyết định|đề án)\s+này\b")
+    case_blind_words("quán triệt", "triển khai", "tổ chức thực hiện", "thực hiện")
+    + r"(?i:\b[^.;]{0,60}\b(?:kế hoạch|chương trình(?: hành động)?|chỉ thị|nghị quyết|kết luận|"
+    r"thông báo|công văn|quyết định|đề án)\s+này\b)")
 _COLLECTIVE_SUBJECT = re.compile(r"(?i)^(?:các|những|mọi)\s")
 _FUNDING = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:nguồn\s+)?kinh phí\b")
 _FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phối hợp|"
@@ -112,7 +113,7 @@ _TASK_FIELD = re.compile(r"(?i)^[\s*(]*nhiệm vụ\s*:\s*")
 _DIRECTING = re.compile(r"(?i)^\s*(?:lãnh đạo|chỉ đạo|hướng dẫn)\b")
 _ADDRESS_LIST = re.compile(r"(?i)^[-\s*]*kính gửi\b")
 _LEAD_ADDRESSEES = re.compile(r"(?i)\b(?:yêu cầu|đề nghị)\s+|^\s*căn cứ\b[^,]{0,200},\s*")
-_SENTENCE_END = re.compile(r"[.;!?][\"”’)*\s]*$")
+_CLOSERS = "\"”’)*"
 _WORDS_OF_A_TITLE = 30
 
 
@@ -123,7 +124,16 @@ def _is_title(node: Node) -> bool:
         return True
     if in_capitals(text):
         return True
-    return not _SENTENCE_END.search(text) and len(text.split()) <= _WORDS_OF_A_TITLE
+    return not _ends_sentence(text) and len(text.split()) <= _WORDS_OF_A_TITLE
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with a sentence's punctuation (closing quotes, brackets, "*"
+    and spaces after it aside), read from its end rather than searched for."""
+    end = len(text)
+    while end and (text[end - 1] in _CLOSERS or text[end - 1].isspace()):
+        end -= 1
+    return end > 0 and text[end - 1] in ".;!?"
 
 
 def _is_field(node: Node) -> bool:
@@ -315,10 +325,9 @@ class _Walker:
         if items:
             self._group(node.children, inherited, node)
             return
-        directive = [p for p in plains if is_directive(p.text)
-                     and _attribution(p, self.source) is None]
-        if heading_owners or len(directive) != 1 or not node.text.strip() or \
-                not _is_lead(node):
+        directive = [] if heading_owners or not node.text.strip() or not _is_lead(node) else [
+            p for p in plains if is_directive(p.text) and _attribution(p, self.source) is None]
+        if len(directive) != 1:
             # a body heading, or a title over its paragraphs: each paragraph is a task
             self._group(node.children, inherited, node, paragraphs_are_tasks)
             return

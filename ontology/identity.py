@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from policykg.core.errors import InvalidNumber, InvalidParameter, ReferenceNotFound
 from policykg.core.provinces import province_named, province_names
@@ -68,6 +69,8 @@ _STATE = re.compile(
 # circulars, submissions, regulations, laws.
 _OTHER_CODES = frozenset({"NĐ", "ND", "TT", "TTLT", "TTR", "QĐI", "QC", "QH", "L", "PL",
                           "ĐA", "TTRA", "QY"})
+_SPACES = re.compile(r"\s+")
+_MINISTRY = re.compile(r"B[A-ZĐ]{1,6}")
 # "29/2013/QH13": no type code (kind ``Other``), the legislature's number after the issuer.
 _LEGISLATIVE = re.compile(r"^(?P<seq>\d+)/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]+\d{1,2})$")
 
@@ -106,14 +109,15 @@ class ParsedNumber:
             return "qh"
         if code == "VPCP":
             return "cp"
-        if self.form == "state" and re.fullmatch(r"B[A-ZĐ]{1,6}", code):
+        if self.form == "state" and _MINISTRY.fullmatch(code):
             return slug(code)  # a ministry: "BKHCN", "BTTTT"
         return None
 
 
+@lru_cache(maxsize=4096)  # a document cites a number again and again; the result is frozen
 def parse_number(number: str) -> ParsedNumber:
     """Parse a document number; raise :class:`InvalidNumber` if it has neither form."""
-    text = re.sub(r"\s+", "", normalize(number)).replace("T.Ư", "TW").replace("TƯ", "TW")
+    text = _SPACES.sub("", normalize(number)).replace("T.Ư", "TW").replace("TƯ", "TW")
     text = text.replace("–", "-")
     m = _PARTY.match(text)
     if m:

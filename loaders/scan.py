@@ -1,0 +1,39 @@
+"""Searches that skip to a literal (pure).
+
+A pattern anchored at line starts (``^`` with ``re.M``) gives the regex engine no
+prefix to skip to: a search tries every position.  :func:`line_matches` finds the lines
+holding one of the pattern's literals with ``str.find`` and tries the pattern only at
+their starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+
+def line_matches(pattern: re.Pattern[str], text: str, literals: tuple[str, ...],
+                 endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, 0, endpos)`` for a pattern anchored at line starts whose
+    first line holds one of ``literals``: only the lines holding one are tried."""
+    end = len(text) if endpos is None else endpos
+    starts = sorted({text.rfind("\n", 0, at) + 1 for literal in literals
+                     for at in _find_all(text, literal, end)})
+    searched = 0  # where the next match may start
+    for line_start in starts:
+        if line_start >= searched and (m := pattern.match(text, line_start, end)) is not None:
+            yield m
+            searched = m.end()
+
+
+def line_search(pattern: re.Pattern[str], text: str, literals: tuple[str, ...],
+                endpos: int | None = None) -> re.Match[str] | None:
+    """``pattern.search(text, 0, endpos)`` for such a pattern (see :func:`line_matches`)."""
+    return next(line_matches(pattern, text, literals, endpos), None)
+
+
+def _find_all(text: str, literal: str, end: int) -> Iterator[int]:
+    at = text.find(literal, 0, end)
+    while at >= 0:
+        yield at
+        at = text.find(literal, at + 1, end)
