@@ -37,6 +37,8 @@ _HEREDOC = re.compile(r"<<-?\s*(['\"]?)(\w+)\1")
 _PORT = re.compile(r"\b(?:localhost|127\.0\.0\.1):8000\b")
 BIN = Path(sys.executable).parent
 KEY = "s3cret"  # the key the README's block starts the server with
+# one worker runs them all under pytest-xdist, so the module's server starts once
+pytestmark = pytest.mark.xdist_group("readme-shell")
 
 
 @dataclass
