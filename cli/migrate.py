@@ -6,7 +6,12 @@ from __future__ import annotations
 import argparse
 
 from policykg.cli.common import EXIT_OK, open_store
-from policykg.queries.migrate import add_number_keys, merge_parallel_relations, refresh_body_keys
+from policykg.queries.migrate import (
+    add_number_keys,
+    merge_parallel_relations,
+    public_sources,
+    refresh_body_keys,
+)
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -15,6 +20,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
         pairs = merge_parallel_relations(store)
         bodies = refresh_body_keys(store)
         keyed = add_number_keys(store)
+        sources = public_sources(store)
     finally:
         store.close()
     if pairs:
@@ -25,6 +31,9 @@ def cmd_migrate(args: argparse.Namespace) -> int:
               "their name and aliases")
     if keyed:
         print(f"keyed {keyed} document{'' if keyed == 1 else 's'} by number")
-    if not (pairs or bodies or keyed):
+    if sources:
+        print(f"stored the sources of {sources} nodes and relationships without their "
+              "server path")
+    if not (pairs or bodies or keyed or sources):
         print("the graph is in the current model: nothing to migrate")
     return EXIT_OK

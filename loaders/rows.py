@@ -32,6 +32,7 @@ from policykg.ontology.records import (
     NamedCitation,
     Provenance,
 )
+from policykg.queries.public import public_source
 from policykg.queries.search import alias_keys, body_search_key
 
 Row = dict[str, Any]
@@ -59,7 +60,7 @@ def _provenance(p: Provenance | None, asserted_by: str | None = None) -> Row:
     if asserted_by is not None:
         row[m.ASSERTED_BY.name] = asserted_by
     if p is not None:
-        row[m.SOURCE_FILE.name] = p.source
+        row[m.SOURCE_FILE.name] = public_source(p.source)  # never a server path
         row[m.ORIGIN.name] = p.origin
         if p.span is not None:
             row[m.SPAN_START.name] = p.span.start
@@ -215,7 +216,7 @@ def document_rows(
         "signer": h.signer, "issuer_name": h.issuer, "stub": False,
         "sha256": extraction.sha256, "field_origins": field_origins,
         "search": document_search_key(h.kind, h.number, h.title),
-        "source_file": extraction.source, "origin": "text",
+        "source_file": public_source(extraction.source), "origin": "text",
     }))
     bodies = _Bodies(h.province, central)
     if h.issuer:

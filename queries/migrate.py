@@ -13,14 +13,18 @@ its folded name, and a body created as another's parent had none:
 :func:`~policykg.queries.search.body_search_key` makes.  (The full-text indexes search
 uses come with the schema, which opening the store ensures.)  Before numbers were keyed,
 a document had no ``number_key`` (the indexed key candidate lookups match on):
-:func:`add_number_keys` sets it.  A graph already in the current model is left as it is.
+:func:`add_number_keys` sets it.  Sources were stored as server paths:
+:func:`public_sources` stores them as they are stored now.  A graph already in the
+current model is left as it is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
+from policykg.core.settings import get_settings
 from policykg.core.vntext import fold
 from policykg.ontology import mapping as m
 from policykg.ontology.identity import number_key
@@ -108,3 +112,21 @@ def add_number_keys(store: GraphStore, batch: int = BATCH) -> int:
         store.write([writes["migrate_set_number_keys"].statement(rows=[
             {"id": r["id"], "key": number_key(r["number"])} for r in rows])])
         keyed += len(rows)
+
+
+def public_sources(store: GraphStore, corpus_dir: Path | None = None) -> int:
+    """Rewrite every source stored as a server path (by an earlier version) as it is stored
+    now: relative to the corpus folder when inside it, else by its file name; how many
+    nodes and relationships changed."""
+    writes = load_writes(store.engine)
+    changed = sum(int(row[key]) for name, key in (("migrate_server_sources", "nodes"),
+                                                   ("migrate_server_sources_edges",
+                                                    "relationships"))
+                  for row in store.read(writes[name].text))
+    if changed:
+        corpus = (corpus_dir or get_settings().corpus_dir).resolve()
+        prefixes = {f"{corpus}/", f"{(corpus_dir or get_settings().corpus_dir)}/"}
+        statements = [writes[name].statement(prefix=prefix) for prefix in sorted(prefixes)
+                      for name in ("migrate_public_sources", "migrate_public_sources_edges")]
+        store.write(statements)
+    return changed

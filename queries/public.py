@@ -1,12 +1,14 @@
 """What a client sees of a node's properties: nothing internal, no path of the server's.
 
 The graph keeps a folded ``search`` key on documents, bodies and tasks (for search
-only) and the path a source was loaded from (``source_file``, on documents, tasks,
-targets and the edges they assert).  Front ends show neither as stored:
-``search`` is dropped, and ``source_file`` is given relative to the corpus folder
-(``POLICYKG_CORPUS_DIR``) when it lies in it, as loaded when it was a relative path
-(an upload's ``upload/<name>``), else by its file name alone.  A document also gets
-its kind's Vietnamese name (``kind_name``) and its label ("69-KL/TW (2024)").  A graph
+only) and the source a fact was read from (``source_file``, on documents, tasks, targets
+and the edges they assert), stored as :func:`public_source` names it: relative to the
+corpus folder (``POLICYKG_CORPUS_DIR``) when it lies in it, as loaded when it was a
+relative path (an upload's ``upload/<name>``), else by its file name alone, so no server
+path is ever in the graph.  Front ends show no ``search`` key, and a ``source_file`` a
+graph loaded by an earlier version still holds as a server path in its public form
+(``policykg migrate`` rewrites them).  A document also gets its kind's Vietnamese name
+(``kind_name``) and its label ("69-KL/TW (2024)").  A graph
 view shows only a node's short facts unless asked for all (:data:`LEAN`).
 """
 
@@ -43,9 +45,12 @@ def public_source(path: str, corpus_dir: Path | None = None) -> str:
     if PureWindowsPath(path).drive:  # "C:\\…" loaded on Windows
         return PureWindowsPath(path).name
     posix = PurePosixPath(path)
-    if not posix.is_absolute():
-        return posix.as_posix() if ".." not in posix.parts else posix.name
     corpus = (corpus_dir or get_settings().corpus_dir).resolve()
+    if not posix.is_absolute():
+        try:  # "corpus/x.txt", loaded from the checkout: inside the corpus folder
+            return (Path.cwd() / path).resolve().relative_to(corpus).as_posix()
+        except (ValueError, OSError):
+            return posix.as_posix() if ".." not in posix.parts else posix.name
     return _relative(path, corpus)
 
 

@@ -20,7 +20,6 @@ import hashlib
 import io
 import json
 from datetime import date
-from pathlib import Path as FilePath
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
@@ -156,7 +155,7 @@ def document_source(store: Store, settings: AppSettings, doc_id: DocRef) -> Sour
     source, digest = doc.get("source_file"), doc.get("sha256")
     if not source or not digest:
         raise unavailable
-    path = FilePath(source).resolve()
+    path = (settings.corpus_dir / source).resolve()  # stored relative to it
     if not path.is_relative_to(settings.corpus_dir.resolve()) or not path.is_file():
         raise unavailable
     try:

@@ -57,3 +57,37 @@ LIMIT $limit
 UNWIND $rows AS row
 MATCH (d:Document {id: row.id})
 SET d.number_key = row.key
+
+// name: migrate_server_sources
+// title: How many nodes and relationships hold a server path as their source
+// description: Sources stored as absolute paths by an earlier version (every source is now stored relative to the corpus folder, or by its name).
+MATCH (n)
+WHERE n.source_file STARTS WITH '/'
+RETURN count(n) AS nodes
+
+// name: migrate_server_sources_edges
+// title: How many relationships hold a server path as their source
+// description: As migrate_server_sources, for relationships.
+MATCH ()-[r]->()
+WHERE r.source_file STARTS WITH '/'
+RETURN count(r) AS relationships
+
+// name: migrate_public_sources
+// title: Sources stored as server paths made public
+// description: A source inside the corpus folder relative to it, any other by its file name (as clients were shown it), on nodes.
+// param: prefix string — the corpus folder's path, with a trailing slash
+MATCH (n)
+WHERE n.source_file STARTS WITH '/'
+SET n.source_file = CASE WHEN n.source_file STARTS WITH $prefix
+                         THEN substring(n.source_file, size($prefix))
+                         ELSE last(split(n.source_file, '/')) END
+
+// name: migrate_public_sources_edges
+// title: Sources stored as server paths made public, on relationships
+// description: As migrate_public_sources, for relationships.
+// param: prefix string — the corpus folder's path, with a trailing slash
+MATCH ()-[r]->()
+WHERE r.source_file STARTS WITH '/'
+SET r.source_file = CASE WHEN r.source_file STARTS WITH $prefix
+                         THEN substring(r.source_file, size($prefix))
+                         ELSE last(split(r.source_file, '/')) END

@@ -80,6 +80,8 @@ def _responses(client: TestClient) -> Iterator[tuple[str, Any]]:
     yield "/queries/documents", client.get("/queries/documents", params={"limit": 500})
     yield "/cypher", client.post("/cypher", json={
         "query": "MATCH (n)-[r]->(x) RETURN n, r, x {.*} AS props, [n, x] AS both"})
+    yield "/cypher sources", client.post("/cypher", json={  # the stored values themselves
+        "query": "MATCH (n)-[r]->(x) RETURN n.source_file, r.source_file, x.source_file"})
 
 
 def test_no_response_holds_a_server_path_or_a_search_key(

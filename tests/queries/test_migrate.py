@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from policykg.ontology.identity import number_key
 from policykg.queries.catalog import load_catalog
-from policykg.queries.migrate import add_number_keys, merge_parallel_relations, refresh_body_keys
+from policykg.queries.migrate import (
+    add_number_keys,
+    merge_parallel_relations,
+    public_sources,
+    refresh_body_keys,
+)
 from policykg.queries.store import GraphStore
 
 OLD = """
@@ -68,3 +75,19 @@ def test_documents_loaded_before_numbers_were_keyed_get_their_keys(store: GraphS
     asked = {"rows": [{"scope": "thai-nguyen", "key": number_key("29-ctr/tu")}]}
     assert [r["id"] for r in store.read(candidates, asked)] == ["thai-nguyen:2013:29-ctr-tu"]
     assert add_number_keys(store) == 0
+
+
+def test_sources_stored_as_server_paths_are_stored_without_them(store: GraphStore,
+                                                                tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    store.write([(f"""
+CREATE (:Document {{id: 'a', source_file: '{corpus}/sub/a.txt'}})
+       -[:ISSUED_BY {{source_file: '/home/me/b.txt'}}]->(:Body {{id: 'b'}}),
+       (:Task {{id: 't', source_file: 'upload/c.txt'}})""", {})])
+    assert public_sources(store, corpus) == 2
+    nodes = store.read("MATCH (n) WHERE n.source_file IS NOT NULL "
+                       "RETURN n.id AS id, n.source_file AS file ORDER BY id")
+    assert [(r["id"], r["file"]) for r in nodes] == [("a", "sub/a.txt"), ("t", "upload/c.txt")]
+    [edge] = store.read("MATCH ()-[r:ISSUED_BY]->() RETURN r.source_file AS file")
+    assert edge["file"] == "b.txt"
+    assert public_sources(store, corpus) == 0
