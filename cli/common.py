@@ -22,6 +22,7 @@ from policykg.core.printable import printable
 from policykg.core.settings import get_settings
 
 if TYPE_CHECKING:
+    from policykg.queries.embedded import EmbeddedFalkorDB
     from policykg.queries.store import GraphStore
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_GRAPH = 0, 1, 2, 3
@@ -57,15 +58,23 @@ def err(message: str) -> None:
     sys.stderr.write(f"policykg: {printable(message)}\n")
 
 
+def embedded_graph() -> EmbeddedFalkorDB | None:
+    """The embedded graph the commands use, or None when POLICYKG_GRAPH_URL names a store."""
+    from policykg.queries.embedded import EmbeddedFalkorDB  # lazy: the server's module
+
+    settings = get_settings()
+    if settings.graph_url is not None:
+        return None
+    return EmbeddedFalkorDB(settings.data_dir, settings.embedded_port)
+
+
 def open_store(start_embedded: bool = True) -> GraphStore:
     """The configured graph store, with its schema ensured."""
-    # lazy: the embedded server's module and the store's client library (falkordb or neo4j)
-    from policykg.queries.embedded import EmbeddedFalkorDB
     from policykg.queries.open import open_store as _open  # lazy: falkordb or neo4j
 
     settings = get_settings()
-    if start_embedded and settings.graph_url is None:
-        embedded = EmbeddedFalkorDB(settings.data_dir, settings.embedded_port)
+    embedded = embedded_graph() if start_embedded else None
+    if embedded is not None:
         status = embedded.status()
         if not status.running:  # say so: it keeps running after the command
             err(f"starting the embedded graph (data in {settings.data_dir}); "

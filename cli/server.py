@@ -8,7 +8,14 @@ from typing import Any
 
 import uvicorn
 
-from policykg.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, err, open_store
+from policykg.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_OK,
+    embedded_graph,
+    err,
+    open_store,
+)
 from policykg.cli.documents import load_paths
 from policykg.cli.listing import plural
 from policykg.core.limits import MAX_REQUEST_HEAD
@@ -70,18 +77,10 @@ def load_sample(store: GraphStore) -> None:
     _summary(store)
 
 
-def _embedded() -> EmbeddedFalkorDB | None:
-    """The embedded graph the commands use, or None when POLICYKG_GRAPH_URL names a store."""
-    settings = get_settings()
-    if settings.graph_url is not None:
-        return None
-    return EmbeddedFalkorDB(settings.data_dir, settings.embedded_port)
-
-
 def _after_serving(started: EmbeddedFalkorDB | None) -> None:
     """Once the server has stopped (Ctrl-C): stop the embedded graph this command started,
     or say that the one it found is still running."""
-    embedded = _embedded()
+    embedded = embedded_graph()
     if started is not None:
         started.stop()
         err("stopped the embedded graph it had started")
@@ -107,7 +106,7 @@ def _serve(args: argparse.Namespace) -> None:
 
 
 def cmd_up(args: argparse.Namespace) -> int:
-    embedded = _embedded()
+    embedded = embedded_graph()
     started = embedded if embedded is not None and not embedded.status().running else None
     store = open_store()
     try:

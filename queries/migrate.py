@@ -124,8 +124,8 @@ def public_sources(store: GraphStore, corpus_dir: Path | None = None) -> int:
                                                     "relationships"))
                   for row in store.read(writes[name].text))
     if changed:
-        corpus = (corpus_dir or get_settings().corpus_dir).resolve()
-        prefixes = {f"{corpus}/", f"{(corpus_dir or get_settings().corpus_dir)}/"}
+        given = corpus_dir or get_settings().corpus_dir
+        prefixes = {f"{given.resolve()}/", f"{given}/"}  # as loaded, or as resolved
         statements = [writes[name].statement(prefix=prefix) for prefix in sorted(prefixes)
                       for name in ("migrate_public_sources", "migrate_public_sources_edges")]
         store.write(statements)

@@ -39,6 +39,16 @@ def _relative(path: str, corpus: Path) -> str:
         return PurePosixPath(path).name
 
 
+@lru_cache(maxsize=4096)
+def _given(path: str, cwd: Path, corpus: Path) -> str:
+    """A relative ``path`` (resolved once: a document's rows name their source often)."""
+    try:  # "corpus/x.txt", loaded from the checkout: inside the corpus folder
+        return (cwd / path).resolve().relative_to(corpus).as_posix()
+    except (ValueError, OSError):
+        posix = PurePosixPath(path)
+        return posix.as_posix() if ".." not in posix.parts else posix.name
+
+
 def public_source(path: str, corpus_dir: Path | None = None) -> str:
     """``path`` as a client may see it: relative to the corpus folder, as given if it
     was relative (and stays below where it was given), else its file name."""
@@ -47,10 +57,7 @@ def public_source(path: str, corpus_dir: Path | None = None) -> str:
     posix = PurePosixPath(path)
     corpus = (corpus_dir or get_settings().corpus_dir).resolve()
     if not posix.is_absolute():
-        try:  # "corpus/x.txt", loaded from the checkout: inside the corpus folder
-            return (Path.cwd() / path).resolve().relative_to(corpus).as_posix()
-        except (ValueError, OSError):
-            return posix.as_posix() if ".." not in posix.parts else posix.name
+        return _given(path, Path.cwd(), corpus)
     return _relative(path, corpus)
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from collections.abc import Sequence
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Query
 
@@ -47,28 +48,33 @@ def _node_data(node_id: str, label: str, props: dict[str, Any], depth: int, full
     return NodeData(id=node_id, label=caption(label, props), kind=label, depth=depth, **shown)
 
 
+_Element = TypeVar("_Element", CyNode, CyEdge)
+
+
 def _size(element: CyNode | CyEdge) -> int:
     return len(json.dumps(element.model_dump(mode="json"), ensure_ascii=False).encode()) + 1
+
+
+def _fit(elements: Sequence[_Element], budget: int) -> tuple[list[_Element], int]:
+    """The first of ``elements`` that fit in ``budget`` bytes, and the bytes left."""
+    kept: list[_Element] = []
+    for element in elements:
+        size = _size(element)
+        if size > budget:
+            break
+        budget -= size
+        kept.append(element)
+    return kept, budget
 
 
 def _within(nodes: list[CyNode], edges: list[CyEdge], budget: int
             ) -> tuple[list[CyNode], list[CyEdge], bool]:
     """The nodes (nearest first) and then the edges among them that fit in ``budget``
     bytes, and whether any was left out."""
-    kept: list[CyNode] = []
-    for node in nodes:
-        budget -= _size(node)
-        if budget < 0:
-            break
-        kept.append(node)
+    kept, budget = _fit(nodes, budget)
     ids = {n.data.id for n in kept}
     among = [e for e in edges if e.data.source in ids and e.data.target in ids]
-    kept_edges: list[CyEdge] = []
-    for edge in among:
-        budget -= _size(edge)
-        if budget < 0:
-            break
-        kept_edges.append(edge)
+    kept_edges, _ = _fit(among, budget)
     return kept, kept_edges, len(kept) < len(nodes) or len(kept_edges) < len(among)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 
 from tests.cli.conftest import POLICYKG, Process, Result, Run
+from tests.ports import free_port
 from tests.shared_scorer import CORPUS
 
 
@@ -162,9 +163,7 @@ def test_validate_one_document_and_fail_on(run: Run) -> None:
 def test_a_huge_request_head_is_refused_and_the_server_keeps_answering(
         cli_env: dict[str, str]) -> None:
     """A 100 MB header used to hold /health for 14 s."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen([POLICYKG, "serve", "--host", "127.0.0.1", "--port", str(port)],
                               env={**os.environ, **cli_env}, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)

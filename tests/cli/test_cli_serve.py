@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -17,15 +16,14 @@ import httpx
 import pytest
 
 from tests.cli.conftest import POLICYKG, Run
+from tests.ports import free_port
 
 
 @contextmanager
 def serving(env: dict[str, str], *args: str, command: str = "serve"
             ) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """``policykg serve ARGS…`` (or ``up``) on a free port, until it answers; stopped after."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen([POLICYKG, command, "--port", str(port), *args],
                               env={**os.environ, **env}, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True)

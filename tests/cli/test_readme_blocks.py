@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -28,52 +27,28 @@ from policykg.queries.embedded import EmbeddedFalkorDB
 from policykg.queries.falkordb_store import FalkorDBStore
 from tests.api.conftest import Borrowed
 from tests.cli.conftest import Run
-from tests.shared_scorer import CORPUS, ROOT
+from tests.readme_blocks import Command, blocks, commands
+from tests.shared_scorer import CORPUS
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-_BLOCK = re.compile(r"<!-- runnable:[^>]*-->\n```sh\n(.*?)```", re.S)
 _CURL = re.compile(r"^curl -s '(?:http://)?(?:127\.0\.0\.1|localhost):8000(/[^']*)'$")
 
 
-@dataclass
-class Step:
-    line: int  # in the README, from 1
-    command: str
-    stdout: list[str] = field(default_factory=list)
-    stderr: list[str] = field(default_factory=list)
-
-
-def _steps(block: str, first_line: int) -> list[Step]:
-    steps: list[Step] = []
-    current: Step | None = None
-    for n, raw in enumerate(block.splitlines(), first_line):
-        line = raw.rstrip()
-        if not line:
-            current = None
-        elif line.startswith("#"):
-            if current is not None:  # output of the command above
-                text = line[2:] if line.startswith("# ") else line[1:]
-                if text.startswith("stderr: "):
-                    current.stderr.append(text.removeprefix("stderr: "))
-                else:
-                    current.stdout.append(text)
-        else:
-            command = re.sub(r"\s+#\s.*$", "", line).strip()
-            current = Step(n, command)
-            steps.append(current)
-    return steps
+def _steps(block: str, first_line: int) -> list[Command]:
+    """The block's commands, their trailing ``# comment`` left out."""
+    return [Command(c.line, re.sub(r"\s+#\s.*$", "", c.text).strip(), c.stdout, c.stderr)
+            for c in commands(block, first_line)]
 
 
 def _blocks() -> list[tuple[int, str]]:
-    return [(README.count("\n", 0, m.start(1)) + 1, m.group(1)) for m in _BLOCK.finditer(README)]
+    return blocks("runnable:")
 
 
 def test_the_readme_has_runnable_blocks() -> None:
     blocks = _blocks()
     assert len(blocks) >= 1
     steps = [s for line, block in blocks for s in _steps(block, line)]
-    assert sum(s.command.startswith("policykg ") for s in steps) >= 4
-    assert sum(s.command.startswith("curl ") for s in steps) >= 3
+    assert sum(s.text.startswith("policykg ") for s in steps) >= 4
+    assert sum(s.text.startswith("curl ") for s in steps) >= 3
 
 
 @pytest.mark.parametrize("start,block", _blocks(), ids=lambda v: str(v)[:40])
@@ -87,15 +62,15 @@ def test_a_runnable_block_runs_and_shows_its_output(
     try:
         with TestClient(create_app(lambda: Borrowed(store))) as client:
             for step in _steps(block, start):
-                where = f"README.md:{step.line}: {step.command}"
-                if step.command.startswith("policykg "):
-                    out = run(*shlex.split(step.command)[1:])
+                where = f"README.md:{step.line}: {step.text}"
+                if step.text.startswith("policykg "):
+                    out = run(*shlex.split(step.text)[1:])
                     assert out.returncode == 0, (where, out.stderr)
                     if step.stdout or step.stderr:
                         assert [s.rstrip() for s in out.stdout.splitlines()] == step.stdout, where
                         assert out.stderr.splitlines() == step.stderr, where
                     continue
-                curl = _CURL.match(step.command)
+                curl = _CURL.match(step.text)
                 assert curl, f"{where}: not a command a runnable block may hold"
                 response = client.get(curl.group(1))
                 assert response.status_code == 200, (where, response.text)
@@ -109,6 +84,6 @@ def test_a_shown_output_that_differs_fails(run: Run, tmp_path: Path) -> None:
     """The comparison has teeth: a wrong line is caught."""
     [step] = _steps('policykg trace "KL 69"\n# 69-KL/TW (2024) → 20-NQ/TW (2013)\n', 1)
     assert run("load", str(CORPUS / "kon-tum_ke-hoach_kl69.txt")).returncode == 0
-    out = run(*shlex.split(step.command)[1:])
+    out = run(*shlex.split(step.text)[1:])
     assert out.stdout.splitlines() != step.stdout
     assert out.stdout.splitlines() == ["69-KL/TW (2024) → 20-NQ/TW (2012)"]

@@ -17,103 +17,25 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
-import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.ports import free_port
+from tests.readme_blocks import Command, blocks, commands, shown
 from tests.shared_scorer import ROOT
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-_BLOCK = re.compile(r"<!-- runnable in a shell[^>]*-->\n```sh\n(.*?)```", re.S)
-_HEREDOC = re.compile(r"<<-?\s*(['\"]?)(\w+)\1")
 _PORT = re.compile(r"\b(?:localhost|127\.0\.0\.1):8000\b")
 BIN = Path(sys.executable).parent
 KEY = "s3cret"  # the key the README's block starts the server with
 # one worker runs them all under pytest-xdist, so the module's server starts once
 pytestmark = pytest.mark.xdist_group("readme-shell")
-
-
-@dataclass
-class Command:
-    line: int  # in the README, from 1
-    text: str
-    stdout: list[str] = field(default_factory=list)
-    stderr: list[str] = field(default_factory=list)
-
-
-def _complete(text: str) -> bool:
-    """Whether ``text`` is a whole command: no continuation, no open quote."""
-    if text.endswith("\\"):
-        return False
-    try:
-        shlex.split(text, comments=True)
-    except ValueError:
-        return False
-    return True
-
-
-def commands(block: str, first_line: int) -> list[Command]:
-    """The block's commands, each with the output shown after it."""
-    found: list[Command] = []
-    lines = block.splitlines()
-    current: Command | None = None
-    i = 0
-    while i < len(lines):
-        line = lines[i].rstrip()
-        if not line:
-            current = None
-        elif line.startswith("#"):
-            if current is not None:
-                text = line[2:] if line.startswith("# ") else line[1:]
-                if text.startswith("stderr: "):
-                    current.stderr.append(text.removeprefix("stderr: "))
-                else:
-                    current.stdout.append(text)
-        else:
-            start, text = i, line
-            while not _complete(text) and i + 1 < len(lines):
-                i += 1
-                text += "\n" + lines[i].rstrip()
-            heredoc = _HEREDOC.search(text)
-            if heredoc:
-                while i + 1 < len(lines) and lines[i].strip() != heredoc.group(2):
-                    i += 1
-                    text += "\n" + lines[i].rstrip()
-            current = Command(first_line + start, text)
-            found.append(current)
-        i += 1
-    return found
-
-
-def shown(expected: list[str], actual: str) -> bool:
-    """Whether ``actual`` is what ``expected`` shows (``…`` for anything)."""
-    parts = []
-    for line in expected:
-        if line == "…":
-            parts.append(r"(?:[^\n]*\n)*?")
-        else:
-            parts.append(".*?".join(map(re.escape, line.split("…"))) + r"\n")
-    got = "".join(f"{s.rstrip()}\n" for s in actual.splitlines())
-    return re.fullmatch("".join(parts), got) is not None
-
-
-def _blocks() -> list[tuple[int, str]]:
-    return [(README.count("\n", 0, m.start(1)) + 1, m.group(1)) for m in _BLOCK.finditer(README)]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
+_BLOCKS = blocks("runnable in a shell")
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +54,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str,
     server: subprocess.Popen[bytes] | None = None
     try:
         cli("load", "corpus", "--quiet")
-        port = _free_port()
+        port = free_port()
         server = started = subprocess.Popen(
             [str(BIN / "policykg"), "serve", "--port", str(port)],
             env={**env, "POLICYKG_API_KEYS": KEY}, cwd=ROOT,
@@ -154,7 +76,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str,
 
 
 def test_the_readme_has_shell_blocks() -> None:
-    found = [c for line, block in _blocks() for c in commands(block, line)]
+    found = [c for line, block in _BLOCKS for c in commands(block, line)]
     assert sum(c.text.startswith("curl ") for c in found) >= 6
     assert sum(c.text.startswith("policykg ") for c in found) >= 2
     assert any("<<EOF" in c.text for c in found)
@@ -173,7 +95,7 @@ def run_block(found: list[Command], env: dict[str, str]) -> list[tuple[int, str,
     return [(int(outs[2 * k + 1]), outs[2 * k], errs[k]) for k in range(len(found))]
 
 
-@pytest.mark.parametrize("start,block", _blocks(), ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize("start,block", _BLOCKS, ids=lambda v: str(v)[:40])
 def test_a_shell_block_runs_and_shows_its_output(served: tuple[dict[str, str], int],
                                                  start: int, block: str) -> None:
     env, port = served

@@ -25,11 +25,6 @@ from policykg.loaders.bodies import body_phrase_end, canonical_bodies, canonical
      ["Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
     ("Các thành viên Đảng đoàn Quốc hội, Tổ trưởng Tổ đảng, Chủ nhiệm Văn phòng Quốc hội",
      ["Các thành viên Đảng đoàn Quốc hội", "Tổ trưởng Tổ đảng", "Chủ nhiệm Văn phòng Quốc hội"]),
-    # a ministry's departments, a district's offices (blind3: "Vụ" was no head)
-    ("Vụ Giáo dục Phổ thông, Cục Khoa học công nghệ và Thông tin",
-     ["Vụ Giáo dục Phổ thông", "Cục Khoa học công nghệ và Thông tin"]),
-    ("Phòng Văn hóa và Thông tin, Trung tâm Y tế huyện",
-     ["Phòng Văn hóa và Thông tin", "Trung tâm Y tế huyện"]),
     ("", []),
 ])
 def test_split_bodies(phrase: str, expected: list[str]) -> None:

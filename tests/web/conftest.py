@@ -11,7 +11,6 @@ console errors and page errors recorded, so a test can assert there were none.  
 from __future__ import annotations
 
 import os
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -27,6 +26,7 @@ from policykg.api.app import create_app
 from policykg.core.settings import get_settings
 from policykg.queries.falkordb_store import FalkorDBStore
 from tests.api.conftest import Borrowed, shared_corpus_falkordb
+from tests.ports import free_port
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page, Playwright
@@ -37,13 +37,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="session")
 def server_url(shared_corpus_falkordb: FalkorDBStore) -> Iterator[str]:
     """The app over the session's corpus graph (read-only), served on a free port."""
@@ -51,7 +44,7 @@ def server_url(shared_corpus_falkordb: FalkorDBStore) -> Iterator[str]:
         pytest.skip("requires Chromium")
     get_settings.cache_clear()
     app = create_app(lambda: Borrowed(shared_corpus_falkordb, read_only=True))
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)
