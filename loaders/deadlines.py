@@ -50,6 +50,16 @@ _RECURRING_OPENING = re.compile(
 _RECURRING = re.compile(r"(?i)\b(?:thực hiện|triển khai|tiến hành|tổ chức|duy trì)\s+"
                         r"(?:thường xuyên|hằng năm|hàng năm|định kỳ(?:\s+hằng năm)?)"
                         r"[\s*./;)]*$")
+# An item whose first clause's action is a periodic report or publication: "Chỉ đạo UBND xã
+# định kỳ hàng tháng báo cáo …", "… tổng hợp ý kiến, báo cáo định kỳ về Sở …", "công bố
+# hàng tháng danh mục …".  A recurrence joined to other actions ("theo dõi, kiểm tra … và
+# định kỳ báo cáo"; "…; định kỳ báo cáo") governs that action only.
+_PERIOD = (r"(?:định kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng)|\s+\d+\s+tháng)?"
+           r"|(?:hằng|hàng)\s+(?:năm|quý|tháng))")
+_PERIODIC_VERB = r"(?:báo cáo|công bố|cập nhật|thông báo|đo kiểm)"
+_RECURRING_ACTION = re.compile(rf"(?i)\b{_PERIODIC_VERB}\s+{_PERIOD}\b"
+                               rf"|(?<![,;]\s)(?<!\svà\s)\b{_PERIOD}\s+{_PERIODIC_VERB}\b")
+_SENTENCE_BREAK = re.compile(r"[;]|[.:]\s+[A-ZĐÀ-Ỹ]")
 # A time column or "thời gian:" field holding only a recurrence.
 _RECURRING_FIELD = re.compile(r"(?i)\b(?:thường xuyên|hằng năm|hàng năm|liên tục|định kỳ|"
                               r"các năm tiếp theo|hằng quý|hằng tháng)\b")
@@ -103,6 +113,12 @@ def _ends_with_recurrence(text: str) -> bool:
     return text[max(end - 5, 0):end].lower().endswith(("xuyên", "năm", "kỳ"))
 
 
+def _first_clause_end(text: str) -> int:
+    """Where the item's first clause ends (a ";" or a sentence's end)."""
+    found = _SENTENCE_BREAK.search(text)
+    return len(text) if found is None else found.start()
+
+
 def find_deadline(text: str, *, offset: int = 0, source: str = "") -> Deadline | None:
     """The first deadline stated in ``text`` (a task or attribution line), if any.
 
@@ -125,6 +141,9 @@ def find_deadline(text: str, *, offset: int = 0, source: str = "") -> Deadline |
             best = (start, m.end(), value)
     if best is None and (opening := _RECURRING_OPENING.match(text)) is not None:
         best = (opening.start(), len(opening[0].rstrip(" ,")), "recurring")
+    if best is None and ("kỳ" in text or "hàng" in text or "hằng" in text) and (
+            action := _RECURRING_ACTION.search(text, 0, _first_clause_end(text))) is not None:
+        best = (action.start(), action.end(), "recurring")
     if best is None:
         rec = _RECURRING.search(text.rstrip()) if _ends_with_recurrence(text) else None
         if rec is None:

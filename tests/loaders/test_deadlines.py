@@ -77,3 +77,22 @@ def test_recurrence_opening_an_item_and_a_year_opening_a_completion(text: str,
 def test_the_date_of_a_cited_resolution_is_no_plan_year() -> None:
     assert find_deadline("Cụ thể hóa các nhiệm vụ của Nghị quyết số 15-NQ/TW ngày 05 tháng 5 "
                          "năm 2022 để hoàn thành các mục tiêu.") is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Chỉ đạo UBND xã định kỳ hàng tháng báo cáo tốc độ truy nhập Internet về Sở.",
+     "recurring"),
+    ("Yêu cầu các cơ sở giáo dục tổng hợp ý kiến, báo cáo định kỳ về Sở GDĐT.", "recurring"),
+    ("Các bộ chủ trì công bố hàng tháng danh mục giấy tờ đã tích hợp. Các Trung tâm công "
+     "khai thông tin.", "recurring"),
+    # the recurrence governs one of several actions, or a later clause only
+    ("Ban Tuyên giáo chủ trì theo dõi, kiểm tra, sơ kết và định kỳ báo cáo Bộ Chính trị.",
+     None),
+    ("Văn phòng theo dõi, đánh giá kết quả thực hiện; định kỳ 6 tháng báo cáo kết quả.", None),
+    ("Chủ trì thực hiện kế hoạch này; báo cáo định kỳ hoặc đột xuất khi có yêu cầu.", None),
+    ("Cụ thể hóa nhiệm vụ trong kế hoạch công tác hằng năm của cơ quan.", None),
+])
+def test_a_periodic_report_as_the_items_first_action_is_recurring(text: str,
+                                                                   value: str | None) -> None:
+    found = find_deadline(text)
+    assert (found.value if found else None) == value
