@@ -7,6 +7,7 @@
   ("Kết luận" → "ket luan"), "đ" → "d", runs of non-alphanumerics to one space.
 - :func:`expand_abbreviations` — UBND, HĐND, MTTQ, KH&CN … spelled out.
 - :func:`slug` — ASCII identifier fragment ("Thái Nguyên" → "thai-nguyen").
+- :func:`tone_blind` — a pattern for words that also matches them with lost diacritics.
 """
 
 from __future__ import annotations
@@ -102,6 +103,33 @@ def case_blind_words(*alternatives: str) -> str:
     lead = "".join(sorted({c for a in alternatives for c in _cases(a[0])}))
     return rf"[{lead}](?<!\w.)(?i:" + "|".join(
         f"(?<=[{_cases(a[0])}]){a[1:]}" for a in alternatives) + ")"
+
+
+def _tone_variants() -> dict[str, str]:
+    """Each base letter (a, d, e …) and every lower-case Vietnamese letter built on it."""
+    letters = "aàáảãạăằắẳẵặâầấẩẫậdđeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+    variants: dict[str, str] = {}
+    for letter in letters:
+        base = strip_diacritics(letter)
+        variants[base] = variants.get(base, "") + letter
+    return variants
+
+
+_TONE_VARIANTS = _tone_variants()
+
+
+def tone_blind(words: str) -> str:
+    r"""A pattern matching ``words`` with any of their diacritics lost or misplaced
+    ("Tinh Hình" for "Tình hình", as copied pages have them); spaces match ``\s+``.
+    Use it with ``(?i)``; ``words`` are plain lower-case words."""
+    out = []
+    for char in words:
+        if char == " ":
+            out.append(r"\s+")
+        else:
+            base = strip_diacritics(char)
+            out.append(f"[{_TONE_VARIANTS[base]}]" if base in _TONE_VARIANTS else re.escape(char))
+    return "".join(out)
 
 
 _LETTER = re.compile(r"[^\W\d_]")

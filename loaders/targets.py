@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from policykg.core.vntext import case_blind_words, fold
+from policykg.core.vntext import case_blind_words, fold, tone_blind
 from policykg.loaders.clean import tidy
 from policykg.loaders.layout import lay_out
 from policykg.loaders.outline import Node, parse_outline
@@ -102,9 +102,12 @@ _INDEX = re.compile(r"\d,\d{1,3}")  # "0,7": an index, not a count
 # so that the search skips to it.
 _CLAUSE = re.compile(r"[;\s](?:(?<=;)|(?<=[.!?]\s)\s*(?=[A-ZĐÀ-Ỹ])|(?<=\n))")
 _OBJECTIVES = re.compile(
-    r"(?i)^[\s*]*(?:về\s+)?(?:(?:các\s+)?mục tiêu|chỉ tiêu|định hướng|tầm nhìn)\b")
-_ASSESSMENT = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:đánh giá|tình hình|kết quả|thực trạng|bối cảnh|"
-                         r"những kết quả|hạn chế|tồn tại|nguyên nhân|ưu điểm|bài học)\b")
+    rf"(?i)^[\s*]*(?:{tone_blind('về')}\s+)?(?:(?:các\s+)?" + "|".join(map(tone_blind, (
+        "mục tiêu", "chỉ tiêu", "định hướng", "tầm nhìn"))) + r")\b")
+_ASSESSMENT = re.compile(
+    rf"(?i)^[\s*]*(?:{tone_blind('về')}\s+)?(?:" + "|".join(map(tone_blind, (
+        "đánh giá", "tình hình", "kết quả", "thực trạng", "bối cảnh", "những kết quả",
+        "hạn chế", "tồn tại", "nguyên nhân", "ưu điểm", "bài học"))) + r")\b")
 _GOAL_WORDS = re.compile(case_blind_words("phấn đấu", "mục tiêu", "chỉ tiêu", "đến (?:hết )?năm",
                                           "theo kế hoạch") + r"\b")
 _INDICATOR_COL = re.compile(r"^(?:ten )?chi tieu|^muc tieu|^noi dung chi tieu")

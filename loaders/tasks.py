@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from policykg.core.vntext import case_blind_words, fold, in_capitals
+from policykg.core.vntext import case_blind_words, fold, in_capitals, tone_blind
 from policykg.loaders.attribution import (
     Responsibility,
     attribution_line,
@@ -81,11 +81,14 @@ class Scope:
     owned_only: bool = False  # a funding section: only items that name a body are tasks
 
 
+# Headings of sections that describe, not direct; a lost tone mark ("I- Tinh Hình Và
+# Nguyên Nhân") still counts.
 _DESCRIPTIVE = re.compile(
-    r"(?i)^[\s*]*(?:về\s+)?(?:mục tiêu|mục đích|yêu cầu|quan điểm|đánh giá|kết quả|tình hình|"
-    r"thực trạng|bối cảnh|những kết quả|hạn chế|tồn tại|nguyên nhân|đối tượng|phạm vi|"
-    r"sự cần thiết|căn cứ|nguyên tắc|định hướng|tầm nhìn|chỉ tiêu|những hạn chế|ưu điểm|"
-    r"bài học|kinh nghiệm)\b")
+    rf"(?i)^[\s*]*(?:{tone_blind('về')}\s+)?(?:" + "|".join(map(tone_blind, (
+        "mục tiêu", "mục đích", "yêu cầu", "quan điểm", "đánh giá", "kết quả", "tình hình",
+        "thực trạng", "bối cảnh", "những kết quả", "hạn chế", "tồn tại", "nguyên nhân",
+        "đối tượng", "phạm vi", "sự cần thiết", "căn cứ", "nguyên tắc", "định hướng",
+        "tầm nhìn", "chỉ tiêu", "những hạn chế", "ưu điểm", "bài học", "kinh nghiệm"))) + r")\b")
 # A lead-in whose items describe, not direct: problems met, results reached, the
 # requirements or principles of a plan ("… vẫn gặp một số rào cản, khó khăn, cụ thể:").
 _DESCRIBING_LEAD = re.compile(case_blind_words(

@@ -1,8 +1,9 @@
+import re
 import unicodedata
 
 import pytest
 
-from policykg.core.vntext import expand_abbreviations, fold, normalize, slug
+from policykg.core.vntext import expand_abbreviations, fold, normalize, slug, tone_blind
 
 
 @pytest.mark.parametrize(
@@ -43,3 +44,10 @@ def test_expand_abbreviations_only_whole_words() -> None:
     assert expand_abbreviations("Đảng đoàn HĐND tỉnh") == "Đảng đoàn Hội đồng nhân dân tỉnh"
     assert expand_abbreviations("Sở KH&CN") == "Sở khoa học và công nghệ"
     assert expand_abbreviations("UBNDX") == "UBNDX"
+
+
+def test_tone_blind_matches_words_with_lost_or_other_diacritics() -> None:
+    pattern = re.compile(rf"(?i)^{tone_blind('tình hình')}\b")
+    assert all(pattern.match(t) for t in ("tình hình", "Tinh Hình", "TÌNH HÌNH", "tinh  hinh"))
+    assert not pattern.match("tình hìnhx") and not pattern.match("tinh thần")
+    assert re.fullmatch(tone_blind("đề án"), "de an") and re.fullmatch(tone_blind("đề án"), "đê ăn")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from policykg.loaders.tasks import TaskExtraction, extract_tasks
 
 PLAN = "\n".join([
@@ -110,8 +112,11 @@ def test_general_addressees_from_lead_in_and_closing_clause() -> None:
         "các sở, ngành liên quan")
 
 
-def test_assessment_bullets_are_not_tasks() -> None:
-    text = ("I. Đánh giá tình hình\n\n- Đã làm tốt công tác quản lý.\n\n"
+@pytest.mark.parametrize("heading", ["I. Đánh giá tình hình", "I- Tinh Hình Và Nguyên Nhân",
+                                     "I. DANH GIA TINH HINH"])
+def test_assessment_bullets_are_not_tasks(heading: str) -> None:
+    """Also under a heading whose tone marks a copy lost."""
+    text = (f"{heading}\n\n- Đã làm tốt công tác quản lý.\n\n"
             "II. Nhiệm vụ\n\n- Tăng cường kiểm tra.\n")
     assert [t.text for t in extract_tasks(text, "x").tasks] == ["Tăng cường kiểm tra."]
 
