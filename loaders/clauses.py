@@ -262,6 +262,11 @@ ACTION = re.compile(
     r"yêu cầu|cụ thể hóa|sửa đổi|bổ sung|phát động|tham mưu|đề xuất|trình|báo cáo|định kỳ)\b")
 _PASSIVE_LEAD = re.compile(r"(?i)^\s*(?:kinh phí|nguồn vốn|ngân sách|việc)\b[^,;.]{0,120}?"
                            r"\b(?:được|từ|do)\b")
+# A line of a schedule of quotas, a target and nothing else: "- Năm 2022: 94 xã, phường, thị
+# trấn.", "Đến năm 2025: 100% hồ sơ …".
+_QUOTA = re.compile(r"(?i)^[\s*]*(?:(?:đến|tới)\s+(?:hết\s+)?)?(?:năm|giai đoạn)\s+(?:19|20)\d\d"
+                    r"(?:\s*[-–]\s*(?:19|20)\d\d)?\s*:\s*(?:có\s+)?(?:(?:khoảng|ít nhất|tối thiểu|"
+                    r"trên|đạt)\s+)?\d[\d.,]*\s*%?[^.;:\n]{0,100}[.;]?\s*$")
 
 
 def is_closing(text: str) -> bool:
@@ -276,7 +281,7 @@ def is_directive(text: str) -> bool:
     """Whether ``text`` directs action (rather than report, describe or close)."""
     if not text.strip() or is_closing(text):
         return False
-    if _PASSIVE_LEAD.match(text):
+    if _PASSIVE_LEAD.match(text) or _QUOTA.match(text):
         return False
     if ACTION.match(text):
         return True

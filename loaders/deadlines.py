@@ -58,7 +58,7 @@ _PERIOD = (r"(?:định kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng)|\s+\d+
            r"|(?:hằng|hàng)\s+(?:năm|quý|tháng))")
 _PERIODIC_VERB = r"(?:báo cáo|công bố|cập nhật|thông báo|đo kiểm)"
 _RECURRING_ACTION = re.compile(rf"(?i)\b{_PERIODIC_VERB}\s+{_PERIOD}\b"
-                               rf"|(?<![,;]\s)(?<!\svà\s)\b{_PERIOD}\s+{_PERIODIC_VERB}\b")
+                               rf"|(?<![,;]\s)(?<!\svà\s)(?<!kỳ\s)\b{_PERIOD}\s+{_PERIODIC_VERB}\b")
 _SENTENCE_BREAK = re.compile(r"[;]|[.:]\s+[A-ZĐÀ-Ỹ]")
 # A time column or "thời gian:" field holding only a recurrence.
 _RECURRING_FIELD = re.compile(r"(?i)\b(?:thường xuyên|hằng năm|hàng năm|liên tục|định kỳ|"

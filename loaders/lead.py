@@ -30,6 +30,7 @@ _DATE_AFTER = re.compile(r"\s*,?\s*\(?\s*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})
 _DATE_BEFORE = re.compile(r"(?i)\bngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
                           r"(?P<y>(?:19|20)\d\d)\s*,?\s*")
 _ISSUING = re.compile(r"(?i)\s*(?:đã\s+|vừa\s+)?(?:ký\s+)?ban\s+hành\s*$")
+_ISSUED_BY = re.compile(r"(?i)\s*\)?\s*,?\s*(?:ban hành bởi|của|do)\s+")
 _CLAUSE_START = re.compile(r"[.;:\n]|,\s+(?=[A-ZĐÀ-Ỹ])")
 _LEAD_PARAGRAPH = 600  # how far past the lead the document's own first paragraph may name it
 # The body speaking in a letter: "…, Bộ X đã dự thảo …", "Bộ X xin gửi …".
@@ -77,6 +78,8 @@ def lead_facts(view: str, page: Page) -> LeadFacts:
     found = dated[0][1] if dated else _date_before(view, m.start())
     issued = _date(found) if found else None
     issuer, issuer_span = _issuer_before(view, m.start())
+    if issuer is None and found is not None and found.start() >= m.end():
+        issuer, issuer_span = _issuer_after(view, found.end())
     return LeadFacts(kind=_KIND_BY_NAME.get(m["kind"].lower()), kind_span=m.span("kind"),
                      number=number, number_span=m.span("number"),
                      issued=issued, issued_span=found.span() if found and issued else (0, 0),
@@ -122,6 +125,21 @@ def _date_before(view: str, start: int) -> re.Match[str] | None:
     stop = view.rfind(". ", 0, start)
     sentence = max(stop + 2 if stop >= 0 else 0, view.rfind("\n", 0, start) + 1)
     return _DATE_BEFORE.match(view, sentence)
+
+
+def _issuer_after(view: str, start: int) -> tuple[str | None, tuple[int, int]]:
+    """The body named after a lead's date: "… ngày 08/6/2022 ban hành bởi Tỉnh ủy Kiên
+    Giang về …", "… ngày 08/6/2022 của Tỉnh ủy …"."""
+    by = _ISSUED_BY.match(view, start)
+    if by is None:
+        return None, (0, 0)
+    line_end = view.find("\n", by.end())
+    phrase = view[by.end():len(view) if line_end < 0 else line_end]
+    if not starts_with_body(phrase):
+        return None, (0, 0)
+    name = phrase[:body_phrase_end(phrase)].strip()
+    return (expand_abbreviations(tidy(name)), (by.end(), by.end() + len(name))) if name else (
+        None, (0, 0))
 
 
 def _issuer_before(view: str, start: int) -> tuple[str | None, tuple[int, int]]:

@@ -43,6 +43,13 @@ _DOC_KINDS = (r"(?:nghị quyết|kết luận|chỉ thị|kế hoạch|chương
 # A first line that only names a document: "Kết luận số 69-KL/TW".
 _TITLE_LINE = re.compile(
     rf"(?i)^[ \t*#]*(?P<name>{_DOC_KINDS}\s+(?:số\s*:?\s*)?\d[\w./\-–Đđ]*)(?P<rest>[^\n]*)\n")
+# The document's own text right after a title line: its first part ("I- Tình hình …",
+# "PHẦN I", "1. Mục tiêu") or its preamble ("Căn cứ …", "Thực hiện …").
+_BODY_START = re.compile(r"(?i)(?:[IVX]+[.\-–)]|phần\s+(?:[IVX]+|thứ)|1[.)]|căn cứ\b|thực hiện\b)")
+# A title line that dates its document and names the issuer: "Nghị quyết số 22/NQ-TU ngày
+# 08/6/2022 ban hành bởi Tỉnh ủy Kiên Giang về …", "… ngày 08/6/2022 của Tỉnh ủy …".
+_DATED_AND_ISSUED = re.compile(r"(?i)^\s*,?\s*\(?\s*ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*"
+                               r"(?:19|20)\d\d\s*\)?\s*,?\s*(?:ban hành bởi|của|do)\s")
 _SIGNED = re.compile(r"T/M|T/L|KT\.|TM\.|\(Đã ký\)|\(đã ký\)")
 # "Ngày 08/12/2023 UBND tỉnh đã ban hành Công văn số 86549/UBND-NCKS …."
 _ISSUED_LEAD = re.compile(
@@ -123,7 +130,8 @@ def classify_page(view: str) -> Page:
     if titled is not None and line_search(_OWN_NUMBER, view, ("Số",), head) is None:
         offset = len(view) - len(view.lstrip("\n"))
         rest = view[offset + titled.end():].lstrip()
-        if rest.lower().startswith(titled["name"].lower()) or _SIGNED.search(
+        over_its_text = bool(_DATED_AND_ISSUED.search(titled["rest"]) and _BODY_START.match(rest))
+        if rest.lower().startswith(titled["name"].lower()) or over_its_text or _SIGNED.search(
                 view, max(0, len(view) - 1500)) or line_search(_ADDRESSED, view, ("Kính gửi",),
                                                                head):
             return Page("republished", offset + titled.end(), (offset, offset + titled.end()))

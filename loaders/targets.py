@@ -77,6 +77,14 @@ _GOAL_VERB = re.compile(r"(?i)\b(?:đến|hoàn thành|số hóa|số hoá|phủ
                         r"giảm|tăng|đạt|bảo đảm|đảm bảo|bố trí|dành|chiếm|có|ứng dụng|cung cấp|"
                         r"thực hiện|"
                         r"hỗ trợ|đào tạo|xử lý|giải quyết|triển khai)\s*$")
+# What makes a figure a goal without a goal word: a schedule's year label ("- Năm 2022: 94
+# xã"), or what a horizon's completion reaches ("Đến năm 2025, hoàn thành chuyển đổi số tại
+# 12 huyện").
+_SCHEDULE_LABEL = re.compile(r"(?i)(?:^|\n)[\s*\-+•]*(?:(?:đến|tới)\s+(?:hết\s+)?)?"
+                             r"(?:năm|giai đoạn)\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*:\s*"
+                             r"(?:có\s+|đạt\s+)?$")
+_COMPLETION_AT = re.compile(r"(?i)^[\s*\-+•]*(?:đến|tới)\s+(?:hết\s+)?năm\s+(?:19|20)\d\d\s*,\s*"
+                            r"(?:cơ bản\s+)?hoàn thành\b[^;:.]{0,120}?\b(?:tại|ở|cho)\s+$")
 _FACT = re.compile(case_blind_words(
     "hiện nay", "hiện có", "hiện đã", "đến nay", "tính đến", "đã đạt", "đã có", "mới đạt",
     "năm qua", "vừa qua", "so với cùng kỳ", "đã được", "đã hoàn thành", "đạt được") + r"\b")
@@ -221,7 +229,9 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
             lead = _LEAD.search(before)
             window = max(0, m.start() - _WINDOW)
             opening = m.start() <= content or _CLAUSE_OPENING.search(clause, window, m.start())
-            led = bool(lead or opening)
+            led = bool(lead or opening) or bool(
+                not pct and unit and (_SCHEDULE_LABEL.search(before)
+                                      or _COMPLETION_AT.match(clause, 0, m.start())))
             if not pct and not led and not (zone.objectives and unit):
                 continue
             if pct and not (led or zone.objectives or _GOAL_VERB.search(before)):

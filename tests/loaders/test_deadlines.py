@@ -90,6 +90,7 @@ def test_the_date_of_a_cited_resolution_is_no_plan_year() -> None:
      None),
     ("Văn phòng theo dõi, đánh giá kết quả thực hiện; định kỳ 6 tháng báo cáo kết quả.", None),
     ("Chủ trì thực hiện kế hoạch này; báo cáo định kỳ hoặc đột xuất khi có yêu cầu.", None),
+    ("Văn phòng theo dõi tình hình thực hiện, định kỳ hằng quý báo cáo Ban Chỉ đạo.", None),
     ("Cụ thể hóa nhiệm vụ trong kế hoạch công tác hằng năm của cơ quan.", None),
 ])
 def test_a_periodic_report_as_the_items_first_action_is_recurring(text: str,

@@ -51,8 +51,8 @@ def test_republished_own_text_starts_after_the_lead() -> None:
 
 
 @pytest.mark.parametrize(("text", "kind", "number", "issued", "issuer"), [
-    (REPUBLISHED_LEAD, DocumentKind.NghiQuyet, "57-NQ/TW", date(2024, 12, 22), None),
-    (TITLE_LINE, DocumentKind.KetLuan, "69-KL/TW", date(2024, 1, 11), None),
+    (REPUBLISHED_LEAD, DocumentKind.NghiQuyet, "57-NQ/TW", date(2024, 12, 22), "Bộ Chính trị"),
+    (TITLE_LINE, DocumentKind.KetLuan, "69-KL/TW", date(2024, 1, 11), "Bộ Chính trị"),
     (ISSUED_LEAD, DocumentKind.CongVan, "86549/UBND-NCKS", date(2023, 12, 8),
      "Ủy ban nhân dân tỉnh"),
 ])
@@ -74,3 +74,17 @@ def test_preamble_issuing_the_text_gives_kind_and_issuer() -> None:
 
 def test_news_has_no_header() -> None:
     assert extract_header(NEWS, "n.txt") == DocumentHeader()
+
+
+@pytest.mark.parametrize("by", ["ban hành bởi", "của"])
+def test_a_title_line_over_the_documents_own_text_names_it(by: str) -> None:
+    """A page that opens with "Nghị quyết số N ngày D ban hành bởi X về …" and goes on with
+    the document's first part is that document, not a citation of it."""
+    text = (f"Nghị Quyết số 22/NQ-TU ngày 08/6/2022 {by} Tỉnh Ủy Kiên Giang về Chuyển đổi số "
+            "tỉnh Kiên Giang đến năm 2025.\nI- Tình hình và nguyên nhân\n- Chuyển đổi số là xu "
+            "hướng.\n")
+    header = extract_header(text, "p.txt")
+    assert (header.kind, header.number, header.issued, header.issuer, header.province) == (
+        DocumentKind.NghiQuyet, "22/NQ-TU", date(2022, 6, 8), "Tỉnh Ủy Kiên Giang", "Kiên Giang")
+    news = text.replace("\nI- Tình hình", "\nNgày 8/6, Tỉnh ủy đã ban hành nghị quyết. Tình hình")
+    assert classify_page(news).kind == "news"

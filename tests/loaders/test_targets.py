@@ -101,3 +101,21 @@ def test_each_horizon_of_a_clause_has_its_goal_and_due_years_follow_figures() ->
     assert _found(text) == [("8300-8500", "USD", 2025), ("12000-13000", "USD", 2030),
                             ("1.5", "%", 2015), ("2", "%", 2020), ("0.7", None, None),
                             ("3-5", "huyện", 2025)]
+
+
+def test_a_schedule_of_quotas_gives_targets_not_tasks() -> None:
+    """A year label or a horizon's completion makes a count a goal without a goal word;
+    by the conventions only a horizon ("Đến năm") gives the year."""
+    text = ("1. Chuyển đổi số cấp huyện\n\nĐến năm 2025, hoàn thành chuyển đổi số tại 12 "
+            "huyện, thị xã, thành phố.\n\n2. Chuyển đổi số cấp xã\n\nSố xã hoàn thành chuyển "
+            "đổi số theo từng năm, cụ thể như sau:\n\n- Năm 2022: 94 xã, phường, thị trấn.\n\n"
+            "- Năm 2023: 132 xã, phường, thị trấn.\n\n- Giai đoạn 2024-2025: 251 xã.\n")
+    tasks = extract_tasks(text, "t.txt").tasks
+    assert not any(t.text.startswith(("Năm", "Giai đoạn")) for t in tasks)
+    assert [(t.value, t.unit, t.year) for t in extract_targets(text, "t.txt", tasks)] == [
+        ("12", "huyện", 2025), ("94", "xã", None), ("132", "xã", None), ("251", "xã", None)]
+
+
+def test_a_count_in_a_task_is_no_target_without_a_goal() -> None:
+    text = "II. NHIỆM VỤ\n\n- Năm 2025, tổ chức 3 hội nghị tại 5 huyện.\n"
+    assert extract_targets(text, "t.txt", extract_tasks(text, "t.txt").tasks) == ()
