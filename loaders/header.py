@@ -36,6 +36,11 @@ _HEAD_LINES = 40
 _KIND_BY_HEADING = {
     name.upper(): kind for kind, name in KIND_NAMES_VI.items() if kind is not DocumentKind.Other
 }
+# A part heading naming the text's kind, when no type heading does: "I. CĂN CỨ LẬP KẾ
+# HOẠCH", "II. MỤC ĐÍCH, YÊU CẦU CỦA CHƯƠNG TRÌNH".
+_PART_NAMES_KIND = re.compile(
+    r"(?im)^[ \t*#]*(?:[IVX]+|PHẦN[ \t]+[IVX]+)[.\-–)][ \t]+[^\n]{0,60}?\b(?:lập|xây dựng|"
+    r"ban hành|của|thực hiện)[ \t]+(?P<kind>kế hoạch|chương trình)\b")
 _HEADING = re.compile(
     r"^[ \t*]*(?P<kind>" + "|".join(sorted(_KIND_BY_HEADING, key=len, reverse=True))
     + r")(?:[ \t]+HÀNH[ \t]+ĐỘNG)?[ \t*]*$",
@@ -475,6 +480,10 @@ def extract_header(text: str, source: str, *, view: str | None = None,
     if kind is DocumentKind.Other and lead.kind is not None:
         kind = lead.kind
         out.set("kind", kind, *lead.kind_span)
+    elif kind is DocumentKind.Other and heading is None and (
+            parts := _PART_NAMES_KIND.search(text, 0, head)) is not None:
+        kind = _KIND_BY_HEADING[parts["kind"].upper()]
+        out.set("kind", kind, *parts.span("kind"))
 
     block = None
     if heading is not None:

@@ -3,7 +3,8 @@ site's lead, or a news article about documents (pure).
 
 - **official**: the text opens with the document's own header — a letterhead, a
   "Số …" line, a type heading ("KẾ HOẠCH") or a "V/v …" subject among its first lines —
-  or ends with a "Nơi nhận:" list, or its preamble issues it ("… Sở Thông tin và
+  or with its first part ("I. CĂN CỨ LẬP KẾ HOẠCH", the header lost), or ends with a
+  "Nơi nhận:" list, or its preamble issues it ("… Sở Thông tin và
   Truyền thông ban hành Kế hoạch … với những nội dung sau");
 - **republished**: a short site lead comes first, then the document: "… trân trọng
   giới thiệu toàn văn Nghị quyết số 57-NQ/TW", a title line naming the document
@@ -50,6 +51,9 @@ _BODY_START = re.compile(r"(?i)(?:[IVX]+[.\-–)]|phần\s+(?:[IVX]+|thứ)|1[.)
 # 08/6/2022 ban hành bởi Tỉnh ủy Kiên Giang về …", "… ngày 08/6/2022 của Tỉnh ủy …".
 _DATED_AND_ISSUED = re.compile(r"(?i)^\s*,?\s*\(?\s*ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*"
                                r"(?:19|20)\d\d\s*\)?\s*,?\s*(?:ban hành bởi|của|do)\s")
+# A page that starts with the document's first part ("I. CĂN CỨ LẬP KẾ HOẠCH"): its own
+# text, whose header the copy lost.
+_OPENS_WITH_PART = re.compile(r"\s*(?:[IVX]+|PHẦN\s+[IVX]+)[.\-–)][ \t]*[A-ZĐÀ-Ỹ]")
 _SIGNED = re.compile(r"T/M|T/L|KT\.|TM\.|\(Đã ký\)|\(đã ký\)")
 # "Ngày 08/12/2023 UBND tỉnh đã ban hành Công văn số 86549/UBND-NCKS …."
 _ISSUED_LEAD = re.compile(
@@ -135,7 +139,7 @@ def classify_page(view: str) -> Page:
                 view, max(0, len(view) - 1500)) or line_search(_ADDRESSED, view, ("Kính gửi",),
                                                                head):
             return Page("republished", offset + titled.end(), (offset, offset + titled.end()))
-    if markers or _has_recipients(view):
+    if markers or _has_recipients(view) or _OPENS_WITH_PART.match(view):
         return Page("official")
     paragraphs = _first_lines_end(view, _FIRST_PARAGRAPHS)
     issuing = "ban hành" in lower_head[:paragraphs]

@@ -88,3 +88,11 @@ def test_a_title_line_over_the_documents_own_text_names_it(by: str) -> None:
         DocumentKind.NghiQuyet, "22/NQ-TU", date(2022, 6, 8), "Tỉnh Ủy Kiên Giang", "Kiên Giang")
     news = text.replace("\nI- Tình hình", "\nNgày 8/6, Tỉnh ủy đã ban hành nghị quyết. Tình hình")
     assert classify_page(news).kind == "news"
+
+
+def test_a_page_opening_with_its_first_part_is_the_document_and_its_part_names_the_kind(
+        ) -> None:
+    text = ("I. CĂN CỨ LẬP KẾ HOẠCH\n- Luật Công nghệ thông tin;\n- Nghị quyết số 52-NQ/TW "
+            "ngày 27 tháng 9 năm 2019 của Bộ Chính trị;\nII. MỤC TIÊU\n")
+    assert classify_page(text).kind == "official"
+    assert extract_header(text, "p.txt").kind is DocumentKind.KeHoach
