@@ -114,6 +114,8 @@ _OWNER_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ tr
 _COORD_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+)?phối hợp\s*:\s*")
 _TASK_FIELD = re.compile(r"(?i)^[\s*(]*nhiệm vụ\s*:\s*")
 _DIRECTING = re.compile(r"(?i)^\s*(?:lãnh đạo|chỉ đạo|hướng dẫn)\b")
+# An item in a body's scope that has the body require others to act.
+_REQUIRES = re.compile(r"[\s*]*[Yy]êu cầu\s")
 _ADDRESS_LIST = re.compile(r"(?i)^[-\s*]*kính gửi\b")
 _LEAD_ADDRESSEES = re.compile(r"(?i)\b(?:yêu cầu|đề nghị)\s+|^\s*căn cứ\b[^,]{0,200},\s*")
 _CLOSERS = "\"”’)*"
@@ -209,8 +211,8 @@ class _Walker:
         return index
 
     def _owners_of(self, text: str, scope: Scope) -> tuple[str, ...]:
-        if scope.directs and scope.owners:
-            return scope.owners
+        if scope.owners and (scope.directs or _REQUIRES.match(text)):
+            return scope.owners  # "3. Các sở …" / "+ Yêu cầu các cơ sở …": the sở require it
         prefix, _ = prefix_owner(text)
         return prefix or subjects(text) or scope.owners
 

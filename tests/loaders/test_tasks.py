@@ -257,3 +257,14 @@ def test_footnotes_are_no_tasks() -> None:
     found = extract_tasks(text, "notes.txt")
     assert [t.text[:20] for t in found.tasks] == [
         "Tăng cường tổ chức c", "Thực hiện hiệu quả c", "Sở Tài chính bố trí "]
+
+
+def test_an_item_requiring_others_keeps_the_owner_of_its_scope() -> None:
+    """Under "3. Các sở …", "+ Yêu cầu các cơ sở giáo dục …" is the sở's task; at the top,
+    "Yêu cầu các sở …" assigns it to the sở."""
+    text = ("II. TỔ CHỨC THỰC HIỆN\n\n3. Các sở Giáo dục và Đào tạo\n\n+ Chỉ đạo các cơ sở "
+            "giáo dục triển khai Khung.\n\n+ Yêu cầu các cơ sở giáo dục tổng hợp ý kiến.\n\n"
+            "4. Yêu cầu các sở Giáo dục và Đào tạo báo cáo kết quả.\n")
+    assert [t.owners for t in extract_tasks(text, "x").tasks] == [
+        ("Các sở Giáo dục và Đào tạo",), ("Các sở Giáo dục và Đào tạo",),
+        ("các sở Giáo dục và Đào tạo",)]
