@@ -262,6 +262,13 @@ ACTION = re.compile(
     r"yêu cầu|cụ thể hóa|sửa đổi|bổ sung|phát động|tham mưu|đề xuất|trình|báo cáo|định kỳ)\b")
 _PASSIVE_LEAD = re.compile(r"(?i)^\s*(?:kinh phí|nguồn vốn|ngân sách|việc)\b[^,;.]{0,120}?"
                            r"\b(?:được|từ|do)\b")
+# A statement of what something is or does: "Môn Tin học giữ vai trò chủ đạo …", "Việc … là
+# phương thức quan trọng …".
+_ROLE = re.compile(r"(?i)^[^;:.]{0,100}?\b(?:(?:giữ|có|đóng)\s+vai\s+trò|là\s+(?:một\s+)?"
+                   r"(?:phương thức|hình thức|giải pháp|yếu tố|động lực|xu hướng|xu thế|"
+                   r"nền tảng|điều kiện tiên quyết))\b")
+# A normative passive: "Việc phát triển … cần được chú trọng" directs.
+_MODAL = re.compile(r"(?i)\b(?:cần|phải)\b")
 # A line of a schedule of quotas, a target and nothing else: "- Năm 2022: 94 xã, phường, thị
 # trấn.", "Đến năm 2025: 100% hồ sơ …".
 _QUOTA = re.compile(r"(?i)^[\s*]*(?:(?:đến|tới)\s+(?:hết\s+)?)?(?:năm|giai đoạn)\s+(?:19|20)\d\d"
@@ -281,7 +288,10 @@ def is_directive(text: str) -> bool:
     """Whether ``text`` directs action (rather than report, describe or close)."""
     if not text.strip() or is_closing(text):
         return False
-    if _PASSIVE_LEAD.match(text) or _QUOTA.match(text):
+    passive = _PASSIVE_LEAD.match(text)
+    if (passive and not _MODAL.search(passive[0])) or _QUOTA.match(text):
+        return False
+    if (role := _ROLE.match(text)) and not _MODAL.search(role[0]):
         return False
     if ACTION.match(text):
         return True

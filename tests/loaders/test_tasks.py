@@ -268,3 +268,12 @@ def test_an_item_requiring_others_keeps_the_owner_of_its_scope() -> None:
     assert [t.owners for t in extract_tasks(text, "x").tasks] == [
         ("Các sở Giáo dục và Đào tạo",), ("Các sở Giáo dục và Đào tạo",),
         ("các sở Giáo dục và Đào tạo",)]
+
+
+def test_statements_of_role_are_not_tasks_and_a_normative_passive_is() -> None:
+    text = ("II. NỘI DUNG\n\n2.1. Dạy học môn Tin học\n\nMôn Tin học giữ vai trò chủ đạo, cung "
+            "cấp kiến thức nền tảng.\n\nGiáo viên Tin học có vai trò tư vấn, hỗ trợ giáo viên.\n\n"
+            "Việc triển khai giảng dạy là phương thức quan trọng để phát triển NLS.\n\n"
+            "Việc phát triển NLS cần được chú trọng ở cả hai hình thức.\n\n"
+            "Việc bố trí kinh phí được thực hiện theo quy định.\n")
+    assert [t.text[:23] for t in extract_tasks(text, "x").tasks] == ["Việc phát triển NLS cần"]
