@@ -322,6 +322,12 @@ def canonical_bodies(surface: str, *, province: str | None,
     return tuple(entities.values())
 
 
+def is_collective(name: str) -> bool:
+    """Whether ``name`` names a class of bodies ("các sở, ban, ngành", "UBND các huyện")
+    rather than one body."""
+    return bool(_DETERMINER.match(name + " ") or _INNER_DETERMINER.search(name))
+
+
 def canonical_body(surface: str, *, province: str | None, central: bool = False) -> BodyEntity:
     """The canonical entity for a body named ``surface`` in a document of ``province``."""
     written = " ".join(normalize(surface).split()).strip(" ,;.*")

@@ -117,7 +117,8 @@ _CARRY_OUT_PLAIN = (r"(?:triển khai[ \t\n]+(?:thực hiện[ \t\n]+)?|(?:tiế
                     r"(?:triển khai[ \t\n]+)?thực hiện[ \t\n]+)")
 _CARRY_OUT = rf"{_CARRY_OUT_PLAIN}{_CAREFULLY}"
 # "Thực hiện chỉ đạo của Thủ tướng Chính phủ tại Công văn số …": what states the direction.
-_DIRECTION_OF = (r"(?:(?:ý kiến[ \t]+)?chỉ đạo|(?:ý kiến[ \t]+)?kết luận|ý kiến)[ \t]+của[ \t]+"
+_DIRECTION_OF = (r"(?:(?:[ýÝ] kiến[ \t]+)?[cC]hỉ đạo|(?:[ýÝ] kiến[ \t]+)?[kK]ết luận|[ýÝ] kiến)"
+                 r"[ \t]+của[ \t]+"
                  r"[^.;:\n]{1,100}?[ \t]+tại[ \t]+")
 # The document's subject (matched in the lower-cased text).
 _IMPL_SUBJECT = re.compile(

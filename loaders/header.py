@@ -19,7 +19,13 @@ from policykg.core.errors import InvalidNumber
 from policykg.core.provinces import province_at, province_named
 from policykg.core.vntext import expand_abbreviations
 from policykg.loaders.clean import tidy
-from policykg.loaders.lead import LeadFacts, lead_facts, letter_facts, preamble_facts
+from policykg.loaders.lead import (
+    LeadFacts,
+    lead_facts,
+    letter_facts,
+    notice_facts,
+    preamble_facts,
+)
 from policykg.loaders.page import Page, classify_page
 from policykg.loaders.scan import line_matches, line_search
 from policykg.ontology.identity import parse_number
@@ -477,6 +483,8 @@ def extract_header(text: str, source: str, *, view: str | None = None,
         lead = preamble_facts(text)  # no header: the preamble may issue the text itself
         if lead.kind is None and subject is None:
             lead = letter_facts(text)  # or a letter: "Kính gửi: …"
+        if lead.kind is None and subject is None:
+            lead = notice_facts(text)  # or a notice: "Sở … đề nghị các sở, ban, ngành …"
     if kind is DocumentKind.Other and lead.kind is not None:
         kind = lead.kind
         out.set("kind", kind, *lead.kind_span)

@@ -4,7 +4,8 @@ A republished page's lead ("Thay mặt Bộ Chính trị, Tổng Bí thư Tô L�
 Nghị quyết số 57-NQ/TW (ngày 22/12/2024) của Bộ Chính trị …", "Ngày 08/12/2023 UBND
 tỉnh đã ban hành Công văn số …") names the document: its kind, number, date and
 issuer.  A text without a header may issue itself in its preamble ("… Sở Thông tin và
-Truyền thông ban hành Kế hoạch … với những nội dung sau"): its kind and issuer.
+Truyền thông ban hành Kế hoạch … với những nội dung sau"): its kind and issuer; or be an
+organ's notice ("… Sở Khoa học và Công nghệ đề nghị các sở, ban, ngành …"): its issuer.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from policykg.core.errors import InvalidNumber
 from policykg.core.vntext import expand_abbreviations
 from policykg.loaders.bodies import body_phrase_end, starts_with_body
 from policykg.loaders.clean import tidy
-from policykg.loaders.page import Page, addressed, issues_itself
+from policykg.loaders.page import Page, addressed, issues_itself, request_voice
 from policykg.ontology.identity import ParsedNumber, parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentKind
 
@@ -111,6 +112,21 @@ def letter_facts(view: str) -> LeadFacts:
             return LeadFacts(kind=DocumentKind.CongVan, kind_span=to.span(),
                              issuer=expand_abbreviations(tidy(phrase)), issuer_span=m.span("body"))
     return LeadFacts(kind=DocumentKind.CongVan, kind_span=to.span())
+
+
+def notice_facts(view: str) -> LeadFacts:
+    """An organ's notice without a header ("…, Sở Khoa học và Công nghệ đề nghị các sở,
+    ban, ngành …"): kind Other, issued by the organ that makes the request."""
+    voice = request_voice(view)
+    if voice is None:
+        return LeadFacts()
+    phrase = voice["body"].strip()
+    if body_phrase_end(phrase) < len(phrase) - 1:
+        return LeadFacts()
+    first = view.index(phrase, voice.start("body"))
+    return LeadFacts(kind=DocumentKind.Other, kind_span=(first, first + len(phrase)),
+                     issuer=expand_abbreviations(tidy(phrase)),
+                     issuer_span=(first, first + len(phrase)))
 
 
 def _date(m: re.Match[str]) -> date | None:

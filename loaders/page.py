@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from policykg.loaders.bodies import starts_with_body
 from policykg.loaders.scan import line_search
 
 PageKind = Literal["official", "republished", "news"]
@@ -51,6 +52,18 @@ _BODY_START = re.compile(r"(?i)(?:[IVX]+[.\-–)]|phần\s+(?:[IVX]+|thứ)|1[.)
 # 08/6/2022 ban hành bởi Tỉnh ủy Kiên Giang về …", "… ngày 08/6/2022 của Tỉnh ủy …".
 _DATED_AND_ISSUED = re.compile(r"(?i)^\s*,?\s*\(?\s*ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*"
                                r"(?:19|20)\d\d\s*\)?\s*,?\s*(?:ban hành bởi|của|do)\s")
+# An organ's notice posted without its header: a preamble in its own voice ("Thực hiện …",
+# "Căn cứ …") and the organ's request "Sở Khoa học và Công nghệ đề nghị các sở, ban, ngành
+# …", "Bộ KH&CN đề nghị Quý cơ quan …" — and none of a report's marks.
+_OWN_VOICE_LINE = re.compile(r"^[ \t*]*(?:Thực hiện|Căn cứ|Để|Nhằm)\b", re.M)
+REQUEST_VOICE = re.compile(
+    r"(?:^|[,.;]\s+)(?P<body>[A-ZĐ][^,.;:\n]{2,80}?)\s+(?:xin\s+|kính\s+|trân trọng\s+)?"
+    r"đề nghị\s+(?:Quý|các|những|toàn thể)\s", re.M)
+_REPORTED = re.compile(r"(?i)\b(?:vừa|cho biết|theo đó|phóng viên|đã tổ chức|đã diễn ra|"
+                       r"nhấn mạnh)\b|^[ \t]*\([^)\n]{1,30}\)[ \t]*[-–]|"
+                       r"^[ \t]*(?:sáng|chiều|tối)?[ \t]*ngày[ \t]+\d{1,2}[ \t]*/[ \t]*\d{1,2}\b",
+                       re.M)
+_NOTICE_PARAGRAPHS = 6
 # A page that starts with the document's first part ("I. CĂN CỨ LẬP KẾ HOẠCH"): its own
 # text, whose header the copy lost.
 _OPENS_WITH_PART = re.compile(r"\s*(?:[IVX]+|PHẦN\s+[IVX]+)[.\-–)][ \t]*[A-ZĐÀ-Ỹ]")
@@ -153,7 +166,21 @@ def classify_page(view: str) -> Page:
             return Page("republished", start, (0, start))
     if issuing and issues_itself(view) is not None:
         return Page("official")
+    if request_voice(view) is not None:
+        return Page("official")
     return Page("news")
+
+
+def request_voice(view: str) -> re.Match[str] | None:
+    """An organ's request in its own notice ("Sở … đề nghị các sở, ban, ngành …") in a
+    paragraph its preamble opens ("Để …", "Thực hiện …"), if the first paragraphs are one;
+    its ``body`` group names the organ."""
+    end = _first_lines_end(view, _NOTICE_PARAGRAPHS)
+    if "đề nghị" not in view[:end] or _OWN_VOICE_LINE.search(view, 0, end) is None:
+        return None
+    voice = next((m for m in REQUEST_VOICE.finditer(view, 0, end) if starts_with_body(m["body"])
+                  and _OWN_VOICE_LINE.match(view, view.rfind("\n", 0, m.start()) + 1)), None)
+    return voice if voice is not None and _REPORTED.search(view, 0, end) is None else None
 
 
 def addressed(view: str) -> re.Match[str] | None:

@@ -12,7 +12,9 @@ A Công văn or a short notice states its one or two tasks in paragraphs, not it
 A paragraph that only says where and when to send the result ("Công văn … gửi về Bộ
 Xây dựng trước ngày 20/6/2016") goes on with the task above and gives its deadline.
 Not tasks: preambles and background ("Thực hiện …, Bộ X đã dự thảo …", "Văn phòng
-Trung ương có văn bản số … đề nghị …"), contact lines, closing formulas.
+Trung ương có văn bản số … đề nghị …"; the sentence after it may be one), contact lines,
+closing formulas.  A lead-in that directs bodies ("… Sở X đề nghị các sở, ban, ngành …
+như sau: (Văn bản đính kèm)") is the task when nothing after it states one.
 """
 
 from __future__ import annotations
@@ -21,15 +23,21 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from policykg.loaders.bodies import body_phrase_end, split_bodies, starts_with_body
+from policykg.loaders.bodies import (
+    body_phrase_end,
+    is_collective,
+    split_bodies,
+    starts_with_body,
+)
 from policykg.loaders.clauses import coordinators, is_closing, requested, subjects
 from policykg.loaders.clean import tidy
 from policykg.loaders.deadlines import find_deadline
 from policykg.loaders.outline import Node
-from policykg.ontology.records import Deadline, Provenance, Span, Task
+from policykg.ontology.records import Provenance, Span, Task
 
 # "… có ý kiến chỉ đạo như sau: Giao …": the directive after the lead's colon.
-_AFTER_LEAD = re.compile(r"(?i)(?:như sau|đề nghị|yêu cầu|chỉ đạo)\s*:\s*(?=\S)")
+_AFTER_LEAD = re.compile(r"(?i)(?:như sau|đề nghị|yêu cầu|chỉ đạo)\s*:\s*(?=\S)"
+                         r"(?!\([^()]*\)\s*$)")  # not an attachment note
 # The issuer reporting what was done or received: background, not a task.
 _BACKGROUND = re.compile(
     r"(?i)\b(?:(?:đã|vừa)\s+)?có\s+(?:văn bản|công văn|tờ trình|báo cáo|thông báo|bài viết)\b"
@@ -45,6 +53,9 @@ _SENDING = re.compile(r"(?i)\bgửi\s+(?:về|đến|tới)\b")
 _EXHORTATION = re.compile(r"(?i)\b(?:quan tâm|nghiêm túc|khẩn trương)(?:\s+chỉ đạo)?,?\s+"
                           r"(?:triển khai\s+)?thực hiện\b")
 _PUNCTUATED = re.compile(r"[.;!?](?:\s|$)")  # a sentence, not a header line or heading
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ])")
+# A lead-in's end, before an attachment note: "… như sau:", "… như sau: (Văn bản đính kèm)".
+_LEAD_END = re.compile(r":\s*(?:\([^()]{0,60}\))?\s*$")
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,7 @@ def _directed(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         bodies = tuple(split_bodies(tidy(rest[:end]))) if end else ()
         if not bodies:
             continue
-        if all(_COLLECTIVE.match(b) for b in bodies):
+        if all(_COLLECTIVE.match(b) or is_collective(b) for b in bodies):
             return (), bodies
         return bodies, ()
     return None
@@ -91,11 +102,23 @@ def _owners(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     return ((), collective) if collective else None
 
 
+def _task(node: Node, sentence: str, body: str, start: int, source: str,
+          owners: tuple[str, ...]) -> Task:
+    end = start + len(body.rstrip())
+    return Task(text=tidy(sentence), section=node.section(), owners=owners,
+                coordinators=coordinators(sentence),
+                deadline=find_deadline(body, offset=start, source=source),
+                provenance=Provenance(source=source, span=Span(start=start, end=end)))
+
+
 def prose_tasks(root: Node, source: str) -> ProseTasks:
     """The tasks stated in the running text of ``root`` (a document without items)."""
     tasks: list[Task] = []
     addressees: list[str] = []
     last: int | None = None  # the task the next paragraph may go on with
+    # a lead that directs bodies ("… Sở X đề nghị các sở … như sau: (Văn bản đính kèm)"):
+    # the task itself when no paragraph after it states one
+    alone: tuple[Node, str, str, int, tuple[str, ...]] | None = None
     for node in _paragraphs(root):
         body = node.text
         start = node.start
@@ -103,7 +126,14 @@ def prose_tasks(root: Node, source: str) -> ProseTasks:
         if lead is not None:
             body, start = body[lead.end():], node.start + lead.end()
         sentence = body.strip()
-        if not _PUNCTUATED.search(sentence):
+        background = _BACKGROUND.search(sentence)
+        after = _SENTENCE_END.search(sentence, background.end()) if background else None
+        if after is not None and _DIRECTS.search(sentence, after.end()) is not None:
+            # "Thực hiện …, Bộ X đã dự thảo … . Để …, Bộ X đề nghị Quý cơ quan …"
+            skip = body.index(sentence) + after.end()
+            body, start = body[skip:], start + skip
+            sentence = body.strip()
+        if not _PUNCTUATED.search(sentence) and not _LEAD_END.search(sentence):
             continue  # a header line, a heading
         if last is not None and tasks[last].deadline is None and (
                 _SENDING.search(sentence) or is_closing(sentence)):
@@ -111,8 +141,14 @@ def prose_tasks(root: Node, source: str) -> ProseTasks:
             if sent_by is not None:  # "… gửi về Bộ Xây dựng trước ngày 20/6/2016"
                 tasks[last] = tasks[last].model_copy(update={"deadline": sent_by})
                 continue
-        if (sentence.endswith(":") or is_closing(sentence) or _CONTACT.search(sentence)
-                or _BACKGROUND.search(sentence)
+        if _LEAD_END.search(sentence):
+            if alone is None and not _BACKGROUND.search(sentence) and (
+                    directed := _directed(sentence)) is not None:
+                owners, collective = directed
+                addressees += [b for b in collective if b not in addressees]
+                alone = (node, sentence, body, start, owners)
+            continue
+        if (is_closing(sentence) or _CONTACT.search(sentence) or _BACKGROUND.search(sentence)
                 or (sentence.endswith("./.") and _EXHORTATION.search(sentence))):
             continue
         found = _owners(sentence)
@@ -120,11 +156,8 @@ def prose_tasks(root: Node, source: str) -> ProseTasks:
             continue
         owners, collective = found
         addressees += [b for b in collective if b not in addressees]
-        end = start + len(body.rstrip())
-        deadline: Deadline | None = find_deadline(body, offset=start, source=source)
-        tasks.append(Task(
-            text=tidy(sentence), section=node.section(), owners=owners,
-            coordinators=coordinators(sentence), deadline=deadline,
-            provenance=Provenance(source=source, span=Span(start=start, end=end))))
+        tasks.append(_task(node, sentence, body, start, source, owners))
         last = len(tasks) - 1
+    if not tasks and alone is not None:
+        tasks.append(_task(*alone[:4], source, alone[4]))
     return ProseTasks(tuple(tasks), tuple(addressees))

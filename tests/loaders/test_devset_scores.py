@@ -39,18 +39,20 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
         "document": 1.0, "references": 1.0, "implements": 1.0, "cited_relations": 1.0,
         "tasks": 0.98, "owners": 0.89, "deadlines": 0.96, "targets": 0.93, "unowned": 0.97,
         "overall": 0.96}),
+    # deadlines: S4's "… xin gửi về … trước ngày …" line is a task of its own in its gold,
+    # the deadline of the task above in N2's and N3's (the extractor follows N2 and N3)
     "blind2": (DEVSET / "blind2" / "docs", DEVSET / "blind2" / "gold", {
-        "document": 0.94, "references": 1.0, "implements": 0.8, "cited_relations": 1.0,
-        "tasks": 0.83, "owners": 0.75, "deadlines": 0.88, "targets": 1.0, "unowned": 1.0,
-        "overall": 0.91}),
+        "document": 1.0, "references": 1.0, "implements": 1.0, "cited_relations": 1.0,
+        "tasks": 0.92, "owners": 1.0, "deadlines": 0.8, "targets": 1.0, "unowned": 0.85,
+        "overall": 0.95}),
     "blind3": (DEVSET / "blind3" / "docs", DEVSET / "blind3" / "gold", {
-        "document": 0.85, "references": 0.96, "implements": 1.0, "cited_relations": 0.0,
-        "tasks": 0.88, "owners": 0.87, "deadlines": 0.0, "targets": 1.0, "unowned": 0.83,
-        "overall": 0.88}),
+        "document": 1.0, "references": 0.96, "implements": 1.0, "cited_relations": 0.0,
+        "tasks": 0.95, "owners": 0.91, "deadlines": 1.0, "targets": 1.0, "unowned": 0.83,
+        "overall": 0.94}),
     "blind4": (DEVSET / "blind4" / "docs", DEVSET / "blind4" / "gold", {  # page openings
-        "document": 0.78, "references": 0.92, "implements": 1.0, "cited_relations": 1.0,
-        "tasks": 0.0, "owners": 1.0, "deadlines": 1.0, "targets": 0.54, "unowned": 1.0,
-        "overall": 0.79}),
+        "document": 0.95, "references": 0.95, "implements": 1.0, "cited_relations": 1.0,
+        "tasks": 0.0, "owners": 1.0, "deadlines": 1.0, "targets": 1.0, "unowned": 1.0,
+        "overall": 0.95}),
 }
 GOAL_SETS = ("seeds", "corpus2")
 FIELD_GOAL, OVERALL_GOAL = 0.90, 0.95

@@ -6,6 +6,7 @@ import pytest
 
 from policykg.loaders.clean import clean_text
 from policykg.loaders.extract import extract
+from policykg.ontology.records import DocumentKind
 
 LETTER = """VĂN PHÒNG CHÍNH PHỦ
 
@@ -60,3 +61,40 @@ def test_a_news_page_states_no_prose_tasks() -> None:
             "gửi các Sở về việc ban hành Kế hoạch.\n\nSở Nội vụ theo dõi kết quả thực hiện.\n")
     found = extract(clean_text(text), "tin.txt")
     assert found.page == "news" and found.tasks == ()
+
+
+NOTICE = ("Đề xuất, đăng ký thực hiện nhiệm vụ KH&CN cấp tỉnh năm 2022\n15:37 22/02/2021\n"
+          "Thực hiện Chỉ đạo của Bộ Khoa học và Công nghệ về việc hướng dẫn xây dựng kế hoạch;\n\n"
+          "Căn cứ Quyết định số 20/2015/QĐ-UBND ngày 12/6/2015 của UBND tỉnh Hà Tĩnh;\n\n"
+          "Để đảm bảo tiến độ, Sở Khoa học và Công nghệ đề nghị các sở, ban, ngành và UBND các "
+          "huyện đề xuất, đăng ký thực hiện nhiệm vụ KH&CN năm 2022, như sau: (Văn bản đính "
+          "kèm)\n")
+
+
+def test_an_organs_notice_without_header_is_its_document_and_its_request_the_task() -> None:
+    """A portal notice: no letterhead, the organ's own preamble and its request."""
+    found = extract(clean_text(NOTICE), "tb.txt")
+    doc = found.document
+    assert (doc.kind, doc.issuer, doc.province) == (
+        DocumentKind.Other, "Sở Khoa học và Công nghệ tỉnh Hà Tĩnh", "Hà Tĩnh")
+    [task] = found.tasks
+    assert task.text.startswith("Để đảm bảo tiến độ") and task.owners == ()
+    assert doc.general_addressees == ("các sở, ban, ngành", "UBND các huyện")
+
+
+def test_a_report_of_an_organs_request_is_news() -> None:
+    text = ("Bộ Thông tin và Truyền thông phổ cập bộ nhận diện Ngày Chuyển đổi số\n\nThủ tướng "
+            "Chính phủ đã lựa chọn ngày 10/10 hằng năm là Ngày Chuyển đổi số quốc gia. Để sự kiện "
+            "có sức lan tỏa, Bộ Thông tin và Truyền thông đề nghị các bộ ngành phát động kế "
+            "hoạch.\n\nNhằm mục đích lan tỏa, các bộ, ngành phổ cập bộ nhận diện.\n")
+    found = extract(clean_text(text), "n.txt")
+    assert found.page == "news" and found.tasks == ()
+
+
+def test_the_request_after_a_background_sentence_is_the_task() -> None:
+    body = ("Thực hiện Kết luận của Phó Thủ tướng tại Thông báo số 52/TB-VPCP ngày 02/02/2019, "
+            "Bộ Khoa học và Công nghệ đã nghiên cứu và xây dựng dự thảo Quyết định. Để việc xây "
+            "dựng dự thảo được đồng bộ, Bộ đề nghị các bộ, ngành cho ý kiến bằng văn bản.")
+    found = extract(clean_text(LETTER.format(body=body)), "cv.txt")
+    [task] = found.tasks
+    assert task.text.startswith("Để việc xây dựng dự thảo")
