@@ -143,8 +143,8 @@ def clause_subjects(text: str) -> tuple[str, ...]:
     request = _REQUEST.match(clause)
     if request is not None:
         bodies = _subject_at(clause[request.end():]) or _bodies_only(clause[request.end():])
-        if bodies and not all(_COLLECTIVE.match(b) for b in bodies):
-            add(bodies)
+        if bodies and not _COLLECTIVE.match(bodies[0]):  # "Đề nghị các cơ quan …, Quốc hội"
+            add(bodies)  # asks a group: its addressees
         return tuple(found)
     subject = _subject_at(clause)
     if not subject and _INTRO.match(clause):
@@ -207,14 +207,15 @@ def _only_bodies(clause: str) -> bool:
 
 
 def requested(text: str) -> tuple[str, ...]:
-    """Collective bodies a clause of ``text`` requests to act ("Đề nghị các tỉnh ủy …")."""
+    """The bodies a clause of ``text`` requests to act as a group ("Đề nghị các tỉnh ủy …",
+    "Đề nghị các cơ quan của Đảng, Quốc hội …")."""
     found: list[str] = []
     for clause in clauses(text):
         m = _REQUEST.match(clause.text)
         if m is None:
             continue
-        bodies = _bodies_only(clause.text[m.end():])
-        if bodies and all(_COLLECTIVE.match(b) for b in bodies):
+        bodies = _subject_at(clause.text[m.end():]) or _bodies_only(clause.text[m.end():])
+        if bodies and _COLLECTIVE.match(bodies[0]):
             found.extend(b for b in bodies if b not in found)
     return tuple(found)
 

@@ -277,3 +277,11 @@ def test_statements_of_role_are_not_tasks_and_a_normative_passive_is() -> None:
             "Việc phát triển NLS cần được chú trọng ở cả hai hình thức.\n\n"
             "Việc bố trí kinh phí được thực hiện theo quy định.\n")
     assert [t.text[:23] for t in extract_tasks(text, "x").tasks] == ["Việc phát triển NLS cần"]
+
+
+def test_a_request_to_a_group_has_no_owner_and_to_one_body_has_it() -> None:
+    text = ("III. TỔ CHỨC THỰC HIỆN\n\n1. Đề nghị các cơ quan của Đảng, Quốc hội, Mặt trận Tổ quốc "
+            "Việt Nam phối hợp chặt chẽ trong triển khai.\n\n2. Đề nghị Đảng đoàn Mặt trận Tổ "
+            "quốc Việt Nam chỉ đạo giám sát.\n")
+    found = extract_tasks(text, "x")
+    assert [t.owners for t in found.tasks] == [(), ("Đảng đoàn Mặt trận Tổ quốc Việt Nam",)]
