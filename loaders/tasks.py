@@ -150,9 +150,17 @@ _HEADING_INTRO = re.compile(r"(?i)^(?:đề nghị|đối với|về phía|trác
                             r"\s*:?\s*")
 
 
+# "Đề nghị các Sở: Giao thông Vận tải, Xây dựng; Công ty Điện lực …": one head for a list.
+_SHARED_HEAD_LIST = re.compile(r"(?i)^(?:đề nghị\s+)?(?=(?:các\s+)?(?:sở|bộ|ban|phòng|cục|vụ)\s*:"
+                               r"\s*[A-ZĐÀ-Ỹ])")
+
+
 def _heading_owners(text: str) -> tuple[tuple[str, ...], bool]:
     """The bodies a heading names, and whether it has them direct the items below."""
     clean = tidy(text).rstrip(":").strip()
+    shared = _SHARED_HEAD_LIST.match(clean)
+    if shared is not None:
+        return tuple(p.strip() for p in clean[shared.end():].split(";") if p.strip()), False
     owners, _ = prefix_owner(clean + ": x")
     if owners:
         return owners, False

@@ -285,3 +285,12 @@ def test_a_request_to_a_group_has_no_owner_and_to_one_body_has_it() -> None:
             "quốc Việt Nam chỉ đạo giám sát.\n")
     found = extract_tasks(text, "x")
     assert [t.owners for t in found.tasks] == [(), ("Đảng đoàn Mặt trận Tổ quốc Việt Nam",)]
+
+
+def test_a_heading_listing_bodies_under_one_head_owns_its_items() -> None:
+    text = ("4. TRÁCH NHIỆM\n\n4.2 Đề nghị các Sở: Giao thông Vận tải, Xây dựng, Công thương; Công "
+            "ty Điện lực Đắk Nông\n\n- Chủ trì, phối hợp với Sở Thông tin và Truyền thông chia sẻ "
+            "hạ tầng.\n")
+    [task] = extract_tasks(text, "x").tasks
+    assert task.owners == ("các Sở: Giao thông Vận tải, Xây dựng, Công thương",
+                           "Công ty Điện lực Đắk Nông")
