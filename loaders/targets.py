@@ -59,7 +59,7 @@ _LEAD = re.compile(r"(?i)(?:đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhấ
 _QUALIFIER = re.compile(r"(?i)(khoảng|tối thiểu|ít nhất|không dưới|không ít hơn|trên|tối đa|≥|>=|>|"
                         r"≤|<=|<)\s*$")
 _CLAUSE_OPENING = re.compile(
-    r"(?i)(?:^|[;:.]\s*|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}\s*,\s*|"
+    r"(?i)(?:^|[;:.]\s*|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}\s*,?\s*|"
     r"\b(?:phấn đấu|toàn (?:tỉnh|thành phố|quốc))\s+)"
     r"(?:phấn đấu\s+)?có\s+(?:khoảng\s+|ít nhất\s+|tối thiểu\s+|từ\s+|thêm\s+|[≥>]=?\s*)?$")
 _NOT_A_FIGURE_WORDS = (
@@ -75,7 +75,7 @@ _NOT_A_FIGURE_REACH = max(map(len, _NOT_A_FIGURE_WORDS))
 # Verbs a goal figure follows in a task: "số hóa 100% dữ liệu", "phủ sóng 100% thôn".
 _GOAL_VERB = re.compile(r"(?i)\b(?:đến|hoàn thành|số hóa|số hoá|phủ sóng|phủ|kết nối|cắt giảm|"
                         r"giảm|tăng|đạt|bảo đảm|đảm bảo|bố trí|dành|chiếm|có|ứng dụng|cung cấp|"
-                        r"thực hiện|"
+                        r"thực hiện|tại|"
                         r"hỗ trợ|đào tạo|xử lý|giải quyết|triển khai)\s*$")
 # What makes a figure a goal without a goal word: a schedule's year label ("- Năm 2022: 94
 # xã"), or what a horizon's completion reaches ("Đến năm 2025, hoàn thành chuyển đổi số tại
@@ -85,6 +85,9 @@ _SCHEDULE_LABEL = re.compile(r"(?i)(?:^|\n)[\s*\-+•]*(?:(?:đến|tới)\s+(?:
                              r"(?:có\s+|đạt\s+)?$")
 _COMPLETION_AT = re.compile(r"(?i)^[\s*\-+•]*(?:đến|tới)\s+(?:hết\s+)?năm\s+(?:19|20)\d\d\s*,\s*"
                             r"(?:cơ bản\s+)?hoàn thành\b[^;:.]{0,120}?\b(?:tại|ở|cho)\s+$")
+# A share that opens its clause and states what it reaches: ", 100% người dân được khám …".
+_SHARE_STATE = re.compile(r"[ \t]*%[ \t]+(?:các[ \t]+)?[^\s,;.]+(?:[ \t]+[^\s,;.]+){0,4}?[ \t]+"
+                          r"(?:được|có|sử dụng|tham gia|tiếp cận)\b")
 _FACT = re.compile(case_blind_words(
     "hiện nay", "hiện có", "hiện đã", "đến nay", "tính đến", "đã đạt", "đã có", "mới đạt",
     "năm qua", "vừa qua", "so với cùng kỳ", "đã được", "đã hoàn thành", "đạt được") + r"\b")
@@ -234,7 +237,8 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
                                       or _COMPLETION_AT.match(clause, 0, m.start())))
             if not pct and not led and not (zone.objectives and unit):
                 continue
-            if pct and not (led or zone.objectives or _GOAL_VERB.search(before)):
+            if pct and not (led or zone.objectives or _GOAL_VERB.search(before)
+                            or (before.rstrip().endswith(",") and _SHARE_STATE.match(after))):
                 if not goal_searched:
                     goal_word, goal_searched = _GOAL_WORDS.search(clause), True
                 if goal_word is None or goal_word.end() > m.start():

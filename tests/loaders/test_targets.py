@@ -119,3 +119,16 @@ def test_a_schedule_of_quotas_gives_targets_not_tasks() -> None:
 def test_a_count_in_a_task_is_no_target_without_a_goal() -> None:
     text = "II. NHIỆM VỤ\n\n- Năm 2025, tổ chức 3 hội nghị tại 5 huyện.\n"
     assert extract_targets(text, "t.txt", extract_tasks(text, "t.txt").tasks) == ()
+
+
+def test_goals_without_a_goal_word_before_them() -> None:
+    """A horizon without its comma ("đến năm 2030 có thêm 1-2 huyện"), a share where it is
+    reached ("tại 100% các cảng"), a share opening its clause (", 100% người dân được …")."""
+    text = ("II. NHIỆM VỤ\n\n- Phấn đấu đến năm 2025, có từ 3-5 huyện phát triển thành quận; đến "
+            "năm 2030 có thêm 1-2 huyện phát triển thành quận.\n\n- Triển khai xác thực điện "
+            "tử, thực hiện toàn trình tại 100% các cảng hàng không.\n\n- Năm 2025, hoàn thành hồ "
+            "sơ sức khỏe điện tử toàn dân, 100% người dân được khám sức khỏe định kỳ.\n\n"
+            "- Hỗ trợ doanh nghiệp với tỷ lệ 1% doanh thu, 30% trong số đó là vốn vay.\n")
+    found = extract_targets(text, "t.txt", extract_tasks(text, "t.txt").tasks)
+    assert [(t.value, t.year) for t in found] == [
+        ("3-5", 2025), ("1-2", 2030), ("100", None), ("100", None)]
