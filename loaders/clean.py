@@ -54,9 +54,10 @@ def _spaces_start(text: str, end: int) -> int:
 
 
 def _wrapped(lines: list[str]) -> bool:
-    """Whether ``lines`` (the lines with text) were wrapped at a width: short, and one in
-    ten or more breaks inside a sentence (no closing mark, the next line in lower case)."""
-    lengths = sorted(len(ln) for ln in lines)
+    """Whether ``lines`` (the lines with text) were wrapped at a width: short (a table's
+    rows, kept whole, aside), and one in ten or more breaks inside a sentence (no closing
+    mark, the next line in lower case)."""
+    lengths = sorted(len(ln) for ln in lines if "|" not in ln) or [0]
     inside = sum(1 for a, b in pairwise(lines)
                  if b[:1].isalpha() and b[:1].islower() and not _ENDS_SENTENCE.search(a))
     return lengths[int(len(lengths) * 0.9)] <= DOUBLED_MAX_WIDTH and inside * 10 >= len(lines)

@@ -77,7 +77,7 @@ _LETTERHEAD = re.compile(
     rf"(?P<name>{_UPPER_WORD}(?:(?:[ \t]+|{_DASH}){_UPPER_WORD}){{0,3}})(?![{UPPER}{LOWER}])"
 )
 # A committee under the provincial letterhead ("ĐẢNG BỘ TỈNH THANH HÓA" / "ĐẢNG ỦY KHỐI …").
-_OFFICE_LINE = re.compile(r"[ \t*]*\n[ \t*]*(?P<office>VĂN PHÒNG)[ \t*]*$", re.M)
+_OFFICE_LINE = re.compile(r"(?:[ \t*]*\n){1,3}[ \t*]*(?P<office>VĂN PHÒNG)[ \t*]*$", re.M)
 _COMMITTEE = (r"(?P<unit>(?:ĐẢNG ỦY|ĐẢNG ĐOÀN|BAN CÁN SỰ ĐẢNG|HUYỆN ỦY|THỊ ỦY|QUẬN ỦY|"
               rf"THÀNH ỦY|CHI BỘ)(?:[ \t]+[{UPPER}]+)+)[ \t*|]*$")
 _SUBUNIT = re.compile(r"[ \t]*\n(?:[ \t*]*\n)?[ \t*]*" + _COMMITTEE, re.M)  # a blank line between

@@ -183,6 +183,8 @@ def _soft_break(prev: str, line: str, style: Style) -> bool:
         return False
     if _caps(prev) != _caps(line):  # a heading in capitals, then its text (or the reverse)
         return False
+    if _caps(prev) and len(prev.rstrip()) < style.width * 2 // 3 and not _opens_item(prev):
+        return False  # "ĐẢNG ỦY CHÍNH PHỦ" over "VĂN PHÒNG" (but "II. MỤC" over "TIÊU")
     if style.blank_separated:
         return True
     first = line.lstrip()[:1]

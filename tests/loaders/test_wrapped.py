@@ -71,3 +71,18 @@ def test_breaks_are_halved_only_in_a_wrapped_text_whose_every_break_is_doubled()
     assert undouble_breaks(touching) == touching
     short = "\n\n".join(_LINES[:6])
     assert undouble_breaks(short) == short
+
+
+def test_a_doubled_text_with_whole_table_rows_is_halved() -> None:
+    """A table's rows are not wrapped: they do not make the text's lines look long."""
+    row = "| 1 | " + "Xây dựng nền tảng số dùng chung của tỉnh " * 6 + "| Sở KH&CN | 2025 |"
+    doubled = "\n\n".join(_LINES + [row] * 4)
+    halved = undouble_breaks(doubled)
+    assert halved.split("\n")[:3] == [f"{line} " for line in _LINES[:3]]
+
+
+def test_short_letterhead_lines_of_a_wrapped_text_stay_apart() -> None:
+    text = "\n".join(["ĐẢNG ỦY CHÍNH PHỦ", "VĂN PHÒNG", "*", "Số 402-CV/VPĐU",
+                      "V/v xin ý kiến dự thảo báo cáo", "", *_LINES])
+    header = extract(clean_text(text), "cv.txt").document
+    assert header.issuer == "Văn phòng Đảng ủy Chính phủ"
