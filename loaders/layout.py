@@ -75,8 +75,10 @@ _SHORT_TEXT_LINES = 20
 
 def is_table_row(line: str) -> bool:
     """Whether ``line`` is a row of a table flattened with " | " between cells (or "|"
-    where tabs were, see :func:`_tab_cells`)."""
-    return "|" in line and bool(_TABLE_ROW.search(line) or _BARE_CELLS.search(line))
+    where tabs were, see :func:`_tab_cells`), or opening with one ("|(5) …": a row going
+    on under an empty first cell)."""
+    return "|" in line and bool(_TABLE_ROW.search(line) or _BARE_CELLS.search(line)
+                                or line.lstrip(" ").startswith("|"))  # an empty first cell
 
 
 _TAB_RUN = re.compile(r"\t+")

@@ -49,6 +49,17 @@ def test_a_table_copied_with_tabs_is_a_task_table() -> None:
     assert task.deadline is not None and task.deadline.value == "2025-Q3"
 
 
+def test_a_tab_row_going_on_under_an_empty_first_cell_keeps_the_table() -> None:
+    text = ("II. NHIỆM VỤ\n\nTT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\t"
+            "Thời gian\n1.\tHoàn thành các nhiệm vụ, gồm: (1) Định danh tàu thuyền;\tBộ Công an"
+            "\tBộ Tài chính\t2025\n\t(2) Định danh địa điểm" + "; (3) định danh tài sản" * 14
+            + ".\n"
+            "2.\tHướng dẫn doanh nghiệp sử dụng định danh\tBộ Công an\tCác bộ\t2025\n")
+    tasks = extract(clean_text(text), "x.txt").tasks
+    assert [(t.text[:20], t.owners) for t in tasks] == [
+        ("Hoàn thành các nhiệm", ("Bộ Công an",)), ("Hướng dẫn doanh nghi", ("Bộ Công an",))]
+
+
 def test_markdown_heading_marks_and_emphasis_become_spaces() -> None:
     text = "## I. MỤC ĐÍCH\n\n**1. Bộ Công an có trách nhiệm:**\n\n* Sở Tài chính chủ trì.\n"
     laid = lay_out(text)
