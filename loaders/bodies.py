@@ -74,6 +74,8 @@ _HEADS = (
     "Chủ tịch", "Bộ trưởng", "Giám đốc", "Viện kiểm sát", "Tổ công tác", "Tổ đảng",
     "Ban cán sự", "Ban Chỉ đạo", "Ban Quản lý", "VTV", "VOV", "TTXVN", "Văn phòng",
     "Vụ", "Phòng", "Bệnh viện", "Chi nhánh", "Hợp tác xã", "Trạm",  # a ministry's, a district's
+    # institutions, not "Cơ sở dữ liệu"
+    "Cơ sở giáo dục", "Cơ sở đào tạo", "Cơ sở y tế", "Cơ sở khám",
 )
 # Heads that are bodies only before a name: a role or a locality of a named body
 # ("Tổ trưởng Tổ đảng …", "Chủ nhiệm Văn phòng …", "Thành phố Hà Nội").  Not "Lãnh

@@ -306,7 +306,7 @@ class _Walker:
         if items or (title and plains and not fields):
             self._heading(node, items, plains, title, scope)
             return
-        if not fields and _unmarked_items(plains):
+        if not fields and _unmarked_items(plains, under_heading=not _ends_sentence(node.text)):
             # "2. Khẩn trương … thể chế; …" over paragraphs that each direct action: the
             # items of a list whose markers were lost, not the continuation of one task
             self._heading(node, items, plains, title, scope, paragraphs_are_tasks=True)
@@ -370,6 +370,9 @@ class _Walker:
                     continue
                 if child.text.rstrip(" *").endswith(":") or not is_directive(child.text):
                     self._lead_addressees(child.text)
+                    if _directs_before_its_list(child.text):
+                        self._task(child, child.start, child.end,
+                                   self._owners_of(child.text, scope), scope)
                     self._group(child.children, scope, child)
                     continue
                 if not scope.owners and _IMPLEMENTS_THIS.search(child.text) and \
@@ -502,14 +505,34 @@ def _directive_items(lead: Node, items: list[Node]) -> bool:
     return directive * 2 >= len(items)
 
 
-def _unmarked_items(plains: list[Node]) -> bool:
+def _unmarked_items(plains: list[Node], *, under_heading: bool = False) -> bool:
     """Whether paragraphs under an item are items of their own that lost their markers:
-    two or more directives, most of them opening with their verb or their body."""
+    two or more directives, most of them opening with their verb or their body, or
+    each a sentence of its own under an item that is no sentence (a heading: "1. Nâng cao
+    nhận thức …" over "Các cấp uỷ … cần …." and "Có chương trình …")."""
     if len(plains) < 2 or not all(is_directive(p.text) and not is_closing(p.text)
                                   for p in plains):
         return False
+    if under_heading and all(p.text[:1].isupper() and _ends_sentence(p.text) for p in plains):
+        return True
     opening = sum(1 for p in plains if _ACTION_START.match(p.text) or clause_subjects(p.text))
     return opening >= 2 and 3 * opening >= 2 * len(plains)
+
+
+# The sentence of a lead-in that introduces its list: "… . Tập trung triển khai tốt các nội
+# dung sau:", "… . Cụ thể như sau:".
+_LIST_INTRO = re.compile(r"[.!?][\s*]+(?=[A-ZĐÀ-Ỹ])[^.!?]*:[\s*]*$")
+
+
+def _directs_before_its_list(text: str) -> bool:
+    """Whether a lead-in directs action in a sentence of its own before the one that
+    introduces its list ("Tiếp tục thể chế hoá … . Tập trung triển khai tốt các nội
+    dung sau:"): it is a task as well as a lead-in."""
+    intro = _LIST_INTRO.search(text)
+    if intro is None:
+        return False
+    first = text[:intro.start() + 1]
+    return is_directive(first) and bool(_ACTION_START.match(first) or clause_subjects(first))
 
 
 def _is_lead(node: Node) -> bool:

@@ -294,3 +294,25 @@ def test_a_heading_listing_bodies_under_one_head_owns_its_items() -> None:
     [task] = extract_tasks(text, "x").tasks
     assert task.owners == ("các Sở: Giao thông Vận tải, Xây dựng, Công thương",
                            "Công ty Điện lực Đắk Nông")
+
+
+def test_a_lead_in_that_directs_before_introducing_its_list_is_a_task_too() -> None:
+    text = ("III. NHIỆM VỤ\n\n2. Khẩn trương hoàn thiện thể chế\n\nTiếp tục thể chế hoá đầy đủ các "
+            "nghị quyết của Trung ương. Tập trung triển khai tốt các nội dung sau:\n\n- Khẩn trương "
+            "sửa đổi các quy định pháp luật.\n\n- Có cách tiếp cận mở, cho phép thí điểm.\n\n"
+            "3. Nhiệm vụ trọng tâm\n\nThời gian tới, tình hình còn phức tạp, đòi hỏi nỗ lực lớn. "
+            "Cần tập trung một số nhiệm vụ sau:\n\n- Cơ sở giáo dục xây dựng kế hoạch dạy học.\n")
+    found = extract_tasks(text, "x").tasks
+    assert [t.text[:20] for t in found] == ["Tiếp tục thể chế hoá", "Khẩn trương sửa đổi ",
+                                            "Có cách tiếp cận mở,", "Cơ sở giáo dục xây d"]
+    assert found[-1].owners == ("Cơ sở giáo dục",)
+
+
+def test_paragraphs_each_a_sentence_under_a_heading_item_are_its_items() -> None:
+    """Web copies lose the bullets: "1. <heading, no full stop>" over its paragraphs."""
+    text = ("III. NHIỆM VỤ\n\n1. Nâng cao nhận thức, đột phá về đổi mới tư duy, xác định quyết tâm "
+            "chính trị mạnh mẽ, quyết liệt lãnh đạo, chỉ đạo, tạo xung lực mới, khí thế mới trong "
+            "toàn xã hội về phát triển khoa học\n\nCác cấp uỷ, tổ chức đảng cần nhận thức đầy đủ "
+            "tầm quan trọng.\n\nCó chương trình tuyên truyền, giáo dục hiệu quả.\n")
+    assert [t.text[:20] for t in extract_tasks(text, "x").tasks] == [
+        "Các cấp uỷ, tổ chức ", "Có chương trình tuyê"]
