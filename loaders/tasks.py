@@ -155,12 +155,21 @@ _SHARED_HEAD_LIST = re.compile(r"(?i)^(?:đề nghị\s+)?(?=(?:các\s+)?(?:sở
                                r"\s*[A-ZĐÀ-Ỹ])")
 
 
+# A heading naming a body's leadership: "Lãnh đạo Ban Dân nguyện" (as a heading alone, not
+# the verb of "Lãnh đạo Hội đồng nhân dân … tổ chức …").
+_LEADERSHIP = re.compile(r"(?:Lãnh đạo|Tập thể lãnh đạo)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def _heading_owners(text: str) -> tuple[tuple[str, ...], bool]:
     """The bodies a heading names, and whether it has them direct the items below."""
     clean = tidy(text).rstrip(":").strip()
     shared = _SHARED_HEAD_LIST.match(clean)
     if shared is not None:
         return tuple(p.strip() for p in clean[shared.end():].split(";") if p.strip()), False
+    led = _LEADERSHIP.match(clean)
+    if led is not None and starts_with_body(clean[led.end():]) and \
+            body_phrase_end(clean[led.end():]) == len(clean) - led.end():
+        return (clean,), False  # "n) Lãnh đạo Ban Dân nguyện": the board's leadership
     owners, _ = prefix_owner(clean + ": x")
     if owners:
         return owners, False

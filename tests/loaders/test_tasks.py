@@ -297,9 +297,9 @@ def test_a_heading_listing_bodies_under_one_head_owns_its_items() -> None:
 
 
 def test_a_lead_in_that_directs_before_introducing_its_list_is_a_task_too() -> None:
-    text = ("III. NHIỆM VỤ\n\n2. Khẩn trương hoàn thiện thể chế\n\nTiếp tục thể chế hoá đầy đủ các "
-            "nghị quyết của Trung ương. Tập trung triển khai tốt các nội dung sau:\n\n- Khẩn trương "
-            "sửa đổi các quy định pháp luật.\n\n- Có cách tiếp cận mở, cho phép thí điểm.\n\n"
+    text = ("III. NHIỆM VỤ\n\n2. Khẩn trương hoàn thiện thể chế\n\nTiếp tục thể chế hoá đầy đủ "
+            "các nghị quyết của Trung ương. Tập trung triển khai tốt các nội dung sau:\n\n- Khẩn "
+            "trương sửa đổi các quy định pháp luật.\n\n- Có cách tiếp cận mở, cho phép thí điểm.\n\n"
             "3. Nhiệm vụ trọng tâm\n\nThời gian tới, tình hình còn phức tạp, đòi hỏi nỗ lực lớn. "
             "Cần tập trung một số nhiệm vụ sau:\n\n- Cơ sở giáo dục xây dựng kế hoạch dạy học.\n")
     found = extract_tasks(text, "x").tasks
@@ -316,3 +316,10 @@ def test_paragraphs_each_a_sentence_under_a_heading_item_are_its_items() -> None
             "tầm quan trọng.\n\nCó chương trình tuyên truyền, giáo dục hiệu quả.\n")
     assert [t.text[:20] for t in extract_tasks(text, "x").tasks] == [
         "Các cấp uỷ, tổ chức ", "Có chương trình tuyê"]
+
+
+def test_a_heading_naming_a_boards_leadership_owns_its_items() -> None:
+    text = ("II. NHIỆM VỤ\n\nn) Lãnh đạo Ban Dân nguyện\n\n- Chủ trì giúp UBTVQH trong công tác "
+            "tiếp công dân.\n\no) Lãnh đạo việc tổ chức thực hiện Đề án chuyển đổi số.\n")
+    assert [t.owners for t in extract_tasks(text, "x").tasks] == [
+        ("Lãnh đạo Ban Dân nguyện",), ()]
