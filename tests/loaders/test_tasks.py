@@ -301,7 +301,8 @@ def test_a_lead_in_that_directs_before_introducing_its_list_is_a_task_too() -> N
             "các nghị quyết của Trung ương. Tập trung triển khai tốt các nội dung sau:\n\n- Khẩn "
             "trương sửa đổi các quy định pháp luật.\n\n- Có cách tiếp cận mở, cho phép thí "
             "điểm.\n\n3. Nhiệm vụ trọng tâm\n\nThời gian tới, tình hình còn phức tạp, đòi hỏi "
-            "nỗ lực lớn. Cần tập trung một số nhiệm vụ sau:\n\n- Cơ sở giáo dục xây dựng kế hoạch dạy học.\n")
+            "nỗ lực lớn. Cần tập trung một số nhiệm vụ sau:\n\n- Cơ sở giáo dục xây dựng kế "
+            "hoạch dạy học.\n")
     found = extract_tasks(text, "x").tasks
     assert [t.text[:20] for t in found] == ["Tiếp tục thể chế hoá", "Khẩn trương sửa đổi ",
                                             "Có cách tiếp cận mở,", "Cơ sở giáo dục xây d"]
