@@ -117,6 +117,31 @@ def _tab_cells(text: str) -> str:
     return "\n".join(lines)
 
 
+# A letterhead's two columns on one line, as PDF readers and web tables give them: "TỈNH
+# ỦY BẮC NINH      ĐẢNG CỘNG SẢN VIỆT NAM", "| Số 215-KH/TU | Bắc Ninh, ngày 20 tháng 3 …|".
+_LETTERHEAD_CUE = re.compile(r"ĐẢNG CỘNG SẢN|CỘNG H[OÒ]A XÃ HỘI|Độc lập|ngày[ \t]+\d{1,2}[ \t]+"
+                             r"tháng|^[ \t|*]*Số\b")
+_COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{4,}(?=\S)|[ \t]*\|[ \t]*")
+
+
+def _letterhead_columns(text: str) -> str:
+    """``text`` with the columns of its letterhead lines (among the first lines) put on
+    lines of their own: the gap's last character, or each "|", a line break; same length."""
+    lines = text.split("\n")
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _HEADER_LINES:
+            break
+        if ("|" in line or "    " in line) and _LETTERHEAD_CUE.search(line):
+            lines[i] = _COLUMN_GAP.sub(
+                lambda m: m.group()[:-1] + "\n" if "|" not in m.group()
+                else m.group().replace("|", "\n"), line)
+    return "\n".join(lines)
+
+
 @dataclass(frozen=True)
 class Style:
     """How a text's lines are laid out."""
@@ -219,6 +244,7 @@ def lay_out(text: str) -> str:
         text = _BOLD.sub("  ", text)
     if "\t" in text:
         text = _tab_cells(text)
+    text = _letterhead_columns(text)
     lines = text.split("\n")
     style = style_of(lines)
     joined: set[int] = set()  # offsets of the line breaks that become spaces

@@ -67,3 +67,18 @@ def test_markdown_heading_marks_and_emphasis_become_spaces() -> None:
     assert laid.split("\n")[0].strip() == "I. MỤC ĐÍCH"
     assert laid.split("\n")[2].strip() == "1. Bộ Công an có trách nhiệm:"
     assert laid.split("\n")[4] == "* Sở Tài chính chủ trì."  # a marked line keeps its star
+
+
+@pytest.mark.parametrize("gap", ["                 ", " | "])
+def test_a_letterheads_two_columns_on_one_line_are_read_apart(gap: str) -> None:
+    """PDF readers put the columns side by side with spaces, web tables with "|"."""
+    text = (f"TỈNH ỦY BẮC NINH{gap}ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 215-KH/TU{gap}Bắc Ninh, ngày 20 "
+            "tháng 3 năm 2025\n\nKẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW\n\nII. NHIỆM VỤ\n\n"
+            "1. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền.\n")
+    if "|" in gap:
+        text = "\n".join(f"| {line} |" if "|" in line else line for line in text.split("\n"))
+    cleaned = clean_text(text)
+    assert len(lay_out(cleaned)) == len(cleaned)
+    header = extract(cleaned, "x.txt").document
+    assert (header.number, header.issued, header.issuer) == (
+        "215-KH/TU", date(2025, 3, 20), "Tỉnh ủy Bắc Ninh")
