@@ -357,11 +357,13 @@ def _alias_mentions(
 
 
 def _opens_block(text: str, line_start: int) -> bool:
-    """A line that starts the subject: after a blank line, a heading or the text's start."""
+    """A line that starts the subject: after a blank line, a heading (in capitals, or a
+    type heading as a web copy writes it: "Kế hoạch") or the text's start."""
     if line_start == 0:
         return True
     previous = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].strip(" \t*")
-    return not previous or previous.isupper()
+    return not previous or previous.isupper() or \
+        previous.lower().removesuffix(" hành động") in _KIND_BY_LABEL  # "Kế hoạch"
 
 
 def _lead_in_list(text: str, lead_end: int, mentions: list[_Mention],

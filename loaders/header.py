@@ -47,9 +47,13 @@ _KIND_BY_HEADING = {
 _PART_NAMES_KIND = re.compile(
     r"(?im)^[ \t*#]*(?:[IVX]+|PHẦN[ \t]+[IVX]+)[.\-–)][ \t]+[^\n]{0,60}?\b(?:lập|xây dựng|"
     r"ban hành|của|thực hiện)[ \t]+(?P<kind>kế hoạch|chương trình)\b")
+# "Kế hoạch", as web copies write a type heading.
+_TITLE_CASE_KINDS = sorted((k[:1] + k[1:].lower() for k in _KIND_BY_HEADING), key=len,
+                           reverse=True)
 _HEADING = re.compile(
     r"^[ \t*]*(?P<kind>" + "|".join(sorted(_KIND_BY_HEADING, key=len, reverse=True))
-    + r")(?:[ \t]+HÀNH[ \t]+ĐỘNG)?[ \t*]*$",
+    + "|" + "|".join(_TITLE_CASE_KINDS)
+    + r")(?:[ \t]+(?:HÀNH|hành)[ \t]+(?:ĐỘNG|động))?[ \t*]*$",
     re.M,
 )
 # "ngày 04 tháng 6 năm 2013", and as web pages and converted files write it, "ngày 04/6/2013"
@@ -109,7 +113,9 @@ _BODY = (
     "(?i:" + "|".join(b.replace(" ", r"[ \t\n]+") for b in sorted(_BODIES, key=len, reverse=True))
     + ")"
 )
-_OF_BODY = re.compile(rf"CỦA[ \t]+(?P<body>{_BODY})(?![{LOWER}])")
+# An issuer line under the heading ("CỦA BAN THƯỜNG VỤ TỈNH ỦY"), not the issuer of a
+# document the title cites ("… NGHỊ QUYẾT SỐ 57-NQ/TW CỦA BỘ CHÍNH TRỊ").
+_OF_BODY = re.compile(rf"^[ \t*]*CỦA[ \t]+(?P<body>{_BODY})(?![{LOWER}])", re.M)
 # "Ban Thường vụ Tỉnh ủy (Thái Nguyên) xây dựng …": found from the verb, then the body before it.
 _AUTHOR_VERB = re.compile(
     r"[ \t](?:xây dựng|ban hành|yêu cầu|chỉ thị|đề nghị|quyết định|kết luận|thông báo)\b"
@@ -145,6 +151,16 @@ _MOTTO = re.compile(r"[CcĐđ](?:(?<=[Cc])(?i:ỘNG HÒA XÃ HỘI CHỦ NGHĨA 
 _RULE = re.compile(r"[-_=*]{3,}")
 _CELL = re.compile(r"[ \t]\|[ \t]")
 _VIEW_LINES = 12
+# A type heading with its subject on the same line, as web pages print it: "KẾ HOẠCH THỰC
+# HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW …" (the line in capitals), "Kế hoạch thực hiện Nghị quyết số
+# 57-NQ/TW …" (the line alone, no sentence, under the letterhead: a page's first line in
+# title case is the site's title); the space after the type becomes a break.
+_TITLED_HEADING = re.compile(
+    r"^(?P<kind>[ \t*#]*(?:" + "|".join(sorted(_KIND_BY_HEADING, key=len, reverse=True))
+    + r")(?:[ \t]+HÀNH[ \t]+ĐỘNG)?)[ \t]+"
+    + rf"(?=(?!SỐ\b|HÀNH[ \t]+ĐỘNG\b)[{UPPER}][{UPPER} \t,.;:()\-–/0-9]*$)"
+    r"|^(?P<named>[ \t*#]*(?:" + "|".join(_TITLE_CASE_KINDS) + r")(?:[ \t]+hành[ \t]+động)?)"
+    r"[ \t]+(?=(?!số\b|hành[ \t]+động\b)[a-zđà-ỹ][^\n]*[^.\s][ \t]*$)", re.M)
 
 
 def header_view(text: str) -> str:
@@ -159,6 +175,9 @@ def header_view(text: str) -> str:
             break
         end = nl + 1
     head = _CELL.sub(lambda m: "\n  ", text[:end])
+    first = head.find("\n", len(head) - len(head.lstrip()))  # a page's title line: its own
+    head = _TITLED_HEADING.sub(lambda m: m.group()[:-1] + "\n" if m["kind"] or (
+        0 <= first < m.start()) else m.group(), head)
     head = _RULE.sub(lambda m: " " * len(m.group()), head)
     head = _MOTTO.sub(lambda m: "\n" + " " * (len(m.group()) - 1), head)
     return head + text[end:]
@@ -471,7 +490,7 @@ def extract_header(text: str, source: str, *, view: str | None = None,
 
     kind = DocumentKind.Other
     if heading is not None:
-        kind = _KIND_BY_HEADING[_SPACES.sub(" ", heading["kind"])]
+        kind = _KIND_BY_HEADING[_SPACES.sub(" ", heading["kind"]).upper()]
         out.set("kind", kind, *heading.span("kind"))
     elif number is not None and number.kind is not DocumentKind.Other:
         kind = number.kind

@@ -75,6 +75,9 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "spaced-numbers": lambda t: re.sub(r"(?m)^(Số[ \t]*:?[ \t]*\d+)/", r"\1 /", t),
     "markdown-headings": lambda t: re.sub(r"(?m)^([IVX]+\.[ \t][^\n]+)$", r"## \1", t),
     "bold-items": lambda t: re.sub(r"(?m)^(\d+\.[ \t])([^\n]{1,80})$", r"**\1\2**", t),
+    "titled-kinds": lambda t: re.sub(  # a web page's heading line: type and subject
+        r"(?m)^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ|QUYẾT ĐỊNH|"
+        r"THÔNG BÁO)[ \t]*\n(?=\S)", r"\1 ", t),
     "title-case-kinds": lambda t: re.sub(
         r"(?m)^(KẾ HOẠCH|CHƯƠNG TRÌNH|NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ|QUYẾT ĐỊNH|THÔNG BÁO|CÔNG VĂN)"
         r"([ \t]*)$", lambda m: m.group(1).capitalize() + m.group(2), t),

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from policykg.loaders.clean import clean_text
+from policykg.loaders.extract import extract
 from policykg.loaders.header import complete_issuer, extract_header
 from policykg.ontology.records import DocumentHeader, DocumentKind
 
@@ -289,3 +290,21 @@ def test_a_lead_giving_the_text_by_its_kind_names_the_kind(kind: str) -> None:
                 "I. MỤC TIÊU\n1. Phấn đấu đến năm 2030 đạt các chỉ tiêu sau.\n")
     expected = DocumentKind.ChuongTrinh if kind.startswith("Chương") else DocumentKind.KeHoach
     assert (h.kind, h.issuer) == (expected, "Ban Thường vụ Tỉnh ủy")
+
+
+_LETTERHEAD = "TỈNH ỦY BẮC NINH\n*\nSố 215-KH/TU\nBắc Ninh, ngày 20 tháng 3 năm 2025\n\n"
+
+
+@pytest.mark.parametrize("heading", [
+    "KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW NGÀY 22/12/2024 CỦA BỘ CHÍNH TRỊ",
+    "Kế hoạch thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị",
+    "Kế hoạch\nthực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị",
+])
+def test_a_type_heading_with_its_subject_on_one_line_or_in_title_case(heading: str) -> None:
+    """Web pages print the heading so: the subject is the title, the resolution it cites
+    is implemented, and the cited issuer ("… CỦA BỘ CHÍNH TRỊ") is not the issuer."""
+    found = extract(clean_text(_LETTERHEAD + heading + "\n\nII. NHIỆM VỤ\n"), "x.txt")
+    header = found.document
+    assert (header.kind, header.issuer) == (DocumentKind.KeHoach, "Tỉnh ủy Bắc Ninh")
+    assert header.title is not None and header.title.lower().startswith("thực hiện nghị quyết")
+    assert found.implements == ("57-NQ/TW@2024",)
