@@ -120,7 +120,7 @@ def _tab_cells(text: str) -> str:
 # A letterhead's two columns on one line, as PDF readers and web tables give them: "TỈNH
 # ỦY BẮC NINH      ĐẢNG CỘNG SẢN VIỆT NAM", "| Số 215-KH/TU | Bắc Ninh, ngày 20 tháng 3 …|".
 _LETTERHEAD_CUE = re.compile(r"ĐẢNG CỘNG SẢN|CỘNG H[OÒ]A XÃ HỘI|Độc lập|ngày[ \t]+\d{1,2}[ \t]+"
-                             r"tháng|^[ \t|*]*Số\b")
+                             r"tháng|^[ \t|*]*Số[ \t]*:?[ \t]*\d")
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{4,}(?=\S)|[ \t]*\|[ \t]*")
 
 
