@@ -119,8 +119,9 @@ def _tab_cells(text: str) -> str:
 
 # A letterhead's two columns on one line, as PDF readers and web tables give them: "TỈNH
 # ỦY BẮC NINH      ĐẢNG CỘNG SẢN VIỆT NAM", "| Số 215-KH/TU | Bắc Ninh, ngày 20 tháng 3 …|".
-_LETTERHEAD_CUE = re.compile(r"ĐẢNG CỘNG SẢN|CỘNG H[OÒ]A XÃ HỘI|Độc lập|ngày[ \t]+\d{1,2}[ \t]+"
-                             r"tháng|^[ \t|*]*Số[ \t]*:?[ \t]*\d")
+# A column of a letterhead: the Party's name or the motto, the number, the place and date.
+_LETTERHEAD_CELL = re.compile(r"[ \t*]*(?:ĐẢNG CỘNG SẢN|CỘNG H[OÒ]A XÃ HỘI|Độc lập|"
+                              r"Số[ \t]*:?[ \t]*\d|[A-ZĐÀ-Ỹ][^,|]{1,30},[ \t]*ngày[ \t]+\d)")
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{4,}(?=\S)|[ \t]*\|[ \t]*")
 
 
@@ -135,7 +136,8 @@ def _letterhead_columns(text: str) -> str:
         seen += 1
         if seen > _HEADER_LINES:
             break
-        if ("|" in line or "    " in line) and _LETTERHEAD_CUE.search(line):
+        if ("|" in line or "    " in line) and any(
+                _LETTERHEAD_CELL.match(cell) for cell in _COLUMN_GAP.split(line)):
             lines[i] = _COLUMN_GAP.sub(
                 lambda m: m.group()[:-1] + "\n" if "|" not in m.group()
                 else m.group().replace("|", "\n"), line)

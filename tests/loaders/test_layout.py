@@ -85,8 +85,8 @@ def test_a_letterheads_two_columns_on_one_line_are_read_apart(gap: str) -> None:
 
 
 def test_a_task_table_among_the_first_lines_is_no_letterhead() -> None:
-    text = ("KẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW\n\nII. NHIỆM VỤ\n\nSố TT | Nhiệm vụ cụ thể | "
-            "Đơn vị thực hiện | Thời gian thực hiện\n1 | Xây dựng Đề án | Sở Khoa học và Công nghệ "
-            "| Quý III/2025, trước ngày 30 tháng 9 năm 2025\n")
+    text = ("KẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW\n\nII. NHIỆM VỤ\n\nSố TT | Nhiệm vụ cụ "
+            "thể | Đơn vị thực hiện | Thời gian thực hiện\n1 | Xây dựng Đề án | Sở Khoa học và "
+            "Công nghệ | Quý III/2025, trước ngày 30 tháng 9 năm 2025\n")
     [task] = extract(clean_text(text), "x.txt").tasks
     assert (task.text, task.owners) == ("Xây dựng Đề án", ("Sở Khoa học và Công nghệ",))
