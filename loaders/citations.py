@@ -58,6 +58,11 @@ _NUMBER = re.compile(
     r"[A-ZĐ][A-Za-zĐđ0-9]{0,8}(?:-[A-ZĐ][A-Za-zĐđ0-9]{0,8}){0,3}(?![0-9A-ZĐa-zđ])"
     r"|/(?:19|20)\d\d/[A-ZĐ]{2,6}\d{1,2}(?![0-9A-ZĐ]))"  # 29/2013/QH13
 )
+# A number with its issuer's acronym only ("Văn bản số 196/LHHVN"): a citation only after
+# a label that names a document.
+_LABELLED_ISSUER_ONLY = re.compile(
+    r"(?i:văn bản|công văn|thông báo|báo cáo|tờ trình|kế hoạch|quyết định|hướng dẫn)[ \t]+"
+    r"(?i:số)[ \t]*:?[ \t]*(?P<number>\d{1,6}/[A-ZĐ][A-ZĐ0-9]{2,11})(?![\w/.-]|\.\w)")
 _LABELS = (
     "nghị quyết|kết luận|chỉ thị|kế hoạch|chương trình(?: hành động)?|thông báo|công văn|"
     "quyết định|báo cáo|hướng dẫn|nghị định|thông tư|văn bản|quy định|luật"
@@ -239,19 +244,31 @@ def _is_own_number(text: str, start: int) -> bool:
     return _OWN_NUMBER_BEFORE.fullmatch(text, line_start, start) is not None
 
 
+def _number_matches(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, number) of every document number in ``text``, in order: typed ones,
+    and those with an issuer's acronym only where a label names them."""
+    found = [(m.start(), m.end(), m[0]) for m in _NUMBER.finditer(text)]
+    if " số" in text or " Số" in text:
+        labelled = [(m.start("number"), m.end("number"), m["number"])
+                    for m in _LABELLED_ISSUER_ONLY.finditer(text)]
+        if labelled:
+            found = sorted(found + labelled)
+    return found
+
+
 def _numbered_mentions(text: str) -> list[_Mention]:
     mentions = []
-    for m in _NUMBER.finditer(text):
+    for m_start, m_end, written in _number_matches(text):
         try:
-            number = parse_number(m[0])
+            number = parse_number(written)
         except InvalidNumber:
             continue
-        if _is_own_number(text, m.start()):
+        if _is_own_number(text, m_start):
             continue
-        window = max(0, m.start() - 40)
-        label = _LABEL_BEFORE.search(text, window, m.start())
-        start = label.start() if label else m.start()
-        tail = _TAIL.match(text, m.end())
+        window = max(0, m_start - 40)
+        label = _LABEL_BEFORE.search(text, window, m_start)
+        start = label.start() if label else m_start
+        tail = _TAIL.match(text, m_end)
         assert tail is not None  # every part is optional
         issued, issuer = _date(tail), tail["issuer"]
         if (issued is None or issuer is None) and _ISSUING_VERB.search(
@@ -261,10 +278,10 @@ def _numbered_mentions(text: str) -> list[_Mention]:
                 issued, issuer = issued or _date(stated), issuer or stated["issuer"]
         if issuer is not None:
             issuer = _TRAILING_PARTY.sub("", issuer) or None
-        of_year = _OF_YEAR.match(text, m.end())
+        of_year = _OF_YEAR.match(text, m_end)
         mentions.append(_Mention(
             start=start, end=max(tail.end(), of_year.end() if of_year else 0), number=number,
-            span=m.span(), kind=number.kind if number.code else _label_kind(text, m.start()),
+            span=(m_start, m_end), kind=number.kind if number.code else _label_kind(text, m_start),
             issued=issued, issuer=issuer, term=tail["term"],
             year=int(of_year[1]) if of_year else None,
         ))

@@ -73,6 +73,9 @@ _SPACES = re.compile(r"\s+")
 _MINISTRY = re.compile(r"B[A-ZĐ]{1,6}")
 # "29/2013/QH13": no type code (kind ``Other``), the legislature's number after the issuer.
 _LEGISLATIVE = re.compile(r"^(?P<seq>\d+)/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]+\d{1,2})$")
+# A letter numbered by its issuer's acronym alone: "196/LHHVN" (of Liên hiệp các Hội KH&KT
+# Việt Nam), read only where a label names it ("Văn bản số 196/LHHVN").
+_ISSUER_ONLY = re.compile(r"^(?P<seq>\d{1,6})/(?P<issuer>[A-ZĐ][A-ZĐ0-9]{2,11})$")
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,9 @@ def parse_number(number: str) -> ParsedNumber:
     m = _LEGISLATIVE.match(text)
     if m:
         return ParsedNumber(text, m["seq"], "", m["issuer"], "state", int(m["year"]))
+    m = _ISSUER_ONLY.match(text)
+    if m:
+        return ParsedNumber(text, m["seq"], "", m["issuer"], "state")
     raise InvalidNumber(f"not a Party (20-NQ/TW) or State (46/NQ-CP) document number: {number!r}")
 
 

@@ -426,3 +426,12 @@ def test_a_year_of_work_does_not_redate_a_dated_citation() -> None:
     c = _cite("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; triển khai Nghị quyết "
               "số 57-NQ/TW năm 2025.\n")
     assert _keys(c) == ["57-NQ/TW@2024"] and c.warnings == ()
+
+
+def test_a_labelled_number_with_its_issuers_acronym_alone_is_a_reference() -> None:
+    """"Văn bản số 196/LHHVN" (Liên hiệp các Hội KH&KT Việt Nam) has no type code; it is
+    read where a label names a document, not as any "N/XY" in the text."""
+    found = extract_citations("Thực hiện Văn bản số 196/LHHVN về việc tổ chức giải thưởng, "
+                              "trong đó 30/TW và tỷ lệ 5/KCN không phải văn bản.", "x.txt",
+                              province=None)
+    assert [(r.number, r.kind) for r in found.references] == [("196/LHHVN", DocumentKind.Other)]
