@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from policykg.core.errors import InvalidNumber
@@ -348,6 +348,33 @@ def _lower(text: str) -> str:
     return lower if len(lower) == len(text) else text
 
 
+# A short form of a cited number: "Kế hoạch số 01" (after "Kế hoạch số 01-KH/BCĐTW …
+# (Kế hoạch số 01)"), "Nghị quyết 57"; never the start of a full number.
+_SHORT = re.compile(
+    r"(?P<kind>(?i:nghị quyết|kết luận|chỉ thị|kế hoạch|chương trình|quyết định|thông báo|"
+    r"công văn|hướng dẫn))(?:[ \t]+(?i:hành động))?[ \t]+(?:(?i:số)[ \t]*)?"
+    r"(?P<seq>\d{1,5}[a-z]?)(?![\w/.-]|[ \t]*[-/]|,\d)")
+
+
+def _short_mentions(text: str, numbered: list[_Mention]) -> list[_Mention]:
+    """Mentions by a short form ("Kế hoạch số 01") of the one number the text cites with
+    that kind and sequence; a short form several cited numbers fit names none."""
+    by_short: dict[tuple[DocumentKind, str], set[str]] = {}
+    first: dict[str, _Mention] = {}
+    for m in numbered:
+        if m.number is not None and m.key is not None:
+            by_short.setdefault((m.kind, m.number.seq), set()).add(m.key)
+            first.setdefault(m.key, m)
+    found = []
+    for s in _SHORT.finditer(text):
+        keys = by_short.get((_KIND_BY_LABEL.get(s["kind"].lower(), DocumentKind.Other),
+                             s["seq"]), set())
+        if len(keys) == 1:
+            found.append(replace(first[next(iter(keys))], start=s.start(), end=s.end(),
+                                 span=s.span("seq")))
+    return found
+
+
 def _alias_mentions(
     text: str, lower: str, refs: list[Reference], source: str
 ) -> tuple[list[_Mention], list[str], list[NamedCitation]]:
@@ -477,7 +504,8 @@ def extract_citations(text: str, source: str, *, province: str | None,
     refs, warnings = _merge(numbered, source, province)
     lower = _lower(text)
     aliases, alias_warnings, named = _alias_mentions(text, lower, refs, source)
-    mentions = sorted(numbered + aliases, key=lambda m: m.start)
+    shorts = _short_mentions(text, numbered) if numbered else []
+    mentions = sorted(numbered + aliases + shorts, key=lambda m: m.start)
     at = {m.start: m for m in mentions if m.key is not None}
 
     issued = {r.key: r.issued for r in refs}
@@ -511,7 +539,11 @@ def extract_citations(text: str, source: str, *, province: str | None,
                 provenance=Provenance(source=source, span=Span(start=x.start, end=y.end)),
             ))
             chain = _TARGET_CHAIN.match(text, y.end)
-            y = at.get(chain.end()) if chain else None
+            after = at.get(chain.end()) if chain else None
+            if after is not None and chain is not None and "," in chain.group() and \
+                    after.kind is not y.kind:
+                after = None  # "… thực hiện Kế hoạch số 01, Thông tư số 02 …": a list's next
+            y = after
     for z, y in _parenthesised_sources(text, mentions):
         if z.key is not None and y.key is not None and z.key != y.key and not _newer(
                 issued.get(y.key), issued.get(z.key)):

@@ -435,3 +435,22 @@ def test_a_labelled_number_with_its_issuers_acronym_alone_is_a_reference() -> No
                               "trong đó 30/TW và tỷ lệ 5/KCN không phải văn bản.", "x.txt",
                               province=None)
     assert [(r.number, r.kind) for r in found.references] == [("196/LHHVN", DocumentKind.Other)]
+
+
+def test_a_short_form_names_the_one_cited_number_it_fits() -> None:
+    """"Kế hoạch số 01" after "Kế hoạch số 01-KH/BCĐTW … (Kế hoạch số 01)" is that plan;
+    a list's next item after a comma is not what the plan carries out."""
+    found = _cite("Thực hiện Kế hoạch số 01-KH/BCĐTW ngày 21/3/2025 của Ban Chỉ đạo Trung "
+                     "ương về Bình dân học vụ số (Kế hoạch số 01), Quyết định số 899/QĐ-BGDĐT "
+                     "ngày 04/4/2025 ban hành Kế hoạch hành động thực hiện Kế hoạch số 01, "
+                     "Thông tư số 02/2025/TT-BGDĐT ngày 24/01/2025 quy định Khung năng lực số.\n",
+                     None)
+    assert [(r.source, r.target) for r in found.cited_relations] == [
+        ("899/QĐ-BGDĐT@2025", "01-KH/BCĐTW@2025")]
+
+
+def test_a_short_form_several_cited_numbers_fit_names_none() -> None:
+    found = _cite("Căn cứ Kế hoạch số 01-KH/TU ngày 02/01/2025 và Kế hoạch số 01/KH-UBND "
+                     "ngày 05/01/2025; Quyết định số 12/QĐ-UBND ngày 10/02/2025 ban hành Kế "
+                     "hoạch thực hiện Kế hoạch số 01.\n", None)
+    assert found.cited_relations == ()
