@@ -5,12 +5,13 @@ The genre writes responsibility in a few set forms:
 - a line of fields after the task: "Cơ quan chủ trì: X; cơ quan phối hợp: Y; thời
   gian: Quý III/2025", "Trách nhiệm: X chủ trì; Y phối hợp; thời gian: hằng năm";
 - a parenthesis closing the task: "… (Sở Khoa học và Công nghệ chủ trì, phối hợp với
-  Công an tỉnh; hoàn thành quý IV/2025)";
+  Công an tỉnh; hoàn thành quý IV/2025)", or its last sentence's fields (". Trách nhiệm:
+  Sở Y tế.") or a dash ("… - Sở Nội vụ chủ trì.");
 - a plain line after a group of bullets: "Ban Tuyên giáo Tỉnh ủy chủ trì thực hiện.",
   "X, Y lãnh đạo thực hiện trong năm 2025." (the "* …" lines are the marked form).
 
 :func:`parse_responsibility` reads one such clause; :func:`field_line`,
-:func:`closing_parenthesis` and :func:`attribution_line` recognise the three forms.
+:func:`closing_responsibility` and :func:`attribution_line` recognise the three forms.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class Responsibility:
 
 
 _PART = re.compile(r"[^;]+")
+_GIVEN = re.compile(r"^(?:[Gg]iao(?:\s+cho)?)\s+")
 _LABEL = re.compile(r"(?i)^[\s*(]*(?P<label>(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phối hợp)|"
                     r"chủ trì|phối hợp|trách nhiệm|thời gian(?:\s+hoàn thành)?|thời hạn|"
                     r"tiến độ)\s*:\s*")
@@ -45,6 +47,12 @@ _OWNING = re.compile(r"(?i)^\s*(?:chủ trì|thực hiện|phụ trách|triển 
 _COORDINATING = re.compile(r"(?i)^\s*phối hợp\b")
 _WITH = re.compile(case_blind_words(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+"))
 _PARENTHESIS = re.compile(r"\(([^()]{4,300})\)[\s*.;]*$")
+# Where a closing statement of fields starts: ". Trách nhiệm: …", "; cơ quan chủ trì: …".
+_CLOSING_FIELDS = re.compile(r"(?i)[.;]\s+(?=(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện)|"
+                             r"chủ trì|trách nhiệm(?:\s+thực hiện)?)\s*:)")
+_CLOSING_DASH = re.compile(r"\s[-–]\s+")
+_OWNS = re.compile(r"\s(?:chủ trì|thực hiện)\b")
+_CLOSING_MAX = 300  # a closing statement is short
 # After a group of bullets: "X chủ trì thực hiện", "X lãnh đạo thực hiện thường xuyên".
 _ATTRIBUTION = re.compile(r"(?i)^\s*(?:(?:chủ trì|phụ trách|lãnh đạo|chỉ đạo|tổ chức|triển khai)"
                           r"[,\s]*)*(?:thực hiện|triển khai)\b|^\s*(?:chủ trì|phụ trách)\b")
@@ -55,8 +63,9 @@ def _bodies_of(phrase: str) -> tuple[str, ...]:
 
 
 def _subject_then(part: str, predicate: re.Pattern[str]) -> tuple[str, ...]:
-    """The bodies opening ``part`` when ``predicate`` follows them ("X chủ trì")."""
-    text = part.lstrip(" *(")
+    """The bodies opening ``part`` when ``predicate`` follows them ("X chủ trì", "Giao X
+    chủ trì")."""
+    text = _GIVEN.sub("", part.lstrip(" *("), count=1)
     if not starts_with_body(text):
         return ()
     end = body_phrase_end(text)
@@ -101,12 +110,27 @@ def field_line(line: str, *, offset: int = 0, source: str = "") -> Responsibilit
     return found if found.owners else None
 
 
-def closing_parenthesis(item: str, *, offset: int = 0, source: str = "") -> Responsibility | None:
-    """The responsibility stated by a parenthesis that closes ``item``, if any."""
+def closing_responsibility(item: str, *, offset: int = 0,
+                           source: str = "") -> Responsibility | None:
+    """The responsibility stated where ``item`` closes, if any: a parenthesis ("… (Sở X
+    chủ trì; các sở phối hợp)", "(Giao Sở X chủ trì)"), fields in its last sentences ("….
+    Cơ quan chủ trì: Sở X; thời gian: năm 2025.", ". Trách nhiệm: Sở Y tế.") or a dash ("…
+    - Sở Nội vụ chủ trì.")."""
     m = _PARENTHESIS.search(item)
-    if m is None:
-        return None
-    found = parse_responsibility(m.group(1), offset=offset + m.start(1), source=source)
+    if m is not None:
+        start, end = m.span(1)
+    else:
+        tail = max(0, len(item) - _CLOSING_MAX)
+        fields = list(_CLOSING_FIELDS.finditer(item, tail))
+        dashes = [d for d in _CLOSING_DASH.finditer(item, tail) if "(" not in item[d.end():]]
+        if fields:
+            start = fields[-1].end()
+        elif dashes and _OWNS.search(item, dashes[-1].end()):
+            start = dashes[-1].end()
+        else:
+            return None
+        end = len(item.rstrip(" *.;\n"))
+    found = parse_responsibility(item[start:end], offset=offset + start, source=source)
     return found if found.owners else None
 
 

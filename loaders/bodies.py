@@ -40,17 +40,21 @@ _STOPS_2 = frozenset({
     "bảo vệ", "chia sẻ", "kết nối", "tuân thủ", "giải quyết",
     "tiếp nhận", "thống kê", "công bố", "công khai", "chỉ huy", "điều hành", "quản lý",
     "lựa chọn", "giới thiệu", "cho ý", "trân trọng", "dành thời", "góp ý", "lấy ý",
+    "đào tạo", "bồi dưỡng", "cập nhật", "số hóa", "số hoá", "biên soạn", "phát hành",
+    "đăng tải", "nâng cấp", "hoàn chỉnh",
 })
 _STOPS_1 = frozenset({
     "phải", "cần", "giúp", "có", "làm", "sớm", "để", "nhằm", "trong", "theo", "đã", "sẽ",
     "được", "là", "về", "trên", "với", "khi", "nếu", "cùng", "đối", "từ", "tại", "đưa",
-    "giao", "gửi", "trình", "nêu", "lập", "kính", "xin",
+    "giao", "gửi", "trình", "nêu", "lập", "kính", "xin", "mở",
 })
 # Compound nouns whose parts are verbs elsewhere: "cơ quan tham mưu, giúp việc".
 _NOUN_AFTER = {
     "tham mưu": frozenset({"quan"}),
     "giúp": frozenset({"mưu", ","}),
     "nghiên cứu": frozenset({"viện", "cơ", "sở"}),
+    "đào tạo": frozenset({"sở", "trường", "tâm", "viện"}),  # "các cơ sở đào tạo"
+    "bồi dưỡng": frozenset({"sở", "trường", "tâm", ","}),  # "… đào tạo, bồi dưỡng giáo viên"
     "tổ chức": frozenset({"các", "những", ",", "và", "cơ", "mọi"}),
     "phát triển": frozenset({"quỹ"}),
     "xây dựng": frozenset({"ban"}),
@@ -91,7 +95,9 @@ _BODY_INITIALS = frozenset(h[0] for h in (*_HEADS, *_NAMED_HEADS)) | frozenset("
 # Words a head opens that are not bodies: "Ban hành", "Báo cáo", "Sở hữu", "Hội nghị".
 _NOT_BODY = re.compile(r"(?:Ban hành|Báo cáo|Đoàn kết|Bộ máy|Bộ tiêu chí|Bộ chỉ số|Hội nhập|"
                        r"Hội nghị|Hội thảo|Hội thi|Sở hữu|Trường hợp|Cục bộ|Vụ việc|Vụ án|"
-                       r"Phòng,? chống|Phòng ngừa|Phòng thủ|Phòng cháy)(?![^\W\d_])")
+                       r"Phòng,? chống|Phòng ngừa|Phòng thủ|Phòng cháy|"
+                       r"(?:Cơ quan|Đơn vị)[ \t]+(?:chủ trì|phối hợp|thực hiện)[ \t]*:"
+                       r")(?![^\W\d_])")  # a field's label
 _DETERMINER = re.compile(r"(?i)(?:các|những|mọi)\s")
 # Lower-case words that open a collective subject after "các" ("các sở, ngành …").
 _COLLECTIVE_NOUNS = frozenset({

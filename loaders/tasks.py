@@ -38,7 +38,7 @@ from policykg.core.vntext import case_blind_words, fold, in_capitals, tone_blind
 from policykg.loaders.attribution import (
     Responsibility,
     attribution_line,
-    closing_parenthesis,
+    closing_responsibility,
     field_line,
 )
 from policykg.loaders.bodies import body_phrase_end, split_bodies, starts_with_body
@@ -209,8 +209,8 @@ class _Walker:
         if _NOT_A_TASK_TEXT.fullmatch(body.strip()) or in_capitals(body, 8):
             return None  # "(Chi tiết tại phụ lục đính kèm)", a title in capitals
         coords = coords or coordinators(body)
-        if not owners and (closing := closing_parenthesis(body, offset=start,
-                                                          source=self.source)) is not None:
+        if not owners and (closing := closing_responsibility(body, offset=start,
+                                                             source=self.source)) is not None:
             owners = closing.owners  # "… (Sở Khoa học và Công nghệ chủ trì, phối hợp …)"
             coords = coords or closing.coordinators
             deadline = deadline or closing.deadline

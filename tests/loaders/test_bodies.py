@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from policykg.loaders.bodies import body_phrase_end, canonical_bodies, canonical_body, split_bodies
+from policykg.loaders.tasks import extract_tasks
 
 
 @pytest.mark.parametrize(("phrase", "expected"), [
@@ -108,3 +109,20 @@ def test_collective_addressees_stay_collective() -> None:
 ])
 def test_body_ends_at_unlisted_verb_after_a_committee(clause: str, subject: str) -> None:
     assert clause[:body_phrase_end(clause)] == subject
+
+
+@pytest.mark.parametrize(("item", "owners"), [
+    ("Đài Phát thanh và Truyền hình tỉnh, Báo Bắc Ninh mở chuyên mục.",
+     ("Đài Phát thanh và Truyền hình tỉnh", "Báo Bắc Ninh")),
+    ("Trường Đại học Bắc Ninh đào tạo nhân lực số.", ("Trường Đại học Bắc Ninh",)),
+    ("Sở Giáo dục và Đào tạo bồi dưỡng giáo viên.", ("Sở Giáo dục và Đào tạo",)),
+    ("Các cơ sở đào tạo, bồi dưỡng giáo viên cập nhật chương trình.",
+     ("Các cơ sở đào tạo, bồi dưỡng giáo viên",)),
+    ("Hoàn thiện hạ tầng số. Cơ quan chủ trì: Sở Thông tin và Truyền thông.",
+     ("Sở Thông tin và Truyền thông",)),
+])
+def test_a_name_ends_at_the_verb_after_it(item: str, owners: tuple[str, ...]) -> None:
+    """Lower-case verbs end a name ("mở", "đào tạo", "bồi dưỡng"), unless a noun before them
+    makes them part of it ("cơ sở đào tạo"); a field's label is no body ("Cơ quan chủ trì:")."""
+    [task] = extract_tasks("II. NHIỆM VỤ\n\n- " + item + "\n", "x").tasks
+    assert task.owners == owners
