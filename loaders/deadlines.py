@@ -62,7 +62,7 @@ _RECURRING_ACTION = re.compile(rf"(?i)\b{_PERIODIC_VERB}\s+{_PERIOD}\b"
 _SENTENCE_BREAK = re.compile(r"[;]|[.:]\s+[A-ZĐÀ-Ỹ]")
 # A time column or "thời gian:" field holding only a recurrence.
 _RECURRING_FIELD = re.compile(r"(?i)\b(?:thường xuyên|hằng năm|hàng năm|liên tục|định kỳ|"
-                              r"các năm tiếp theo|hằng quý|hằng tháng)\b")
+                              r"(?:các|những) năm tiếp theo|hằng quý|hằng tháng)\b")
 _RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
 _FIELD_DAY = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)\b"
                         r"|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)\b", re.I)

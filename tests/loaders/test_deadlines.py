@@ -47,6 +47,7 @@ def test_not_deadlines(text: str) -> None:
     ("Quý II/2025", "2025-Q2"), ("Tháng 12/2025", "2025-12"),
     ("Trước ngày 30/6/2025", "2025-06-30"),
     ("Năm 2025", "2025"), ("Hằng năm", "recurring"), ("Thường xuyên", "recurring"),
+    ("2025 và những năm tiếp theo", "recurring"), ("2026 và các năm tiếp theo", "recurring"),
     ("Giai đoạn 2025 - 2030", None),
 ])
 def test_time_fields(field: str, value: str | None) -> None:
