@@ -46,10 +46,11 @@ _RECURRING_OPENING = re.compile(
     r"^[\s*]*(?:Định kỳ|Thường xuyên|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng)"
     r"(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng)|\s+\d+\s+tháng(?:\s+một\s+lần)?)?"
     r"(?:\s*,|\s+(?=[a-zđà-ỹ]))")
-# The whole item is to be done regularly: its last clause ends "… thực hiện thường xuyên".
-_RECURRING = re.compile(r"(?i)\b(?:thực hiện|triển khai|tiến hành|tổ chức|duy trì)\s+"
-                        r"(?:thường xuyên|hằng năm|hàng năm|định kỳ(?:\s+hằng năm)?)"
-                        r"[\s*./;)]*$")
+# The whole item is to be done regularly: its last clause ends "… thực hiện thường xuyên",
+# "…; nhiệm vụ thường xuyên".
+_RECURRING = re.compile(r"(?i)\b(?:thực\s+hiện|triển\s+khai|tiến\s+hành|tổ\s+chức|duy\s+trì|"
+                        r"nhiệm\s+vụ)\s+(?:thường\s+xuyên|hằng\s+năm|hàng\s+năm|"
+                        r"định\s+kỳ(?:\s+hằng\s+năm)?)[\s*./;)]*$")
 # An item whose first clause's action is a periodic report or publication: "Chỉ đạo UBND xã
 # định kỳ hàng tháng báo cáo …", "… tổng hợp ý kiến, báo cáo định kỳ về Sở …", "công bố
 # hàng tháng danh mục …".  A recurrence joined to other actions ("theo dõi, kiểm tra … và
@@ -124,6 +125,8 @@ def find_deadline(text: str, *, offset: int = 0, source: str = "") -> Deadline |
 
     ``offset`` is where ``text`` starts in the document, so spans point into it.
     """
+    if "\n" in text:  # a wrapped line breaks a phrase as a space does (same offsets)
+        text = text.replace("\n", " ")
     best: tuple[int, int, str] | None = None
     lower = text.lower() if _ANY_YEAR.search(text) else ""
     for pattern, kind, cue in _FORMS if lower else ():

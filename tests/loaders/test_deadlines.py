@@ -98,3 +98,13 @@ def test_a_periodic_report_as_the_items_first_action_is_recurring(text: str,
                                                                    value: str | None) -> None:
     found = find_deadline(text)
     assert (found.value if found else None) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Các bộ rà soát, kiến nghị sửa đổi văn bản; nhiệm vụ thường\nxuyên.", "recurring"),
+    ("Ban hành hướng dẫn, hoàn\nthành trước ngày 25 tháng 11 năm\n2025.", "2025-11-25"),
+])
+def test_a_phrase_broken_over_lines_reads_as_one(text: str, value: str) -> None:
+    """A wrapped copy keeps its breaks in a task's text: a break is a space."""
+    found = find_deadline(text)
+    assert found is not None and found.value == value
