@@ -29,8 +29,10 @@ _DAY = re.compile(_WHEN_DAY + r"(?i:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/
 _DAY_WORDS = re.compile(_WHEN_DAY + r"(?i:ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+"
                         r"((?:19|20)\d\d))\b")
 _MONTH = re.compile(_WHEN + r"(?i:tháng\s+(\d{1,2})(?:\s*[/-]\s*|\s+năm\s+)((?:19|20)\d\d))\b")
+# "… các nhiệm vụ được giao trong năm 2025": the year names the tasks, not a deadline.
 _YEAR = re.compile(
-    case_blind_words("trong", r"hoàn thành(?:\s+trong)?", "trước", r"chậm nhất(?:\s+là)?")
+    r"(?<!giao )(?<! ra )"
+    + case_blind_words("trong", r"hoàn thành(?:\s+trong)?", "trước", r"chậm nhất(?:\s+là)?")
     + r"(?i:\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d))\b")
 # "các mục tiêu, chỉ tiêu, nhiệm vụ chủ yếu năm 2017 … hoàn thành": that year's plan.
 _YEAR_PLAN = re.compile(r"(?i)\b(?:mục tiêu|chỉ tiêu|nhiệm vụ|kế hoạch)[^.;:]{0,60}?"

@@ -108,3 +108,9 @@ def test_a_phrase_broken_over_lines_reads_as_one(text: str, value: str) -> None:
     """A wrapped copy keeps its breaks in a task's text: a break is a space."""
     found = find_deadline(text)
     assert found is not None and found.value == value
+
+
+def test_the_year_of_the_tasks_given_is_no_deadline() -> None:
+    found = find_deadline("Hoàn thành toàn bộ các nhiệm vụ được giao trong năm 2025, nhất là tại "
+                          "Nghị quyết số 57-NQ/TW; hoàn thành trước ngày 25 tháng 11 năm 2025.")
+    assert found is not None and found.value == "2025-11-25"
