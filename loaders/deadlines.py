@@ -66,6 +66,7 @@ _SENTENCE_BREAK = re.compile(r"[;]|[.:]\s+[A-ZĐÀ-Ỹ]")
 # A time column or "thời gian:" field holding only a recurrence.
 _RECURRING_FIELD = re.compile(r"(?i)\b(?:thường xuyên|hằng năm|hàng năm|liên tục|định kỳ|"
                               r"(?:các|những) năm tiếp theo|hằng quý|hằng tháng)\b")
+_FIELD_SPAN = re.compile(r"(?i)(?:19|20)\d\d\s*[-–]\s*(?:quý|quí|tháng|\d{1,2}\s*/)")
 _RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
 _FIELD_DAY = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)\b"
                         r"|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)\b", re.I)
@@ -179,6 +180,8 @@ def deadline_from_field(value: str, *, offset: int = 0, source: str = "") -> Dea
 
 def _field_value(phrase: str) -> str | None:
     """The deadline a time field states; a range, a condition or no year states none."""
+    if _FIELD_SPAN.search(phrase):
+        return None  # "Quý IV/2025 - Quý II/2026", "tháng 6/2025 - tháng 12/2025"
     day = _FIELD_DAY.search(phrase)
     quarter = _QUARTER.search(phrase)
     found: list[tuple[int, str]] = []

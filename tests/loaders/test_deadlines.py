@@ -48,7 +48,8 @@ def test_not_deadlines(text: str) -> None:
     ("Trước ngày 30/6/2025", "2025-06-30"),
     ("Năm 2025", "2025"), ("Hằng năm", "recurring"), ("Thường xuyên", "recurring"),
     ("2025 và những năm tiếp theo", "recurring"), ("2026 và các năm tiếp theo", "recurring"),
-    ("Giai đoạn 2025 - 2030", None),
+    ("Giai đoạn 2025 - 2030", None), ("Quý IV/2025- Quý II/2026", None),
+    ("tháng 6/2025 - tháng 12/2025", None),
 ])
 def test_time_fields(field: str, value: str | None) -> None:
     found = deadline_from_field(field, offset=7)
