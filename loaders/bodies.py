@@ -238,6 +238,17 @@ _ORGANISATION_NOUN = re.compile(r"(?:hội|tổ chức|cơ quan|đơn vị|doanh
                                 r"đoàn thể|trường|viện)\b")
 
 
+# Two ministries or departments with no separator, as a table cell's lines run together:
+# "Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ" (the head recurs; a name holds it
+# once: "Văn phòng Bộ …" is one body).
+_REPEATED_HEAD = {head: re.compile(rf"(?<=[^\W\d_]) (?={head} [A-ZĐÀ-Ỹ])") for head in ("Bộ", "Sở")}
+
+
+def _split_repeated_head(entry: str) -> list[str]:
+    pattern = _REPEATED_HEAD.get(entry.split(" ", 1)[0])
+    return pattern.split(entry) if pattern is not None else [entry]
+
+
 def split_bodies(phrase: str) -> list[str]:
     """Split a list of bodies into entries, keeping shared determiners and heads."""
     parts = _SEPARATOR.split(" " + phrase.strip() + " ")
@@ -257,7 +268,7 @@ def split_bodies(phrase: str) -> list[str]:
     if current:
         entries.append(current)
     cleaned = (tidy(e).strip(". ,;") for e in entries)
-    return [e for e in cleaned if e]
+    return [part for e in cleaned if e for part in _split_repeated_head(e)]
 
 
 @dataclass(frozen=True)

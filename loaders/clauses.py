@@ -96,6 +96,13 @@ def clauses(text: str) -> Iterator[Clause]:
         yield Clause(text[start:], start)
 
 
+# The members a class of bodies names after a colon, then the verb: ": Hà Nội, Cần Thơ thực".
+_PROPER_NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,4}"
+_NAMED_MEMBERS = re.compile(rf":\s*{_PROPER_NAME}(?:\s*(?:,|và)\s*{_PROPER_NAME}){{0,20}}"
+                            r"(?=\s+[a-zđà-ỹ])")
+_INNER_CAC = re.compile(r"\scác\s")
+
+
 def _subject_at(text: str) -> tuple[str, ...]:
     """The bodies opening ``text`` as a subject (a verb follows them), if any."""
     body = text.lstrip(" *(\"“")
@@ -109,6 +116,10 @@ def _subject_at(text: str) -> tuple[str, ...]:
         if more and _LETTER.search(rest[locative.end():locative.end() + more]):
             end += locative.end() + more
             rest = body[end:]
+    named = _NAMED_MEMBERS.match(rest) if end and rest[:1] == ":" else None
+    if named is not None and _INNER_CAC.search(body, 0, end):
+        # "Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ thực hiện …": one class, named
+        return (tidy(body[:end + named.end()]),)
     word = _FIRST_WORD.match(rest)
     if not end or word is None or (word.group(1).lower() in _NOT_PREDICATE
                                    and not _ADVERBIAL.match(rest)):
@@ -124,6 +135,9 @@ def prefix_owner(text: str) -> tuple[tuple[str, ...], int]:
     head = tidy(m.group(1))
     head = _REQUEST.sub("", head)
     if starts_with_body(head) and body_phrase_end(head) == len(head):
+        named = _NAMED_MEMBERS.match(text, m.end(1)) if _INNER_CAC.search(head) else None
+        if named is not None:  # "Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ thực hiện …"
+            return (tidy(text[m.start(1):named.end()]),), named.end()
         return tuple(split_bodies(head)), m.end()
     return (), 0
 

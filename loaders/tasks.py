@@ -150,9 +150,10 @@ _HEADING_INTRO = re.compile(r"(?i)^(?:đề nghị|đối với|về phía|trác
                             r"\s*:?\s*")
 
 
-# "Đề nghị các Sở: Giao thông Vận tải, Xây dựng; Công ty Điện lực …": one head for a list.
-_SHARED_HEAD_LIST = re.compile(r"(?i)^(?:đề nghị\s+)?(?=(?:các\s+)?(?:sở|bộ|ban|phòng|cục|vụ)\s*:"
-                               r"\s*[A-ZĐÀ-Ỹ])")
+# "Đề nghị các Sở: Giao thông Vận tải, Xây dựng; Công ty Điện lực …", "Ủy ban nhân dân các
+# thành phố: Hà Nội, Cần Thơ": one head for a list.
+_SHARED_HEAD_LIST = re.compile(r"(?i)^(?:đề nghị\s+)?(?=(?:(?:các\s+)?(?:sở|bộ|ban|phòng|cục|vụ)|"
+                               r"[^:;,.]{2,40}\scác\s[^:;,.]{2,30}?)\s*:\s*[A-ZĐÀ-Ỹ])")
 
 
 # A heading naming a body's leadership: "Lãnh đạo Ban Dân nguyện" (as a heading alone, not
@@ -164,7 +165,7 @@ def _heading_owners(text: str) -> tuple[tuple[str, ...], bool]:
     """The bodies a heading names, and whether it has them direct the items below."""
     clean = tidy(text).rstrip(":").strip()
     shared = _SHARED_HEAD_LIST.match(clean)
-    if shared is not None:
+    if shared is not None and starts_with_body(clean[shared.end():].split(":", 1)[0] + " "):
         return tuple(p.strip() for p in clean[shared.end():].split(";") if p.strip()), False
     led = _LEADERSHIP.match(clean)
     if led is not None and starts_with_body(clean[led.end():]) and \

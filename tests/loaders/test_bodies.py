@@ -126,3 +126,18 @@ def test_a_name_ends_at_the_verb_after_it(item: str, owners: tuple[str, ...]) ->
     makes them part of it ("cơ sở đào tạo"); a field's label is no body ("Cơ quan chủ trì:")."""
     [task] = extract_tasks("II. NHIỆM VỤ\n\n- " + item + "\n", "x").tasks
     assert task.owners == owners
+
+
+def test_two_ministries_run_together_are_two_bodies() -> None:
+    """A table cell's lines run together; a name holds its head once ("Văn phòng Bộ …")."""
+    assert split_bodies("Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ") == [
+        "Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ"]
+    assert split_bodies("Văn phòng Bộ Khoa học và Công nghệ") == [
+        "Văn phòng Bộ Khoa học và Công nghệ"]
+
+
+def test_a_class_of_bodies_named_by_its_members_is_one_owner() -> None:
+    text = ("III. NHIỆM VỤ\n\nl) Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ\nthực hiện "
+            "nghiêm chỉ đạo của Thủ tướng Chính phủ tại Công văn số 10704/VPCP-KSTT.\n")
+    [task] = extract_tasks(text, "x").tasks
+    assert task.owners == ("Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ",)
