@@ -316,9 +316,12 @@ class _Walker:
         if items or (title and plains and not fields):
             self._heading(node, items, plains, title, scope)
             return
-        if not fields and _unmarked_items(plains, under_heading=not _ends_sentence(node.text)):
-            # "2. Khẩn trương … thể chế; …" over paragraphs that each direct action: the
-            # items of a list whose markers were lost, not the continuation of one task
+        under_heading = not _ends_sentence(node.text)
+        if not fields and (_unmarked_items(plains, under_heading=under_heading) or (
+                under_heading and any(_is_lead(p) and p.children for p in plains))):
+            # "2. Khẩn trương … thể chế; …" over paragraphs that each direct action, or over
+            # a lead-in and its paragraphs: the items of a list whose markers were lost, not
+            # the continuation of one task
             self._heading(node, items, plains, title, scope, paragraphs_are_tasks=True)
             return
         if fields:

@@ -324,3 +324,16 @@ def test_a_heading_naming_a_boards_leadership_owns_its_items() -> None:
             "tiếp công dân.\n\no) Lãnh đạo việc tổ chức thực hiện Đề án chuyển đổi số.\n")
     assert [t.owners for t in extract_tasks(text, "x").tasks] == [
         ("Lãnh đạo Ban Dân nguyện",), ()]
+
+
+def test_a_heading_item_over_a_lead_in_and_its_paragraphs_holds_them_as_tasks() -> None:
+    """The web copy of NQ 57 III.2: "2. Khẩn trương … thể chế; …" (no full stop), a lead-in
+    that directs before it introduces its list, and the list's paragraphs (bullets lost)."""
+    text = ("III. NHIỆM VỤ\n\n2. Khẩn trương, quyết liệt hoàn thiện thể chế; xoá bỏ mọi tư tưởng, "
+            "quan niệm, rào cản đang cản trở sự phát triển; đưa thể chế thành một lợi thế cạnh "
+            "tranh trong phát triển khoa học, công nghệ\n\n"
+            "Tiếp tục thể chế hoá đầy đủ các nghị quyết. Tập trung triển khai tốt các nội dung "
+            "sau:\n\nKhẩn trương sửa đổi các quy định pháp luật.\n\nCó cách tiếp cận mở, cho phép "
+            "thí điểm.\n")
+    assert [t.text[:20] for t in extract_tasks(text, "x").tasks] == [
+        "Tiếp tục thể chế hoá", "Khẩn trương sửa đổi ", "Có cách tiếp cận mở,"]
