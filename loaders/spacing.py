@@ -5,7 +5,8 @@ DÂN  THÀNH PHỐ", "Số:  310/KH-UBND") and leave spaces before line breaks (
 of a "\\r\\n" file).  The extractor's grammars read one space between words, so
 :func:`squeeze_spaces` makes a double space between two words a single one and drops
 spaces before a line break; runs of three or more are left alone, since a copied web
-page glues list items with them (see :mod:`policykg.loaders.layout`).  Every span
+page glues list items with them (see :mod:`policykg.loaders.layout`); an indentation
+every line shares is dropped.  Every span
 found in the squeezed text is mapped back with :meth:`Squeezed.source_span`, and
 :func:`spans_to_source` does so for a whole record.
 """
@@ -45,6 +46,21 @@ class Squeezed:
         return span if (start, end) == (span.start, span.end) else Span(start=start, end=end)
 
 
+def _common_indent(lines: list[str]) -> int:
+    """The spaces every line with text starts with (an exporter's indentation of the whole
+    text); its lines' own indentation beyond them is kept."""
+    least: int | None = None
+    for line in lines:
+        if line[:1] != " ":
+            if line.strip():
+                return 0  # most texts: a line at the margin, found among the first
+            continue
+        if line.strip():
+            indent = len(line) - len(line.lstrip(" "))
+            least = indent if least is None else min(least, indent)
+    return least or 0
+
+
 def squeeze_spaces(text: str) -> Squeezed | None:
     """``text`` with single spaces between words; None when it has none to squeeze."""
     if "  " not in text and " \n" not in text and "\t\n" not in text \
@@ -52,9 +68,13 @@ def squeeze_spaces(text: str) -> Squeezed | None:
         return None
     dropped: list[tuple[int, int]] = []  # source ranges left out
     start = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    indent = _common_indent(lines)
+    for line in lines:
         end = start + len(line)
         kept = start + len(line.rstrip(" \t"))
+        if indent and kept > start:  # every line indented alike: the indentation goes
+            dropped.append((start, start + indent))
         if "  " in line:
             dropped += [(m.start() + 2, m.start() + 3) for m in _PAIR.finditer(text, start, kept)]
         if kept < end:

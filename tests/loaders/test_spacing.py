@@ -74,3 +74,14 @@ def test_spacing_changes_nothing(path: Path, spacing: Callable[[str], str]) -> N
     plain = clean_text(raw)
     spaced = clean_text(spacing(raw))
     assert _facts(extract(spaced, path.name), spaced) == _facts(extract(plain, path.name), plain)
+
+
+def test_an_indentation_every_line_shares_is_dropped_and_spans_map_back() -> None:
+    text = "    KẾ HOẠCH\n\n    1. Mục\n    đích\n\n      - Cụ thể hóa nhiệm vụ.\n"
+    squeezed = squeeze_spaces(text)
+    assert squeezed is not None
+    assert squeezed.text == "KẾ HOẠCH\n\n1. Mục\nđích\n\n  - Cụ thể hóa nhiệm vụ.\n"
+    at = squeezed.text.index("Cụ thể")
+    span = squeezed.source_span(Span(start=at, end=at + 6))
+    assert text[span.start:span.end] == "Cụ thể"
+    assert squeeze_spaces("KẾ HOẠCH\n    1. Mục đích\n") is None  # a line at the margin
