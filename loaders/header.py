@@ -17,7 +17,7 @@ from datetime import date
 
 from policykg.core.errors import InvalidNumber
 from policykg.core.provinces import province_at, province_named
-from policykg.core.vntext import expand_abbreviations
+from policykg.core.vntext import expand_abbreviations, fold
 from policykg.loaders.clean import tidy
 from policykg.loaders.lead import (
     LeadFacts,
@@ -407,8 +407,26 @@ def _issuer(text: str, head: int, kind: DocumentKind, title: str | None,
     elif (line := next((m for m in _BODY_LINE.finditer(text, 0, head)
                         if m["body"].isupper()), None)) is not None:
         out.set("issuer", _body_name(line["body"]), *line.span("body"))
+    elif (board := _board_of(text, unit)) is not None:
+        out.set("issuer", f"Ban Thường vụ {unit}", *board.span())
     elif letterhead is not None:
         out.set("issuer", unit, *letterhead.span("unit"))  # the letterhead's committee
+
+
+# "… , Ban Thường vụ Đảng uỷ Trường ban hành Kế hoạch …": the standing board of the
+# committee the letterhead names ("ĐẢNG UỶ TRƯỜNG ĐẠI HỌC VINH"), by a short form of it.
+_BOARD_AUTHOR = re.compile(r"Ban Thường vụ((?:[ \t]+[^\s,.;:]+){1,6}?)[ \t]+(?:ban hành|xây dựng|"
+                           r"yêu cầu)\b")
+_BOARD_REACH = 4000
+
+
+def _board_of(text: str, unit: str) -> re.Match[str] | None:
+    """The preamble naming the standing board of ``unit`` as the author, if it does."""
+    if "Ban Thường vụ" not in text[:_BOARD_REACH]:
+        return None
+    folded = fold(unit)
+    return next((m for m in _BOARD_AUTHOR.finditer(text, 0, _BOARD_REACH)
+                 if folded.startswith(fold(m[1]))), None)
 
 
 def _signer(text: str, out: _Builder) -> None:

@@ -50,9 +50,9 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
         "tasks": 0.97, "owners": 0.93, "deadlines": 1.0, "targets": 1.0, "unowned": 0.92,
         "overall": 0.96}),
     "blind4": (DEVSET / "blind4" / "docs", DEVSET / "blind4" / "gold", {  # page openings
-        "document": 0.95, "references": 0.95, "implements": 1.0, "cited_relations": 1.0,
+        "document": 1.0, "references": 0.95, "implements": 1.0, "cited_relations": 1.0,
         "tasks": 0.0, "owners": 1.0, "deadlines": 1.0, "targets": 1.0, "unowned": 1.0,
-        "overall": 0.95}),
+        "overall": 0.97}),
 }
 GOAL_SETS = ("seeds", "corpus2")
 FIELD_GOAL, OVERALL_GOAL = 0.90, 0.95

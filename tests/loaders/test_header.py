@@ -308,3 +308,13 @@ def test_a_type_heading_with_its_subject_on_one_line_or_in_title_case(heading: s
     assert (header.kind, header.issuer) == (DocumentKind.KeHoach, "Tỉnh ủy Bắc Ninh")
     assert header.title is not None and header.title.lower().startswith("thực hiện nghị quyết")
     assert found.implements == ("57-NQ/TW@2024",)
+
+
+def test_the_standing_board_of_a_sub_committee_named_short_is_the_issuer() -> None:
+    """blind4 E6: "ĐẢNG UỶ TRƯỜNG ĐẠI HỌC VINH" over "… , Ban Thường vụ Đảng uỷ Trường ban
+    hành Kế hoạch …" gave the committee, not its standing board."""
+    h = _header("ĐẢNG BỘ TỈNH NGHỆ AN\n\nĐẢNG UỶ TRƯỜNG ĐẠI HỌC VINH *\n\nSố 05-KH/ĐU\n\n"
+                "Nghệ An, ngày 24 tháng 3 năm 2021\n\nKẾ HOẠCH\n\ntriển khai thực hiện Nghị quyết "
+                "Đại hội XIII\n\nThực hiện Chỉ thị số 01-CT/TW, Ban Thường vụ Đảng uỷ Trường ban "
+                "hành Kế hoạch nghiên cứu, học tập như sau:\n")
+    assert h.issuer == "Ban Thường vụ Đảng ủy Trường Đại học Vinh"
