@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from policykg.core.errors import DocumentRejected, PolicyKGError
+from policykg.core.errors import DocumentRejected, InputError, PolicyKGError
 from policykg.core.vntext import fold
 from policykg.loaders.batch import FileFailure, discover, extract_batch
 from policykg.loaders.clean import clean_text
@@ -217,24 +217,25 @@ def load_batch(store: GraphStore, extractions: Sequence[Extraction],
     not refused written in one transaction (each stored whole or not at all); an outcome
     per document.
 
-    A document that cannot be stored (:class:`~policykg.core.errors.TooLarge`) stops
-    the batch, the documents before it loaded."""
+    A document that cannot be stored (:class:`~policykg.core.errors.TooLarge`) is a
+    failure of its own; the others are loaded."""
     writes = load_writes(store.engine)
     index = BatchIndex(store, extractions)
     prepared: list[tuple[Extraction, DocumentRows, list[str], list[Statement]]] = []
-    stopped: PolicyKGError | None = None
-    for extraction in extractions:
+    refused: dict[int, LoadFailure] = {}  # by position in ``extractions``
+    for k, extraction in enumerate(extractions):
         try:
             prepared.append((extraction, *_prepared(writes, index, extraction)))
-        except PolicyKGError as exc:
-            stopped = exc
-            break
+        except InputError as exc:
+            refused[k] = LoadFailure(extraction.source, exc)
     checked = (precheck(store, [rows for _, rows, _, _ in prepared])
                if on_violation is not None and prepared else [() for _ in prepared])
     outcomes: list[LoadResult | LoadFailure] = []
     batch: list[DocumentRows] = []
     adoptions: list[Statement] = []
     for (extraction, rows, warnings, adopted), findings in zip(prepared, checked, strict=True):
+        while len(outcomes) in refused:
+            outcomes.append(refused[len(outcomes)])
         violations = tuple(f for f in findings if f.severity == "Violation")
         if violations and on_violation == "reject":
             rejected = DocumentRejected(extraction.source, rows.id, violations)
@@ -246,10 +247,10 @@ def load_batch(store: GraphStore, extractions: Sequence[Extraction],
                                    findings=findings))
         batch.append(rows)
         adoptions += adopted
+    while len(outcomes) in refused:
+        outcomes.append(refused[len(outcomes)])
     if batch:
         write_documents(store, batch, adoptions)
-    if stopped is not None:
-        raise stopped
     return outcomes
 
 

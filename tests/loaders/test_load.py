@@ -12,7 +12,7 @@ from policykg.core.errors import TooLarge
 from policykg.loaders.batch import FileFailure, discover, extract_batch
 from policykg.loaders.clean import clean_text
 from policykg.loaders.extract import extract
-from policykg.loaders.load import LoadResult, batches, load_extraction
+from policykg.loaders.load import LoadFailure, LoadResult, batches, load_batch, load_extraction
 from policykg.loaders.load import load_files as load_batched
 from policykg.ontology import mapping as m
 from policykg.ontology.records import Extraction
@@ -313,3 +313,17 @@ def test_a_batched_load_writes_what_loading_one_by_one_writes(
                if isinstance(r, LoadResult)]
     assert batched == one_by_one
     assert snapshot(store) == first
+
+
+def test_a_document_too_large_to_store_fails_alone_in_its_batch(store: GraphStore) -> None:
+    """Before, it stopped the batch and the outcomes of the documents before it were lost."""
+    huge = ("ỦY BAN NHÂN DÂN TỈNH " + "Á" * 5000 + "\nSố: 5/KH-UBND\n\nKẾ HOẠCH\n\nvề số\n\n"
+            "1. Sở Tài chính bố trí kinh phí.\n")
+    fine = huge.replace("Á" * 5000, "BẮC NINH").replace("5/KH-UBND", "6/KH-UBND")
+    outcomes = load_batch(store, [extract(clean_text(fine), "a.txt"),
+                                  extract(clean_text(huge), "huge.txt"),
+                                  extract(clean_text(fine.replace("6/KH", "7/KH")), "b.txt")])
+    assert [type(o).__name__ for o in outcomes] == ["LoadResult", "LoadFailure", "LoadResult"]
+    failure = outcomes[1]
+    assert isinstance(failure, LoadFailure) and isinstance(failure.error, TooLarge)
+    assert store.read("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 2}]
