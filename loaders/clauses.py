@@ -282,6 +282,10 @@ _PASSIVE_LEAD = re.compile(r"(?i)^\s*(?:kinh phí|nguồn vốn|ngân sách|vi�
 _ROLE = re.compile(r"(?i)^[^;:.]{0,100}?\b(?:(?:giữ|có|đóng)\s+vai\s+trò|là\s+(?:một\s+)?"
                    r"(?:phương thức|hình thức|giải pháp|yếu tố|động lực|xu hướng|xu thế|"
                    r"nền tảng|điều kiện tiên quyết))\b")
+# A conclusion's judgement of what it heard: "Cơ bản đồng ý với báo cáo …", "Ghi nhận, đánh
+# giá cao …" — it directs nothing ("Biểu dương, tôn vinh doanh nghiệp …" in a plan does).
+_JUDGEMENT = re.compile(r"(?i)^[\s*]*(?:(?:cơ bản|về cơ bản)\s+)?(?:đồng ý|nhất trí|ghi nhận|"
+                        r"đánh giá cao|hoan nghênh)\b(?!\s+chủ trương)")
 # A normative passive: "Việc phát triển … cần được chú trọng" directs.
 _MODAL = re.compile(r"(?i)\b(?:cần|phải)\b")
 # A line of a schedule of quotas, a target and nothing else: "- Năm 2022: 94 xã, phường, thị
@@ -306,7 +310,7 @@ def is_directive(text: str) -> bool:
     passive = _PASSIVE_LEAD.match(text)
     if (passive and not _MODAL.search(passive[0])) or _QUOTA.match(text):
         return False
-    if (role := _ROLE.match(text)) and not _MODAL.search(role[0]):
+    if ((role := _ROLE.match(text)) and not _MODAL.search(role[0])) or _JUDGEMENT.match(text):
         return False
     if ACTION.match(text):
         return True
