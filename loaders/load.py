@@ -39,6 +39,7 @@ from policykg.ontology.identity import document_id, document_scope, number_key
 from policykg.ontology.records import Extraction, NamedCitation
 from policykg.ontology.validation import Finding
 from policykg.queries.catalog import load_catalog, load_writes
+from policykg.queries.public import public_source
 from policykg.queries.store import GraphStore, Statement
 
 OnViolation = Literal["reject", "warn"]
@@ -76,6 +77,12 @@ class BatchIndex:
         if terms:
             for r in store.read(catalog["documents_of_terms"].text, {"terms": terms}):
                 self._of_term.setdefault(r["term"], []).append((r["id"], r["title"]))
+        sources = sorted({public_source(e.source) for e in extractions
+                          if e.document.number is None})
+        self._of_source: dict[str, list[str]] = {}
+        if sources:
+            for r in store.read(catalog["unnumbered_of_sources"].text, {"sources": sources}):
+                self._of_source.setdefault(r["source"], []).append(r["id"])
 
     def numbered(self, scope: str, number: str) -> list[Candidate]:
         """The documents of ``scope`` whose number is ``number``, ignoring case."""
@@ -84,6 +91,10 @@ class BatchIndex:
     def of_term(self, term: str) -> list[tuple[str, str | None]]:
         """(id, title) of the central resolutions of ``term``."""
         return self._of_term.get(term, [])
+
+    def of_source(self, source: str) -> list[str]:
+        """Ids of the unnumbered documents loaded from ``source`` (as stored)."""
+        return self._of_source.get(source, [])
 
 
 def _numbers(extraction: Extraction) -> set[tuple[str, str]]:
@@ -173,10 +184,13 @@ def resolve_named(index: BatchIndex, extraction: Extraction
 
 
 def own_id_in_graph(index: BatchIndex, extraction: Extraction) -> tuple[str | None, list[str]]:
-    """The id of the dated document an undated one is (its date unreadable), when the
-    graph holds exactly one dated document of its scope and number; warnings."""
+    """The id of the document of the graph this one is: for a numbered undated one (its
+    date unreadable), the one dated document of its scope and number; for an unnumbered
+    one, the one loaded from its source file before its title was edited; warnings."""
     h = extraction.document
-    if h.number is None or h.issued is not None:
+    if h.number is None:
+        return _same_source(index, extraction)
+    if h.issued is not None:
         return None, []
     dated = sorted(c.id for c in index.numbered(document_scope(h.number, h.province),
                                                 h.number) if c.year is not None)
@@ -186,6 +200,23 @@ def own_id_in_graph(index: BatchIndex, extraction: Extraction) -> tuple[str | No
     if dated:
         return None, [f"{extraction.source}: {h.number} has no readable date and may be "
                       f"{', '.join(dated)}; kept apart, undated"]
+    return None, []
+
+
+def _same_source(index: BatchIndex, extraction: Extraction) -> tuple[str | None, list[str]]:
+    """The id of the unnumbered document loaded from the same source file, of the same
+    scope, year and kind, whose title was edited since (its id hashes the title), when
+    there is exactly one; warnings."""
+    own = own_document_id(extraction)
+    prefix = own.rsplit("-", 1)[0] + "-"  # scope:year:kind-
+    earlier = sorted(i for i in index.of_source(public_source(extraction.source))
+                     if i.startswith(prefix) and i != own)
+    if len(earlier) == 1:
+        return earlier[0], [f"{extraction.source}: same source as {earlier[0]}, its title "
+                            "edited; loaded as that document"]
+    if earlier:
+        return None, [f"{extraction.source}: same source as {', '.join(earlier)}; "
+                      "kept apart"]
     return None, []
 
 

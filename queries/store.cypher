@@ -21,6 +21,14 @@ MATCH (d:Document)
 WHERE d.scope = 'tw' AND d.kind = 'NghiQuyet' AND d.term IN $terms
 RETURN d.term AS term, d.id AS id, d.title AS title
 
+// name: unnumbered_of_sources
+// title: Unnumbered documents of source files
+// description: For each source file asked, the ids of the unnumbered documents (not stubs) loaded from it: the document an edited copy of the file is, its title changed.
+// param: sources list — source files as stored (policykg.queries.public.public_source), such as upload/plan.txt
+MATCH (d:Document)
+WHERE d.source_file IN $sources AND d.number IS NULL AND d.stub = false
+RETURN d.source_file AS source, d.id AS id
+
 // name: document_props
 // title: A document's properties
 // description: Every stored property of the document with this id (no row if there is none).

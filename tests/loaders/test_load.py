@@ -327,3 +327,49 @@ def test_a_document_too_large_to_store_fails_alone_in_its_batch(store: GraphStor
     failure = outcomes[1]
     assert isinstance(failure, LoadFailure) and isinstance(failure.error, TooLarge)
     assert store.read("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 2}]
+
+
+UNNUMBERED = """TỈNH ỦY KON TUM
+*
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Kon Tum, ngày 05 tháng 6 năm 2021
+
+KẾ HOẠCH
+{title}
+
+1. {task}
+
+T/M BAN THƯỜNG VỤ
+"""
+
+
+def _unnumbered(title: str, task: str = "Các sở triển khai ứng dụng công nghệ thông tin."
+                ) -> str:
+    return clean_text(UNNUMBERED.format(title=title, task=task))
+
+
+def test_an_unnumbered_document_whose_title_is_edited_stays_one_document(
+        store: GraphStore) -> None:
+    first = load_extraction(store, extract(_unnumbered("thực hiện chuyển đổi số năm 2021"),
+                                           "plan.txt"))
+    edited = load_extraction(store, extract(
+        _unnumbered("thực hiện chuyển đổi số trong các cơ quan đảng năm 2021",
+                    "Văn phòng Tỉnh ủy số hóa hồ sơ lưu trữ."), "plan.txt"))
+    assert edited.document_id == first.document_id
+    assert any(f"same source as {first.document_id}" in w for w in edited.warnings)
+    rows = store.read("MATCH (d:Document {stub: false}) RETURN d.id AS id, d.title AS title")
+    assert rows == [{"id": first.document_id,
+                     "title": "thực hiện chuyển đổi số trong các cơ quan đảng năm 2021"}]
+    tasks = store.read("MATCH (t:Task) RETURN t.text AS text")
+    assert [r["text"] for r in tasks] == ["Văn phòng Tỉnh ủy số hóa hồ sơ lưu trữ."]
+
+
+def test_unnumbered_documents_of_other_sources_stay_apart(store: GraphStore) -> None:
+    a = load_extraction(store, extract(_unnumbered("thực hiện chuyển đổi số năm 2021"),
+                                       "plan.txt"))
+    b = load_extraction(store, extract(_unnumbered("phát triển du lịch năm 2021"),
+                                       "tourism.txt"))
+    assert a.document_id != b.document_id
+    assert not any("same source" in w for w in b.warnings)
