@@ -4,7 +4,9 @@ Export reads the graph through :mod:`policykg.queries.export` and writes the ont
 terms (:func:`policykg.ontology.rdf.to_rdf`; JSON-LD compacted with ``context.jsonld``).
 Import reads such a file (Turtle for ``.ttl``, JSON-LD for ``.jsonld``/``.json``),
 turns it back into nodes and relationships (:func:`policykg.ontology.rdf.from_rdf`) and
-writes them into an EMPTY graph in batches (:mod:`policykg.queries.bulk`).  Nothing is lost
+writes them in batches (:mod:`policykg.queries.bulk`) into a staging graph put in place of
+the graph when every batch is written (FalkorDB: a killed import leaves the graph as it
+was; Neo4j writes in place, emptied first).  Nothing is lost
 but the order of list properties (RDF has none: they come back sorted).
 """
 
@@ -18,7 +20,7 @@ from rdflib import Graph
 
 from policykg.cli.common import EXIT_OK, err, open_store
 from policykg.cli.progress import Progress, number
-from policykg.core.errors import InputError, PolicyKGError
+from policykg.core.errors import InputError
 from policykg.ontology.rdf import from_jsonld, from_rdf, to_jsonld, to_rdf
 from policykg.queries.bulk import write_dump
 from policykg.queries.export import count_relationships, dump_nodes, dump_relationships
@@ -70,16 +72,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         held = store.count_nodes()
         if held and not args.replace:
             raise InputError(f"the graph holds {held} nodes: import needs an empty graph "
-                             "(--replace empties it first; POLICYKG_GRAPH_NAME names another)")
-        if held:
-            store.clear()
-        try:
-            with Progress("import", "nodes and relationships", len(nodes) + len(rels),
-                          quiet=args.quiet) as progress:
-                written = write_dump(store, progress.track(nodes), progress.track(rels))
-        except (PolicyKGError, KeyboardInterrupt):
-            store.clear()  # it was empty: leave nothing half-imported
-            raise
+                             "(--replace replaces it; POLICYKG_GRAPH_NAME names another)")
+        with store.staging() as target, Progress(
+                "import", "nodes and relationships", len(nodes) + len(rels),
+                quiet=args.quiet) as progress:
+            written = write_dump(target, progress.track(nodes), progress.track(rels))
     finally:
         store.close()
     print(f"imported {written[0]} nodes and {written[1]} relationships from {path}")

@@ -345,5 +345,18 @@ class FalkorDBStore:
         finally:
             scratch.drop_graph()
 
+    @contextmanager
+    def staging(self) -> Iterator[FalkorDBStore]:
+        """An empty graph with the schema, put in place of this one whole (one RENAME)
+        when the block ends without error, deleted otherwise: a killed import leaves the
+        graph as it was, its staging graph a scratch graph swept at the next start."""
+        with self.scratch() as staged:
+            staged.ensure_schema()
+            yield staged
+            try:
+                self._db.connection.rename(staged.graph_name, self.graph_name)
+            except RedisError as exc:
+                raise self._fail(exc) from exc
+
     def close(self) -> None:
         self._db.connection.close()

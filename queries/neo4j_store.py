@@ -8,7 +8,8 @@ one by one (Neo4j does not mix schema and data changes in one transaction).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase, ManagedTransaction, unit_of_work
@@ -151,6 +152,18 @@ class Neo4jStore:
 
     def clear(self) -> None:
         self.write([load_writes(self.engine)["clear_graph"].statement()])
+
+    @contextmanager
+    def staging(self) -> Iterator[Neo4jStore]:
+        """This graph, emptied (Neo4j Community holds one graph: no staging one), and
+        emptied again if the block fails: never left half-written by an error, but a
+        killed import leaves part of it (``import --replace`` reruns it)."""
+        self.clear()
+        try:
+            yield self
+        except BaseException:
+            self.clear()
+            raise
 
     def close(self) -> None:
         self._driver.close()

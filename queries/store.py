@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
 Statement = tuple[str, Mapping[str, Any]]
@@ -49,6 +49,12 @@ class GraphStore(Protocol):
 
     def clear(self) -> None:
         """Delete all nodes and relationships (the schema stays)."""
+        ...
+
+    def staging(self) -> AbstractContextManager[GraphStore]:
+        """An empty graph to write a whole graph into (an import), in place of this one
+        when the block ends without error; on error this one is as before (FalkorDB) or
+        empty (Neo4j)."""
         ...
 
     def close(self) -> None:

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
+import subprocess
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from policykg.core.errors import GraphUnavailable, InputError
+from policykg.ontology.rdf import to_rdf
 from policykg.queries.embedded import EmbeddedFalkorDB
 from policykg.queries.export import dump_nodes, dump_relationships
-from policykg.queries.falkordb_store import FalkorDBStore
-from tests.cli.conftest import Run
+from policykg.queries.falkordb_store import SCRATCH_MARK, FalkorDBStore
+from tests.cli.conftest import POLICYKG, Run
 from tests.shared_scorer import CORPUS
 
 
@@ -76,7 +83,6 @@ def test_import_refuses_a_relationship_to_a_node_not_in_the_file(run: Run,
 
 def _small_export(store: FalkorDBStore, path: Path) -> Path:
     """A two-node graph written to ``store`` and exported to ``path`` (Turtle)."""
-    from policykg.ontology.rdf import to_rdf
     from policykg.queries.bulk import write_dump
 
     write_dump(store, [("Task", {"id": "t1"}), ("Body", {"id": "b1", "name": "B"})],
@@ -87,59 +93,110 @@ def _small_export(store: FalkorDBStore, path: Path) -> Path:
 
 
 class FailingSecondWrite:
-    """A store whose second write fails, as a server that goes away mid-import."""
+    """A store whose import's second write fails, as a server that goes away mid-import."""
 
     def __init__(self, store: FalkorDBStore) -> None:
         self.store, self.writes = store, 0
 
-    def write(self, statements: Any) -> None:
-        self.writes += 1
-        if self.writes == 2:
-            raise GraphUnavailable("the server went away")
-        self.store.write(statements)
+    def fail(self) -> None:
+        raise GraphUnavailable("the server went away")
+
+    @contextmanager
+    def staging(self) -> Iterator[Any]:
+        with self.store.staging() as staged:
+            yield _Staged(self, staged)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.store, name)
 
 
-def test_an_import_that_fails_midway_leaves_the_graph_empty(
-        falkordb_store: FalkorDBStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from policykg.cli import export as cli_export
+class _Staged:
+    def __init__(self, outer: FailingSecondWrite, staged: FalkorDBStore) -> None:
+        self.outer, self.staged = outer, staged
 
-    export = _small_export(falkordb_store, tmp_path / "small.ttl")
-    falkordb_store.clear()
-    failing = FailingSecondWrite(falkordb_store)
-    monkeypatch.setattr(cli_export, "open_store", lambda: failing)
-    monkeypatch.setattr(falkordb_store, "close", lambda: None)
-    with pytest.raises(GraphUnavailable):
-        cli_export.cmd_import(argparse.Namespace(file=export, quiet=False, replace=False))
-    assert failing.writes == 2 and falkordb_store.count_nodes() == 0
+    def write(self, statements: Any) -> None:
+        self.outer.writes += 1
+        if self.outer.writes == 2:
+            self.outer.fail()
+        self.staged.write(statements)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.staged, name)
 
 
 class InterruptedWrite(FailingSecondWrite):
-    """A store whose second write is interrupted (Ctrl-C)."""
+    """A store whose import's second write is interrupted (Ctrl-C)."""
 
-    def write(self, statements: Any) -> None:
-        self.writes += 1
-        if self.writes == 2:
-            raise KeyboardInterrupt
-        self.store.write(statements)
+    def fail(self) -> None:
+        raise KeyboardInterrupt
 
 
-def test_an_interrupted_import_leaves_the_graph_empty_and_replace_reruns_it(
-        falkordb_store: FalkorDBStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("kind", "error"), [(FailingSecondWrite, GraphUnavailable),
+                                             (InterruptedWrite, KeyboardInterrupt)])
+def test_an_import_that_fails_midway_leaves_the_graph_as_it_was(
+        falkordb_store: FalkorDBStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        kind: type[FailingSecondWrite], error: type[BaseException]) -> None:
+    from policykg.cli import export as cli_export
+    from policykg.queries.bulk import write_dump
+
+    export = _small_export(falkordb_store, tmp_path / "small.ttl")
+    falkordb_store.clear()
+    write_dump(falkordb_store, [("Task", {"id": "kept"})], [])
+    before = contents(falkordb_store)
+    failing = kind(falkordb_store)
+    monkeypatch.setattr(cli_export, "open_store", lambda: failing)
+    monkeypatch.setattr(falkordb_store, "close", lambda: None)
+    with pytest.raises(error):
+        cli_export.cmd_import(argparse.Namespace(file=export, quiet=True, replace=True))
+    assert failing.writes == 2 and contents(falkordb_store) == before
+    assert _staged(falkordb_store) == []
+    monkeypatch.setattr(cli_export, "open_store", lambda: falkordb_store)
+    with pytest.raises(InputError, match="--replace replaces it"):
+        cli_export.cmd_import(argparse.Namespace(file=export, quiet=True, replace=False))
+
+def _staged(store: FalkorDBStore) -> list[str]:
+    prefix = f"{store.graph_name}{SCRATCH_MARK}"
+    return [g for g in store._db.list_graphs() if g.startswith(prefix)]
+
+
+def test_an_import_killed_midway_leaves_the_graph_as_it_was(
+        falkordb_store: FalkorDBStore, cli_env: dict[str, str], tmp_path: Path) -> None:
+    """Before, ``import --replace`` emptied the graph and wrote it batch by batch: a
+    kill -9 left a half-written graph (8 203 nodes of a 13 369-relationship export)."""
+    big = tmp_path / "big.ttl"
+    tasks = [("Task", {"id": f"t{i}"}) for i in range(40_000)]
+    owned: list[tuple[str, str, str, dict[str, Any]]] = [
+        ("OWNED_BY", f"t{i}", "b1", {}) for i in range(40_000)]
+    big.write_text(to_rdf([*tasks, ("Body", {"id": "b1", "name": "B"})], owned)
+                   .serialize(format="turtle"))
+    _small_export(falkordb_store, tmp_path / "small.ttl")
+    before = contents(falkordb_store)
+    env = {**os.environ, **cli_env, "POLICYKG_GRAPH_NAME": falkordb_store.graph_name}
+    proc = subprocess.Popen([POLICYKG, "import", "--replace", "--quiet", str(big)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while falkordb_store.count_nodes() == 2 and not any(
+                falkordb_store._db.select_graph(g).query("MATCH (n) RETURN count(n)")
+                .result_set[0][0] for g in _staged(falkordb_store)):
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.005)
+        assert proc.poll() is None  # killed while writing
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert contents(falkordb_store) == before
+    falkordb_store.ensure_schema()  # as any command opening the store: sweeps the staging
+    assert _staged(falkordb_store) == []
+
+
+def test_an_import_replaces_the_graph_whole(falkordb_store: FalkorDBStore,
+                                            tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from policykg.cli import export as cli_export
 
     export = _small_export(falkordb_store, tmp_path / "small.ttl")
     monkeypatch.setattr(falkordb_store, "close", lambda: None)
-    interrupted = InterruptedWrite(falkordb_store)
-    monkeypatch.setattr(cli_export, "open_store", lambda: interrupted)
-    with pytest.raises(KeyboardInterrupt):  # the graph held nodes: --replace empties it
-        cli_export.cmd_import(argparse.Namespace(file=export, quiet=True, replace=True))
-    assert falkordb_store.count_nodes() == 0
     monkeypatch.setattr(cli_export, "open_store", lambda: falkordb_store)
-    _small_export(falkordb_store, tmp_path / "again.ttl")  # the graph holds nodes again
-    with pytest.raises(InputError, match="--replace empties it first"):
-        cli_export.cmd_import(argparse.Namespace(file=export, quiet=True, replace=False))
     assert cli_export.cmd_import(argparse.Namespace(file=export, quiet=True, replace=True)) == 0
-    assert falkordb_store.count_nodes() == 2
+    assert falkordb_store.count_nodes() == 2 and _staged(falkordb_store) == []
