@@ -4,8 +4,10 @@ Ctrl-C leaves of the embedded graph."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -94,3 +96,27 @@ def test_ctrl_c_stops_the_graph_up_started_and_names_one_it_found(tmp_path: Path
         assert db("status") == 0
     finally:
         db("stop")
+
+
+def test_a_huge_request_head_is_refused_and_health_stays_fast(cli_env: dict[str, str]) -> None:
+    """A 100 MB header blocked /health for 14 s: the head is bounded (MAX_REQUEST_HEAD)."""
+    with serving(cli_env) as (base, _):
+        host, port = base.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as sock:
+            sock.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ")
+            sent, refused = 0, False
+            try:
+                while sent < 32 * 1024 * 1024:
+                    sock.sendall(b"a" * 65536)
+                    sent += 65536
+            except OSError:  # the server closed the connection on us
+                refused = True
+            if not refused:
+                sock.sendall(b"\r\n\r\n")
+            reply = b""
+            with contextlib.suppress(OSError):
+                reply = sock.recv(1024)
+        assert refused or reply.startswith(b"HTTP/1.1 4"), reply[:80]
+        started = time.monotonic()
+        assert httpx.get(f"{base}/health", timeout=5).status_code == 200
+        assert time.monotonic() - started < 1
