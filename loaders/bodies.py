@@ -92,6 +92,7 @@ _HEAD_RE = re.compile(
     + r")(?=\s+(?:các\s|[A-ZĐÀ-Ỹ]))")
 # What a body opens with: a head's first letter, or a determiner's ("các", "Những", "mọi").
 _BODY_INITIALS = frozenset(h[0] for h in (*_HEADS, *_NAMED_HEADS)) | frozenset("cCnNmM")
+_HEAD_OPENINGS = frozenset(h[:2] for h in (*_HEADS, *_NAMED_HEADS))  # what _HEAD_RE opens with
 # Words a head opens that are not bodies: "Ban hành", "Báo cáo", "Sở hữu", "Hội nghị".
 _NOT_BODY = re.compile(r"(?:Ban hành|Báo cáo|Đoàn kết|Bộ máy|Bộ tiêu chí|Bộ chỉ số|Hội nhập|"
                        r"Hội nghị|Hội thảo|Hội thi|Sở hữu|Trường hợp|Cục bộ|Vụ việc|Vụ án|"
@@ -171,13 +172,32 @@ def body_phrase_end(phrase: str) -> int:
     return len(phrase[:last.end()].rstrip(" ,."))
 
 
+# Words after the one read that its tests look at (a stop's second word and the word
+# after it, a complement's two words), and how far a read goes on to the next space.
+_LOOKAHEAD = 3
+_READ = 48
+
+
 def _phrase_words(phrase: str) -> int:
-    """How many of the words of ``phrase[:_LONGEST_NAME]`` the body phrase takes."""
-    words = _WORD.findall(phrase, 0, _LONGEST_NAME)
-    low = list(map(str.lower, words))
+    """How many of the words of ``phrase[:_LONGEST_NAME]`` the body phrase takes.  Words are
+    read a stretch at a time, each ending at a space (no word crosses one), as far as the
+    tests look."""
+    words: list[str] = []
+    low: list[str] = []
+    end = min(len(phrase), _LONGEST_NAME)
+    read = 0  # where the words read so far end
     taken = 0
     i = 0
-    while i < len(low):
+    while True:
+        while len(words) < i + _LOOKAHEAD and read < end:
+            stop = phrase.find(" ", read + _READ, end)
+            stop = end if stop < 0 else stop
+            more = _WORD.findall(phrase, read, stop)
+            words += more
+            low += map(str.lower, more)
+            read = stop
+        if i >= len(low):
+            break
         word = low[i]
         if word in {":", "(", ")", "."}:
             break
@@ -203,7 +223,7 @@ def starts_with_body(clause: str) -> bool:
     clause = clause.lstrip(" *")
     if clause[:1] not in _BODY_INITIALS:
         return False
-    if _HEAD_RE.match(clause):
+    if clause[:2] in _HEAD_OPENINGS and _HEAD_RE.match(clause):
         return not _NOT_BODY.match(clause)
     det = _DETERMINER.match(clause)
     if det:
