@@ -304,6 +304,7 @@ def _merge(
         by_number.setdefault(mention.number.text, []).append(mention)
     refs: list[Reference] = []
     warnings: list[str] = []
+    local = slug(province) if province else None  # the scope of local numbers
     for number, group in by_number.items():
         # a full date says the year; "… năm 2025" after a number only when none does (it
         # may be the year of the work: "triển khai Nghị quyết số 57-NQ/TW năm 2025")
@@ -320,7 +321,7 @@ def _merge(
                             + ", ".join(map(str, years)))
         parsed = group[0].number
         assert parsed is not None
-        scope = parsed.national_scope or (slug(province) if province else None)
+        scope = parsed.national_scope or local
         for part in parts.values():
             first = part[0]
             ref = Reference(

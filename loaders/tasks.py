@@ -302,11 +302,12 @@ class _Walker:
         for child in node.children:
             self.walk(child, scope)
 
-    def _section_scope(self, node: Node, scope: Scope) -> Scope:
-        if node.kind in ("part", "num", "letter", "article", "annex") and _is_title(node) and \
+    @staticmethod
+    def _section_scope(node: Node, scope: Scope, title: bool) -> Scope:
+        if node.kind in ("part", "num", "letter", "article", "annex") and title and \
                 _DESCRIPTIVE.match(node.text):
             return replace(scope, holds_tasks=False)
-        if node.kind in ("part", "num") and _is_title(node) and _FUNDING.match(node.text):
+        if node.kind in ("part", "num") and title and _FUNDING.match(node.text):
             return replace(scope, owned_only=True)
         if node.kind in ("part", "annex") and not _DESCRIPTIVE.match(node.text):
             return replace(scope, holds_tasks=True)
@@ -325,7 +326,8 @@ class _Walker:
         self._children(node, scope)
 
     def _item(self, node: Node, scope: Scope) -> None:
-        scope = self._section_scope(node, scope)
+        title = _is_title(node)
+        scope = self._section_scope(node, scope, title)
         if node.kind == "article":
             self._article(node, scope)
             return
@@ -343,7 +345,6 @@ class _Walker:
             plains = [p for p in plains if not _is_field(p)]
         if items and all(c.inline for c in items) and not _directive_items(node, items):
             items = []  # "… với 05 chức năng chính: (i) …; (ii) …": parts of one task
-        title = _is_title(node)
         if items or (title and plains and not fields):
             self._heading(node, items, plains, title, scope)
             return
