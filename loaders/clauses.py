@@ -241,7 +241,8 @@ def requested(text: str) -> tuple[str, ...]:
 
 def coordinators(text: str) -> tuple[str, ...]:
     """Bodies named after "phối hợp (với)" in ``text``."""
-    if "hợp" not in text.lower():
+    lower = text.lower()
+    if "hợp" not in lower or "phối" not in lower:
         return ()
     out: list[str] = []
     text = _PARENTHESES.sub(" ", text)

@@ -88,7 +88,7 @@ def undouble_breaks(text: str) -> str:
     when its lines are not wrapped: paragraphs one a line, a blank line between them,
     are a layout of their own.  The same length."""
     runs = list(_BLANK_LINE.finditer(text))
-    filled = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    filled = [stripped for ln in text.split("\n") if (stripped := ln.strip())]
     touching = text.count("\n") - sum(m.group().count("\n") for m in runs)
     if len(filled) < DOUBLED_MIN_LINES or touching > len(filled) // 20 \
             or len(runs) < len(filled) // 2 or not _wrapped(filled):
