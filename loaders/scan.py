@@ -34,10 +34,12 @@ def line_search(pattern: re.Pattern[str], text: str, literals: tuple[str, ...],
 
 
 def literal_matches(pattern: re.Pattern[str], text: str, literals: tuple[str, ...],
-                    back: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern whose every match holds
-    one of ``literals`` ``back`` characters after its start: only those starts are tried."""
-    starts = sorted({at - back for literal in literals for at in _find_all(text, literal, len(text))
+                    back: int = 0, haystack: str | None = None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match holds one of ``literals``
+    ``back`` characters after its start (in ``haystack``, a text of the same length as
+    ``text`` — its lower case — when given): only those starts are tried."""
+    hay = text if haystack is None else haystack
+    starts = sorted({at - back for literal in literals for at in _find_all(hay, literal, len(hay))
                      if at >= back})
     searched = 0  # where the next match may start
     for start in starts:
