@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from policykg.core.errors import InvalidNumber
-from policykg.core.vntext import slug
+from policykg.core.vntext import CASE_TWIN_LETTERS, slug
 from policykg.loaders.header import UPPER, head_end
 from policykg.loaders.scan import line_matches, literal_matches
 from policykg.ontology.identity import ParsedNumber, parse_number
@@ -246,17 +246,13 @@ def _is_own_number(text: str, start: int) -> bool:
     return _OWN_NUMBER_BEFORE.fullmatch(text, line_start, start) is not None
 
 
-# Letters that match a case-blind "i", "k" or "s" without lower-casing to it.
-_CASE_TWINS = "ıİſ\u212a"
-
-
 def _case_blind_matches(pattern: re.Pattern[str], text: str, lower: str,
                         words: tuple[str, ...]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose matches open with one of ``words``
     (lower case, their case ignored): tried only where ``lower`` (from :func:`_lower`)
     holds one, unless lower-casing does not tell them (a text whose lower case is longer,
     or that holds a letter only case-blind matching reads as one of theirs)."""
-    if lower is text or any(twin in text for twin in _CASE_TWINS):
+    if lower is text or any(twin in text for twin in CASE_TWIN_LETTERS):
         return pattern.finditer(text)
     return literal_matches(pattern, text, words, haystack=lower)
 
