@@ -87,6 +87,9 @@ def expand_abbreviations(text: str) -> str:
 
 # Characters a case-blind pattern letter matches beyond its two cases.
 _CASE_TWINS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+# Letters a case-blind pattern reads as "i", "k" or "s" that do not lower-case to them:
+# in a text holding none, a case-blind word is where its lower case is in the lower case.
+CASE_TWIN_LETTERS = "".join(_CASE_TWINS.values())
 
 
 def _cases(letter: str) -> str:

@@ -110,6 +110,15 @@ def field_line(line: str, *, offset: int = 0, source: str = "") -> Responsibilit
     return found if found.owners else None
 
 
+def _closing_dash(item: str, tail: int) -> int | None:
+    """Where the text after the last dash from ``tail`` on that no parenthesis follows
+    starts, if any (the dashes looked for only when a dash is there)."""
+    if item.find("-", tail) < 0 and item.find("–", tail) < 0:
+        return None
+    ends = [d.end() for d in _CLOSING_DASH.finditer(item, tail) if "(" not in item[d.end():]]
+    return ends[-1] if ends else None
+
+
 def closing_responsibility(item: str, *, offset: int = 0,
                            source: str = "") -> Responsibility | None:
     """The responsibility stated where ``item`` closes, if any: a parenthesis ("… (Sở X
@@ -122,11 +131,10 @@ def closing_responsibility(item: str, *, offset: int = 0,
     else:
         tail = max(0, len(item) - _CLOSING_MAX)
         fields = list(_CLOSING_FIELDS.finditer(item, tail))
-        dashes = [d for d in _CLOSING_DASH.finditer(item, tail) if "(" not in item[d.end():]]
         if fields:
             start = fields[-1].end()
-        elif dashes and _OWNS.search(item, dashes[-1].end()):
-            start = dashes[-1].end()
+        elif (dash := _closing_dash(item, tail)) is not None and _OWNS.search(item, dash):
+            start = dash
         else:
             return None
         end = len(item.rstrip(" *.;\n"))

@@ -92,6 +92,7 @@ _HEAD_RE = re.compile(
     + r")(?=\s+(?:các\s|[A-ZĐÀ-Ỹ]))")
 # What a body opens with: a head's first letter, or a determiner's ("các", "Những", "mọi").
 _BODY_INITIALS = frozenset(h[0] for h in (*_HEADS, *_NAMED_HEADS)) | frozenset("cCnNmM")
+_HEAD_OPENINGS = frozenset(h[:2] for h in (*_HEADS, *_NAMED_HEADS))  # what _HEAD_RE opens with
 # Words a head opens that are not bodies: "Ban hành", "Báo cáo", "Sở hữu", "Hội nghị".
 _NOT_BODY = re.compile(r"(?:Ban hành|Báo cáo|Đoàn kết|Bộ máy|Bộ tiêu chí|Bộ chỉ số|Hội nhập|"
                        r"Hội nghị|Hội thảo|Hội thi|Sở hữu|Trường hợp|Cục bộ|Vụ việc|Vụ án|"
@@ -116,6 +117,7 @@ _ROLE = re.compile(r"(?:người đứng đầu|thủ trưởng|nhà [^\W\d_]+|m
 # there unless the list or the name goes on ("tỉnh ủy", "thành phố trực thuộc").
 _TAILS = frozenset({"tỉnh", "trung ương", "thành phố", "liên quan", "các cấp", "tỉnh ủy",
                     "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "tỉnh uỷ", "thành uỷ", "huyện uỷ"})
+_TAIL_ENDS = frozenset(tail.rsplit(" ", 1)[-1] for tail in _TAILS if " " in tail)
 _AFTER_TAIL = frozenset({"ủy", "uỷ", "đoàn", "trực", "thuộc", "và", "các", "có", "liên", "quan",
                          "thành", "phố", "khóa", "khoá", ",", ";", "(", "-", "–"})
 
@@ -124,10 +126,14 @@ def _after_tail(low: list[str], i: int, words: list[str] | None = None) -> bool:
     """Whether the word at ``i`` (not the first, not one of :data:`_AFTER_TAIL`) follows a
     completed committee or locality name: a tail ("… tỉnh", "… có liên quan") or what a
     body belongs to ("… trực thuộc Bộ")."""
-    if words is not None and i >= 2 and low[i - 2] == "thuộc" and _HEAD_RE.fullmatch(
-            words[i - 1]):
+    prev = low[i - 1]
+    if prev in _TAILS:
+        return True
+    if i < 2:
+        return False
+    if words is not None and low[i - 2] == "thuộc" and _HEAD_RE.fullmatch(words[i - 1]):
         return True  # "… trực thuộc Bộ lựa chọn": a bare head ends the name
-    return low[i - 1] in _TAILS or (i >= 2 and f"{low[i - 2]} {low[i - 1]}" in _TAILS)
+    return prev in _TAIL_ENDS and f"{low[i - 2]} {prev}" in _TAILS
 
 
 # Words that can open a stop: the quick test before the pools are looked up.
@@ -171,28 +177,49 @@ def body_phrase_end(phrase: str) -> int:
     return len(phrase[:last.end()].rstrip(" ,."))
 
 
+# Words after the one read that its tests look at (a stop's second word and the word
+# after it, a complement's two words), and how far a read goes on to the next space.
+_LOOKAHEAD = 3
+_PHRASE_ENDS = frozenset({":", "(", ")", "."})
+_READ = 48
+
+
 def _phrase_words(phrase: str) -> int:
-    """How many of the words of ``phrase[:_LONGEST_NAME]`` the body phrase takes."""
-    words = _WORD.findall(phrase, 0, _LONGEST_NAME)
-    low = list(map(str.lower, words))
+    """How many of the words of ``phrase[:_LONGEST_NAME]`` the body phrase takes.  Words are
+    read a stretch at a time, each ending at a space (no word crosses one), as far as the
+    tests look."""
+    words: list[str] = []
+    low: list[str] = []
+    end = min(len(phrase), _LONGEST_NAME)
+    read = 0  # where the words read so far end
     taken = 0
     i = 0
-    while i < len(low):
+    while True:
+        while len(words) < i + _LOOKAHEAD and read < end:
+            stop = phrase.find(" ", read + _READ, end)
+            stop = end if stop < 0 else stop
+            more = _WORD.findall(phrase, read, stop)
+            words += more
+            low += map(str.lower, more)
+            read = stop
+        if i >= len(low):
+            break
         word = low[i]
-        if word in {":", "(", ")", "."}:
+        if word in _PHRASE_ENDS:
             break
-        if word.endswith("."):  # the sentence ends with this word
-            taken = i + 1 if word != "." else taken
+        if word[-1] == ".":  # the sentence ends with this word
+            taken = i + 1
             break
-        goes_on = _GOES_ON.get(word)
-        if i and goes_on and tuple(low[i + 1:i + 1 + len(goes_on)]) == goes_on:
-            i += 1 + len(goes_on)  # "… có liên quan", "… trên địa bàn thành phố"
-            taken = i
-            continue
-        if i and not words[i][0].isupper() and (
-                (word in _STOP_OPENERS and _is_stop(low, i))
-                or (word not in _AFTER_TAIL and _after_tail(low, i, words))):
-            break
+        if i:
+            goes_on = _GOES_ON.get(word)
+            if goes_on and tuple(low[i + 1:i + 1 + len(goes_on)]) == goes_on:
+                i += 1 + len(goes_on)  # "… có liên quan", "… trên địa bàn thành phố"
+                taken = i
+                continue
+            if not words[i][0].isupper() and (
+                    (word in _STOP_OPENERS and _is_stop(low, i))
+                    or (word not in _AFTER_TAIL and _after_tail(low, i, words))):
+                break
         i += 1
         taken = i
     return taken
@@ -203,7 +230,7 @@ def starts_with_body(clause: str) -> bool:
     clause = clause.lstrip(" *")
     if clause[:1] not in _BODY_INITIALS:
         return False
-    if _HEAD_RE.match(clause):
+    if clause[:2] in _HEAD_OPENINGS and _HEAD_RE.match(clause):
         return not _NOT_BODY.match(clause)
     det = _DETERMINER.match(clause)
     if det:

@@ -30,9 +30,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from policykg.core.errors import InvalidNumber
-from policykg.core.vntext import slug
+from policykg.core.vntext import CASE_TWIN_LETTERS, slug
 from policykg.loaders.header import UPPER, head_end
-from policykg.loaders.scan import line_matches
+from policykg.loaders.scan import line_matches, literal_matches
 from policykg.ontology.identity import ParsedNumber, parse_number
 from policykg.ontology.records import (
     KIND_NAMES_VI,
@@ -60,8 +60,10 @@ _NUMBER = re.compile(
 )
 # A number with its issuer's acronym only ("Văn bản số 196/LHHVN"): a citation only after
 # a label that names a document.
+_ISSUER_ONLY_LABELS = ("văn bản", "công văn", "thông báo", "báo cáo", "tờ trình", "kế hoạch",
+                       "quyết định", "hướng dẫn")
 _LABELLED_ISSUER_ONLY = re.compile(
-    r"(?i:văn bản|công văn|thông báo|báo cáo|tờ trình|kế hoạch|quyết định|hướng dẫn)[ \t]+"
+    rf"(?i:{'|'.join(_ISSUER_ONLY_LABELS)})[ \t]+"
     r"(?i:số)[ \t]*:?[ \t]*(?P<number>\d{1,6}/[A-ZĐ][A-ZĐ0-9]{2,11})(?![\w/.-]|\.\w)")
 _LABELS = (
     "nghị quyết|kết luận|chỉ thị|kế hoạch|chương trình(?: hành động)?|thông báo|công văn|"
@@ -244,21 +246,32 @@ def _is_own_number(text: str, start: int) -> bool:
     return _OWN_NUMBER_BEFORE.fullmatch(text, line_start, start) is not None
 
 
-def _number_matches(text: str) -> list[tuple[int, int, str]]:
+def _case_blind_matches(pattern: re.Pattern[str], text: str, lower: str,
+                        words: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches open with one of ``words``
+    (lower case, their case ignored): tried only where ``lower`` (from :func:`_lower`)
+    holds one, unless lower-casing does not tell them (a text whose lower case is longer,
+    or that holds a letter only case-blind matching reads as one of theirs)."""
+    if lower is text or any(twin in text for twin in CASE_TWIN_LETTERS):
+        return pattern.finditer(text)
+    return literal_matches(pattern, text, words, haystack=lower)
+
+
+def _number_matches(text: str, lower: str) -> list[tuple[int, int, str]]:
     """(start, end, number) of every document number in ``text``, in order: typed ones,
     and those with an issuer's acronym only where a label names them."""
     found = [(m.start(), m.end(), m[0]) for m in _NUMBER.finditer(text)]
     if " số" in text or " Số" in text:
-        labelled = [(m.start("number"), m.end("number"), m["number"])
-                    for m in _LABELLED_ISSUER_ONLY.finditer(text)]
+        labelled = [(m.start("number"), m.end("number"), m["number"]) for m in
+                    _case_blind_matches(_LABELLED_ISSUER_ONLY, text, lower, _ISSUER_ONLY_LABELS)]
         if labelled:
             found = sorted(found + labelled)
     return found
 
 
-def _numbered_mentions(text: str) -> list[_Mention]:
+def _numbered_mentions(text: str, lower: str) -> list[_Mention]:
     mentions = []
-    for m_start, m_end, written in _number_matches(text):
+    for m_start, m_end, written in _number_matches(text, lower):
         try:
             number = parse_number(written)
         except InvalidNumber:
@@ -304,6 +317,7 @@ def _merge(
         by_number.setdefault(mention.number.text, []).append(mention)
     refs: list[Reference] = []
     warnings: list[str] = []
+    local = slug(province) if province else None  # the scope of local numbers
     for number, group in by_number.items():
         # a full date says the year; "… năm 2025" after a number only when none does (it
         # may be the year of the work: "triển khai Nghị quyết số 57-NQ/TW năm 2025")
@@ -320,7 +334,7 @@ def _merge(
                             + ", ".join(map(str, years)))
         parsed = group[0].number
         assert parsed is not None
-        scope = parsed.national_scope or (slug(province) if province else None)
+        scope = parsed.national_scope or local
         for part in parts.values():
             first = part[0]
             ref = Reference(
@@ -350,13 +364,14 @@ def _lower(text: str) -> str:
 
 # A short form of a cited number: "Kế hoạch số 01" (after "Kế hoạch số 01-KH/BCĐTW …
 # (Kế hoạch số 01)"), "Nghị quyết 57"; never the start of a full number.
+_SHORT_KINDS = ("nghị quyết", "kết luận", "chỉ thị", "kế hoạch", "chương trình", "quyết định",
+                "thông báo", "công văn", "hướng dẫn")
 _SHORT = re.compile(
-    r"(?P<kind>(?i:nghị quyết|kết luận|chỉ thị|kế hoạch|chương trình|quyết định|thông báo|"
-    r"công văn|hướng dẫn))(?:[ \t]+(?i:hành động))?[ \t]+(?:(?i:số)[ \t]*)?"
+    rf"(?P<kind>(?i:{'|'.join(_SHORT_KINDS)}))(?:[ \t]+(?i:hành động))?[ \t]+(?:(?i:số)[ \t]*)?"
     r"(?P<seq>\d{1,5}[a-z]?)(?![\w/.-]|[ \t]*[-/]|,\d)")
 
 
-def _short_mentions(text: str, numbered: list[_Mention]) -> list[_Mention]:
+def _short_mentions(text: str, lower: str, numbered: list[_Mention]) -> list[_Mention]:
     """Mentions by a short form ("Kế hoạch số 01") of the one number the text cites with
     that kind and sequence; a short form several cited numbers fit names none."""
     by_short: dict[tuple[DocumentKind, str], set[str]] = {}
@@ -366,7 +381,7 @@ def _short_mentions(text: str, numbered: list[_Mention]) -> list[_Mention]:
             by_short.setdefault((m.kind, m.number.seq), set()).add(m.key)
             first.setdefault(m.key, m)
     found = []
-    for s in _SHORT.finditer(text):
+    for s in _case_blind_matches(_SHORT, text, lower, _SHORT_KINDS):
         keys = by_short.get((_KIND_BY_LABEL.get(s["kind"].lower(), DocumentKind.Other),
                              s["seq"]), set())
         if len(keys) == 1:
@@ -500,11 +515,11 @@ def extract_citations(text: str, source: str, *, province: str | None,
     ``province`` is the citing document's province: local numbers (``154-KH/TU``)
     are scoped to it.  A ``news`` page reports documents and implements none.
     """
-    numbered = _numbered_mentions(text)
-    refs, warnings = _merge(numbered, source, province)
     lower = _lower(text)
+    numbered = _numbered_mentions(text, lower)
+    refs, warnings = _merge(numbered, source, province)
     aliases, alias_warnings, named = _alias_mentions(text, lower, refs, source)
-    shorts = _short_mentions(text, numbered) if numbered else []
+    shorts = _short_mentions(text, lower, numbered) if numbered else []
     mentions = sorted(numbered + aliases + shorts, key=lambda m: m.start)
     at = {m.start: m for m in mentions if m.key is not None}
 

@@ -49,6 +49,8 @@ _INTRO = re.compile(r"(?i)^\s*(?:trên cơ sở|căn cứ|đối với|theo|tron
                     r"quán triệt|những|các kiến nghị)\b")
 _ASSIGN = re.compile(r"(?i)^\s*(?:giao(?:\s+cho)?|yêu cầu)\s+")
 _REQUEST = re.compile(r"(?i)^\s*đề nghị\s*:?\s+")
+_ASSIGNING = frozenset("gGyYđĐ")  # what a stripped clause that assigns or requests opens with
+_REQUESTING = re.compile(r"[đĐ](?i:ề nghị)")  # in any text that holds such a clause
 _MID_INTRO = re.compile(r"(?i),\s*(?:trên cơ sở|căn cứ|sau khi|đồng thời)\b")
 _COORDINATE = re.compile(case_blind_words(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+"))
 _PREFIX = re.compile(r"^\s*([^:;.]{3,200}?)\s*:\s+(?=\S)")
@@ -142,37 +144,38 @@ def prefix_owner(text: str) -> tuple[tuple[str, ...], int]:
     return (), 0
 
 
+def _once(bodies: tuple[str, ...]) -> tuple[str, ...]:
+    """``bodies`` in order, each once."""
+    return tuple(dict.fromkeys(bodies))
+
+
 def clause_subjects(text: str) -> tuple[str, ...]:
     """The bodies ``text`` (one clause) makes act, in order."""
-    found: list[str] = []
-
-    def add(bodies: tuple[str, ...]) -> None:
-        found.extend(b for b in bodies if b not in found)
-
     clause = text.strip()
-    assign = _ASSIGN.match(clause)
-    if assign is not None:
-        add(_subject_at(clause[assign.end():]) or _bodies_only(clause[assign.end():]))
-        return tuple(found)
-    request = _REQUEST.match(clause)
-    if request is not None:
-        bodies = _subject_at(clause[request.end():]) or _bodies_only(clause[request.end():])
-        if bodies and not _COLLECTIVE.match(bodies[0]):  # "Đề nghị các cơ quan …, Quốc hội"
-            add(bodies)  # asks a group: its addressees
-        return tuple(found)
+    if clause[:1] in _ASSIGNING:
+        assign = _ASSIGN.match(clause)
+        if assign is not None:
+            return _once(_subject_at(clause[assign.end():]) or _bodies_only(clause[assign.end():]))
+        request = _REQUEST.match(clause)
+        if request is not None:
+            bodies = _subject_at(clause[request.end():]) or _bodies_only(clause[request.end():])
+            # "Đề nghị các cơ quan …, Quốc hội" asks a group: its addressees
+            return _once(bodies) if bodies and not _COLLECTIVE.match(bodies[0]) else ()
     subject = _subject_at(clause)
     if not subject and _INTRO.match(clause):
         for after in (m.end() for m in _COMMA.finditer(clause[:240])):
             subject = _subject_at(clause[after:])
             if subject:
                 break
-    add(subject)
+    if "," not in clause:  # no mid-clause introduction
+        return _once(subject)
+    found = list(subject)
     for m in _MID_INTRO.finditer(clause):
         tail = clause[m.end():]
         comma = _COMMA.search(tail[:200])
         if comma is not None:
-            add(_subject_at(tail[comma.end():]))
-    return tuple(found)
+            found += _subject_at(tail[comma.end():])
+    return _once(tuple(found))
 
 
 def _bodies_only(text: str) -> tuple[str, ...]:
@@ -224,6 +227,8 @@ def requested(text: str) -> tuple[str, ...]:
     """The bodies a clause of ``text`` requests to act as a group ("Đề nghị các tỉnh ủy …",
     "Đề nghị các cơ quan của Đảng, Quốc hội …")."""
     found: list[str] = []
+    if _REQUESTING.search(text) is None:
+        return ()
     for clause in clauses(text):
         m = _REQUEST.match(clause.text)
         if m is None:
@@ -236,7 +241,8 @@ def requested(text: str) -> tuple[str, ...]:
 
 def coordinators(text: str) -> tuple[str, ...]:
     """Bodies named after "phối hợp (với)" in ``text``."""
-    if "hợp" not in text.lower():
+    lower = text.lower()
+    if "hợp" not in lower or "phối" not in lower:
         return ()
     out: list[str] = []
     text = _PARENTHESES.sub(" ", text)

@@ -43,7 +43,24 @@ DOUBLED_MAX_WIDTH = 120  # a wrapped text's lines are no longer (their 90th perc
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-–][ \t]*)?(?:Trang[ \t]+)?(\d{1,3})"
                           r"(?:[ \t]*/[ \t]*\d{1,3})?(?:[ \t]*[-–])?[ \t]*$")
 PAGE_MIN_CHARS = 1000  # pages are at least this far apart; a table's "1", "2" … are not
-_ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+_ODD_SPACES = "\u00a0" + "".join(map(chr, range(0x2000, 0x200C))) + "\u202f\u205f\u3000\ufeff"
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+# What a page number's line opens with after its spaces (besides a digit).
+_PAGE_NUMBER_OPENS = frozenset("-–T")
+
+
+def _page_numbers(text: str) -> list[re.Match[str]]:
+    """``_PAGE_NUMBER.finditer(text)``, tried only at the starts of lines that open as a
+    page number does (a match is one line, from its start)."""
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        head = line.lstrip(" \t")[:1]
+        if head and (head in _PAGE_NUMBER_OPENS or head.isdecimal()) and \
+                (m := _PAGE_NUMBER.match(text, start)) is not None:
+            found.append(m)
+        start += len(line) + 1
+    return found
 
 
 def _spaces_start(text: str, end: int) -> int:
@@ -71,7 +88,7 @@ def undouble_breaks(text: str) -> str:
     when its lines are not wrapped: paragraphs one a line, a blank line between them,
     are a layout of their own.  The same length."""
     runs = list(_BLANK_LINE.finditer(text))
-    filled = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    filled = [stripped for ln in text.split("\n") if (stripped := ln.strip())]
     touching = text.count("\n") - sum(m.group().count("\n") for m in runs)
     if len(filled) < DOUBLED_MIN_LINES or touching > len(filled) // 20 \
             or len(runs) < len(filled) // 2 or not _wrapped(filled):
@@ -89,7 +106,7 @@ def blank_page_numbers(text: str) -> str:
     break before each, so the lines around touch again: lines of a number alone that
     count up by one from 1 or 2, a page apart (at least :data:`PAGE_MIN_CHARS`); two at
     least.  The same length."""
-    found = [m for m in _PAGE_NUMBER.finditer(text) if m.group().strip()]
+    found = [m for m in _page_numbers(text) if m.group().strip()]
     run: list[re.Match[str]] = []
     for m in found:
         if run and int(m.group(1)) == int(run[-1].group(1)) + 1 \
@@ -109,7 +126,8 @@ def blank_page_numbers(text: str) -> str:
 def clean_text(raw: str) -> str:
     """Normalise ``raw`` for extraction; the result has the length of NFC(raw)."""
     text = normalize(raw)
-    text = _ODD_SPACE.sub(" ", text)
+    if any(space in text for space in _ODD_SPACES):  # (a search for each is faster)
+        text = _ODD_SPACE.sub(" ", text)
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
     text = blank_page_numbers(text)

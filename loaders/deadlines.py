@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from policykg.core.vntext import case_blind_words
+from policykg.core.vntext import CASE_TWIN_LETTERS, case_blind_words
 from policykg.ontology.records import Deadline, Provenance, Span
 
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -59,7 +59,8 @@ _RECURRING = re.compile(r"(?i)\b(?:thực\s+hiện|triển\s+khai|tiến\s+hành
 # định kỳ báo cáo"; "…; định kỳ báo cáo") governs that action only.
 _PERIOD = (r"(?:định kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng)|\s+\d+\s+tháng)?"
            r"|(?:hằng|hàng)\s+(?:năm|quý|tháng))")
-_PERIODIC_VERB = r"(?:báo cáo|công bố|cập nhật|thông báo|đo kiểm)"
+_PERIODIC_VERBS = ("báo cáo", "công bố", "cập nhật", "thông báo", "đo kiểm")
+_PERIODIC_VERB = f"(?:{'|'.join(_PERIODIC_VERBS)})"
 _RECURRING_ACTION = re.compile(rf"(?i)\b{_PERIODIC_VERB}\s+{_PERIOD}\b"
                                rf"|(?<![,;]\s)(?<!\svà\s)(?<!kỳ\s)\b{_PERIOD}\s+{_PERIODIC_VERB}\b")
 _SENTENCE_BREAK = re.compile(r"[;]|[.:]\s+[A-ZĐÀ-Ỹ]")
@@ -117,6 +118,14 @@ def _ends_with_recurrence(text: str) -> bool:
     return text[max(end - 5, 0):end].lower().endswith(("xuyên", "năm", "kỳ"))
 
 
+def _may_name_periodic_verb(clause: str) -> bool:
+    """Whether ``clause`` may name one of :data:`_PERIODIC_VERBS` (case-blind): its lower
+    case does, or lower-casing cannot tell (see ``core.vntext.CASE_TWIN_LETTERS``)."""
+    lower = clause.lower()
+    return len(lower) != len(clause) or any(verb in lower for verb in _PERIODIC_VERBS) or any(
+        twin in clause for twin in CASE_TWIN_LETTERS)
+
+
 def _first_clause_end(text: str) -> int:
     """Where the item's first clause ends (a ";" or a sentence's end)."""
     found = _SENTENCE_BREAK.search(text)
@@ -147,9 +156,11 @@ def find_deadline(text: str, *, offset: int = 0, source: str = "") -> Deadline |
             best = (start, m.end(), value)
     if best is None and (opening := _RECURRING_OPENING.match(text)) is not None:
         best = (opening.start(), len(opening[0].rstrip(" ,")), "recurring")
-    if best is None and ("kỳ" in text or "hàng" in text or "hằng" in text) and (
-            action := _RECURRING_ACTION.search(text, 0, _first_clause_end(text))) is not None:
-        best = (action.start(), action.end(), "recurring")
+    if best is None and ("kỳ" in text or "hàng" in text or "hằng" in text):
+        clause_end = _first_clause_end(text)
+        if _may_name_periodic_verb(text[:clause_end]) and (
+                action := _RECURRING_ACTION.search(text, 0, clause_end)) is not None:
+            best = (action.start(), action.end(), "recurring")
     if best is None:
         rec = _RECURRING.search(text.rstrip()) if _ends_with_recurrence(text) else None
         if rec is None:

@@ -75,7 +75,8 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     """Everything extracted from ``text`` (the output of :func:`policykg.loaders.clean.clean_text`).
 
     ``sha256`` is the digest of ``text``; spans point into it (the repair keeps offsets,
-    and spans found in the squeezed spacing are mapped back).
+    and spans found in the squeezed spacing are mapped back: tasks' and targets' as they
+    are made, the others' once the header and citations are read).
     """
     sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     repaired = repair(text, source)
@@ -97,24 +98,29 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     if sidecar is not None and sidecar.implements:
         refs, implements = _with_sidecar_implements(citations, sidecar, source, header.province)
     outline = parse_outline(laid)
-    found = extract_tasks_from(outline, text, source, prose=page.kind != "news")
-    targets = extract_targets_from(outline, text, source, found.tasks)
-    extraction = Extraction(
+    found = extract_tasks_from(outline, text, source, prose=page.kind != "news",
+                               squeezed=squeezed)
+    targets = extract_targets_from(outline, text, source, found.spans, squeezed=squeezed)
+    document = header.model_copy(update={"general_addressees": found.general_addressees})
+    references, cited, named = tuple(refs), citations.cited_relations, citations.named
+    if squeezed is not None:  # tasks and targets are made with source spans already
+        document, references, cited, named = spans_to_source(
+            (document, references, cited, named), squeezed)
+    return Extraction(
         source=source,
         sha256=sha256,
         page=page.kind,
-        document=header.model_copy(update={"general_addressees": found.general_addressees}),
-        references=tuple(refs),
+        document=document,
+        references=references,
         implements=tuple(implements),
         replaces=citations.replaces,
         amends=citations.amends,
-        cited_relations=citations.cited_relations,
-        named_citations=citations.named,
+        cited_relations=cited,
+        named_citations=named,
         tasks=found.tasks,
         targets=targets,
         warnings=(*repaired.warnings, *citations.warnings),
     )
-    return extraction if squeezed is None else spans_to_source(extraction, squeezed)
 
 
 def extract_file(path: Path) -> Extraction:

@@ -27,7 +27,7 @@ from policykg.loaders.lead import (
     preamble_facts,
 )
 from policykg.loaders.page import Page, classify_page
-from policykg.loaders.scan import line_matches, line_search
+from policykg.loaders.scan import line_matches, line_search, literal_matches
 from policykg.ontology.identity import parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentHeader, DocumentKind, Provenance, Span
 
@@ -96,7 +96,7 @@ _NOT_PLACE = frozenset((
     "Trung", "Chương", "Kế", "Nghị", "Kết", "Chỉ", "Thông", "Quyết", "Công", "Báo", "Hướng",
     "Việt", "Liên", "Đoàn", "Khu", "Cục", "Chi",
 ))
-_PLACE_MENTION = re.compile(  # the "T" first, so that the search skips to it
+_PLACE_MENTION = re.compile(  # tried where "ỉnh" or "hành" follows a "t" (scan.literal_matches)
     rf"[Tt](?:ỉnh ủy|hành ủy|ỉnh|hành phố)[ \t]+(?P<name>{NAME})"
 )
 _TERM = re.compile(r"KHÓA[ \t]+(?P<term>[IVXLC]+)\b")
@@ -258,6 +258,21 @@ def _lines(text: str, start: int = 0) -> Iterator[_Line]:
         pos = end + 1
 
 
+def _lines_back(text: str, start: int = 0) -> Iterator[_Line]:
+    """The lines :func:`_lines` yields, last first (found from the end, as far as read)."""
+    if start >= len(text):
+        return
+    stop = len(text)
+    if text[stop - 1] == "\n":  # no line after a final break
+        stop -= 1
+    while True:
+        nl = text.rfind("\n", start, stop)
+        yield _Line(start if nl < 0 else nl + 1, stop)
+        if nl < 0:
+            return
+        stop = nl
+
+
 def head_end(text: str) -> int:
     """End of the header zone: the first lines, where letterhead, heading and subject are."""
     end = -1
@@ -363,8 +378,8 @@ def _province(text: str, letterhead: re.Match[str] | None,
         name = province_named(letterhead["name"]) or _place_case(letterhead["name"])
         out.set("province", name, *letterhead.span("name"))
         return
-    mentions = [m for m in _PLACE_MENTION.finditer(text) if m["name"].split()[0] not in _NOT_PLACE
-                and province_at(m["name"]) is not None]
+    mentions = [m for m in literal_matches(_PLACE_MENTION, text, ("ỉnh", "hành"), 1)
+                if m["name"].split()[0] not in _NOT_PLACE and province_at(m["name"]) is not None]
     named = {province_at(m["name"]) for m in mentions}
     printed = province_named(_DASH_RUN.sub(" - ", place["place"])) if place is not None else None
     if place is not None and printed is not None and (printed in _CENTRAL_CITIES
@@ -433,7 +448,7 @@ def _signer(text: str, out: _Builder) -> None:
     tail = max(0, len(text) - _TAIL_CHARS)
     if _SIGNATURE_CUE.search(text, tail) is None:
         return
-    for line in reversed(list(_lines(text, tail))):
+    for line in _lines_back(text, tail):
         content = line.text(text)
         if not content.strip(" \t*") or _FOOTER.search(content):
             continue

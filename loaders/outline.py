@@ -268,11 +268,15 @@ def _table_cells(line: str, start: int) -> tuple[tuple[str, ...], tuple[int, ...
     return tuple(cells), tuple(starts)
 
 
-def _lines(text: str) -> Iterator[tuple[str, int]]:
+def _filled_lines(text: str) -> list[tuple[str, int]]:
+    """The lines of ``text`` holding more than spaces, with their offsets."""
+    lines = []
     start = 0
     for line in text.split("\n"):
-        yield line, start
+        if line and not line.isspace():
+            lines.append((line, start))
         start += len(line) + 1
+    return lines
 
 
 class _Builder:
@@ -305,8 +309,10 @@ class _Builder:
     def _restarting_lead(sibling: Node, label: str) -> Node | None:
         """The lead-in inside ``sibling`` that a list starting again at ``label`` follows:
         "1." after "6." is no seventh item but the first of the list a lead-in opened."""
-        value, last = _number(label), _number(sibling.label)
-        if value is None or last is None or value > last or value != 1:
+        if _number(label) != 1:
+            return None
+        last = _number(sibling.label)
+        if last is None or last < 1:
             return None
         leads = [n for n in sibling.walk() if n.kind == "plain" and n is not sibling
                  and n.text.rstrip(" *").endswith(":") and not n.children]
@@ -386,7 +392,7 @@ def parse_outline(text: str) -> Node:
     builder = _Builder()
     ended = False  # inside the recipients and signature, after the document's own text
     addressing = False  # inside a "Kính gửi:" list
-    lines = [(line, start) for line, start in _lines(text) if line.strip()]
+    lines = _filled_lines(text)
     for k, (line, start) in enumerate(lines):
         if ended:
             if _ANNEX.match(line) or _KIND_HEADING.match(line):

@@ -3,7 +3,8 @@
 A pattern anchored at line starts (``^`` with ``re.M``) gives the regex engine no
 prefix to skip to: a search tries every position.  :func:`line_matches` finds the lines
 holding one of the pattern's literals with ``str.find`` and tries the pattern only at
-their starts.
+their starts.  A pattern opening with a common letter stops at every one of them:
+:func:`literal_matches` tries it only where a rarer literal it holds is found.
 """
 
 from __future__ import annotations
@@ -30,6 +31,21 @@ def line_search(pattern: re.Pattern[str], text: str, literals: tuple[str, ...],
                 endpos: int | None = None) -> re.Match[str] | None:
     """``pattern.search(text, 0, endpos)`` for such a pattern (see :func:`line_matches`)."""
     return next(line_matches(pattern, text, literals, endpos), None)
+
+
+def literal_matches(pattern: re.Pattern[str], text: str, literals: tuple[str, ...],
+                    back: int = 0, haystack: str | None = None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match holds one of ``literals``
+    ``back`` characters after its start (in ``haystack``, a text of the same length as
+    ``text`` — its lower case — when given): only those starts are tried."""
+    hay = text if haystack is None else haystack
+    starts = sorted({at - back for literal in literals for at in _find_all(hay, literal, len(hay))
+                     if at >= back})
+    searched = 0  # where the next match may start
+    for start in starts:
+        if start >= searched and (m := pattern.match(text, start)) is not None:
+            yield m
+            searched = m.end()
 
 
 def _find_all(text: str, literal: str, end: int) -> Iterator[int]:

@@ -6,8 +6,8 @@ of a "\\r\\n" file).  The extractor's grammars read one space between words, so
 :func:`squeeze_spaces` makes a double space between two words a single one and drops
 spaces before a line break; runs of three or more are left alone, since a copied web
 page glues list items with them (see :mod:`policykg.loaders.layout`); an indentation
-every line shares is dropped.  Every span
-found in the squeezed text is mapped back with :meth:`Squeezed.source_span`, and
+every line shares is dropped.  Every span found in the squeezed text is mapped back with
+:meth:`Squeezed.source_span` (or made in the source at once by :func:`source_span`), and
 :func:`spans_to_source` does so for a whole record.
 """
 
@@ -38,12 +38,24 @@ class Squeezed:
         k = bisect_right(self.starts, offset) - 1
         return self.sources[k] + offset - self.starts[k]
 
+    def source_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` of :attr:`text` as bounds in the source: from its first character
+        to just after its last, the spaces dropped inside it taken back in."""
+        source_start = self.source_offset(start)
+        return source_start, self.source_offset(end - 1) + 1 if end > start else source_start
+
     def source_span(self, span: Span) -> Span:
-        """``span`` of :attr:`text` as a span of the source: from its first character to
-        just after its last, the spaces dropped inside it taken back in."""
-        start = self.source_offset(span.start)
-        end = self.source_offset(span.end - 1) + 1 if span.end > span.start else start
+        """``span`` of :attr:`text` as a span of the source (see :meth:`source_bounds`)."""
+        start, end = self.source_bounds(span.start, span.end)
         return span if (start, end) == (span.start, span.end) else Span(start=start, end=end)
+
+
+def source_span(squeezed: Squeezed | None, start: int, end: int) -> Span:
+    """The source span of ``[start, end)`` of the text read: ``squeezed.text`` when its
+    spacing was squeezed, else the source itself."""
+    if squeezed is not None:
+        start, end = squeezed.source_bounds(start, end)
+    return Span(start=start, end=end)
 
 
 def _common_indent(lines: list[str]) -> int:
@@ -96,12 +108,13 @@ def squeeze_spaces(text: str) -> Squeezed | None:
     return Squeezed("".join(pieces), tuple(starts), tuple(sources))
 
 
-_Model = TypeVar("_Model", bound=BaseModel)
+_Value = TypeVar("_Value")
 
 
-def spans_to_source(record: _Model, squeezed: Squeezed) -> _Model:
-    """``record`` with every :class:`Span` in it (at any depth) mapped to the source."""
-    return cast(_Model, _mapped(record, squeezed))
+def spans_to_source(value: _Value, squeezed: Squeezed) -> _Value:
+    """``value`` (a record, or a tuple of them) with every :class:`Span` in it (at any
+    depth) mapped to the source."""
+    return cast(_Value, _mapped(value, squeezed))
 
 
 # Values that hold no span, told by their exact type (the common case, decided first).

@@ -28,14 +28,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from policykg.core.vntext import case_blind_words, fold, tone_blind
 from policykg.loaders.clean import tidy
 from policykg.loaders.layout import lay_out
 from policykg.loaders.outline import Node, parse_outline
-from policykg.ontology.records import Provenance, Span, Target, Task
+from policykg.loaders.spacing import Squeezed, source_span
+from policykg.ontology.records import Provenance, Target, Task
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
 # Units written against their figure: "5Mbit/s", "10km", "2ha" (not "5G", "4.0").
@@ -292,11 +293,12 @@ class _Parentheses:
 
 
 class _Collector:
-    def __init__(self, text: str, source: str, tasks: tuple[Task, ...]) -> None:
-        self.text, self.source, self.tasks = text, source, tasks
+    def __init__(self, text: str, source: str, task_spans: Sequence[tuple[int, int] | None],
+                 squeezed: Squeezed | None) -> None:
+        self.text, self.source, self.squeezed = text, source, squeezed
         self.targets: list[Target] = []
-        spans = sorted((t.provenance.span.start, t.provenance.span.end, k)
-                       for k, t in enumerate(tasks) if t.provenance.span is not None)
+        spans = sorted((span[0], span[1], k) for k, span in enumerate(task_spans)
+                       if span is not None)
         self._task_spans = spans
         self._task_starts = [start for start, _, _ in spans]
 
@@ -314,7 +316,8 @@ class _Collector:
         self.targets.append(Target(
             text=tidy(self.text[start:end]), metric=metric, value=normalise_value(value),
             unit=unit, qualifier=qualifier, year=year, task_index=self._task_index(start),
-            provenance=Provenance(source=self.source, span=Span(start=start, end=end))))
+            provenance=Provenance(source=self.source,
+                                  span=source_span(self.squeezed, start, end))))
 
     def node_text(self, node: Node, zone: _Zone) -> None:
         text = node.text
@@ -409,13 +412,17 @@ class _Collector:
 
 
 def extract_targets_from(root: Node, text: str, source: str,
-                         tasks: tuple[Task, ...]) -> tuple[Target, ...]:
-    """Numeric goals of the text, in document order."""
-    collector = _Collector(text, source, tasks)
+                         task_spans: Sequence[tuple[int, int] | None], *,
+                         squeezed: Squeezed | None = None) -> tuple[Target, ...]:
+    """Numeric goals of the text, in document order.  ``task_spans`` are the spans of the
+    tasks in ``text`` (``squeezed.text`` when its spacing was squeezed: the targets' spans
+    are then mapped to the source)."""
+    collector = _Collector(text, source, task_spans, squeezed)
     collector.walk(root, _Zone())
     return tuple(collector.targets)
 
 
 def extract_targets(text: str, source: str, tasks: tuple[Task, ...]) -> tuple[Target, ...]:
     """Numeric goals of ``text`` (a cleaned text), in document order."""
-    return extract_targets_from(parse_outline(lay_out(text)), text, source, tasks)
+    spans = [(span.start, span.end) if (span := t.provenance.span) else None for t in tasks]
+    return extract_targets_from(parse_outline(lay_out(text)), text, source, spans)

@@ -59,15 +59,48 @@ from policykg.loaders.deadlines import deadline_from_field, find_deadline
 from policykg.loaders.layout import lay_out
 from policykg.loaders.outline import Node, parse_outline
 from policykg.loaders.prose import prose_tasks
-from policykg.ontology.records import Deadline, Provenance, Span, Task
+from policykg.loaders.spacing import Squeezed, source_span, spans_to_source
+from policykg.ontology.records import Deadline, Provenance, Task
 
 
 @dataclass(frozen=True)
 class TaskExtraction:
-    """Tasks found in one text, and the bodies the whole document addresses."""
+    """Tasks found in one text, and the bodies the whole document addresses; ``spans`` are
+    the tasks' spans in the text walked (its spacing squeezed, when it was)."""
 
     tasks: tuple[Task, ...]
     general_addressees: tuple[str, ...]
+    spans: tuple[tuple[int, int] | None, ...] = ()
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A task as the walk builds and amends it; the record is made once, at the end."""
+
+    text: str
+    section: str
+    owners: tuple[str, ...]
+    coordinators: tuple[str, ...]
+    deadline: Deadline | None
+    start: int
+    end: int
+
+    def assign(self, found: Responsibility) -> None:
+        """The owners an attribution line gives, with its coordinators and deadline where
+        the task states none."""
+        self.owners = found.owners
+        self.coordinators = self.coordinators or found.coordinators
+        self.deadline = self.deadline or found.deadline
+
+    def task(self, source: str, squeezed: Squeezed | None) -> Task:
+        """The record, its spans in the source."""
+        deadline = self.deadline
+        if deadline is not None and squeezed is not None:
+            deadline = spans_to_source(deadline, squeezed)
+        return Task(text=self.text, section=self.section, owners=self.owners,
+                    coordinators=self.coordinators, deadline=deadline,
+                    provenance=Provenance(source=source,
+                                          span=source_span(squeezed, self.start, self.end)))
 
 
 @dataclass(frozen=True)
@@ -196,7 +229,7 @@ class _Walker:
     def __init__(self, text: str, source: str) -> None:
         self.text = text
         self.source = source
-        self.tasks: list[Task] = []
+        self.tasks: list[_Draft] = []
         self.addressees: list[str] = []
         self.pending: list[int] = []  # tasks without an owner, waiting for an attribution
 
@@ -217,12 +250,10 @@ class _Walker:
             deadline = deadline or closing.deadline
         if scope.owned_only and not owners:
             return None
-        task = Task(text=tidy(body), section=node.section(), owners=owners,
-                    coordinators=coords,
-                    deadline=deadline or find_deadline(body, offset=start, source=self.source)
-                    or scope.deadline,
-                    provenance=Provenance(source=self.source, span=Span(start=start, end=end)))
-        self.tasks.append(task)
+        self.tasks.append(_Draft(
+            tidy(body), node.section(), owners, coords,
+            deadline or find_deadline(body, offset=start, source=self.source) or scope.deadline,
+            start, end))
         index = len(self.tasks) - 1
         if not owners:
             self.pending.append(index)
@@ -271,11 +302,12 @@ class _Walker:
         for child in node.children:
             self.walk(child, scope)
 
-    def _section_scope(self, node: Node, scope: Scope) -> Scope:
-        if node.kind in ("part", "num", "letter", "article", "annex") and _is_title(node) and \
+    @staticmethod
+    def _section_scope(node: Node, scope: Scope, title: bool) -> Scope:
+        if node.kind in ("part", "num", "letter", "article", "annex") and title and \
                 _DESCRIPTIVE.match(node.text):
             return replace(scope, holds_tasks=False)
-        if node.kind in ("part", "num") and _is_title(node) and _FUNDING.match(node.text):
+        if node.kind in ("part", "num") and title and _FUNDING.match(node.text):
             return replace(scope, owned_only=True)
         if node.kind in ("part", "annex") and not _DESCRIPTIVE.match(node.text):
             return replace(scope, holds_tasks=True)
@@ -294,7 +326,8 @@ class _Walker:
         self._children(node, scope)
 
     def _item(self, node: Node, scope: Scope) -> None:
-        scope = self._section_scope(node, scope)
+        title = _is_title(node)
+        scope = self._section_scope(node, scope, title)
         if node.kind == "article":
             self._article(node, scope)
             return
@@ -312,7 +345,6 @@ class _Walker:
             plains = [p for p in plains if not _is_field(p)]
         if items and all(c.inline for c in items) and not _directive_items(node, items):
             items = []  # "… với 05 chức năng chính: (i) …; (ii) …": parts of one task
-        title = _is_title(node)
         if items or (title and plains and not fields):
             self._heading(node, items, plains, title, scope)
             return
@@ -375,10 +407,7 @@ class _Walker:
                 found = _attribution(child, self.source)
                 if found is not None and self.pending:
                     for k in self.pending:
-                        self.tasks[k] = self.tasks[k].model_copy(update={
-                            "owners": found.owners,
-                            "coordinators": self.tasks[k].coordinators or found.coordinators,
-                            "deadline": self.tasks[k].deadline or found.deadline})
+                        self.tasks[k].assign(found)
                     self.pending = []
                     continue
                 if child.text.rstrip(" *").endswith(":") or not is_directive(child.text):
@@ -409,24 +438,17 @@ class _Walker:
             found = _attribution(plain, self.source)
             if found is not None:  # it assigns the items above it still without owners
                 for k in self.pending:
-                    self.tasks[k] = self.tasks[k].model_copy(update={
-                        "owners": found.owners,
-                        "coordinators": self.tasks[k].coordinators or found.coordinators,
-                        "deadline": self.tasks[k].deadline or found.deadline})
+                    self.tasks[k].assign(found)
                 self.pending = []
                 continue
             task = self.tasks[index]
             if is_closing(plain.text) or plain.text.rstrip(" *").endswith(":"):
                 self._lead_addressees(plain.text)
                 continue
-            span = task.provenance.span
-            start = span.start if span else plain.start
-            deadline = task.deadline or find_deadline(plain.text, offset=plain.start,
-                                                      source=self.source)
-            self.tasks[index] = task.model_copy(update={
-                "text": tidy(self.text[start:plain.end]), "deadline": deadline,
-                "provenance": Provenance(source=self.source,
-                                         span=Span(start=start, end=plain.end))})
+            task.deadline = task.deadline or find_deadline(plain.text, offset=plain.start,
+                                                           source=self.source)
+            task.text = tidy(self.text[task.start:plain.end])
+            task.end = plain.end
 
     def _fielded(self, node: Node, fields: list[Node], scope: Scope) -> None:
         """An item whose responsibility is written in field lines."""
@@ -497,10 +519,8 @@ class _Walker:
                                                source=self.source)
             owners = tuple(split_bodies(tidy(_cell(cells, owner_col))))
             coords = tuple(split_bodies(tidy(_cell(cells, coord_col))))
-            self.tasks.append(Task(
-                text=tidy(cells[task_col]), section=row.section(), owners=owners,
-                coordinators=coords, deadline=deadline or scope.deadline,
-                provenance=Provenance(source=self.source, span=Span(start=start, end=end))))
+            self.tasks.append(_Draft(tidy(cells[task_col]), row.section(), owners, coords,
+                                     deadline or scope.deadline, start, end))
             last = len(self.tasks) - 1
 
 
@@ -590,21 +610,27 @@ def _cell(cells: tuple[str, ...], col: int | None) -> str:
     return cells[col] if col is not None and col < len(cells) else ""
 
 
-def extract_tasks_from(root: Node, text: str, source: str, *,
-                       prose: bool = True) -> TaskExtraction:
-    """Tasks in document order, and the general addressees, from an outline.
+def extract_tasks_from(root: Node, text: str, source: str, *, prose: bool = True,
+                       squeezed: Squeezed | None = None) -> TaskExtraction:
+    """Tasks in document order, and the general addressees, from an outline of ``text``
+    (``squeezed.text`` when its spacing was squeezed: the tasks' spans are then mapped to
+    the source).
 
     A document whose outline holds no task states its tasks in prose, when ``prose``
     (not a news page): see :mod:`policykg.loaders.prose`.
     """
     walker = _Walker(text, source)
     walker.walk(root, Scope())
-    if not walker.tasks and prose:
+    tasks = tuple(draft.task(source, squeezed) for draft in walker.tasks)
+    spans: tuple[tuple[int, int] | None, ...] = tuple(
+        (draft.start, draft.end) for draft in walker.tasks)
+    if not tasks and prose:
         found = prose_tasks(root, source)
-        walker.tasks.extend(found.tasks)
+        spans = tuple((span.start, span.end) if (span := t.provenance.span) else None
+                      for t in found.tasks)
+        tasks = found.tasks if squeezed is None else spans_to_source(found.tasks, squeezed)
         walker._add_addressees(found.addressees)
-    return TaskExtraction(tasks=tuple(walker.tasks),
-                          general_addressees=tuple(walker.addressees))
+    return TaskExtraction(tasks=tasks, general_addressees=tuple(walker.addressees), spans=spans)
 
 
 def extract_tasks(text: str, source: str) -> TaskExtraction:
