@@ -340,8 +340,8 @@ def test_a_heading_item_over_a_lead_in_and_its_paragraphs_holds_them_as_tasks() 
 
 
 def test_a_conclusions_judgement_of_what_it_heard_is_no_task() -> None:
-    text = ("Thường trực Tỉnh ủy kết luận như sau:\n\n1. Cơ bản đồng ý với báo cáo của Ban cán sự "
-            "đảng UBND tỉnh. Trong thời gian qua, các cấp ủy đã tích cực triển khai.\n\n2. Giao Ban "
-            "cán sự đảng UBND tỉnh chỉ đạo hoàn thiện Đề án.\n\n3. Biểu dương, tôn vinh các doanh "
-            "nghiệp có thành tích trong chuyển đổi số.\n")
+    text = ("Thường trực Tỉnh ủy kết luận như sau:\n\n1. Cơ bản đồng ý với báo cáo của Ban cán "
+            "sự đảng UBND tỉnh. Trong thời gian qua, các cấp ủy đã tích cực triển khai.\n\n2. "
+            "Giao Ban cán sự đảng UBND tỉnh chỉ đạo hoàn thiện Đề án.\n\n3. Biểu dương, tôn "
+            "vinh các doanh nghiệp có thành tích trong chuyển đổi số.\n")
     assert [t.text[:12] for t in extract_tasks(text, "x").tasks] == ["Giao Ban cán", "Biểu dương, "]
