@@ -296,8 +296,10 @@ _JUDGEMENT = re.compile(r"(?i)^[\s*]*(?:(?:cơ bản|về cơ bản)\s+)?(?:đ�
 _MODAL = re.compile(r"(?i)\b(?:cần|phải)\b")
 # A line of a schedule of quotas, a target and nothing else: "- Năm 2022: 94 xã, phường, thị
 # trấn.", "Đến năm 2025: 100% hồ sơ …".
-_QUOTA = re.compile(r"(?i)^[\s*]*(?:(?:đến|tới)\s+(?:hết\s+)?)?(?:năm|giai đoạn)\s+(?:19|20)\d\d"
-                    r"(?:\s*[-–]\s*(?:19|20)\d\d)?\s*:\s*(?:có\s+)?(?:(?:khoảng|ít nhất|tối thiểu|"
+# The year label of a schedule's line: "Năm 2022:", "Đến hết năm 2025:", "Giai đoạn 2026-2030:".
+YEAR_LABEL = (r"(?:(?:đến|tới)\s+(?:hết\s+)?)?(?:năm|giai đoạn)\s+(?:19|20)\d\d"
+              r"(?:\s*[-–]\s*(?:19|20)\d\d)?\s*:")
+_QUOTA = re.compile(rf"(?i)^[\s*]*{YEAR_LABEL}\s*(?:có\s+)?(?:(?:khoảng|ít nhất|tối thiểu|"
                     r"trên|đạt)\s+)?\d[\d.,]*\s*%?[^.;:\n]{0,100}[.;]?\s*$")
 
 

@@ -128,9 +128,10 @@ _COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{4,}(?=\S)|[ \t]*\|[ \t]*")
 def _letterhead_columns(text: str) -> str:
     """``text`` with the columns of its letterhead lines (among the first lines) put on
     lines of their own: the gap's last character, or each "|", a line break; same length."""
-    lines = text.split("\n")
+    head = text.split("\n", _HEADER_LINES * 3)  # the first lines, blank ones among them
+    rest = head.pop() if len(head) > _HEADER_LINES * 3 else None
     seen = 0
-    for i, line in enumerate(lines):
+    for i, line in enumerate(head):
         if not line.strip():
             continue
         seen += 1
@@ -138,10 +139,10 @@ def _letterhead_columns(text: str) -> str:
             break
         if ("|" in line or "    " in line) and any(
                 _LETTERHEAD_CELL.match(cell) for cell in _COLUMN_GAP.split(line)):
-            lines[i] = _COLUMN_GAP.sub(
+            head[i] = _COLUMN_GAP.sub(
                 lambda m: m.group()[:-1] + "\n" if "|" not in m.group()
                 else m.group().replace("|", "\n"), line)
-    return "\n".join(lines)
+    return "\n".join(head if rest is None else [*head, rest])
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from policykg.core.errors import InvalidNumber
 from policykg.core.vntext import expand_abbreviations
 from policykg.loaders.bodies import body_phrase_end, starts_with_body
 from policykg.loaders.clean import tidy
-from policykg.loaders.page import Page, addressed, issues_itself, request_voice
+from policykg.loaders.page import ISSUED_BY, Page, addressed, issues_itself, request_voice
 from policykg.ontology.identity import ParsedNumber, parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentKind
 
@@ -31,7 +31,7 @@ _DATE_AFTER = re.compile(r"\s*,?\s*\(?\s*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})
 _DATE_BEFORE = re.compile(r"(?i)\bngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
                           r"(?P<y>(?:19|20)\d\d)\s*,?\s*")
 _ISSUING = re.compile(r"(?i)\s*(?:đã\s+|vừa\s+)?(?:ký\s+)?ban\s+hành\s*$")
-_ISSUED_BY = re.compile(r"(?i)\s*\)?\s*,?\s*(?:ban hành bởi|của|do)\s+")
+_ISSUED_BY = re.compile(rf"(?i)\s*\)?\s*,?\s*{ISSUED_BY}\s+")
 _CLAUSE_START = re.compile(r"[.;:\n]|,\s+(?=[A-ZĐÀ-Ỹ])")
 _LEAD_PARAGRAPH = 600  # how far past the lead the document's own first paragraph may name it
 # The body speaking in a letter: "…, Bộ X đã dự thảo …", "Bộ X xin gửi …".

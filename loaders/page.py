@@ -48,10 +48,12 @@ _TITLE_LINE = re.compile(
 # The document's own text right after a title line: its first part ("I- Tình hình …",
 # "PHẦN I", "1. Mục tiêu") or its preamble ("Căn cứ …", "Thực hiện …").
 _BODY_START = re.compile(r"(?i)(?:[IVX]+[.\-–)]|phần\s+(?:[IVX]+|thứ)|1[.)]|căn cứ\b|thực hiện\b)")
+# Who issued a document, after its name and date: "… ngày 08/6/2022 ban hành bởi Tỉnh ủy …".
+ISSUED_BY = r"(?:ban hành bởi|của|do)"
 # A title line that dates its document and names the issuer: "Nghị quyết số 22/NQ-TU ngày
 # 08/6/2022 ban hành bởi Tỉnh ủy Kiên Giang về …", "… ngày 08/6/2022 của Tỉnh ủy …".
 _DATED_AND_ISSUED = re.compile(r"(?i)^\s*,?\s*\(?\s*ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*"
-                               r"(?:19|20)\d\d\s*\)?\s*,?\s*(?:ban hành bởi|của|do)\s")
+                               rf"(?:19|20)\d\d\s*\)?\s*,?\s*{ISSUED_BY}\s")
 # An organ's notice posted without its header: a preamble in its own voice ("Thực hiện …",
 # "Căn cứ …") and the organ's request "Sở Khoa học và Công nghệ đề nghị các sở, ban, ngành
 # …", "Bộ KH&CN đề nghị Quý cơ quan …" — and none of a report's marks.

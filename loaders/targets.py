@@ -32,6 +32,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from policykg.core.vntext import case_blind_words, fold, tone_blind
+from policykg.loaders.clauses import YEAR_LABEL
 from policykg.loaders.clean import tidy
 from policykg.loaders.layout import lay_out
 from policykg.loaders.outline import Node, parse_outline
@@ -81,9 +82,7 @@ _GOAL_VERB = re.compile(r"(?i)\b(?:đến|hoàn thành|số hóa|số hoá|phủ
 # What makes a figure a goal without a goal word: a schedule's year label ("- Năm 2022: 94
 # xã"), or what a horizon's completion reaches ("Đến năm 2025, hoàn thành chuyển đổi số tại
 # 12 huyện").
-_SCHEDULE_LABEL = re.compile(r"(?i)(?:^|\n)[\s*\-+•]*(?:(?:đến|tới)\s+(?:hết\s+)?)?"
-                             r"(?:năm|giai đoạn)\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*:\s*"
-                             r"(?:có\s+|đạt\s+)?$")
+_SCHEDULE_LABEL = re.compile(rf"(?i)(?:^|\n)[\s*\-+•]*{YEAR_LABEL}\s*(?:có\s+|đạt\s+)?$")
 _COMPLETION_AT = re.compile(r"(?i)^[\s*\-+•]*(?:đến|tới)\s+(?:hết\s+)?năm\s+(?:19|20)\d\d\s*,\s*"
                             r"(?:cơ bản\s+)?hoàn thành\b[^;:.]{0,120}?\b(?:tại|ở|cho)\s+$")
 # A share that opens its clause and states what it reaches: ", 100% người dân được khám …".
