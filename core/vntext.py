@@ -92,19 +92,30 @@ _CASE_TWINS = {"i": "İı", "k": "\u212a", "s": "ſ"}
 CASE_TWIN_LETTERS = "".join(_CASE_TWINS.values())
 
 
+def may_hold(text: str, words: tuple[str, ...], lower: str | None = None) -> bool:
+    """Whether a case-blind pattern needing one of ``words`` (lower case) may match in
+    ``text``: its lower case (``lower``, when already made) holds one, or lower-casing
+    cannot tell (a lower case longer than the text, or a case twin in it)."""
+    low = text.lower() if lower is None else lower
+    return len(low) != len(text) or any(word in low for word in words) or any(
+        twin in text for twin in CASE_TWIN_LETTERS)
+
+
 def _cases(letter: str) -> str:
     low = letter.lower()
     return low + letter.upper() + _CASE_TWINS.get(low, "")
 
 
-def case_blind_words(*alternatives: str) -> str:
-    r"""A pattern matching as ``(?i)\b(?:a|b|…)`` does, written so that a search skips to
-    the alternatives' first letters: a class of them in every case opens it, and the
-    word boundary and the letter each alternative starts with are looked behind after
-    it.  Each alternative starts with a letter a-z or "đ"; the rest of it ignores case."""
+def case_blind_words(*alternatives: str, not_after: tuple[str, ...] = ()) -> str:
+    r"""A pattern matching as ``(?<!x)(?<!y)(?i)\b(?:a|b|…)`` does (``not_after`` being
+    ``(x, y)``, literals matched in case), written so that a search skips to the
+    alternatives' first letters: a class of them in every case opens it, and what comes
+    before and the letter each alternative starts with are looked behind after it.
+    Each alternative starts with a letter a-z or "đ"; the rest of it ignores case."""
     assert all(a[:1].lower() in "abcdefghijklmnopqrstuvwxyzđ" and a[:1] for a in alternatives)
     lead = "".join(sorted({c for a in alternatives for c in _cases(a[0])}))
-    return rf"[{lead}](?<!\w.)(?i:" + "|".join(
+    before = "".join(f"(?<!{re.escape(literal)}.)" for literal in not_after)
+    return rf"[{lead}](?<!\w.){before}(?i:" + "|".join(
         f"(?<=[{_cases(a[0])}]){a[1:]}" for a in alternatives) + ")"
 
 

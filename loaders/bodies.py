@@ -170,11 +170,8 @@ _GOES_ON = {"có": ("liên", "quan"), "trên": ("địa", "bàn"), "trực": ("t
 
 def body_phrase_end(phrase: str) -> int:
     """Length of the body phrase at the start of ``phrase`` (before its verb or ":")."""
-    taken = _phrase_words(phrase)
-    if not taken:
-        return 0
-    last = next(islice(_WORD.finditer(phrase, 0, _LONGEST_NAME), taken - 1, None))
-    return len(phrase[:last.end()].rstrip(" ,."))
+    end = _phrase_words(phrase)
+    return len(phrase[:end].rstrip(" ,.")) if end else 0
 
 
 # Words after the one read that its tests look at (a stop's second word and the word
@@ -185,11 +182,12 @@ _READ = 48
 
 
 def _phrase_words(phrase: str) -> int:
-    """How many of the words of ``phrase[:_LONGEST_NAME]`` the body phrase takes.  Words are
-    read a stretch at a time, each ending at a space (no word crosses one), as far as the
-    tests look."""
+    """Where the last of the words of ``phrase[:_LONGEST_NAME]`` the body phrase takes ends
+    (0 when it takes none).  Words are read a stretch at a time, each ending at a space (no
+    word crosses one), as far as the tests look."""
     words: list[str] = []
     low: list[str] = []
+    stretches: list[tuple[int, int, int]] = []  # (words before it, start, end) of each read
     end = min(len(phrase), _LONGEST_NAME)
     read = 0  # where the words read so far end
     taken = 0
@@ -199,6 +197,7 @@ def _phrase_words(phrase: str) -> int:
             stop = phrase.find(" ", read + _READ, end)
             stop = end if stop < 0 else stop
             more = _WORD.findall(phrase, read, stop)
+            stretches.append((len(words), read, stop))
             words += more
             low += map(str.lower, more)
             read = stop
@@ -222,7 +221,11 @@ def _phrase_words(phrase: str) -> int:
                 break
         i += 1
         taken = i
-    return taken
+    if not taken:
+        return 0
+    before, start, stop = next(s for s in reversed(stretches) if s[0] < taken)
+    last = next(islice(_WORD.finditer(phrase, start, stop), taken - 1 - before, None))
+    return last.end()
 
 
 def starts_with_body(clause: str) -> bool:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from policykg.core.vntext import case_blind_words
+from policykg.core.vntext import case_blind_words, may_hold
 from policykg.loaders.bodies import body_phrase_end, split_bodies, starts_with_body
 from policykg.loaders.clean import tidy
 
@@ -288,6 +288,7 @@ _PASSIVE_LEAD = re.compile(r"(?i)^\s*(?:kinh phí|nguồn vốn|ngân sách|vi�
 _ROLE = re.compile(r"(?i)^[^;:.]{0,100}?\b(?:(?:giữ|có|đóng)\s+vai\s+trò|là\s+(?:một\s+)?"
                    r"(?:phương thức|hình thức|giải pháp|yếu tố|động lực|xu hướng|xu thế|"
                    r"nền tảng|điều kiện tiên quyết))\b")
+_ROLE_WORDS = ("vai", "là")  # one of them is in every match of _ROLE
 # A conclusion's judgement of what it heard: "Cơ bản đồng ý với báo cáo …", "Ghi nhận, đánh
 # giá cao …" — it directs nothing ("Biểu dương, tôn vinh doanh nghiệp …" in a plan does).
 _JUDGEMENT = re.compile(r"(?i)^[\s*]*(?:(?:cơ bản|về cơ bản)\s+)?(?:đồng ý|nhất trí|ghi nhận|"
@@ -305,20 +306,26 @@ _QUOTA = re.compile(rf"(?i)^[\s*]*{YEAR_LABEL}\s*(?:có\s+)?(?:(?:khoảng|ít n
 
 def is_closing(text: str) -> bool:
     """Whether ``text`` is a closing formula or a conditional of the document."""
+    return _is_closing(text, text.lower())
+
+
+def _is_closing(text: str, lower: str) -> bool:
+    """:func:`is_closing`, ``lower`` being ``text.lower()``."""
     if _CLOSING.match(text):
         return True
-    lower = text.lower()
     return ("trân trọng" in lower or "biết" in lower) and bool(_CLOSING_ANYWHERE.search(text))
 
 
 def is_directive(text: str) -> bool:
     """Whether ``text`` directs action (rather than report, describe or close)."""
-    if not text.strip() or is_closing(text):
+    lower = text.lower()
+    if not text.strip() or _is_closing(text, lower):
         return False
     passive = _PASSIVE_LEAD.match(text)
     if (passive and not _MODAL.search(passive[0])) or _QUOTA.match(text):
         return False
-    if ((role := _ROLE.match(text)) and not _MODAL.search(role[0])) or _JUDGEMENT.match(text):
+    role = _ROLE.match(text) if may_hold(text, _ROLE_WORDS, lower) else None
+    if (role and not _MODAL.search(role[0])) or _JUDGEMENT.match(text):
         return False
     if ACTION.match(text):
         return True

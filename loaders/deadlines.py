@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from policykg.core.vntext import CASE_TWIN_LETTERS, case_blind_words
+from policykg.core.vntext import case_blind_words, may_hold
 from policykg.ontology.records import Deadline, Provenance, Span
 
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -31,8 +31,8 @@ _DAY_WORDS = re.compile(_WHEN_DAY + r"(?i:ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})
 _MONTH = re.compile(_WHEN + r"(?i:tháng\s+(\d{1,2})(?:\s*[/-]\s*|\s+năm\s+)((?:19|20)\d\d))\b")
 # "… các nhiệm vụ được giao trong năm 2025": the year names the tasks, not a deadline.
 _YEAR = re.compile(
-    r"(?<!giao )(?<! ra )"
-    + case_blind_words("trong", r"hoàn thành(?:\s+trong)?", "trước", r"chậm nhất(?:\s+là)?")
+    case_blind_words("trong", r"hoàn thành(?:\s+trong)?", "trước", r"chậm nhất(?:\s+là)?",
+                     not_after=("giao ", " ra "))
     + r"(?i:\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d))\b")
 # "các mục tiêu, chỉ tiêu, nhiệm vụ chủ yếu năm 2017 … hoàn thành": that year's plan.
 _YEAR_PLAN = re.compile(r"(?i)\b(?:mục tiêu|chỉ tiêu|nhiệm vụ|kế hoạch)[^.;:]{0,60}?"
@@ -118,14 +118,6 @@ def _ends_with_recurrence(text: str) -> bool:
     return text[max(end - 5, 0):end].lower().endswith(("xuyên", "năm", "kỳ"))
 
 
-def _may_name_periodic_verb(clause: str) -> bool:
-    """Whether ``clause`` may name one of :data:`_PERIODIC_VERBS` (case-blind): its lower
-    case does, or lower-casing cannot tell (see ``core.vntext.CASE_TWIN_LETTERS``)."""
-    lower = clause.lower()
-    return len(lower) != len(clause) or any(verb in lower for verb in _PERIODIC_VERBS) or any(
-        twin in clause for twin in CASE_TWIN_LETTERS)
-
-
 def _first_clause_end(text: str) -> int:
     """Where the item's first clause ends (a ";" or a sentence's end)."""
     found = _SENTENCE_BREAK.search(text)
@@ -158,7 +150,7 @@ def find_deadline(text: str, *, offset: int = 0, source: str = "") -> Deadline |
         best = (opening.start(), len(opening[0].rstrip(" ,")), "recurring")
     if best is None and ("kỳ" in text or "hàng" in text or "hằng" in text):
         clause_end = _first_clause_end(text)
-        if _may_name_periodic_verb(text[:clause_end]) and (
+        if may_hold(text[:clause_end], _PERIODIC_VERBS) and (
                 action := _RECURRING_ACTION.search(text, 0, clause_end)) is not None:
             best = (action.start(), action.end(), "recurring")
     if best is None:
