@@ -97,8 +97,8 @@ def may_hold(text: str, words: tuple[str, ...], lower: str | None = None) -> boo
     ``text``: its lower case (``lower``, when already made) holds one, or lower-casing
     cannot tell (a lower case longer than the text, or a case twin in it)."""
     low = text.lower() if lower is None else lower
-    return len(low) != len(text) or any(word in low for word in words) or any(
-        twin in text for twin in CASE_TWIN_LETTERS)
+    return len(low) != len(text) or any(map(low.__contains__, words)) or any(
+        map(text.__contains__, CASE_TWIN_LETTERS))
 
 
 def _cases(letter: str) -> str:

@@ -100,6 +100,7 @@ _NOT_BODY = re.compile(r"(?:Ban hành|Báo cáo|Đoàn kết|Bộ máy|Bộ tiê
                        r"(?:Cơ quan|Đơn vị)[ \t]+(?:chủ trì|phối hợp|thực hiện)[ \t]*:"
                        r")(?![^\W\d_])")  # a field's label
 _DETERMINER = re.compile(r"(?i)(?:các|những|mọi)\s")
+_DETERMINER_INITIALS = frozenset("cCnNmM")
 # Lower-case words that open a collective subject after "các" ("các sở, ngành …").
 _COLLECTIVE_NOUNS = frozenset({
     "cấp", "cơ", "ban", "sở", "ngành", "huyện", "thành", "đảng", "tổ", "đoàn", "địa",
@@ -235,7 +236,7 @@ def starts_with_body(clause: str) -> bool:
         return False
     if clause[:2] in _HEAD_OPENINGS and _HEAD_RE.match(clause):
         return not _NOT_BODY.match(clause)
-    det = _DETERMINER.match(clause)
+    det = _DETERMINER.match(clause) if clause[:1] in _DETERMINER_INITIALS else None
     if det:
         rest = clause[det.end():].split(maxsplit=1)
         return bool(rest) and rest[0].lower().strip(",;.") in _COLLECTIVE_NOUNS

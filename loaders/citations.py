@@ -50,7 +50,7 @@ from policykg.ontology.records import (
 # to digits, and a digit run not starting the number (after a letter, digit, "_", "/", "."
 # or "-") is refused at its first digit.
 _NUMBER = re.compile(
-    r"\d(?<![\w/.-]\d)\d{0,4}[a-z]?(?:"
+    r"\d(?<![\w/.-]\d)\d{0,4}+[a-z]?+(?:"  # possessive: what follows is no digit or letter
     r"[ \t]{0,2}-[ \t]{0,2}[A-ZĐ][A-Za-zĐđ]{0,5}[ \t]{0,2}/[ \t]{0,2}"
     r"(?:T\.Ư|TƯ|[A-ZĐ]{1,8}\d{0,2}(?:\.[A-ZĐ]{1,3})?(?:-[A-ZĐ][A-ZĐa-zđ0-9]{0,8}){0,2})"
     r"(?![A-ZĐƯ0-9])"

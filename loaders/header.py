@@ -405,7 +405,7 @@ def _issuer(text: str, head: int, kind: DocumentKind, title: str | None,
             title_span: tuple[int, int] | None, unit: str,
             letterhead: re.Match[str] | None, out: _Builder) -> None:
     found: re.Match[str] | None = next(
-        (m for m in _OF_BODY.finditer(text, 0, head) if m[0].isupper()), None
+        (m for m in line_matches(_OF_BODY, text, ("CỦA",), head) if m[0].isupper()), None
     ) or _author(text)
     if found is None:
         signed = [m for m in _SIGNED.finditer(text, max(0, len(text) - _TAIL_CHARS))

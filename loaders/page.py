@@ -137,8 +137,11 @@ def classify_page(view: str) -> Page:
                                    line_search(_SUBJECT_LINE, view, ("V/v",), head),
                                    line_search(_ADDRESSED, view, ("Kính gửi",), head))
                if m is not None]
-    markers += [m.start() for m in _LETTERHEAD.finditer(view, 0, head)
-                if _line_at(view, m.start()).isupper()][:1]  # "UBND tỉnh chỉ đạo …" is prose
+    # the first letterhead in capitals ("UBND tỉnh chỉ đạo …" is prose)
+    letterhead = next((m.start() for m in _LETTERHEAD.finditer(view, 0, head)
+                       if _line_at(view, m.start()).isupper()), None)
+    if letterhead is not None:
+        markers.append(letterhead)
     lower_head = view[:head].lower()  # literal cues first: the patterns ignore case
     lead = _REPUBLISHED.search(view, 0, head) if (
         "toàn văn" in lower_head or "nguyên văn" in lower_head) else None

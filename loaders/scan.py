@@ -48,8 +48,11 @@ def literal_matches(pattern: re.Pattern[str], text: str, literals: tuple[str, ..
             searched = m.end()
 
 
-def _find_all(text: str, literal: str, end: int) -> Iterator[int]:
+def _find_all(text: str, literal: str, end: int) -> list[int]:
+    """Where ``literal`` starts in ``text[:end]``, every time."""
+    found = []
     at = text.find(literal, 0, end)
     while at >= 0:
-        yield at
+        found.append(at)
         at = text.find(literal, at + 1, end)
+    return found
