@@ -381,13 +381,13 @@ class _Walker:
         if lead_deadline is not None:
             inherited = replace(inherited, deadline=lead_deadline)
         if items:
-            self._group(node.children, inherited, node)
+            self._group(node.children, inherited, title)
             return
         directive = [] if heading_owners or not node.text.strip() or not _is_lead(node) else [
             p for p in plains if is_directive(p.text) and _attribution(p, self.source) is None]
         if len(directive) != 1:
             # a body heading, or a title over its paragraphs: each paragraph is a task
-            self._group(node.children, inherited, node, paragraphs_are_tasks)
+            self._group(node.children, inherited, paragraphs_are_tasks or title)
             return
         # "1. Title: " and one paragraph: one task, from the title
         only = directive[0]
@@ -396,12 +396,10 @@ class _Walker:
         if index is not None:
             self._continuations(index, [p for p in plains if p is not only], inherited)
 
-    def _group(self, children: list[Node], scope: Scope, parent: Node,
-               paragraphs_are_tasks: bool = False) -> None:
-        """The children of a heading: items, and paragraphs that are items or attributions."""
+    def _group(self, children: list[Node], scope: Scope, paragraphs_are_tasks: bool) -> None:
+        """The children of a heading: items, and paragraphs that are items or attributions
+        (each a task of its own when ``paragraphs_are_tasks``: under a title or a lead-in)."""
         self.pending = []
-        paragraphs_are_tasks = paragraphs_are_tasks or parent.kind == "plain" or \
-            _is_title(parent)
         for child in children:
             if child.kind == "plain":
                 found = _attribution(child, self.source)
@@ -415,7 +413,7 @@ class _Walker:
                     if _directs_before_its_list(child.text):
                         self._task(child, child.start, child.end,
                                    self._owners_of(child.text, scope), scope)
-                    self._group(child.children, scope, child)
+                    self._group(child.children, scope, True)
                     continue
                 if not scope.owners and _IMPLEMENTS_THIS.search(child.text) and \
                         (subjects := clause_subjects(child.text)) and \
@@ -543,8 +541,7 @@ def _unmarked_items(plains: list[Node], *, under_heading: bool = False) -> bool:
     two or more directives, most of them opening with their verb or their body, or
     each a sentence of its own under an item that is no sentence (a heading: "1. Nâng cao
     nhận thức …" over "Các cấp uỷ … cần …." and "Có chương trình …")."""
-    if len(plains) < 2 or not all(is_directive(p.text) and not is_closing(p.text)
-                                  for p in plains):
+    if len(plains) < 2 or not all(is_directive(p.text) for p in plains):  # (never closing)
         return False
     if under_heading and all(p.text[:1].isupper() and _ends_sentence(p.text) for p in plains):
         return True
