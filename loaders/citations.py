@@ -32,7 +32,7 @@ from datetime import date
 from policykg.core.errors import InvalidNumber
 from policykg.core.vntext import CASE_TWIN_LETTERS, slug
 from policykg.loaders.header import UPPER, head_end
-from policykg.loaders.scan import line_matches, literal_matches
+from policykg.loaders.scan import line_matches, line_start_search, literal_matches
 from policykg.ontology.identity import ParsedNumber, parse_number
 from policykg.ontology.records import (
     KIND_NAMES_VI,
@@ -450,7 +450,7 @@ def _under_purpose(lower: str, start: int, end: int) -> bool:
 
 def _first_part(text: str) -> int:
     """Where the body's outline starts (its first "I." or "1." heading), else the end."""
-    m = _FIRST_PART.search(text)
+    m = line_start_search(_FIRST_PART, text)
     return m.start() if m else len(text)
 
 

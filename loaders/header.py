@@ -27,7 +27,7 @@ from policykg.loaders.lead import (
     preamble_facts,
 )
 from policykg.loaders.page import Page, classify_page
-from policykg.loaders.scan import line_matches, line_search, literal_matches
+from policykg.loaders.scan import line_matches, line_search, line_start_search, literal_matches
 from policykg.ontology.identity import parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentHeader, DocumentKind, Provenance, Span
 
@@ -500,7 +500,7 @@ def extract_header(text: str, source: str, *, view: str | None = None,
         return DocumentHeader()
     head = head_end(text)
 
-    heading = _HEADING.search(text, 0, head)
+    heading = line_start_search(_HEADING, text, head)
     number = None
     number_span = (0, 0)
     number_line: re.Match[str] | None = None

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from policykg.loaders.bodies import starts_with_body
-from policykg.loaders.scan import line_search
+from policykg.loaders.scan import line_search, line_start_matches, line_start_search
 
 PageKind = Literal["official", "republished", "news"]
 
@@ -133,12 +133,12 @@ def classify_page(view: str) -> Page:
     """The kind of page ``view`` (the header view of a cleaned text) is."""
     head = _first_lines_end(view, _FIRST_LINES)
     markers = [m.start() for m in (line_search(_OWN_NUMBER, view, ("Số",), head),
-                                   _KIND_HEADING.search(view, 0, head),
+                                   line_start_search(_KIND_HEADING, view, head),
                                    line_search(_SUBJECT_LINE, view, ("V/v",), head),
                                    line_search(_ADDRESSED, view, ("Kính gửi",), head))
                if m is not None]
     # the first letterhead in capitals ("UBND tỉnh chỉ đạo …" is prose)
-    letterhead = next((m.start() for m in _LETTERHEAD.finditer(view, 0, head)
+    letterhead = next((m.start() for m in line_start_matches(_LETTERHEAD, view, head)
                        if _line_at(view, m.start()).isupper()), None)
     if letterhead is not None:
         markers.append(letterhead)

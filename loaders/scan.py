@@ -3,14 +3,17 @@
 A pattern anchored at line starts (``^`` with ``re.M``) gives the regex engine no
 prefix to skip to: a search tries every position.  :func:`line_matches` finds the lines
 holding one of the pattern's literals with ``str.find`` and tries the pattern only at
-their starts.  A pattern opening with a common letter stops at every one of them:
-:func:`literal_matches` tries it only where a rarer literal it holds is found.
+their starts; :func:`line_start_matches`, for a pattern without such a literal, finds
+them by searching for the line break before a match (the engine skips to line breaks).
+A pattern opening with a common letter stops at every one of them: :func:`literal_matches`
+tries it only where a rarer literal it holds is found.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 
 def line_matches(pattern: re.Pattern[str], text: str, literals: tuple[str, ...],
@@ -56,3 +59,38 @@ def _find_all(text: str, literal: str, end: int) -> list[int]:
         found.append(at)
         at = text.find(literal, at + 1, end)
     return found
+
+
+_OPENING = re.compile(r"(?:\(\?[aiLmsux]+\))?\^")  # inline flags, then "^"
+
+
+@cache
+def _after_break(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A line break followed by what ``pattern`` (opening with "^", multi-line) matches."""
+    opening = _OPENING.match(pattern.pattern)
+    assert opening is not None and pattern.flags & re.M, pattern.pattern
+    return re.compile(r"\n(?=" + pattern.pattern[opening.end():] + ")", pattern.flags)
+
+
+def line_start_matches(pattern: re.Pattern[str], text: str,
+                       endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, 0, endpos)`` for a pattern opening with "^" (multi-line)
+    that matches no empty string: tried at the text's start, then where a search for a
+    line break it follows finds one."""
+    end = len(text) if endpos is None else endpos
+    after_break = _after_break(pattern)
+    searched = 0  # where the next match may start
+    if (m := pattern.match(text, 0, end)) is not None:
+        yield m
+        searched = m.end()
+    while (found := after_break.search(text, max(searched - 1, 0), end)) is not None:
+        m = pattern.match(text, found.end(), end)
+        assert m is not None  # the same pattern, at the same place
+        yield m
+        searched = m.end()
+
+
+def line_start_search(pattern: re.Pattern[str], text: str,
+                      endpos: int | None = None) -> re.Match[str] | None:
+    """``pattern.search(text, 0, endpos)`` for such a pattern (see :func:`line_start_matches`)."""
+    return next(line_start_matches(pattern, text, endpos), None)
