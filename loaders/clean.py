@@ -80,14 +80,15 @@ def _wrapped(lines: list[str]) -> bool:
     return lengths[int(len(lengths) * 0.9)] <= DOUBLED_MAX_WIDTH and inside * 10 >= len(lines)
 
 
-def undouble_breaks(text: str) -> str:
+def undouble_breaks(text: str, runs: list[re.Match[str]] | None = None) -> str:
     """``text`` with its line breaks halved if a PDF reader doubled every one of them:
     of each run of ``k`` breaks, the first ``k // 2`` become spaces (one blank line:
     none; three: one), so lines touch as a reader sees them.  Left as it is when lines
     touch (one right under another) in more than a twentieth of it, when it is short, or
     when its lines are not wrapped: paragraphs one a line, a blank line between them,
-    are a layout of their own.  The same length."""
-    runs = list(_BLANK_LINE.finditer(text))
+    are a layout of their own.  The same length.  ``runs`` are the text's runs of blank
+    lines, when already found."""
+    runs = list(_BLANK_LINE.finditer(text)) if runs is None else runs
     filled = [stripped for ln in text.split("\n") if (stripped := ln.strip())]
     touching = text.count("\n") - sum(m.group().count("\n") for m in runs)
     if len(filled) < DOUBLED_MIN_LINES or touching > len(filled) // 20 \
@@ -131,9 +132,10 @@ def clean_text(raw: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
     text = blank_page_numbers(text)
-    if "\n\n" in text:
-        text = undouble_breaks(text)
-    joins = [(start, m.end()) for m in _BLANK_LINE.finditer(text)
+    runs = list(_BLANK_LINE.finditer(text))
+    if "\n\n" in text and (undoubled := undouble_breaks(text, runs)) is not text:
+        text, runs = undoubled, list(_BLANK_LINE.finditer(undoubled))
+    joins = [(start, m.end()) for m in runs
              if (start := _spaces_start(text, m.start())) > 0 and m.end() < len(text)
              and text[start - 1] in _LOWER_SET and text[m.end()] in _LOWER_SET
              and not LETTER_LABEL.match(text, m.end())]
