@@ -272,6 +272,8 @@ _REPEATED_HEAD = {head: re.compile(rf"(?<=[^\W\d_]) (?={head} [A-ZĐÀ-Ỹ])") f
 
 
 def _split_repeated_head(entry: str) -> list[str]:
+    if _ROLE_HEAD.match(entry):  # "Bộ trưởng Bộ Công an": a role of the body it names
+        return [entry]
     pattern = _REPEATED_HEAD.get(entry.split(" ", 1)[0])
     return pattern.split(entry) if pattern is not None else [entry]
 

@@ -57,6 +57,7 @@ from policykg.loaders.clauses import (
 from policykg.loaders.clean import tidy
 from policykg.loaders.deadlines import deadline_from_field, find_deadline
 from policykg.loaders.layout import lay_out
+from policykg.loaders.outline import FIELD as _FIELD
 from policykg.loaders.outline import Node, parse_outline
 from policykg.loaders.prose import prose_tasks
 from policykg.loaders.spacing import Squeezed, source_span, spans_to_source
@@ -136,11 +137,6 @@ _IMPLEMENTS_THIS = re.compile(
     r"thông báo|công văn|quyết định|đề án)\s+này\b)")
 _COLLECTIVE_SUBJECT = re.compile(r"(?i)^(?:các|những|mọi)\s")
 _FUNDING = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:nguồn\s+)?kinh phí\b")
-_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phối hợp|"
-                    r"chịu trách nhiệm)|chủ trì|phối hợp|trách nhiệm(?:\s+\w+){0,2}|"
-                    r"thời gian(?:\s+\w+){0,3}|thời hạn(?:\s+\w+){0,3}|tiến độ(?:\s+\w+){0,2}|"
-                    r"nội dung|sản phẩm(?:\s+\w+){0,2}|kết quả(?:\s+\w+){0,2}|nhiệm vụ|"
-                    r"kinh phí(?:\s+\w+){0,2}|nguồn kinh phí)\s*:")
 _TIME_FIELD = re.compile(r"(?i)^[\s*(]*(?:thời gian|thời hạn|tiến độ)(?:[^:]{0,30})?:\s*")
 _OWNER_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|chịu trách "
                           r"nhiệm)|chủ trì|trách nhiệm(?:\s+thực hiện)?)\s*:\s*")

@@ -134,6 +134,7 @@ def test_two_ministries_run_together_are_two_bodies() -> None:
         "Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ"]
     assert split_bodies("Văn phòng Bộ Khoa học và Công nghệ") == [
         "Văn phòng Bộ Khoa học và Công nghệ"]
+    assert split_bodies("Bộ trưởng Bộ Công an") == ["Bộ trưởng Bộ Công an"]  # a role of it
 
 
 def test_a_class_of_bodies_named_by_its_members_is_one_owner() -> None:

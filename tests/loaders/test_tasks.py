@@ -217,6 +217,25 @@ def test_field_lines_without_dashes_are_fields() -> None:
     assert task.deadline is not None and task.deadline.value == "2025"
 
 
+def test_field_lines_with_their_items_marker_belong_to_the_item_above() -> None:
+    """Items and their fields written with one marker: each item is one task, its fields
+    its owners and deadline, and the items of a field ending in ":" part of it."""
+    text = "\n".join([
+        "II. NHIỆM VỤ", "", "1. Xây dựng Nghị định của Chính phủ", "",
+        "+ Nghị định quy định chi tiết một số điều của Luật.", "",
+        "+ Cơ quan chủ trì: Bộ Công an.", "", "+ Thời hạn ban hành: trước ngày 01/01/2026.", "",
+        "+ Nghị định xử phạt vi phạm hành chính.", "", "+ Cơ quan chủ trì: Bộ Tư pháp.", "",
+        "2. Rà soát văn bản quy phạm pháp luật", "", "+ Cơ quan thực hiện: Bộ Công an.", "",
+        "+ Thời gian thực hiện:", "", "+ Các bộ rà soát trước ngày 30/6/2025.", "",
+        "+ Bộ Công an tổng hợp trước ngày 30/9/2025.", ""])
+    tasks = extract_tasks(text, "x").tasks
+    assert [(t.text[:24], t.owners) for t in tasks] == [
+        ("Nghị định quy định chi t", ("Bộ Công an",)),
+        ("Nghị định xử phạt vi phạ", ("Bộ Tư pháp",)),
+        ("Rà soát văn bản quy phạm", ("Bộ Công an",))]
+    assert tasks[0].deadline is not None and tasks[0].deadline.value == "2026-01-01"
+
+
 def test_slash_labels_number_and_letter_items() -> None:
     text = ("V. TỔ CHỨC THỰC HIỆN\n\n1/ Bộ Xây dựng\n\na/ Chủ trì triển khai thực hiện Đề án.\n\n"
             "b/ Cụ thể hóa các nội dung của Đề án trong kế hoạch hằng năm.\n\n"
