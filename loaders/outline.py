@@ -307,8 +307,15 @@ class _Builder:
                 if node.style.startswith("num") and int(node.style[3:]) < depth:
                     del stack[k + 1:]
                     return node
+        top = stack[-1]
         while len(stack) > 1 and _open_rank(stack[-1]) >= rank:  # a new style: inside,
             stack.pop()  # unless the genre ranks the open item below it
+        starts = _number(label) == 1 or label in ("a", "i")
+        if starts and top is not stack[-1] and top.kind == "plain" and not top.children and \
+                top.text.rstrip(" *").endswith(":"):
+            # "(iv) …  Tại Mục 1 … như sau:  (1) …": a new list goes under the lead-in
+            # just before it, which leaves the item it was read into
+            return self._hoist(top, stack[-1])
         return stack[-1]
 
     @staticmethod

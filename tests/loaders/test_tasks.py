@@ -236,6 +236,25 @@ def test_field_lines_with_their_items_marker_belong_to_the_item_above() -> None:
     assert tasks[0].deadline is not None and tasks[0].deadline.value == "2026-01-01"
 
 
+def test_a_new_list_goes_under_the_lead_in_just_before_it() -> None:
+    """blind1 B2 without its bullets: the lead-in after the last item of a described list
+    opens a list of its own, and is not read into that item (nor its list under the
+    describing lead-in)."""
+    text = "\n".join([
+        "Tuy nhiên, quá trình triển khai vẫn gặp một số khó khăn, cụ thể:", "",
+        "(i) Đối với việc ứng dụng công nghệ sinh trắc học: thiếu hành lang pháp lý.", "",
+        "(ii) Các bộ, ngành chưa thực sự quan tâm đến công tác đào tạo.", "",
+        "Tại Mục 1 Chỉ thị, yêu cầu đối với việc ứng dụng công nghệ như sau:", "",
+        "(1) Bộ Công an:", "",
+        "Chủ trì xây dựng các tiện ích giao thông, hoàn thành trong năm 2025.", "",
+        "Chủ trì hướng dẫn triển khai tích hợp công nghệ sinh trắc học.", "",
+        "(2) Bộ Tài chính:", "", "Chỉ đạo các đơn vị trực thuộc phối hợp với Bộ Công an.", ""])
+    tasks = extract_tasks(text, "x").tasks
+    assert [(t.text[:20], t.owners) for t in tasks] == [
+        ("Chủ trì xây dựng các", ("Bộ Công an",)), ("Chủ trì hướng dẫn tr", ("Bộ Công an",)),
+        ("Chỉ đạo các đơn vị t", ("Bộ Tài chính",))]
+
+
 def test_slash_labels_number_and_letter_items() -> None:
     text = ("V. TỔ CHỨC THỰC HIỆN\n\n1/ Bộ Xây dựng\n\na/ Chủ trì triển khai thực hiện Đề án.\n\n"
             "b/ Cụ thể hóa các nội dung của Đề án trong kế hoạch hằng năm.\n\n"
