@@ -479,6 +479,8 @@ def _implemented(text: str, lower: str, at: dict[int, _Mention], mentions: list[
     found: list[_Mention] = []
     for pos in anchors:
         mention = at.get(pos)
+        if mention is not None and mention.start in targets:
+            continue  # "Quyết định số N … ban hành Kế hoạch thực hiện Y": N's, not ours
         while mention is not None:
             found.append(mention)
             chain = _CHAIN.match(text, mention.end)
@@ -500,8 +502,10 @@ def _parenthesised_sources(text: str, mentions: list[_Mention]
             if len(gap) > _NAMED_SOURCE_GAP or re.search(r"[;.\n]", gap):
                 break
             if _CARRIED_OUT_BEFORE.search(text, max(0, y.start - 40), y.start):
-                yield z, y
-                break
+                clause = max(text.rfind(";", 0, y.start), text.rfind("\n", 0, y.start))
+                if not any(m.key == z.key and m.start > clause for m in mentions[:k]):
+                    yield z, y  # (not "Quyết định số N … thực hiện Y … (Quyết định số N)",
+                break  # the short name of the clause's own subject)
 
 
 def _newer(a: date | None, b: date | None) -> bool:
