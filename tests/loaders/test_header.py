@@ -318,3 +318,18 @@ def test_the_standing_board_of_a_sub_committee_named_short_is_the_issuer() -> No
                 "Đại hội XIII\n\nThực hiện Chỉ thị số 01-CT/TW, Ban Thường vụ Đảng uỷ Trường ban "
                 "hành Kế hoạch nghiên cứu, học tập như sau:\n")
     assert h.issuer == "Ban Thường vụ Đảng ủy Trường Đại học Vinh"
+
+
+@pytest.mark.parametrize(("letterhead", "issuer", "province"), [
+    ("ỦY BAN NHÂN\nDÂN\nTỈNH NINH BÌNH\n--------\n|\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\n|\nSố: 177/KH-UBND\n|\nNinh Bình,\nngày 30 tháng 9 năm 2024\n",
+     "Ủy ban nhân dân tỉnh Ninh Bình", "Ninh Bình"),
+    ("BỘ THÔNG TIN VÀ\nTRUYỀN THÔNG\n-------\nSố: 4644/BTTTT-CĐSQG\n"
+     "Hà Nội, ngày 15 tháng 9 năm 2022\n", "Bộ Thông tin và Truyền thông", None),
+])
+def test_a_letterhead_wrapped_in_its_cell_is_read_whole(letterhead: str, issuer: str,
+                                                          province: str | None) -> None:
+    """A web page's narrow letterhead cell breaks the name inside a two-syllable word
+    ("NHÂN" / "DÂN") or at "VÀ" (blind6 G04, blind5 F11)."""
+    header = _header(letterhead + "\nKẾ HOẠCH\n\nvề chuyển đổi số\n\nNội dung.\n")
+    assert (header.issuer, header.province) == (issuer, province)
