@@ -1,7 +1,8 @@
 """The extraction entry point: one source text → one :class:`Extraction`.
 
 :func:`extract` is pure: web/OCR residue blanked out (:mod:`policykg.loaders.ocr`) →
-header → sidecar facts → citations (scoped to the province) → tasks and targets.
+a legal database's metadata table read and blanked (:mod:`policykg.loaders.metadata`) →
+header (completed by the table) → sidecar facts → citations (scoped to the province) → tasks and targets.
 :func:`extract_file` adds the I/O: it reads the source and the sidecar beside it.
 """
 
@@ -14,6 +15,7 @@ from policykg.core.vntext import slug
 from policykg.loaders.citations import Citations, extract_citations
 from policykg.loaders.header import complete_issuer, extract_header, header_view
 from policykg.loaders.layout import lay_out
+from policykg.loaders.metadata import metadata_table
 from policykg.loaders.ocr import repair
 from policykg.loaders.outline import parse_outline
 from policykg.loaders.page import classify_page
@@ -83,9 +85,14 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     squeezed = squeeze_spaces(repaired.text)
     text = squeezed.text if squeezed is not None else repaired.text
     laid = lay_out(text)  # one logical line per unit; same length, same offsets
+    metadata = metadata_table(laid)
+    if metadata is not None:  # a legal database's table of facts and its headline
+        laid = metadata.blanked
     view = header_view(laid)
     page = classify_page(view)
     header = extract_header(laid, source, view=view, page=page)
+    if metadata is not None and page.kind != "news":  # (a summary's table is its subject's)
+        header = complete_issuer(metadata.complete(header, source))
     if sidecar is not None:
         header = complete_issuer(apply_sidecar(header, sidecar, source))
     if page.lead is not None and 0 < page.start < len(view) and view[page.start - 1] == " ":
