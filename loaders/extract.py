@@ -2,7 +2,8 @@
 
 :func:`extract` is pure: web/OCR residue blanked out (:mod:`policykg.loaders.ocr`) →
 a legal database's metadata table read and blanked (:mod:`policykg.loaders.metadata`) →
-header (completed by the table) → sidecar facts → citations (scoped to the province) → tasks and targets.
+header (completed by the table) → sidecar facts → citations (scoped to the province) →
+tasks and targets.
 :func:`extract_file` adds the I/O: it reads the source and the sidecar beside it.
 """
 

@@ -440,8 +440,8 @@ def parse_outline(text: str) -> Node:
             addressing = True
             continue
         if addressing:
-            if _BULLET.match(line) and len(line) < 200:
-                continue  # the list of addressees
+            if (_BULLET.match(line) and len(line) < 200) or line.strip() in ("", "|"):
+                continue  # the list of addressees (a web table's "|" between its cells)
             addressing = False
         if is_table_row(line):
             builder.row(line, start)
