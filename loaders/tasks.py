@@ -130,6 +130,9 @@ _DESCRIBING_LEAD = re.compile(case_blind_words(
       r"bất cập|yếu kém)" for verb in ("gặp", "còn", "có")),
     "đạt được (?:một số|những|các) kết quả", "các nguyên tắc",
     *(rf"{word} yêu cầu\b" for word in ("nêu rõ", "các", "những"))))
+# What a list's purposes or goals follow: "Ngày này được tổ chức nhằm:", "Mục tiêu là: (1) …".
+_PURPOSE_LEAD = re.compile(r"(?i)(?:\bnhằm(?:\s+(?:mục đích|mục tiêu))?|^[\s*]*(?:mục tiêu|"
+                           r"mục đích)(?:\s+(?:là|chung|cụ thể))?)\s*:")
 # "… tổ chức quán triệt, triển khai Chương trình hành động này"
 _IMPLEMENTS_THIS = re.compile(
     case_blind_words("quán triệt", "triển khai", "tổ chức thực hiện", "thực hiện")
@@ -317,7 +320,8 @@ class _Walker:
                 "trách nhiệm" in node.text.lower():
             self._lead_addressees(node.text)
         self._add_addressees(requested(node.text))
-        if node.text.rstrip(" *").endswith(":") and _DESCRIBING_LEAD.search(node.text):
+        if (node.text.rstrip(" *").endswith(":") and _DESCRIBING_LEAD.search(node.text)) or \
+                _PURPOSE_LEAD.search(node.text):
             scope = replace(scope, holds_tasks=False)  # "… gặp một số khó khăn, cụ thể:"
         self._children(node, scope)
 

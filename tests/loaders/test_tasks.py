@@ -255,6 +255,17 @@ def test_a_new_list_goes_under_the_lead_in_just_before_it() -> None:
         ("Chỉ đạo các đơn vị t", ("Bộ Tài chính",))]
 
 
+@pytest.mark.parametrize("text", [
+    "Ngày này được tổ chức nhằm:\n\n• Đẩy nhanh tiến độ triển khai các nhiệm vụ.\n\n"
+    "• Nâng cao nhận thức của công chức về chuyển đổi số.\n",
+    "Mục tiêu là: (1) Bảo đảm bộ máy vận hành hiệu lực, hiệu quả; (2) góp phần thực hiện "
+    "mục tiêu tăng trưởng GDP năm 2025.\n",
+])
+def test_the_purposes_or_goals_a_lead_in_lists_are_no_tasks(text: str) -> None:
+    """blind5 F7, F4: the items after "… nhằm:" or "Mục tiêu là:" state purposes."""
+    assert extract_tasks(text, "x").tasks == ()
+
+
 def test_slash_labels_number_and_letter_items() -> None:
     text = ("V. TỔ CHỨC THỰC HIỆN\n\n1/ Bộ Xây dựng\n\na/ Chủ trì triển khai thực hiện Đề án.\n\n"
             "b/ Cụ thể hóa các nội dung của Đề án trong kế hoạch hằng năm.\n\n"
