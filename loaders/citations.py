@@ -415,6 +415,12 @@ def _alias_mentions(
     return mentions, warnings, named
 
 
+def _line_of(text: str, pos: int) -> str:
+    """The line of ``text`` that holds ``pos``, stripped ("… ban hành Kế hoạch như sau:")."""
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1:len(text) if end < 0 else end].strip(" \t*")
+
+
 def _opens_block(text: str, line_start: int) -> bool:
     """A line that starts the subject: after a blank line, a heading (in capitals, or a
     type heading as a web copy writes it: "Kế hoạch") or the text's start."""
@@ -465,7 +471,8 @@ def _implemented(text: str, lower: str, at: dict[int, _Mention], mentions: list[
     leads = [m.end() for m in line_matches(_IMPL_LEAD, text, ("Thực hiện", "Triển khai",
                                                                "Tiếp tục"))
              if m[0].lstrip(" \t*").startswith("Thực") or (
-                 m.start() < preamble and _opens_block(text, m.start()))]
+                 m.start() < preamble and (_opens_block(text, m.start())
+                                           or _line_of(text, m.start()).endswith(":")))]
     leads += [m.end() for m in _IMPL_PLAN.finditer(text, 0, preamble)]
     anchors += [m.end() for m in line_matches(_IMPL_ARTICLE, text, ("Điều 1",))]
     leads += [m.end() for m in line_matches(_IMPL_PURPOSE, text, ("Cụ thể hóa", "Cụ thể hoá"))

@@ -18,6 +18,7 @@ from datetime import date
 from policykg.core.errors import InvalidNumber
 from policykg.core.provinces import province_at, province_named
 from policykg.core.vntext import expand_abbreviations, fold
+from policykg.loaders.bodies import body_phrase_end, is_collective, starts_with_body
 from policykg.loaders.clean import tidy
 from policykg.loaders.lead import (
     LeadFacts,
@@ -461,6 +462,29 @@ def _issuer(text: str, head: int, kind: DocumentKind, title: str | None,
         out.set("issuer", f"Ban Thường vụ {unit}", *board.span())
     elif letterhead is not None:
         out.set("issuer", unit, *letterhead.span("unit"))  # the letterhead's committee
+    elif (author := _preamble_author(text, head)) is not None:
+        out.set("issuer", tidy(author["body"]), *author.span("body"))
+
+
+# "Triển khai thực hiện Quyết định số 47/QĐ-UBND …, Ban Chỉ đạo chuyển đổi số huyện X (sau
+# đây gọi tắt là Ban Chỉ đạo) ban hành Kế hoạch …": the preamble's author of the document.
+_PREAMBLE_AUTHOR = re.compile(
+    r"^[ \t*]*(?:Thực hiện|Triển khai|Căn cứ|Để)\b[^\n]*?[,;][ \t]+"
+    rf"(?P<body>[{UPPER}][^,;:.()\n]{{2,120}}?)(?:[ \t]*\((?:sau đây|dưới đây)[^()\n]*\))?"
+    r"[ \t]+(?:ban hành|xây dựng)[ \t]+(?:Kế hoạch|Chương trình|Đề án|Hướng dẫn|Quy chế)"
+    r"(?![ \t]+số)", re.M)
+_PREAMBLE_REACH = 3000
+
+
+def _preamble_author(text: str, head: int) -> re.Match[str] | None:
+    """The body a preamble names as issuing the document, when the grammar of bodies reads
+    the whole phrase as one body (:func:`policykg.loaders.bodies.body_phrase_end`)."""
+    for m in _PREAMBLE_AUTHOR.finditer(text, 0, min(len(text), head + _PREAMBLE_REACH)):
+        body = m["body"].strip()
+        if starts_with_body(body) and body_phrase_end(body) >= len(body) - 1 and \
+                not is_collective(body):
+            return m
+    return None
 
 
 # "… , Ban Thường vụ Đảng uỷ Trường ban hành Kế hoạch …": the standing board of the
