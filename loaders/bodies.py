@@ -89,7 +89,9 @@ _NAMED_HEADS = ("Tổ trưởng", "Chủ nhiệm", "Trưởng", "Phó Chủ tị
 _HEAD_RE = re.compile(
     r"(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))
     + r")(?![^\W\d_])|(?:" + "|".join(re.escape(h) for h in _NAMED_HEADS)
-    + r")(?=\s+(?:các\s|[A-ZĐÀ-Ỹ]))")
+    + r")(?=\s+(?:các\s|[A-ZĐÀ-Ỹ]))"
+    # a team: "Tổ công nghệ số cộng đồng", not "Tổ chức" (to organise), "Tổ quốc"
+    r"|Tổ(?=[ \t]+(?!chức\b|quốc\b|hợp\b)[a-zđà-ỹ])")
 # What a body opens with: a head's first letter, or a determiner's ("các", "Những", "mọi").
 _BODY_INITIALS = frozenset(h[0] for h in (*_HEADS, *_NAMED_HEADS)) | frozenset("cCnNmM")
 _HEAD_OPENINGS = frozenset(h[:2] for h in (*_HEADS, *_NAMED_HEADS))  # what _HEAD_RE opens with

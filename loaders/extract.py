@@ -109,7 +109,8 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     found = extract_tasks_from(outline, text, source, prose=page.kind != "news",
                                squeezed=squeezed)
     targets = extract_targets_from(outline, text, source, found.spans, squeezed=squeezed)
-    document = header.model_copy(update={"general_addressees": found.general_addressees})
+    document = header.model_copy(update={  # (a news page addresses no one)
+        "general_addressees": () if page.kind == "news" else found.general_addressees})
     references, cited, named = tuple(refs), citations.cited_relations, citations.named
     if squeezed is not None:  # tasks and targets are made with source spans already
         document, references, cited, named = spans_to_source(
