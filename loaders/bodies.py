@@ -89,7 +89,9 @@ _NAMED_HEADS = ("Tổ trưởng", "Chủ nhiệm", "Trưởng", "Phó Chủ tị
 _HEAD_RE = re.compile(
     r"(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))
     + r")(?![^\W\d_])|(?:" + "|".join(re.escape(h) for h in _NAMED_HEADS)
-    + r")(?=\s+(?:các\s|[A-ZĐÀ-Ỹ]))")
+    + r")(?=\s+(?:các\s|[A-ZĐÀ-Ỹ]))"
+    # a team: "Tổ công nghệ số cộng đồng", not "Tổ chức" (to organise), "Tổ quốc"
+    r"|Tổ(?=[ \t]+(?!chức\b|quốc\b|hợp\b)[a-zđà-ỹ])")
 # What a body opens with: a head's first letter, or a determiner's ("các", "Những", "mọi").
 _BODY_INITIALS = frozenset(h[0] for h in (*_HEADS, *_NAMED_HEADS)) | frozenset("cCnNmM")
 _HEAD_OPENINGS = frozenset(h[:2] for h in (*_HEADS, *_NAMED_HEADS))  # what _HEAD_RE opens with
@@ -276,6 +278,8 @@ _REPEATED_HEAD = {head: re.compile(rf"(?<=[^\W\d_]) (?={head} [A-ZĐÀ-Ỹ])") f
 
 
 def _split_repeated_head(entry: str) -> list[str]:
+    if _ROLE_HEAD.match(entry):  # "Bộ trưởng Bộ Công an": a role of the body it names
+        return [entry]
     pattern = _REPEATED_HEAD.get(entry.split(" ", 1)[0])
     return pattern.split(entry) if pattern is not None else [entry]
 

@@ -155,17 +155,20 @@ _IMPL_CONTINUE = re.compile(rf"[Tt]iếp tục thực hiện tốt[ \t\n]+{_QUOT
 _IMPL_CONTINUE_WORDS = "iếp tục thực hiện tốt"  # found by str.find, faster than a search
 _LIST_ITEM = re.compile(r"[ \t*]*(?:[-–•+]|\d+(?:[.-]\d+)*[.)-]|[IVXLC]+[.-]|[a-zđ]\))[ \t]")
 _CHAIN = re.compile(r"[ \t]*(?:[,;]|[ \t]và)[ \t\n]*")
+_SOURCE_CHAIN = re.compile(r"[ \t]*(?:,|(?<!\S)và)[ \t\n]*")  # (a mention may end in its space)
 # Before a further document of a "Thực hiện A …; B … và C …" lead-in.
 _LIST_SEPARATOR = re.compile(r"(?:[,;]|[ \t]và)[ \t\n]*$")
-# "X … về (tiếp tục) thực hiện Y"; "X … ban hành Chương trình hành động của Chính phủ thực hiện Y".
+# "X … về (tiếp tục) thực hiện Y"; "X … ban hành Chương trình hành động của Chính phủ thực hiện Y";
+# "X … gửi các bộ, ngành về việc triển khai Y"; "X … về kế hoạch chi tiết triển khai Y".
 # "X … về việc ban hành Kế hoạch thực hiện Y"; "X … sửa đổi, bổ sung Chương trình hành
 # động của Chính phủ thực hiện Y"; "X … về Chương trình … thực hiện Y" (the last only
 # when X is a decision or a plan itself, not a letter about one).
 _LINK = re.compile(
-    rf"[ \t\n]*{_QUOTES}[ \t]*(?:(?P<verb>(?:về[ \t\n]+(?:việc[ \t\n]+)?)?(?:ban hành|phê duyệt|"
+    rf"[ \t\n]*{_QUOTES}[ \t]*(?:gửi[ \t]+[^.;:()\n]{{1,80}}?[ \t]+(?=về[ \t]))?"  # "gửi các bộ"
+    r"(?:(?P<verb>(?:về[ \t\n]+(?:việc[ \t\n]+)?)?(?:ban hành|phê duyệt|"
     r"sửa đổi,?[ \t\n]+bổ sung(?:[ \t\n]*,?[ \t\n]*cập nhật)?)|về)[ \t\n]+)?"
     rf"{_QUOTES}[ \t]*(?:(?P<plan>(?i:chương trình hành động|chương trình|kế hoạch"
-    rf"(?:[ \t]+hành động)?))(?:[ \t]+của[ \t]+{_BODY})?[ \t\n]+)?"
+    rf"(?:[ \t]+hành động)?))(?:[ \t]+chi tiết)?(?:[ \t]+của[ \t]+{_BODY})?[ \t\n]+)?"
     r"(?:việc[ \t]+)?(?:tiếp tục[ \t\n]+)?"
     rf"(?:triển khai[ \t\n]+(?:thực hiện[ \t\n]+)?|thực hiện[ \t\n]+){_CAREFULLY}{_QUOTES}"
 )
@@ -415,6 +418,12 @@ def _alias_mentions(
     return mentions, warnings, named
 
 
+def _line_of(text: str, pos: int) -> str:
+    """The line of ``text`` that holds ``pos``, stripped ("… ban hành Kế hoạch như sau:")."""
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1:len(text) if end < 0 else end].strip(" \t*")
+
+
 def _opens_block(text: str, line_start: int) -> bool:
     """A line that starts the subject: after a blank line, a heading (in capitals, or a
     type heading as a web copy writes it: "Kế hoạch") or the text's start."""
@@ -465,7 +474,8 @@ def _implemented(text: str, lower: str, at: dict[int, _Mention], mentions: list[
     leads = [m.end() for m in line_matches(_IMPL_LEAD, text, ("Thực hiện", "Triển khai",
                                                                "Tiếp tục"))
              if m[0].lstrip(" \t*").startswith("Thực") or (
-                 m.start() < preamble and _opens_block(text, m.start()))]
+                 m.start() < preamble and (_opens_block(text, m.start())
+                                           or _line_of(text, m.start()).endswith(":")))]
     leads += [m.end() for m in _IMPL_PLAN.finditer(text, 0, preamble)]
     anchors += [m.end() for m in line_matches(_IMPL_ARTICLE, text, ("Điều 1",))]
     leads += [m.end() for m in line_matches(_IMPL_PURPOSE, text, ("Cụ thể hóa", "Cụ thể hoá"))
@@ -479,6 +489,8 @@ def _implemented(text: str, lower: str, at: dict[int, _Mention], mentions: list[
     found: list[_Mention] = []
     for pos in anchors:
         mention = at.get(pos)
+        if mention is not None and mention.start in targets:
+            continue  # "Quyết định số N … ban hành Kế hoạch thực hiện Y": N's, not ours
         while mention is not None:
             found.append(mention)
             chain = _CHAIN.match(text, mention.end)
@@ -500,8 +512,24 @@ def _parenthesised_sources(text: str, mentions: list[_Mention]
             if len(gap) > _NAMED_SOURCE_GAP or re.search(r"[;.\n]", gap):
                 break
             if _CARRIED_OUT_BEFORE.search(text, max(0, y.start - 40), y.start):
-                yield z, y
-                break
+                clause = max(text.rfind(";", 0, y.start), text.rfind("\n", 0, y.start))
+                if not any(m.key == z.key and m.start > clause for m in mentions[:k]):
+                    yield z, y  # (not "Quyết định số N … thực hiện Y … (Quyết định số N)",
+                break  # the short name of the clause's own subject)
+
+
+def _joint_sources(text: str, mentions: list[_Mention], k: int) -> list[tuple[_Mention, str]]:
+    """The mentions (and keys) of the same kind listed just before ``mentions[k]`` ("X và
+    Z về …", "X, Z về …"): sources of the relation stated after Z."""
+    found: list[tuple[_Mention, str]] = []
+    after = mentions[k]
+    for w in reversed(mentions[:k]):
+        if w.key is None or w.kind is not after.kind or \
+                _SOURCE_CHAIN.fullmatch(text, w.end, after.start) is None:
+            break
+        found.append((w, w.key))
+        after = w
+    return found
 
 
 def _newer(a: date | None, b: date | None) -> bool:
@@ -526,7 +554,7 @@ def extract_citations(text: str, source: str, *, province: str | None,
     issued = {r.key: r.issued for r in refs}
     relations: dict[tuple[str, str], CitedRelation] = {}
     targets: set[int] = set()
-    for x in mentions:
+    for k, x in enumerate(mentions):
         change = _CHANGES.match(text, x.end)
         z = at.get(change.end()) if change else None
         if change is not None and x.key is not None and z is not None and z.key not in (
@@ -543,6 +571,13 @@ def extract_citations(text: str, source: str, *, province: str | None,
             continue
         if link["plan"] and link["verb"] in (None, "về") and x.kind in _LETTER_KINDS:
             continue  # "công văn số N về Chương trình … thực hiện Y": a letter about a plan
+        for w, w_key in _joint_sources(text, mentions, k):  # "X và Z về kế hoạch … Y": X too
+            if y.key is not None and y.key != w_key and not _newer(issued.get(y.key),
+                                                                  issued.get(w_key)):
+                targets.add(y.start)
+                relations.setdefault((w_key, y.key), CitedRelation(
+                    source=w_key, target=y.key,
+                    provenance=Provenance(source=source, span=Span(start=w.start, end=y.end))))
         first = True
         while y is not None and y.key is not None and y.key != x.key:
             if not first and _newer(issued.get(y.key), issued.get(x.key)):

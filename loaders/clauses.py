@@ -268,7 +268,7 @@ _CLOSING = re.compile(
     r"(?: hành động)?\s+này\b|căn cứ (?:luật|nghị|"
     r"quyết|thông tư)|theo đề nghị\b|"
     r"trên đây là\b|(?:văn phòng|ban thường vụ|thường trực)[^.]{0,80}(?:thông báo|trân trọng)\b)")
-_CLOSING_ANYWHERE = re.compile(r"(?i)\btrân trọng (?:thông báo|đề nghị)|để (?:các đồng chí|các cơ "
+_CLOSING_ANYWHERE = re.compile(r"(?i)\btrân trọng thông báo|để (?:các đồng chí|các cơ "
                                r"quan)[^.]{0,40}biết\b")
 _OBLIGATION = re.compile(r"(?i)\b(?:phải|cần|tiếp tục|đẩy mạnh)\b")  # … still to be done
 _PAST = re.compile(case_blind_words("đã", "đạt được", "được ghi nhận", "đã được") + r"\b")

@@ -7,6 +7,9 @@ character spans found in the cleaned text are spans of the source as well:
 - page-break splits inside a sentence ("phù\\n\\nhợp", "Kết luận\\n\\nsố 69") are
   joined by turning the break into spaces;
 - non-breaking and zero-width spaces become plain spaces;
+- bullets in other glyphs (a Word list's Symbol or Wingdings marks read from a PDF as
+  private-use characters, "◦", "►", "➢" …) become "•", or "▪" for the square marks of a
+  second level ("○" for Word's "o");
 - line ends of every origin become "\\n": the "\\r" of a "\\r\\n" a space before it, a
   lone "\\r" (old Mac files) a line break;
 - a wrapped text whose every line break a PDF reader doubled has them halved
@@ -45,6 +48,12 @@ _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-–][ \t]*)?(?:Trang[ \t]+)?(\d{1,3}
 PAGE_MIN_CHARS = 1000  # pages are at least this far apart; a table's "1", "2" … are not
 _ODD_SPACES = "\u00a0" + "".join(map(chr, range(0x2000, 0x200C))) + "\u202f\u205f\u3000\ufeff"
 _ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+# Bullet glyphs the outline does not read, at the start of a line: Symbol and Wingdings
+# marks (U+F020–U+F0FF, as a PDF reader gives a Word list's), and other list glyphs.
+_GLYPHS = "\uf020-\uf0ff◦►➢❖·◆◇♦▫➤"
+_GLYPH = re.compile(f"[{_GLYPHS}]")
+_GLYPH_BULLET = re.compile(f"(?m)^([ \t]*)([{_GLYPHS}](?=[ \t])|o(?=\t))")  # Word's "o"
+_SQUARES = frozenset("\uf0a7\uf0a8\uf06e\uf0fe▫◆◇♦")  # a second level's marks
 # What a page number's line opens with after its spaces (besides a digit).
 _PAGE_NUMBER_OPENS = frozenset("-–T")
 
@@ -131,6 +140,9 @@ def clean_text(raw: str) -> str:
         text = _ODD_SPACE.sub(" ", text)
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
+    if _GLYPH.search(text) or "o\t" in text:
+        text = _GLYPH_BULLET.sub(
+            lambda m: m[1] + ("▪" if m[2] in _SQUARES else "○" if m[2] == "o" else "•"), text)
     text = blank_page_numbers(text)
     runs = list(_BLANK_LINE.finditer(text))
     if "\n\n" in text and (undoubled := undouble_breaks(text, runs)) is not text:

@@ -1,7 +1,9 @@
 """The extraction entry point: one source text → one :class:`Extraction`.
 
 :func:`extract` is pure: web/OCR residue blanked out (:mod:`policykg.loaders.ocr`) →
-header → sidecar facts → citations (scoped to the province) → tasks and targets.
+a legal database's metadata table read and blanked (:mod:`policykg.loaders.metadata`) →
+header (completed by the table) → sidecar facts → citations (scoped to the province) →
+tasks and targets.
 :func:`extract_file` adds the I/O: it reads the source and the sidecar beside it.
 """
 
@@ -14,6 +16,7 @@ from policykg.core.vntext import slug
 from policykg.loaders.citations import Citations, extract_citations
 from policykg.loaders.header import complete_issuer, extract_header, header_view
 from policykg.loaders.layout import lay_out
+from policykg.loaders.metadata import metadata_table
 from policykg.loaders.ocr import repair
 from policykg.loaders.outline import parse_outline
 from policykg.loaders.page import classify_page
@@ -83,9 +86,14 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     squeezed = squeeze_spaces(repaired.text)
     text = squeezed.text if squeezed is not None else repaired.text
     laid = lay_out(text)  # one logical line per unit; same length, same offsets
+    metadata = metadata_table(laid)
+    if metadata is not None:  # a legal database's table of facts and its headline
+        laid = metadata.blanked
     view = header_view(laid)
     page = classify_page(view)
     header = extract_header(laid, source, view=view, page=page)
+    if metadata is not None and page.kind != "news":  # (a summary's table is its subject's)
+        header = complete_issuer(metadata.complete(header, source))
     if sidecar is not None:
         header = complete_issuer(apply_sidecar(header, sidecar, source))
     if page.lead is not None and 0 < page.start < len(view) and view[page.start - 1] == " ":
@@ -101,7 +109,8 @@ def extract(text: str, source: str, *, sidecar: Sidecar | None = None) -> Extrac
     found = extract_tasks_from(outline, text, source, prose=page.kind != "news",
                                squeezed=squeezed)
     targets = extract_targets_from(outline, text, source, found.spans, squeezed=squeezed)
-    document = header.model_copy(update={"general_addressees": found.general_addressees})
+    document = header.model_copy(update={  # (a news page addresses no one)
+        "general_addressees": () if page.kind == "news" else found.general_addressees})
     references, cited, named = tuple(refs), citations.cited_relations, citations.named
     if squeezed is not None:  # tasks and targets are made with source spans already
         document, references, cited, named = spans_to_source(

@@ -18,6 +18,7 @@ from datetime import date
 from policykg.core.errors import InvalidNumber
 from policykg.core.provinces import province_at, province_named
 from policykg.core.vntext import expand_abbreviations, fold
+from policykg.loaders.bodies import body_phrase_end, is_collective, starts_with_body
 from policykg.loaders.clean import tidy
 from policykg.loaders.lead import (
     LeadFacts,
@@ -163,10 +164,45 @@ _TITLED_HEADING = re.compile(
     r"[ \t]+(?=(?!số\b|hành[ \t]+động\b)[a-zđà-ỹ][^\n]*[^.\s][ \t]*$)", re.M)
 
 
+# Two-syllable words of organisation names and the motto, which a narrow letterhead cell
+# can wrap ("ỦY BAN NHÂN" / "DÂN", "BỘ THÔNG TIN VÀ" / "TRUYỀN THÔNG", "CỘNG HÒA XÃ" / "HỘI").
+_COMPOUNDS = frozenset(tuple(pair.split()) for pair in (
+    "NHÂN DÂN", "KHOA HỌC", "CÔNG NGHỆ", "THÔNG TIN", "TRUYỀN THÔNG", "CHÍNH PHỦ",
+    "CHÍNH TRỊ", "TRUNG ƯƠNG", "THƯỜNG VỤ", "TUYÊN GIÁO", "DÂN VẬN", "TỔ CHỨC", "KIỂM TRA",
+    "VĂN PHÒNG", "HỘI ĐỒNG", "GIÁO DỤC", "ĐÀO TẠO", "Y TẾ", "TÀI CHÍNH", "KẾ HOẠCH",
+    "ĐẦU TƯ", "NỘI VỤ", "TƯ PHÁP", "XÂY DỰNG", "GIAO THÔNG", "VẬN TẢI", "CÔNG THƯƠNG",
+    "NÔNG NGHIỆP", "PHÁT TRIỂN", "NÔNG THÔN", "TÀI NGUYÊN", "MÔI TRƯỜNG", "LAO ĐỘNG",
+    "THƯƠNG BINH", "XÃ HỘI", "VĂN HÓA", "THỂ THAO", "DU LỊCH", "NGOẠI GIAO", "QUỐC PHÒNG",
+    "CÔNG AN", "NGÂN HÀNG", "NHÀ NƯỚC", "THANH TRA", "CHỈ ĐẠO", "CÁN SỰ", "CHẤP HÀNH",
+    "MẶT TRẬN", "TỔ QUỐC", "LIÊN HIỆP", "THANH NIÊN", "PHỤ NỮ", "CHIẾN BINH", "CỘNG HÒA",
+    "CỘNG HOÀ", "CHỦ NGHĨA", "VIỆT NAM", "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẠI HỌC",
+    "HỌC VIỆN", "BỆNH VIỆN", "CÔNG TY", "TẬP ĐOÀN"))
+_CAPS_LINE = re.compile(rf"[ \t*]*[{UPPER}][{UPPER} ,&\-–]*[ \t*]*")
+
+
+def _wrapped_caps(head: str) -> str:
+    """``head`` with the line breaks inside a capitalised name turned into spaces: a
+    break that splits a two-syllable word (:data:`_COMPOUNDS`) or follows or precedes
+    "VÀ"."""
+    lines = head.split("\n")
+    out = lines[:1]
+    for line in lines[1:]:
+        prev = out[-1]
+        if _CAPS_LINE.fullmatch(prev) and _CAPS_LINE.fullmatch(line) and prev.split() and \
+                line.split() and ((last := prev.split()[-1]) == "VÀ" or
+                                  (first := line.split()[0]) == "VÀ" or
+                                  (last, first) in _COMPOUNDS):
+            out[-1] = f"{prev} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def header_view(text: str) -> str:
     """``text`` (same length) with its first lines made one header field per line: the
     cells of a header laid out as a table row ("Số: 617/KH-UBND | Đồng Tháp, ngày …")
-    on lines of their own, rules ("-------") and the motto blanked."""
+    on lines of their own, a capitalised name wrapped in its cell on one line, rules
+    ("-------") and the motto blanked."""
     end = 0
     for _ in range(_VIEW_LINES):
         nl = text.find("\n", end)
@@ -174,7 +210,7 @@ def header_view(text: str) -> str:
             end = len(text)
             break
         end = nl + 1
-    head = _CELL.sub(lambda m: "\n  ", text[:end])
+    head = _CELL.sub(lambda m: "\n  ", _wrapped_caps(text[:end]))
     first = head.find("\n", len(head) - len(head.lstrip()))  # a page's title line: its own
     head = _TITLED_HEADING.sub(lambda m: m.group()[:-1] + "\n" if m["kind"] or (
         0 <= first < m.start()) else m.group(), head)
@@ -426,6 +462,29 @@ def _issuer(text: str, head: int, kind: DocumentKind, title: str | None,
         out.set("issuer", f"Ban Thường vụ {unit}", *board.span())
     elif letterhead is not None:
         out.set("issuer", unit, *letterhead.span("unit"))  # the letterhead's committee
+    elif (author := _preamble_author(text, head)) is not None:
+        out.set("issuer", tidy(author["body"]), *author.span("body"))
+
+
+# "Triển khai thực hiện Quyết định số 47/QĐ-UBND …, Ban Chỉ đạo chuyển đổi số huyện X (sau
+# đây gọi tắt là Ban Chỉ đạo) ban hành Kế hoạch …": the preamble's author of the document.
+_PREAMBLE_AUTHOR = re.compile(
+    r"^[ \t*]*(?:Thực hiện|Triển khai|Căn cứ|Để)\b[^\n]*?[,;][ \t]+"
+    rf"(?P<body>[{UPPER}][^,;:.()\n]{{2,120}}?)(?:[ \t]*\((?:sau đây|dưới đây)[^()\n]*\))?"
+    r"[ \t]+(?:ban hành|xây dựng)[ \t]+(?:Kế hoạch|Chương trình|Đề án|Hướng dẫn|Quy chế)"
+    r"(?![ \t]+số)", re.M)
+_PREAMBLE_REACH = 3000
+
+
+def _preamble_author(text: str, head: int) -> re.Match[str] | None:
+    """The body a preamble names as issuing the document, when the grammar of bodies reads
+    the whole phrase as one body (:func:`policykg.loaders.bodies.body_phrase_end`)."""
+    for m in _PREAMBLE_AUTHOR.finditer(text, 0, min(len(text), head + _PREAMBLE_REACH)):
+        body = m["body"].strip()
+        if starts_with_body(body) and body_phrase_end(body) >= len(body) - 1 and \
+                not is_collective(body):
+            return m
+    return None
 
 
 # "… , Ban Thường vụ Đảng uỷ Trường ban hành Kế hoạch …": the standing board of the

@@ -270,6 +270,10 @@ def lay_out(text: str) -> str:
         join = False
         if _LONE_MARKER.fullmatch(prev) and not is_table_row(line):
             join = True
+        elif prev.strip() == "Kính" and line.lstrip().startswith("gửi"):
+            join = True  # a narrow cell's "Kính" / "gửi:"
+        elif _LONE_MARKER.fullmatch(line):
+            join = False  # "… năm 2025.", "2.", "Đẩy mạnh …": the marker opens an item
         elif style.wrapped and not is_table_row(prev) and not is_table_row(line):
             join = _soft_break(prev, line, style)
         elif not style.wrapped:  # one paragraph per line: only evident breaks in a sentence

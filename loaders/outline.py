@@ -65,6 +65,12 @@ _STAR = re.compile(r"[ \t]*\*{1,2}[ \t]+(?=\S)")
 _ADDRESS = re.compile(r"(?i)^[-\s*]*kính gửi\b")
 _KIND_HEADING = re.compile(r"[ \t*]*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|"
                            r"DANH MỤC|PHỤ LỤC)\b")
+# A field line of an item: "Cơ quan chủ trì: …", "Thời gian thực hiện: …", "Nội dung: …".
+FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phối hợp|"
+                   r"chịu trách nhiệm)|chủ trì|phối hợp|trách nhiệm(?:\s+\w+){0,2}|"
+                   r"thời gian(?:\s+\w+){0,3}|thời hạn(?:\s+\w+){0,3}|tiến độ(?:\s+\w+){0,2}|"
+                   r"nội dung|sản phẩm(?:\s+\w+){0,2}|kết quả(?:\s+\w+){0,2}|nhiệm vụ|"
+                   r"kinh phí(?:\s+\w+){0,2}|nguồn kinh phí)\s*:")
 _DOTTED = re.compile(r"[\d.]+")  # a numbered label: "2", "2.1"
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -301,8 +307,15 @@ class _Builder:
                 if node.style.startswith("num") and int(node.style[3:]) < depth:
                     del stack[k + 1:]
                     return node
+        top = stack[-1]
         while len(stack) > 1 and _open_rank(stack[-1]) >= rank:  # a new style: inside,
             stack.pop()  # unless the genre ranks the open item below it
+        starts = _number(label) == 1 or label in ("a", "i")
+        if starts and top is not stack[-1] and top.kind == "plain" and not top.children and \
+                top.text.rstrip(" *").endswith(":"):
+            # "(iv) …  Tại Mục 1 … như sau:  (1) …": a new list goes under the lead-in
+            # just before it, which leaves the item it was read into
+            return self._hoist(top, stack[-1])
         return stack[-1]
 
     @staticmethod
@@ -337,9 +350,28 @@ class _Builder:
         rank = (_BULLET_RANKS.get(found.label[:1], 14) if found.kind == "bullet"
                 else _RANK.get(found.style, _BULLET_RANK))
         parent = self._parent_for(found.style, rank, found.label)
+        if found.kind == "bullet":
+            parent = self._field_home(parent, found.style, bool(FIELD.match(text)))
         node = parent.add(Node(found.kind, found.style, found.label, start + found.text_start,
                                start + found.text_start + len(text), text))
         self.stack.append(node)
+
+    def _field_home(self, parent: Node, style: str, is_field: bool) -> Node:
+        """Where a bullet goes when items and their field lines share one marker ("+
+        Nghị định …", "+ Cơ quan chủ trì: …", "+ Thời gian thực hiện:", "+ Các bộ …"): a
+        field line under the item above it, an item under the field line ending in ":"
+        above it, the next item of the list beside the item, not under it."""
+        while parent.style == style and parent.parent is not None and \
+                bool(FIELD.match(parent.text)) == is_field:
+            self.stack.pop()
+            parent = parent.parent
+        last = parent.children[-1] if parent.children else None
+        if last is not None and last.style == style and (
+                not FIELD.match(last.text) if is_field
+                else FIELD.match(last.text) and last.text.rstrip(" *").endswith(":")):
+            self.stack.append(last)
+            return last
+        return parent
 
     def plain(self, line: str, start: int) -> None:
         self.table = None
@@ -408,8 +440,8 @@ def parse_outline(text: str) -> Node:
             addressing = True
             continue
         if addressing:
-            if _BULLET.match(line) and len(line) < 200:
-                continue  # the list of addressees
+            if (_BULLET.match(line) and len(line) < 200) or line.strip() in ("", "|"):
+                continue  # the list of addressees (a web table's "|" between its cells)
             addressing = False
         if is_table_row(line):
             builder.row(line, start)

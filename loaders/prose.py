@@ -12,8 +12,9 @@ A Công văn or a short notice states its one or two tasks in paragraphs, not it
 A paragraph that only says where and when to send the result ("Công văn … gửi về Bộ
 Xây dựng trước ngày 20/6/2016") goes on with the task above and gives its deadline.
 Not tasks: preambles and background ("Thực hiện …, Bộ X đã dự thảo …", "Văn phòng
-Trung ương có văn bản số … đề nghị …"; the sentence after it may be one), contact lines,
-closing formulas.  A lead-in that directs bodies ("… Sở X đề nghị các sở, ban, ngành …
+Trung ương có văn bản số … đề nghị …", "Tại Quyết định đã giao Bộ X …"; the sentence after
+it may be one), permissions ("… các bộ, ngành có thể xây dựng …"), contact lines, closing
+formulas.  A lead-in that directs bodies ("… Sở X đề nghị các sở, ban, ngành …
 như sau: (Văn bản đính kèm)") is the task when nothing after it states one.
 """
 
@@ -41,7 +42,10 @@ _AFTER_LEAD = re.compile(r"(?i)(?:như sau|đề nghị|yêu cầu|chỉ đạo)
 # The issuer reporting what was done or received: background, not a task.
 _BACKGROUND = re.compile(
     r"(?i)\b(?:(?:đã|vừa)\s+)?có\s+(?:văn bản|công văn|tờ trình|báo cáo|thông báo|bài viết)\b"
-    r"|\bđã\s+(?:nghiên cứu|dự thảo|xây dựng|ban hành|tổ chức|báo cáo|hoàn thành)\b")
+    r"|\bđã\s+(?:nghiên cứu|dự thảo|xây dựng|ban hành|tổ chức|báo cáo|hoàn thành|phê duyệt|"
+    r"ký|giao|chỉ đạo)\b")  # ("Tại Quyết định đã giao Bộ X chủ trì …": an earlier task)
+# A permission, no task: "Căn cứ Khung …, các bộ, ngành, địa phương có thể xây dựng …".
+_PERMISSION = re.compile(r"(?i)^[^.;:]{0,200}?\s(?:có thể|được phép)\s")
 _CONTACT = re.compile(r"(?i)\bliên hệ\b|\bđiện thoại\b|\bemail\b")
 # "X (kính / trân trọng) đề nghị Y …", "X giao Y …": the body directed.
 _DIRECTS = re.compile(r"(?i)(?:^|\s)(?:kính\s+|trân trọng\s+)?(?:đề nghị|yêu cầu|giao)\s+")
@@ -149,7 +153,8 @@ def prose_tasks(root: Node, source: str) -> ProseTasks:
                 alone = (node, sentence, body, start, owners)
             continue
         if (is_closing(sentence) or _CONTACT.search(sentence) or _BACKGROUND.search(sentence)
-                or (sentence.endswith("./.") and _EXHORTATION.search(sentence))):
+                or (sentence.endswith("./.") and _EXHORTATION.search(sentence))
+                or (_PERMISSION.match(sentence) and not _DIRECTS.search(sentence))):
             continue
         found = _owners(sentence)
         if found is None:

@@ -57,6 +57,7 @@ from policykg.loaders.clauses import (
 from policykg.loaders.clean import tidy
 from policykg.loaders.deadlines import deadline_from_field, find_deadline
 from policykg.loaders.layout import lay_out
+from policykg.loaders.outline import FIELD as _FIELD
 from policykg.loaders.outline import Node, parse_outline
 from policykg.loaders.prose import prose_tasks
 from policykg.loaders.spacing import Squeezed, source_span, spans_to_source
@@ -129,6 +130,9 @@ _DESCRIBING_LEAD = re.compile(case_blind_words(
       r"bất cập|yếu kém)" for verb in ("gặp", "còn", "có")),
     "đạt được (?:một số|những|các) kết quả", "các nguyên tắc",
     *(rf"{word} yêu cầu\b" for word in ("nêu rõ", "các", "những"))))
+# What a list's purposes or goals follow: "Ngày này được tổ chức nhằm:", "Mục tiêu là: (1) …".
+_PURPOSE_LEAD = re.compile(r"(?i)(?:\bnhằm(?:\s+(?:mục đích|mục tiêu))?|^[\s*]*(?:mục tiêu|"
+                           r"mục đích)(?:\s+(?:là|chung|cụ thể))?)\s*:")
 # "… tổ chức quán triệt, triển khai Chương trình hành động này"
 _IMPLEMENTS_THIS = re.compile(
     case_blind_words("quán triệt", "triển khai", "tổ chức thực hiện", "thực hiện")
@@ -136,11 +140,6 @@ _IMPLEMENTS_THIS = re.compile(
     r"thông báo|công văn|quyết định|đề án)\s+này\b)")
 _COLLECTIVE_SUBJECT = re.compile(r"(?i)^(?:các|những|mọi)\s")
 _FUNDING = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:nguồn\s+)?kinh phí\b")
-_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phối hợp|"
-                    r"chịu trách nhiệm)|chủ trì|phối hợp|trách nhiệm(?:\s+\w+){0,2}|"
-                    r"thời gian(?:\s+\w+){0,3}|thời hạn(?:\s+\w+){0,3}|tiến độ(?:\s+\w+){0,2}|"
-                    r"nội dung|sản phẩm(?:\s+\w+){0,2}|kết quả(?:\s+\w+){0,2}|nhiệm vụ|"
-                    r"kinh phí(?:\s+\w+){0,2}|nguồn kinh phí)\s*:")
 _TIME_FIELD = re.compile(r"(?i)^[\s*(]*(?:thời gian|thời hạn|tiến độ)(?:[^:]{0,30})?:\s*")
 _OWNER_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|chịu trách "
                           r"nhiệm)|chủ trì|trách nhiệm(?:\s+thực hiện)?)\s*:\s*")
@@ -321,7 +320,8 @@ class _Walker:
                 "trách nhiệm" in node.text.lower():
             self._lead_addressees(node.text)
         self._add_addressees(requested(node.text))
-        if node.text.rstrip(" *").endswith(":") and _DESCRIBING_LEAD.search(node.text):
+        if (node.text.rstrip(" *").endswith(":") and _DESCRIBING_LEAD.search(node.text)) or \
+                _PURPOSE_LEAD.search(node.text):
             scope = replace(scope, holds_tasks=False)  # "… gặp một số khó khăn, cụ thể:"
         self._children(node, scope)
 

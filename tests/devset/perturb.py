@@ -55,6 +55,14 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "no-bullets": lambda t: re.sub(r"(?m)^(\s*)[-+•]\s+", r"\1", t),
     "plus-bullets": lambda t: re.sub(r"(?m)^(\s*)-\s", r"\1+ ", t),
     "dot-bullets": lambda t: re.sub(r"(?m)^(\s*)[-+]\s", r"\1• ", t),
+    "symbol-bullets": lambda t: re.sub(  # a Word list through a PDF reader: Symbol-font marks
+        r"(?m)^(\s*)-\s", "\\1\uf0b7\t", re.sub(r"(?m)^(\s*)\+\s", "\\1\uf0a7\t", t)),
+    "word-bullets": lambda t: re.sub(  # a Word list through a text export: "o" at level 2
+        r"(?m)^(\s*)-\s", "\\1\uf0b7\t", re.sub(r"(?m)^(\s*)\+\s", "\\1o\t", t)),
+    "lone-labels": lambda t: re.sub(  # a web list: the number on a line of its own
+        r"(?m)^(\s*(?:\d+\.|[a-zđ]\)))[ \t]+(?=[^\s|])", r"\1\n", t),
+    "nbsp": lambda t: re.sub(r"(?m)^(\s*(?:\d+\.|[a-zđ]\)|-))[ \t]", "\\1\xa0",
+                             t.replace(" năm ", "\xa0năm\xa0")),
     "escaped": lambda t: re.sub(r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2\\.\3",
                                 re.sub(r"(?m)^(\s*)-(\s)", r"\1\\-\2", t)),
     "paren-numbers": lambda t: re.sub(r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2)\3", t),

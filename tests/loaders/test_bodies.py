@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.loaders.bodies import body_phrase_end, canonical_bodies, canonical_body, split_bodies
+from policykg.loaders.bodies import (
+    body_phrase_end,
+    canonical_bodies,
+    canonical_body,
+    split_bodies,
+    starts_with_body,
+)
 from policykg.loaders.tasks import extract_tasks
 
 
@@ -134,6 +140,7 @@ def test_two_ministries_run_together_are_two_bodies() -> None:
         "Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ"]
     assert split_bodies("Văn phòng Bộ Khoa học và Công nghệ") == [
         "Văn phòng Bộ Khoa học và Công nghệ"]
+    assert split_bodies("Bộ trưởng Bộ Công an") == ["Bộ trưởng Bộ Công an"]  # a role of it
 
 
 def test_a_class_of_bodies_named_by_its_members_is_one_owner() -> None:
@@ -141,3 +148,14 @@ def test_a_class_of_bodies_named_by_its_members_is_one_owner() -> None:
             "nghiêm chỉ đạo của Thủ tướng Chính phủ tại Công văn số 10704/VPCP-KSTT.\n")
     [task] = extract_tasks(text, "x").tasks
     assert task.owners == ("Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ",)
+
+
+def test_a_team_is_a_body_and_organising_is_not() -> None:
+    """blind6 G06: "Tổ công nghệ số cộng đồng" heads the items under it; "Tổ chức …" (to
+    organise) and "Tổ quốc" open no body."""
+    text = ("II. NHIỆM VỤ\n\n1. Nhiệm vụ của Tổ công nghệ số cộng đồng:\n\n- Thông tin, tuyên "
+            "truyền đến từng gia đình về chuyển đổi số.\n\n2. Tổ chức hội nghị quán triệt "
+            "trong quý II.\n")
+    tasks = extract_tasks(text, "x").tasks
+    assert [t.owners for t in tasks] == [("Tổ công nghệ số cộng đồng",), ()]
+    assert not starts_with_body("Tổ chức hội nghị") and not starts_with_body("Tổ quốc")

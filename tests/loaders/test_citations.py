@@ -370,6 +370,35 @@ def test_plan_named_in_a_trailing_parenthesis_implements_what_precedes() -> None
     assert c.implements == ()
 
 
+def test_a_decision_issuing_a_plan_in_a_lead_in_is_its_relation_not_ours() -> None:
+    """blind6 G04: "Thực hiện Quyết định số N … ban hành Kế hoạch thực hiện Y … (Quyết định
+    số N); Kế hoạch số M …": the plan implements N and M; N implements Y; and "(Quyết
+    định số N)", N's short name, names no source of what precedes it."""
+    c = _cite("KẾ HOẠCH\n\nThực hiện Quyết định số 709/QĐ-TTg ngày 23/7/2024 của Thủ tướng "
+              "Chính phủ ban hành Kế hoạch thực hiện Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ "
+              "Chính trị tiếp tục thực hiện Nghị quyết số 20-NQ/TW ngày 01/11/2012 về phát triển "
+              "khoa học và công nghệ (Quyết định số 709/QĐ-TTg); Kế hoạch số 183-KH/TU ngày "
+              "18/3/2024 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 69-KL/TW, Ủy ban nhân "
+              "dân tỉnh ban hành Kế hoạch như sau:\n")
+    assert set(c.implements) == {"709/QĐ-TTg@2024", "183-KH/TU@2024"}
+    assert _relations(c) == {("709/QĐ-TTg@2024", "69-KL/TW@2024"),
+                             ("69-KL/TW@2024", "20-NQ/TW@2012"),
+                             ("183-KH/TU@2024", "69-KL/TW@2024")}
+
+
+def test_relations_of_sources_listed_together_and_of_a_letter_sent_about_a_document() -> None:
+    """blind5 F11: "X và Z về kế hoạch chi tiết triển khai Y" links both; "Văn bản số N gửi
+    các bộ, ngành về việc triển khai Y" links N."""
+    c = _cite("Bộ đã ban hành Quyết định số 1092/QĐ-BTTTT ngày 16/6/2022 và Quyết định số "
+              "1491/QĐ-BTTTT ngày 09/8/2022 về kế hoạch chi tiết triển khai Quyết định số "
+              "505/QĐ-TTg ngày 22/4/2022 của Thủ tướng Chính phủ.\n\nNgày 16/8/2022, Bộ đã có "
+              "Văn bản số 4247/BTTTT-THH gửi các bộ, ngành, địa phương về việc triển khai Quyết "
+              "định số 505/QĐ-TTg ngày 22/4/2022.\n")
+    assert _relations(c) == {("1092/QĐ-BTTTT@2022", "505/QĐ-TTg@2022"),
+                             ("1491/QĐ-BTTTT@2022", "505/QĐ-TTg@2022"),
+                             ("4247/BTTTT-THH@2022", "505/QĐ-TTg@2022")}
+
+
 @pytest.mark.parametrize(("raw", "replaces", "amends"), [
     ("KẾ HOẠCH\n\nvề số\n\nNội dung.\n\nKế hoạch này thay thế Kế hoạch số 12-KH/TU ngày "
      "01/3/2020 của Ban Thường vụ Tỉnh ủy.\n", ("12-KH/TU@2020",), ()),

@@ -8,6 +8,8 @@ import pytest
 
 from policykg.loaders.clean import PAGE_MIN_CHARS, blank_page_numbers, clean_text
 from policykg.loaders.extract import extract
+from policykg.loaders.layout import lay_out
+from policykg.loaders.outline import parse_outline
 from tests.shared_scorer import DEVSET
 
 LINE = "Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành triển khai thực hiện"
@@ -45,3 +47,19 @@ def test_a_copy_with_page_numbers_extracts_as_the_text(path: Path) -> None:
     found = extract(clean_text(paged), path.name)
     assert [(t.text, t.owners, t.deadline and t.deadline.value) for t in found.tasks] == [
         (t.text, t.owners, t.deadline and t.deadline.value) for t in plain.tasks]
+
+
+def test_bullets_in_other_glyphs_become_bullets_the_outline_reads() -> None:
+    """A Word list read from a PDF: Symbol and Wingdings marks as private-use characters,
+    Word's "o" at the second level; the length is kept."""
+    raw = "II. NHIỆM VỤ\n\uf0b7\tSở Tài chính bố trí kinh phí.\no\tCấp đủ trong năm.\n" \
+          "\uf0a7 Rà soát.\n◦ Báo cáo.\nTổng số o\tkhác\n"
+    cleaned = clean_text(raw)
+    assert len(cleaned) == len(raw)
+    assert cleaned.split("\n")[1:6] == [
+        "•\tSở Tài chính bố trí kinh phí.", "○\tCấp đủ trong năm.", "▪ Rà soát.", "• Báo cáo.",
+        "Tổng số o\tkhác"]
+    [part] = parse_outline(lay_out(cleaned)).children
+    assert [(c.kind, c.text[:9]) for c in part.walk() if c is not part] == [
+        ("bullet", "Sở Tài ch"), ("bullet", "Cấp đủ tr"), ("bullet", "Rà soát."),
+        ("bullet", "Báo cáo."), ("plain", "Tổng số o")]

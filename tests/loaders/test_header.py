@@ -318,3 +318,33 @@ def test_the_standing_board_of_a_sub_committee_named_short_is_the_issuer() -> No
                 "Đại hội XIII\n\nThực hiện Chỉ thị số 01-CT/TW, Ban Thường vụ Đảng uỷ Trường ban "
                 "hành Kế hoạch nghiên cứu, học tập như sau:\n")
     assert h.issuer == "Ban Thường vụ Đảng ủy Trường Đại học Vinh"
+
+
+@pytest.mark.parametrize(("letterhead", "issuer", "province"), [
+    ("ỦY BAN NHÂN\nDÂN\nTỈNH NINH BÌNH\n--------\n|\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\n|\nSố: 177/KH-UBND\n|\nNinh Bình,\nngày 30 tháng 9 năm 2024\n",
+     "Ủy ban nhân dân tỉnh Ninh Bình", "Ninh Bình"),
+    ("BỘ THÔNG TIN VÀ\nTRUYỀN THÔNG\n-------\nSố: 4644/BTTTT-CĐSQG\n"
+     "Hà Nội, ngày 15 tháng 9 năm 2022\n", "Bộ Thông tin và Truyền thông", None),
+])
+def test_a_letterhead_wrapped_in_its_cell_is_read_whole(letterhead: str, issuer: str,
+                                                          province: str | None) -> None:
+    """A web page's narrow letterhead cell breaks the name inside a two-syllable word
+    ("NHÂN" / "DÂN") or at "VÀ" (blind6 G04, blind5 F11)."""
+    header = _header(letterhead + "\nKẾ HOẠCH\n\nvề chuyển đổi số\n\nNội dung.\n")
+    assert (header.issuer, header.province) == (issuer, province)
+
+
+def test_a_preamble_naming_the_body_that_issues_the_plan_gives_the_issuer() -> None:
+    """blind5 F9: no letterhead; "Triển khai …, Ban Chỉ đạo … (sau đây gọi tắt là …) ban
+    hành Kế hoạch …" names the issuer, read by the grammar of bodies, not a list."""
+    text = ("KẾ HOẠCH\nHoạt động của Ban Chỉ đạo chuyển đổi số huyện Đăk R’lấp năm 2023\n"
+            "Triển khai thực hiện Quyết định số 47/QĐ-UBND ngày 12/01/2023 của Ủy ban nhân dân "
+            "tỉnh về ban hành Kế hoạch chuyển đổi số năm 2023, Ban Chỉ đạo chuyển đổi số huyện "
+            "Đăk R’lấp (sau đây gọi tắt là Ban Chỉ đạo) ban hành Kế hoạch hoạt động với các nội "
+            "dung cụ thể như sau:\nI. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng hoạt động.\n")
+    e = extract(clean_text(text), "f9.txt")
+    assert e.document.issuer == "Ban Chỉ đạo chuyển đổi số huyện Đăk R’lấp"
+    assert e.implements == ("47/QĐ-UBND@2023",)
+    assert _header("KẾ HOẠCH\n\nThực hiện Nghị quyết số 57-NQ/TW, các sở, ngành xây dựng "
+                   "Kế hoạch như sau:\n\nNội dung.\n").issuer is None  # a class of bodies

@@ -25,6 +25,21 @@ def test_a_lone_marker_before_a_new_item_stays_alone() -> None:
     assert lay_out(text) == text
 
 
+def test_a_lone_marker_in_wrapped_text_keeps_the_break_before_it() -> None:
+    """A wrapped text whose list numbers stand on lines of their own (corpus2 02 so
+    copied): the marker opens an item, it is no word of the sentence above."""
+    text = ("1.\nQuyết liệt trong chỉ đạo, điều\nhành, chịu trách nhiệm đến cùng:\n"
+            "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang bộ,\n"
+            "cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc\n"
+            "trung ương phải phát huy vai trò nêu gương của người đứng đầu; trực tiếp chỉ đạo,\n"
+            "đôn đốc, kiên quyết khắc phục những điểm nghẽn đã được chỉ ra, bảo đảm triển\n"
+            "khai hiệu quả; hoàn thành trước ngày 25 tháng 11 năm 2025.\n2.\n"
+            "Đẩy mạnh rà soát, xây dựng,\nhoàn thiện thể chế, cơ chế chính sách: Các bộ\n")
+    lines = lay_out(text).split("\n")
+    assert [line[:12] for line in lines] == ["1. Quyết liệ", "Các đồng chí", "2. Đẩy mạnh ",
+                                             ""]
+
+
 @pytest.mark.parametrize("label", ["a)", "a/", "a."])
 def test_a_lettered_item_after_an_open_line_starts_a_line_of_its_own(label: str) -> None:
     text = ("1. Nâng cao nhận thức, đột phá về đổi mới tư duy, quyết liệt lãnh đạo,\n"

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from policykg.loaders.clean import clean_text
+from policykg.loaders.extract import extract
 from policykg.loaders.header import extract_header
 from policykg.loaders.lead import lead_facts, preamble_facts
 from policykg.loaders.page import classify_page
@@ -96,3 +98,11 @@ def test_a_page_opening_with_its_first_part_is_the_document_and_its_part_names_t
             "ngày 27 tháng 9 năm 2019 của Bộ Chính trị;\nII. MỤC TIÊU\n")
     assert classify_page(text).kind == "official"
     assert extract_header(text, "p.txt").kind is DocumentKind.KeHoach
+
+
+def test_a_news_page_addresses_no_one() -> None:
+    """A news item's "… giao X chịu trách nhiệm …" names no addressee of a document."""
+    text = ("Lạng Sơn: đẩy mạnh chuyển đổi số\n\n15/3/2024\n\nTheo đó, UBND tỉnh giao Sở Khoa "
+            "học và Công nghệ chịu trách nhiệm hướng dẫn các địa phương, báo Lạng Sơn cho biết.\n")
+    e = extract(clean_text(text), "tin.txt")
+    assert e.page == "news" and e.document.general_addressees == ()

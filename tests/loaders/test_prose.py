@@ -98,3 +98,20 @@ def test_the_request_after_a_background_sentence_is_the_task() -> None:
     found = extract(clean_text(LETTER.format(body=body)), "cv.txt")
     [task] = found.tasks
     assert task.text.startswith("Để việc xây dựng dự thảo")
+
+
+def test_a_letter_under_a_narrow_cells_kinh_gui_and_its_polite_requests() -> None:
+    """blind5 F1: "Kính" / "gửi:" and the "|" of a web table around its addressees; "trân
+    trọng đề nghị" is a request, not the closing formula "Trân trọng./."; a permission
+    ("… có thể xây dựng …") and an earlier decision's assignment ("đã giao") are no tasks."""
+    text = "\n".join([
+        "BỘ THÔNG TIN VÀ TRUYỀN THÔNG", "Số: 2390/BTTTT-THH", "V/v hướng dẫn chuyển đổi số",
+        "Kính", "gửi:", "|", "- Các bộ, cơ quan ngang bộ;", "- Ủy ban nhân dân các tỉnh.", "|",
+        "Quyết định số 749/QĐ-TTg đã giao Bộ Thông tin và Truyền thông chủ trì hướng dẫn.",
+        "Căn cứ Khung Chương trình, các bộ, ngành, địa phương có thể xây dựng văn bản riêng về "
+        "chuyển đổi số.",
+        "Trân trọng đề nghị Quý Cơ quan giao đơn vị chuyên trách là đầu mối tổ chức thực hiện.",
+        "Trân trọng./.", ""])
+    e = extract(clean_text(text), "f1.txt")
+    assert [(t.text[:30], t.owners) for t in e.tasks] == [("Trân trọng đề nghị Quý Cơ quan", ())]
+    assert e.document.general_addressees == ("Quý Cơ quan",)

@@ -217,6 +217,55 @@ def test_field_lines_without_dashes_are_fields() -> None:
     assert task.deadline is not None and task.deadline.value == "2025"
 
 
+def test_field_lines_with_their_items_marker_belong_to_the_item_above() -> None:
+    """Items and their fields written with one marker: each item is one task, its fields
+    its owners and deadline, and the items of a field ending in ":" part of it."""
+    text = "\n".join([
+        "II. NHIỆM VỤ", "", "1. Xây dựng Nghị định của Chính phủ", "",
+        "+ Nghị định quy định chi tiết một số điều của Luật.", "",
+        "+ Cơ quan chủ trì: Bộ Công an.", "", "+ Thời hạn ban hành: trước ngày 01/01/2026.", "",
+        "+ Nghị định xử phạt vi phạm hành chính.", "", "+ Cơ quan chủ trì: Bộ Tư pháp.", "",
+        "2. Rà soát văn bản quy phạm pháp luật", "", "+ Cơ quan thực hiện: Bộ Công an.", "",
+        "+ Thời gian thực hiện:", "", "+ Các bộ rà soát trước ngày 30/6/2025.", "",
+        "+ Bộ Công an tổng hợp trước ngày 30/9/2025.", ""])
+    tasks = extract_tasks(text, "x").tasks
+    assert [(t.text[:24], t.owners) for t in tasks] == [
+        ("Nghị định quy định chi t", ("Bộ Công an",)),
+        ("Nghị định xử phạt vi phạ", ("Bộ Tư pháp",)),
+        ("Rà soát văn bản quy phạm", ("Bộ Công an",))]
+    assert tasks[0].deadline is not None and tasks[0].deadline.value == "2026-01-01"
+
+
+def test_a_new_list_goes_under_the_lead_in_just_before_it() -> None:
+    """blind1 B2 without its bullets: the lead-in after the last item of a described list
+    opens a list of its own, and is not read into that item (nor its list under the
+    describing lead-in)."""
+    text = "\n".join([
+        "Tuy nhiên, quá trình triển khai vẫn gặp một số khó khăn, cụ thể:", "",
+        "(i) Đối với việc ứng dụng công nghệ sinh trắc học: thiếu hành lang pháp lý.", "",
+        "(ii) Các bộ, ngành chưa thực sự quan tâm đến công tác đào tạo.", "",
+        "Tại Mục 1 Chỉ thị, yêu cầu đối với việc ứng dụng công nghệ như sau:", "",
+        "(1) Bộ Công an:", "",
+        "Chủ trì xây dựng các tiện ích giao thông, hoàn thành trong năm 2025.", "",
+        "Chủ trì hướng dẫn triển khai tích hợp công nghệ sinh trắc học.", "",
+        "(2) Bộ Tài chính:", "", "Chỉ đạo các đơn vị trực thuộc phối hợp với Bộ Công an.", ""])
+    tasks = extract_tasks(text, "x").tasks
+    assert [(t.text[:20], t.owners) for t in tasks] == [
+        ("Chủ trì xây dựng các", ("Bộ Công an",)), ("Chủ trì hướng dẫn tr", ("Bộ Công an",)),
+        ("Chỉ đạo các đơn vị t", ("Bộ Tài chính",))]
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày này được tổ chức nhằm:\n\n• Đẩy nhanh tiến độ triển khai các nhiệm vụ.\n\n"
+    "• Nâng cao nhận thức của công chức về chuyển đổi số.\n",
+    "Mục tiêu là: (1) Bảo đảm bộ máy vận hành hiệu lực, hiệu quả; (2) góp phần thực hiện "
+    "mục tiêu tăng trưởng GDP năm 2025.\n",
+])
+def test_the_purposes_or_goals_a_lead_in_lists_are_no_tasks(text: str) -> None:
+    """blind5 F7, F4: the items after "… nhằm:" or "Mục tiêu là:" state purposes."""
+    assert extract_tasks(text, "x").tasks == ()
+
+
 def test_slash_labels_number_and_letter_items() -> None:
     text = ("V. TỔ CHỨC THỰC HIỆN\n\n1/ Bộ Xây dựng\n\na/ Chủ trì triển khai thực hiện Đề án.\n\n"
             "b/ Cụ thể hóa các nội dung của Đề án trong kế hoạch hằng năm.\n\n"
