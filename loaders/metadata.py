@@ -29,7 +29,7 @@ from typing import Any
 
 from policykg.core.errors import InvalidParameter
 from policykg.core.provinces import province_named
-from policykg.core.vntext import in_capitals
+from policykg.core.vntext import in_capitals, may_hold
 from policykg.loaders.clean import tidy
 from policykg.ontology.identity import kind_named
 from policykg.ontology.records import DocumentHeader, DocumentKind, Provenance, Span
@@ -56,6 +56,7 @@ _LABEL = re.compile(
         re.escape(label) for label in sorted([*_LABEL_FIELD, *_OTHER_LABELS], key=len,
                                              reverse=True))
     + r")[ \t]*(?:\||:)[ \t]*")
+_LABEL_WORDS = (*_LABEL_FIELD, *_OTHER_LABELS)  # one of them is in every line _LABEL matches in
 _ROW_START = re.compile(r"[ \t]*\|?[ \t]*$")
 _OTHER_ROW = re.compile(r"[ \t]*\|(?:[^|\n]*\|[^|\n]*[^|\s][^|\n]*\|?)?[ \t]*")
 _DATE = re.compile(r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)"
@@ -124,8 +125,9 @@ def metadata_table(text: str) -> Metadata | None:
     for _ in range(_LINES):
         nl = text.find("\n", pos)
         end = len(text) if nl < 0 else nl
-        labels = list(_LABEL.finditer(text, pos, end)) if ("|" in text[pos:end] or
-                                                            ":" in text[pos:end]) else []
+        line = text[pos:end]
+        labels = list(_LABEL.finditer(text, pos, end)) if ("|" in line or ":" in line) and \
+            may_hold(line, _LABEL_WORDS) else []
         row = bool(labels) and bool(_ROW_START.match(text, pos, labels[0].start()))
         ends = [n.start() for n in labels[1:]] + [end] if labels else []
         for m, after in zip(labels, ends, strict=True):
