@@ -26,6 +26,7 @@ import re
 from itertools import pairwise
 
 from policykg.core.vntext import normalize
+from policykg.loaders.scan import line_start_search
 
 # A paragraph break between two lower-case letters (no closing punctuation before it)
 # is a page break in the middle of a sentence.  Upper-case headings followed by a
@@ -51,7 +52,6 @@ _ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 # Bullet glyphs the outline does not read, at the start of a line: Symbol and Wingdings
 # marks (U+F020–U+F0FF, as a PDF reader gives a Word list's), and other list glyphs.
 _GLYPHS = "\uf020-\uf0ff◦►➢❖·◆◇♦▫➤"
-_GLYPH = re.compile(f"[{_GLYPHS}]")
 _GLYPH_BULLET = re.compile(f"(?m)^([ \t]*)([{_GLYPHS}](?=[ \t])|o(?=\t))")  # Word's "o"
 _SQUARES = frozenset("\uf0a7\uf0a8\uf06e\uf0fe▫◆◇♦")  # a second level's marks
 # What a page number's line opens with after its spaces (besides a digit).
@@ -140,7 +140,7 @@ def clean_text(raw: str) -> str:
         text = _ODD_SPACE.sub(" ", text)
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
-    if _GLYPH.search(text) or "o\t" in text:
+    if line_start_search(_GLYPH_BULLET, text) is not None:
         text = _GLYPH_BULLET.sub(
             lambda m: m[1] + ("▪" if m[2] in _SQUARES else "○" if m[2] == "o" else "•"), text)
     text = blank_page_numbers(text)

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from policykg.core.vntext import case_blind_words, fold, in_capitals, tone_blind
+from policykg.core.vntext import case_blind_words, fold, in_capitals, may_hold, tone_blind
 from policykg.loaders.attribution import (
     Responsibility,
     attribution_line,
@@ -133,6 +133,7 @@ _DESCRIBING_LEAD = re.compile(case_blind_words(
 # What a list's purposes or goals follow: "Ngày này được tổ chức nhằm:", "Mục tiêu là: (1) …".
 _PURPOSE_LEAD = re.compile(r"(?i)(?:\bnhằm(?:\s+(?:mục đích|mục tiêu))?|^[\s*]*(?:mục tiêu|"
                            r"mục đích)(?:\s+(?:là|chung|cụ thể))?)\s*:")
+_PURPOSE_WORDS = ("nhằm", "mục tiêu", "mục đích")  # one is in every match (and a ":")
 # "… tổ chức quán triệt, triển khai Chương trình hành động này"
 _IMPLEMENTS_THIS = re.compile(
     case_blind_words("quán triệt", "triển khai", "tổ chức thực hiện", "thực hiện")
@@ -320,8 +321,9 @@ class _Walker:
                 "trách nhiệm" in node.text.lower():
             self._lead_addressees(node.text)
         self._add_addressees(requested(node.text))
-        if (node.text.rstrip(" *").endswith(":") and _DESCRIBING_LEAD.search(node.text)) or \
-                _PURPOSE_LEAD.search(node.text):
+        if (node.text.rstrip(" *").endswith(":") and _DESCRIBING_LEAD.search(node.text)) or (
+                ":" in node.text and may_hold(node.text, _PURPOSE_WORDS)
+                and _PURPOSE_LEAD.search(node.text)):
             scope = replace(scope, holds_tasks=False)  # "… gặp một số khó khăn, cụ thể:"
         self._children(node, scope)
 
