@@ -151,6 +151,7 @@ _DIRECTING = re.compile(r"(?i)^\s*(?:lãnh đạo|chỉ đạo|hướng dẫn)\b
 _REQUIRES = re.compile(r"[\s*]*[Yy]êu cầu\s")
 _ADDRESS_LIST = re.compile(r"(?i)^[-\s*]*kính gửi\b")
 _LEAD_ADDRESSEES = re.compile(r"(?i)\b(?:yêu cầu|đề nghị)\s+|^\s*căn cứ\b[^,]{0,200},\s*")
+_LEAD_WORDS = ("yêu cầu", "đề nghị", "căn cứ")  # one is in every match of _LEAD_ADDRESSEES
 _CLOSERS = "\"”’)*"
 _WORDS_OF_A_TITLE = 30
 
@@ -274,7 +275,8 @@ class _Walker:
         if not any(cue in lower for cue in ("yêu cầu", "đề ngh", "căn cứ", "sau:", "như sau",
                                              "thực hiện", "trách nhiệm")):
             return
-        for m in _LEAD_ADDRESSEES.finditer(text):
+        leads = _LEAD_ADDRESSEES.finditer(text) if may_hold(text, _LEAD_WORDS, lower) else ()
+        for m in leads:
             found = clause_subjects(text[m.end():]) or ()
             if found:
                 self._add_addressees(found)
