@@ -80,7 +80,7 @@ class Clause(NamedTuple):
 def clauses(text: str) -> Iterator[Clause]:
     """The sentences and ";"-clauses of ``text`` (and the title of a "Title: text")."""
     start = 0
-    title = _TITLE_COLON.match(text)
+    title = _TITLE_COLON.match(text) if text.find(":", 3, 201) >= 0 else None
     if title is not None:
         yield Clause(text[:title.end()], 0)
         start = title.end()

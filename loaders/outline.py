@@ -147,7 +147,7 @@ class Node:
                 parts.append(node.label.rstrip("."))
         kept: list[str] = []
         for part in parts:  # "2.1" already says it is under "2"
-            if kept and _DOTTED.fullmatch(part) and kept[-1].startswith(part + "."):
+            if kept and kept[-1].startswith(part + ".") and _DOTTED.fullmatch(part):
                 continue
             kept.append(part)
         out = ""
