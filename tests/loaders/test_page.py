@@ -106,3 +106,11 @@ def test_a_news_page_addresses_no_one() -> None:
             "học và Công nghệ chịu trách nhiệm hướng dẫn các địa phương, báo Lạng Sơn cho biết.\n")
     e = extract(clean_text(text), "tin.txt")
     assert e.page == "news" and e.document.general_addressees == ()
+
+
+def test_a_posting_line_before_the_first_part_does_not_hide_the_document() -> None:
+    """blind6 G05: "Thứ hai - 11/11/2024 04:09" then "I. CĂN CỨ LẬP KẾ HOẠCH …"."""
+    view = ("Thứ hai - 11/11/2024 04:09\nI. CĂN CỨ LẬP KẾ HOẠCH\n- Quyết định số 749/QĐ-TTg "
+            "ngày 03/6/2020 của Thủ tướng Chính phủ.\nII. MỤC ĐÍCH\n")
+    assert classify_page(view).kind == "official"
+    assert extract(clean_text(view), "g05.txt").document.kind is DocumentKind.KeHoach
