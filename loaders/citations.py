@@ -98,7 +98,7 @@ _KIND_WORD = (
 _WORD = r"[^\s,;:()“”\"*.]+"
 _BODY = (
     rf"(?=[{UPPER}])(?!{_KIND_WORD}){_WORD}"
-    rf"(?:[ \t]+(?!{_STOP})(?!và[ \t]+{_KIND_WORD})(?!{_KIND_WORD}){_WORD}){{0,9}}"
+    rf"(?:[ \t]+(?!{_STOP})(?!và[ \t]+{_KIND_WORD})(?!{_KIND_WORD}){_WORD}){{0,13}}"
 )
 _TAIL = re.compile(
     rf"(?:[ \t\n]*,?[ \t\n]*\(?[ \t]*(?:ban hành[ \t]+)?(?:ngày|NGÀY)[ \t]*(?:{_DATE})[ \t]*\)?)?"

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from policykg.core.vntext import in_capitals
+from policykg.loaders.bodies import body_phrase_end, starts_with_body
+from policykg.loaders.clauses import ACTION
 from policykg.loaders.clean import LETTER_LABEL
 
 # A label or bullet that opens an item (the outline reads them; here they only keep a
@@ -199,6 +201,33 @@ def _opens_item(line: str) -> bool:
     return bool(LABEL.match(line))
 
 
+# A name that goes on after its last word: a place ("… tỉnh" / "Bình Phước", but not "… các
+# xã, phường"), a list.
+_OPEN_NAME_END = re.compile(r"(?i)(?:^(?!.*\bcác\b).*\b(?:tỉnh|thành phố|huyện|quận|xã|phường|"
+                            r"thị trấn)|\b(?:và|các)|[,;&-])[ \t]*$")
+
+
+def _logical_line(lines: list[str], i: int, starts: list[int], joined: set[int]) -> str:
+    """Line ``i`` with the lines before it that it was joined to ("4. Sở Văn hoá, Thể thao"
+    + "và Du lịch")."""
+    k = i
+    while k > 0 and starts[k] - 1 in joined:
+        k -= 1
+    return " ".join(lines[k:i + 1])
+
+
+def _names_a_body(line: str, style: Style) -> bool:
+    """Whether ``line`` is an item that only names a body ("3. Sở Công Thương", "4. Sở Văn
+    hoá, Thể thao và Du lịch"): a heading over the body's tasks when a directive opens the
+    next line ("Hỗ trợ cho các doanh nghiệp, …"), not a wrap."""
+    label = LABEL.match(line)
+    if label is None or len(line.rstrip()) >= style.width:
+        return False
+    name = line[label.end():].strip(" \t*:")
+    return bool(name) and starts_with_body(name) and body_phrase_end(name) >= len(name) - 1 \
+        and not _OPEN_NAME_END.search(name)
+
+
 def _soft_break(prev: str, line: str, style: Style) -> bool:
     """Whether the line break between ``prev`` and ``line`` (both not blank, neither a
     table row) is a wrap inside one logical line."""
@@ -275,7 +304,9 @@ def lay_out(text: str) -> str:
         elif _LONE_MARKER.fullmatch(line):
             join = False  # "… năm 2025.", "2.", "Đẩy mạnh …": the marker opens an item
         elif style.wrapped and not is_table_row(prev) and not is_table_row(line):
-            join = _soft_break(prev, line, style)
+            join = _soft_break(prev, line, style) and not (
+                ACTION.match(line) and _names_a_body(_logical_line(lines, i, starts, joined),
+                                                     style))
         elif not style.wrapped:  # one paragraph per line: only evident breaks in a sentence
             join = (_continues(prev, line) or (style.blank_separated and _goes_on(prev, line))
                     ) and not _caps(prev)

@@ -33,6 +33,7 @@ _DATE_BEFORE = re.compile(r"(?i)\bngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2}
 _ISSUING = re.compile(r"(?i)\s*(?:đã\s+|vừa\s+)?(?:ký\s+)?ban\s+hành\s*$")
 _ISSUED_BY = re.compile(rf"(?i)\s*\)?\s*,?\s*{ISSUED_BY}\s+")
 _CLAUSE_START = re.compile(r"[.;:\n]|,\s+(?=[A-ZĐÀ-Ỹ])")
+_LEAD_MARK = 8  # "LTS: ", "(TG) - ": a site's mark before a lead's first word
 _LEAD_PARAGRAPH = 600  # how far past the lead the document's own first paragraph may name it
 # The body speaking in a letter: "…, Bộ X đã dự thảo …", "Bộ X xin gửi …".
 _LETTER_VOICE = re.compile(
@@ -76,11 +77,17 @@ def lead_facts(view: str, page: Page) -> LeadFacts:
     same = [m for m, n in candidates if n.text == in_lead[0][1].text]
     dated = [(m, d) for m in same if (d := _DATE_AFTER.match(view, m.end()))]
     m, number = next(((m, n) for m, n in in_lead if dated and m is dated[0][0]), in_lead[0])
-    found = dated[0][1] if dated else _date_before(view, m.start())
+    found = dated[0][1] if dated else next(
+        (d for n in [m, *(n for n in same if n is not m)] if (d := _date_before(view, n.start()))),
+        None)  # (a title line names it, the lead's "Ngày 02/3/2017, … đã ký ban hành …" dates it)
     issued = _date(found) if found else None
     issuer, issuer_span = _issuer_before(view, m.start())
     if issuer is None and found is not None and found.start() >= m.end():
         issuer, issuer_span = _issuer_after(view, found.end())
+    for named in same:  # "Nghị quyết số 19-NQ/ĐU của Ban Thường vụ Đảng ủy Tập đoàn TKV về …"
+        if issuer is not None:
+            break
+        issuer, issuer_span = _issuer_after(view, named.end())
     return LeadFacts(kind=_KIND_BY_NAME.get(m["kind"].lower()), kind_span=m.span("kind"),
                      number=number, number_span=m.span("number"),
                      issued=issued, issued_span=found.span() if found and issued else (0, 0),
@@ -140,7 +147,8 @@ def _date_before(view: str, start: int) -> re.Match[str] | None:
     """"Ngày 08/12/2023 UBND tỉnh đã ban hành Công văn số …": the date opening the sentence."""
     stop = view.rfind(". ", 0, start)
     sentence = max(stop + 2 if stop >= 0 else 0, view.rfind("\n", 0, start) + 1)
-    return _DATE_BEFORE.match(view, sentence)
+    found = _DATE_BEFORE.search(view, sentence, start)  # (after a site's "LTS:" too)
+    return found if found is not None and found.start() <= sentence + _LEAD_MARK else None
 
 
 def _issuer_after(view: str, start: int) -> tuple[str | None, tuple[int, int]]:

@@ -69,6 +69,10 @@ _NOTICE_PARAGRAPHS = 6
 # A page that starts with the document's first part ("I. CĂN CỨ LẬP KẾ HOẠCH"): its own
 # text, whose header the copy lost.
 _OPENS_WITH_PART = re.compile(r"\s*(?:[IVX]+|PHẦN\s+[IVX]+)[.\-–)][ \t]*[A-ZĐÀ-Ỹ]")
+# A site's posting line before the text: "Thứ hai - 11/11/2024 04:09", "(03-03-2020)".
+_POSTED = re.compile(r"[ \t]*(?:(?:Thứ[ \t]+\w+|Chủ[ \t]+nhật)[ \t]*[-,]?[ \t]*)?"
+                     r"\(?\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d\d\)?"
+                     r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t\d]*\n")
 _SIGNED = re.compile(r"T/M|T/L|KT\.|TM\.|\(Đã ký\)|\(đã ký\)")
 # "Ngày 08/12/2023 UBND tỉnh đã ban hành Công văn số 86549/UBND-NCKS …."
 _ISSUED_LEAD = re.compile(
@@ -157,7 +161,9 @@ def classify_page(view: str) -> Page:
                 view, max(0, len(view) - 1500)) or line_search(_ADDRESSED, view, ("Kính gửi",),
                                                                head):
             return Page("republished", offset + titled.end(), (offset, offset + titled.end()))
-    if markers or _has_recipients(view) or _OPENS_WITH_PART.match(view):
+    posted = _POSTED.match(view)
+    if markers or _has_recipients(view) or _OPENS_WITH_PART.match(view, posted.end() if posted
+                                                                    else 0):
         return Page("official")
     paragraphs = _first_lines_end(view, _FIRST_PARAGRAPHS)
     issuing = "ban hành" in lower_head[:paragraphs]

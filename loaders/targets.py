@@ -103,7 +103,7 @@ _DUE_YEAR = re.compile(r"[ \t]*(?:[^\s,;.]+[ \t]+){0,3}?vào[ \t]+(?:cuối[ \t]
 # Words that begin what follows a unit, not the unit: "huyện phát triển", "trạm được lắp".
 _NOT_UNIT_WORDS = frozenset({"phát", "được", "có", "đạt", "tham", "trở", "ứng", "thực", "là",
                              "sẽ", "đã", "trên", "tại", "trong", "của", "cho", "với", "và",
-                             "đi", "hoạt", "đang", "mới", "cấp", "theo"})
+                             "đi", "hoạt", "đang", "mới", "cấp", "theo", "để", "nhằm", "ở"})
 _DIGIT = re.compile(r"\d")
 _MARK_BEFORE = re.compile(r"[/.-]\s*$")  # after "/", "." or "-": part of a number or date
 _WINDOW = 160  # how far before a figure its clause's opening is looked for
@@ -121,6 +121,8 @@ _ASSESSMENT = re.compile(
         "hạn chế", "tồn tại", "nguyên nhân", "ưu điểm", "bài học"))) + r")\b")
 _GOAL_WORDS = re.compile(case_blind_words("phấn đấu", "mục tiêu", "chỉ tiêu", "đến (?:hết )?năm",
                                           "theo kế hoạch") + r"\b")
+# A floor set for a figure states a goal even in a preamble: "… ít nhất 03 Tổ".
+_FLOOR = re.compile(r"(?i)\b(?:ít nhất|tối thiểu|không dưới)\s+\d")
 _INDICATOR_COL = re.compile(r"^(?:ten )?chi tieu|^muc tieu|^noi dung chi tieu")
 _VALUE_COL = re.compile(r"(?:^ket qua|^gia tri|^chi tieu (?:den|nam)|^muc tieu|^nam 20|^den nam|"
                         r"^so lieu|^dat)")
@@ -402,7 +404,8 @@ class _Collector:
                                                 and len(title) < 120) else None
             if not zone.facts and not (node.kind == "plain" and node.parent is not None
                                        and node.parent.kind == "root"
-                                       and not _GOAL_WORDS.search(node.text)):
+                                       and not _GOAL_WORDS.search(node.text)
+                                       and not _FLOOR.search(node.text)):
                 self.node_text(node, zone)
             if heading_year is not None:
                 zone = replace(zone, year=heading_year)

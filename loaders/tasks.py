@@ -306,8 +306,10 @@ class _Walker:
 
     @staticmethod
     def _section_scope(node: Node, scope: Scope, title: bool) -> Scope:
-        if node.kind in ("part", "num", "letter", "article", "annex") and title and \
+        if node.kind in ("part", "num", "letter", "article", "annex") and \
+                (title or in_capitals(" ".join(node.text.split()[:3]), 6)) and \
                 _DESCRIPTIVE.match(node.text):
+            # (a title in capitals with its list run on: "CĂN CỨ LẬP KẾ HOẠCH - Quyết định …")
             return replace(scope, holds_tasks=False)
         if node.kind in ("part", "num") and title and _FUNDING.match(node.text):
             return replace(scope, owned_only=True)

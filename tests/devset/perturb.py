@@ -63,6 +63,10 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
         r"(?m)^(\s*(?:\d+\.|[a-zđ]\)))[ \t]+(?=[^\s|])", r"\1\n", t),
     "nbsp": lambda t: re.sub(r"(?m)^(\s*(?:\d+\.|[a-zđ]\)|-))[ \t]", "\\1\xa0",
                              t.replace(" năm ", "\xa0năm\xa0")),
+    "no-blanks": lambda t: re.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n", t),  # one break per paragraph
+    "markdown-tables": lambda t: re.sub(  # a Word table through a Markdown converter
+        r"(?m)^((?:[^\n|]*\|)+[^\n|]*)$",
+        lambda m: "| " + m.group(1).strip() + " |", t),
     "escaped": lambda t: re.sub(r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2\\.\3",
                                 re.sub(r"(?m)^(\s*)-(\s)", r"\1\\-\2", t)),
     "paren-numbers": lambda t: re.sub(r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2)\3", t),

@@ -399,6 +399,14 @@ def test_relations_of_sources_listed_together_and_of_a_letter_sent_about_a_docum
                              ("4247/BTTTT-THH@2022", "505/QĐ-TTg@2022")}
 
 
+def test_a_date_before_a_long_issuer_dates_the_citation() -> None:
+    """blind5 F7: twelve words of issuer between the date and the citation."""
+    c = _cite("Ngày 13 tháng 9 năm 2022, Chủ tịch Viện Hàn lâm Khoa học và Công nghệ Việt Nam "
+              "đã ký Quyết định số 1519/QĐ-VHL về Ngày Chuyển đổi số.\n")
+    [ref] = c.references
+    assert (ref.key, ref.issued) == ("1519/QĐ-VHL@2022", date(2022, 9, 13))
+
+
 @pytest.mark.parametrize(("raw", "replaces", "amends"), [
     ("KẾ HOẠCH\n\nvề số\n\nNội dung.\n\nKế hoạch này thay thế Kế hoạch số 12-KH/TU ngày "
      "01/3/2020 của Ban Thường vụ Tỉnh ủy.\n", ("12-KH/TU@2020",), ()),

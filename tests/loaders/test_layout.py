@@ -40,6 +40,23 @@ def test_a_lone_marker_in_wrapped_text_keeps_the_break_before_it() -> None:
                                              ""]
 
 
+def test_a_body_heading_over_its_tasks_in_wrapped_text_without_blank_lines() -> None:
+    """corpus2 05 with one break per paragraph: "3. Sở Công Thương" (or a name wrapped
+    over two lines) over a line opening with a directive is a heading, not a wrap; a
+    name that goes on ("Ủy ban nhân dân tỉnh" / "Bình Phước …") is joined."""
+    wrapped = ("Các sở, ngành triển khai thực hiện kế hoạch này theo chức năng, nhiệm vụ được\n"
+               "giao và định kỳ báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh để theo dõi.\n")
+    text = wrapped * 3 + ("3. Sở Công Thương\nHỗ trợ cho các doanh nghiệp phát triển kinh\n"
+                          "doanh trên môi trường số.\n5. Ủy ban nhân dân các\nxã, phường\n"
+                          "Xây dựng kế hoạch cụ thể triển khai tại địa phương.\n"
+                          "6. Ủy ban nhân dân tỉnh\nBình Phước chủ trì thực hiện.\n")
+    lines = lay_out(text).split("\n")[1:]
+    assert lines == ["3. Sở Công Thương", "Hỗ trợ cho các doanh nghiệp phát triển kinh doanh "
+                     "trên môi trường số.", "5. Ủy ban nhân dân các xã, phường",
+                     "Xây dựng kế hoạch cụ thể triển khai tại địa phương.",
+                     "6. Ủy ban nhân dân tỉnh Bình Phước chủ trì thực hiện.", ""]
+
+
 @pytest.mark.parametrize("label", ["a)", "a/", "a."])
 def test_a_lettered_item_after_an_open_line_starts_a_line_of_its_own(label: str) -> None:
     text = ("1. Nâng cao nhận thức, đột phá về đổi mới tư duy, quyết liệt lãnh đạo,\n"

@@ -106,3 +106,24 @@ def test_a_news_page_addresses_no_one() -> None:
             "học và Công nghệ chịu trách nhiệm hướng dẫn các địa phương, báo Lạng Sơn cho biết.\n")
     e = extract(clean_text(text), "tin.txt")
     assert e.page == "news" and e.document.general_addressees == ()
+
+
+def test_a_posting_line_before_the_first_part_does_not_hide_the_document() -> None:
+    """blind6 G05: "Thứ hai - 11/11/2024 04:09" then "I. CĂN CỨ LẬP KẾ HOẠCH …"."""
+    view = ("Thứ hai - 11/11/2024 04:09\nI. CĂN CỨ LẬP KẾ HOẠCH\n- Quyết định số 749/QĐ-TTg "
+            "ngày 03/6/2020 của Thủ tướng Chính phủ.\nII. MỤC ĐÍCH\n")
+    assert classify_page(view).kind == "official"
+    assert extract(clean_text(view), "g05.txt").document.kind is DocumentKind.KeHoach
+
+
+def test_a_republished_page_dated_by_its_lead_not_by_its_posting_line() -> None:
+    """blind5 F6: the title line names the resolution and its issuer; the page's posting
+    line is no issue date; "LTS: Ngày 02/3/2017, … đã ký ban hành Nghị quyết số …" is."""
+    text = ("Nghị quyết số 19-NQ/ĐU của Ban Thường vụ Đảng ủy Tập đoàn TKV về tập trung lãnh "
+            "đạo đẩy mạnh ứng dụng cơ giới hóa\nThứ Sáu, ngày 03/03/2017\n\nLTS: Ngày 02/3/2017, "
+            "đồng chí Lê Minh Chuẩn - Bí thư Đảng ủy, Chủ tịch HĐTV Tập đoàn đã ký ban hành Nghị "
+            "quyết số 19-NQ/ĐU của Ban Thường vụ Đảng ủy Tập đoàn. Tạp chí xin đăng toàn văn "
+            "Nghị quyết như sau:\n\nI. THỰC TRẠNG VÀ NGUYÊN NHÂN\n\nTrong những năm qua.\n")
+    d = extract(clean_text(text), "f6.txt").document
+    assert (d.kind, d.number, d.issued, d.issuer) == (
+        DocumentKind.NghiQuyet, "19-NQ/ĐU", date(2017, 3, 2), "Ban Thường vụ Đảng ủy Tập đoàn TKV")

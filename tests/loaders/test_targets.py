@@ -132,3 +132,13 @@ def test_goals_without_a_goal_word_before_them() -> None:
     found = extract_targets(text, "t.txt", extract_tasks(text, "t.txt").tasks)
     assert [(t.value, t.year) for t in found] == [
         ("3-5", 2025), ("1-2", 2030), ("100", None), ("100", None)]
+
+
+def test_a_floor_in_a_paragraph_under_no_heading_is_a_target() -> None:
+    """blind6 G11: "… ở mỗi xã, phường, thị trấn ít nhất 03 Tổ để …" in a news page's prose;
+    the unit stops before "để"."""
+    text = ("Theo đó, UBND tỉnh giao các huyện thành lập Tổ công nghệ số cộng đồng ở mỗi xã, "
+            "phường, thị trấn ít nhất 03 Tổ để tổ chức thực hiện.\n")
+    [target] = extract_targets(text, "x", ())
+    assert (target.value, target.unit, target.year) == ("03", "Tổ", None)
+    assert extract_targets("Hiện nay, toàn tỉnh có 35 Tổ công nghệ số.\n", "x", ()) == ()

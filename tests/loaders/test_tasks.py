@@ -266,6 +266,15 @@ def test_the_purposes_or_goals_a_lead_in_lists_are_no_tasks(text: str) -> None:
     assert extract_tasks(text, "x").tasks == ()
 
 
+def test_a_descriptive_title_with_its_list_run_on_holds_no_tasks() -> None:
+    """blind6 G05: a web copy flattened "I. CĂN CỨ LẬP KẾ HOẠCH" and its "- Quyết định …"
+    list into one paragraph; the section states bases, not tasks."""
+    text = ("I. CĂN CỨ LẬP KẾ HOẠCH - Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng "
+            "Chính phủ phê duyệt Chương trình; - Quyết định số 942/QĐ-TTg ngày 15/6/2021.\n\n"
+            "II. NHIỆM VỤ\n\n1. Xây dựng kế hoạch chuyển đổi số của xã.\n")
+    assert [t.section for t in extract_tasks(text, "x").tasks] == ["II.1"]
+
+
 def test_slash_labels_number_and_letter_items() -> None:
     text = ("V. TỔ CHỨC THỰC HIỆN\n\n1/ Bộ Xây dựng\n\na/ Chủ trì triển khai thực hiện Đề án.\n\n"
             "b/ Cụ thể hóa các nội dung của Đề án trong kế hoạch hằng năm.\n\n"
