@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from policykg.core.vntext import case_blind_words, fold, tone_blind
+from policykg.core.vntext import case_blind_words, fold, may_hold, tone_blind
 from policykg.loaders.clauses import YEAR_LABEL
 from policykg.loaders.clean import tidy
 from policykg.loaders.layout import lay_out
@@ -123,6 +123,7 @@ _GOAL_WORDS = re.compile(case_blind_words("phấn đấu", "mục tiêu", "chỉ
                                           "theo kế hoạch") + r"\b")
 # A floor set for a figure states a goal even in a preamble: "… ít nhất 03 Tổ".
 _FLOOR = re.compile(r"(?i)\b(?:ít nhất|tối thiểu|không dưới)\s+\d")
+_FLOOR_WORDS = ("ít nhất", "tối thiểu", "không dưới")  # one is in every match of _FLOOR
 _INDICATOR_COL = re.compile(r"^(?:ten )?chi tieu|^muc tieu|^noi dung chi tieu")
 _VALUE_COL = re.compile(r"(?:^ket qua|^gia tri|^chi tieu (?:den|nam)|^muc tieu|^nam 20|^den nam|"
                         r"^so lieu|^dat)")
@@ -405,7 +406,8 @@ class _Collector:
             if not zone.facts and not (node.kind == "plain" and node.parent is not None
                                        and node.parent.kind == "root"
                                        and not _GOAL_WORDS.search(node.text)
-                                       and not _FLOOR.search(node.text)):
+                                       and not (may_hold(node.text, _FLOOR_WORDS)
+                                                and _FLOOR.search(node.text))):
                 self.node_text(node, zone)
             if heading_year is not None:
                 zone = replace(zone, year=heading_year)
