@@ -71,6 +71,8 @@ FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|th�
                    r"thời gian(?:\s+\w+){0,3}|thời hạn(?:\s+\w+){0,3}|tiến độ(?:\s+\w+){0,2}|"
                    r"nội dung|sản phẩm(?:\s+\w+){0,2}|kết quả(?:\s+\w+){0,2}|nhiệm vụ|"
                    r"kinh phí(?:\s+\w+){0,2}|nguồn kinh phí)\s*:")
+# What a dossier holds follows it: "Hồ sơ đề xuất, đăng ký nhiệm vụ …", "Thành phần hồ sơ gồm:".
+DOSSIER = re.compile(r"(?i)[\s*]*(?:thành phần\s+)?hồ sơ\b")
 _DOTTED = re.compile(r"[\d.]+")  # a numbered label: "2", "2.1"
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -378,7 +380,8 @@ class _Builder:
         star = _STAR.match(line)  # "* Ban Tuyên giáo Tỉnh ủy …": an attribution line
         lead = star.end() if star else len(line) - len(line.lstrip())
         text = line[lead:].strip()
-        is_lead = text.rstrip(" *").endswith(":")
+        is_lead = text.rstrip(" *").endswith(":") or bool(
+            DOSSIER.match(text) and not text.endswith("."))  # "Hồ sơ đề xuất …" over its list
         if is_lead and self.stack[-1].kind == "plain":  # a new lead-in ends the last one
             self.stack.pop()
         node = self.stack[-1].add(Node("plain", "plain", "*" if star else "", start + lead,

@@ -32,7 +32,7 @@ from policykg.loaders.bodies import (
 )
 from policykg.loaders.clauses import coordinators, is_closing, requested, subjects
 from policykg.loaders.clean import tidy
-from policykg.loaders.deadlines import find_deadline
+from policykg.loaders.deadlines import deadline_from_field, find_deadline
 from policykg.loaders.outline import Node
 from policykg.ontology.records import Provenance, Span, Task
 
@@ -53,6 +53,9 @@ _DIRECTS = re.compile(r"(?i)(?:^|\s)(?:kính\s+|trân trọng\s+)?(?:đề ngh�
 _COLLECTIVE = re.compile(r"(?i)^(?:các|những|mọi|quý)\s|^đồng chí\b")
 # What only says where and when the result is sent.
 _SENDING = re.compile(r"(?i)\bgửi\s+(?:về|đến|tới)\b")
+# "*/ Thời hạn cuối cùng nhận hồ sơ: ngày 20 tháng 4 năm 2020": the time limit of the task above.
+_TIME_LIMIT = re.compile(r"(?i)^[\s*/+-]*(?:thời hạn|thời gian)\b[^:\n]{0,60}:\s*")
+_UNPUNCTUATED_PARAGRAPH = 200
 # The last paragraph's "… đề nghị các đơn vị quan tâm thực hiện./.": a closing formula.
 _EXHORTATION = re.compile(r"(?i)\b(?:quan tâm|nghiêm túc|khẩn trương)(?:\s+chỉ đạo)?,?\s+"
                           r"(?:triển khai\s+)?thực hiện\b")
@@ -71,10 +74,12 @@ class ProseTasks:
 
 
 def _paragraphs(root: Node) -> Iterator[Node]:
-    """Paragraphs of the document's running text: plain nodes under no item."""
+    """Paragraphs of the document's running text: plain nodes under no item, and those
+    after a list that holds no task ("- Phiếu đề xuất …", "Hồ sơ gửi về …")."""
     for child in root.children:
         if child.kind == "plain":
             yield child
+        if child.kind in ("plain", "bullet"):
             yield from _paragraphs(child)
 
 
@@ -137,11 +142,15 @@ def prose_tasks(root: Node, source: str) -> ProseTasks:
             skip = body.index(sentence) + after.end()
             body, start = body[skip:], start + skip
             sentence = body.strip()
-        if not _PUNCTUATED.search(sentence) and not _LEAD_END.search(sentence):
-            continue  # a header line, a heading
+        if not _PUNCTUATED.search(sentence) and not _LEAD_END.search(sentence) and not (
+                len(sentence) >= _UNPUNCTUATED_PARAGRAPH and _DIRECTS.search(sentence)):
+            continue  # a header line, a heading (a long request may have lost its stop)
         if last is not None and tasks[last].deadline is None and (
-                _SENDING.search(sentence) or is_closing(sentence)):
-            sent_by = find_deadline(body, offset=start, source=source)
+                _SENDING.search(sentence) or is_closing(sentence) or _TIME_LIMIT.match(sentence)):
+            limit = _TIME_LIMIT.match(body)
+            sent_by = deadline_from_field(body[limit.end():], offset=start + limit.end(),
+                                          source=source) if limit else \
+                find_deadline(body, offset=start, source=source)
             if sent_by is not None:  # "… gửi về Bộ Xây dựng trước ngày 20/6/2016"
                 tasks[last] = tasks[last].model_copy(update={"deadline": sent_by})
                 continue

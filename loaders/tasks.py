@@ -57,8 +57,8 @@ from policykg.loaders.clauses import (
 from policykg.loaders.clean import tidy
 from policykg.loaders.deadlines import deadline_from_field, find_deadline
 from policykg.loaders.layout import lay_out
+from policykg.loaders.outline import DOSSIER, Node, parse_outline
 from policykg.loaders.outline import FIELD as _FIELD
-from policykg.loaders.outline import Node, parse_outline
 from policykg.loaders.prose import prose_tasks
 from policykg.loaders.spacing import Squeezed, source_span, spans_to_source
 from policykg.ontology.records import Deadline, Provenance, Task
@@ -323,7 +323,7 @@ class _Walker:
             self._lead_addressees(node.text)
         self._add_addressees(requested(node.text))
         if (node.text.rstrip(" *").endswith(":") and _DESCRIBING_LEAD.search(node.text)) or \
-                _PURPOSE_LEAD.search(node.text):
+                _PURPOSE_LEAD.search(node.text) or DOSSIER.match(node.text):
             scope = replace(scope, holds_tasks=False)  # "… gặp một số khó khăn, cụ thể:"
         self._children(node, scope)
 

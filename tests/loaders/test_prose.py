@@ -115,3 +115,23 @@ def test_a_letter_under_a_narrow_cells_kinh_gui_and_its_polite_requests() -> Non
     e = extract(clean_text(text), "f1.txt")
     assert [(t.text[:30], t.owners) for t in e.tasks] == [("Trân trọng đề nghị Quý Cơ quan", ())]
     assert e.document.general_addressees == ("Quý Cơ quan",)
+
+
+def test_a_call_for_proposals_its_dossier_and_its_time_limit() -> None:
+    """blind6 G02: a long request that lost its full stop is the task; the dossier's list
+    ("Hồ sơ …" over "- Công văn …", "- Phiếu …") holds no tasks; "*/ Thời hạn …:" below
+    gives the request its deadline."""
+    text = "\n".join([
+        "Đề xuất, đăng ký thực hiện nhiệm vụ khoa học và công nghệ cấp tỉnh năm 2021", "",
+        "Để đảm bảo tiến độ xây dựng kế hoạch, dự toán ngân sách KH&CN năm 2021 theo đúng các "
+        "quy định của Luật khoa học và công nghệ, Sở Khoa học và Công nghệ đề nghị các sở, ban, "
+        "ngành, huyện, thị xã, thành phố trong tỉnh đề xuất, đăng ký thực hiện nhiệm vụ "
+        "(sau đây gọi tắt là nhiệm vụ KH&CN)", "",
+        "Hồ sơ đề xuất, đăng ký nhiệm vụ KH&CN năm 2021", "",
+        "- Công văn đề xuất, đăng ký nhiệm vụ KH&CN của ngành, huyện, đơn vị;", "",
+        "- Phiếu đề xuất, đăng ký, tổng hợp của ngành, huyện, tổ chức và cá nhân.", "",
+        "Hồ sơ gửi về Phòng Quản lý khoa học, Sở KH&CN tỉnh Hà Tĩnh", "",
+        "*/ Thời hạn cuối cùng nhận hồ sơ: ngày 20 tháng 4 năm 2020;", ""])
+    [task] = extract(clean_text(text), "g02.txt").tasks
+    assert task.text.startswith("Để đảm bảo tiến độ") and task.owners == ()
+    assert task.deadline is not None and task.deadline.value == "2020-04-20"
