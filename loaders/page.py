@@ -57,7 +57,7 @@ _DATED_AND_ISSUED = re.compile(r"(?i)^\s*,?\s*\(?\s*ngày\s*\d{1,2}\s*[/.-]\s*\d
 # An organ's notice posted without its header: a preamble in its own voice ("Thực hiện …",
 # "Căn cứ …") and the organ's request "Sở Khoa học và Công nghệ đề nghị các sở, ban, ngành
 # …", "Bộ KH&CN đề nghị Quý cơ quan …" — and none of a report's marks.
-_OWN_VOICE_LINE = re.compile(r"^[ \t*]*(?:Thực hiện|Căn cứ|Để|Nhằm)\b", re.M)
+_OWN_VOICE_LINE = re.compile(r"^[ \t*]*(?:Thực hiện|Căn cứ|Để|Nhằm|Theo quy định)\b", re.M)
 REQUEST_VOICE = re.compile(
     r"(?:^|[,.;]\s+)(?P<body>[A-ZĐ][^,.;:\n]{2,80}?)\s+(?:xin\s+|kính\s+|trân trọng\s+)?"
     r"đề nghị\s+(?:Quý|các|những|toàn thể)\s", re.M)

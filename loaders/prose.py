@@ -142,9 +142,6 @@ def prose_tasks(root: Node, source: str) -> ProseTasks:
             skip = body.index(sentence) + after.end()
             body, start = body[skip:], start + skip
             sentence = body.strip()
-        if not _PUNCTUATED.search(sentence) and not _LEAD_END.search(sentence) and not (
-                len(sentence) >= _UNPUNCTUATED_PARAGRAPH and _DIRECTS.search(sentence)):
-            continue  # a header line, a heading (a long request may have lost its stop)
         if last is not None and tasks[last].deadline is None and (
                 _SENDING.search(sentence) or is_closing(sentence) or _TIME_LIMIT.match(sentence)):
             limit = _TIME_LIMIT.match(body)
@@ -154,6 +151,9 @@ def prose_tasks(root: Node, source: str) -> ProseTasks:
             if sent_by is not None:  # "… gửi về Bộ Xây dựng trước ngày 20/6/2016"
                 tasks[last] = tasks[last].model_copy(update={"deadline": sent_by})
                 continue
+        if not _PUNCTUATED.search(sentence) and not _LEAD_END.search(sentence) and not (
+                len(sentence) >= _UNPUNCTUATED_PARAGRAPH and _DIRECTS.search(sentence)):
+            continue  # a header line, a heading (a long request may have lost its stop)
         if _LEAD_END.search(sentence):
             if alone is None and not _BACKGROUND.search(sentence) and (
                     directed := _directed(sentence)) is not None:

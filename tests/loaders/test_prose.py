@@ -135,3 +135,24 @@ def test_a_call_for_proposals_its_dossier_and_its_time_limit() -> None:
     [task] = extract(clean_text(text), "g02.txt").tasks
     assert task.text.startswith("Để đảm bảo tiến độ") and task.owners == ()
     assert task.deadline is not None and task.deadline.value == "2020-04-20"
+
+
+def test_a_consultation_letter_under_a_sites_lead() -> None:
+    """blind5 F2: no letterhead, no "Kính gửi"; "Theo quy định của Luật …, Bộ … trân trọng
+    đề nghị Quý cơ quan …" is the organ's request; the sending line below, which lost its
+    full stop, gives its deadline."""
+    text = "\n".join([
+        "Dự thảo Thông tư ban hành Hệ thống chỉ tiêu thống kê ngành KH&CN", "",
+        "Ngày bắt đầu lấy ý kiến: 25/01/2018, Ngày hết hạn lấy ý kiến: 26/03/2018", "",
+        "Nội dung văn bản:", "",
+        "  Thực hiện Quyết định số 1357/QĐ-TTg ngày 13/9/2017 của Thủ tướng Chính phủ, Bộ Khoa "
+        "học và Công nghệ triển khai xây dựng Thông tư về Hệ thống chỉ tiêu thống kê.", "",
+        "Theo quy định của Luật ban hành văn bản quy phạm pháp luật, Bộ Khoa học và Công nghệ "
+        "trân trọng đề nghị Quý cơ quan nghiên cứu, cho ý kiến đối với nội dung của Dự thảo.", "",
+        "Văn bản góp ý xin gửi về Bộ Khoa học và Công nghệ trước ngày 26 tháng 3 năm 2018 để "
+        "kịp tổng hợp và tiến hành các thủ tục tiếp theo/", ""])
+    e = extract(clean_text(text), "f2.txt")
+    assert e.page == "official" and e.document.issuer == "Bộ Khoa học và Công nghệ"
+    [task] = e.tasks
+    assert task.text.startswith("Theo quy định") and task.deadline is not None
+    assert task.deadline.value == "2018-03-26"
