@@ -523,8 +523,9 @@ def complete_issuer(header: DocumentHeader) -> DocumentHeader:
     if issuer and province and (issuer.endswith(_LOCAL_ENDINGS)
                                 or issuer.endswith((" tỉnh", " thành phố"))):
         return header.model_copy(update={"issuer": f"{issuer} {province}"})
-    if issuer and province and issuer.startswith("Sở ") and not re.search(
-            r" (?:tỉnh|thành phố) ", issuer + " "):  # a department of the province
+    if issuer and province and issuer.startswith("Sở ") and not issuer.endswith(
+            f" {province}") and not re.search(r" (?:tỉnh|thành phố) ", issuer + " "):
+        # a department of the province ("Sở Khoa học và Công nghệ Thái Bình" names it)
         return header.model_copy(update={"issuer": f"{issuer} tỉnh {province}"})
     return header
 

@@ -18,7 +18,14 @@ from policykg.core.errors import InvalidNumber
 from policykg.core.vntext import expand_abbreviations
 from policykg.loaders.bodies import body_phrase_end, starts_with_body
 from policykg.loaders.clean import tidy
-from policykg.loaders.page import ISSUED_BY, Page, addressed, issues_itself, request_voice
+from policykg.loaders.page import (
+    ISSUED_BY,
+    Page,
+    acts_itself,
+    addressed,
+    issues_itself,
+    request_voice,
+)
 from policykg.ontology.identity import ParsedNumber, parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentKind
 
@@ -95,10 +102,16 @@ def lead_facts(view: str, page: Page) -> LeadFacts:
 
 
 def preamble_facts(view: str) -> LeadFacts:
-    """The kind and issuer of a text whose preamble issues it ("X ban hành Kế hoạch …")."""
+    """The kind and issuer of a text whose preamble issues it ("X ban hành Kế hoạch …") or
+    acts in it ("X hướng dẫn … như sau:")."""
     found = issues_itself(view)
     if found is None:
-        return LeadFacts()
+        acting = acts_itself(view)  # "…, Sở X hướng dẫn các sở … như sau:"
+        if acting is None or body_phrase_end(body := acting["body"]) < len(body) - 1:
+            return LeadFacts()
+        return LeadFacts(kind=_KIND_BY_NAME.get(" ".join(acting["kind"].split())),
+                         kind_span=acting.span("kind"), issuer=expand_abbreviations(tidy(body)),
+                         issuer_span=acting.span("body"))
     issuer, issuer_span = _issuer_before(view, found.start("kind"))
     # "Chương trình hành động" is a Chương trình
     kind = _KIND_BY_NAME.get(found["kind"].lower().removesuffix(" hành động"))

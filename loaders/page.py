@@ -89,6 +89,11 @@ _ISSUES_ITSELF = re.compile(
 _GIVES_ITSELF = re.compile(
     rf"(?i)\bban\s+hành\s+(?P<kind>{_DOC_KINDS})\b(?!\s+số)"
     r"[^\n]{0,400}?\bnội\s+dung\s+(?:của\s+)?(?P=kind)[^.\n]{0,80}?như\s+sau")
+# The preamble whose body guides or informs in the text itself: "…, Sở Khoa học và Công nghệ
+# hướng dẫn các sở, ban, ngành … như sau:", "Văn phòng Tỉnh ủy thông báo ý kiến … như sau:".
+_ACTS_ITSELF = re.compile(
+    r"(?:^|[,;]\s+)(?P<body>[A-ZĐ][^,.;:\n]{2,100}?)\s+(?P<kind>hướng\s+dẫn|thông\s+báo)\s+"
+    r"[^.\n]{0,400}?như\s+sau\s*:", re.M)
 _FIRST_PARAGRAPHS = 3
 # A site's lead before the document it republishes.  "Toàn văn Chỉ thị 24/CT-TTg … ra
 # sao?" titles an article quoting parts of it: only a lead that says it gives the whole
@@ -174,6 +179,8 @@ def classify_page(view: str) -> Page:
             return Page("republished", start, (0, start))
     if issuing and issues_itself(view) is not None:
         return Page("official")
+    if acts_itself(view) is not None and _REPORTED.search(view, 0, paragraphs) is None:
+        return Page("official")
     if request_voice(view) is not None:
         return Page("official")
     return Page("news")
@@ -194,6 +201,14 @@ def request_voice(view: str) -> re.Match[str] | None:
 def addressed(view: str) -> re.Match[str] | None:
     """The "Kính gửi:" line among the first lines, if the page is a letter."""
     return line_search(_ADDRESSED, view, ("Kính gửi",), _first_lines_end(view, _FIRST_LINES))
+
+
+def acts_itself(view: str) -> re.Match[str] | None:
+    """The preamble's "…, X hướng dẫn / thông báo … như sau:" that makes the text X's
+    Hướng dẫn or Thông báo, when X reads as a body; its ``body`` and ``kind`` groups."""
+    end = _first_lines_end(view, _FIRST_PARAGRAPHS)
+    return next((m for m in _ACTS_ITSELF.finditer(view, 0, end)
+                 if starts_with_body(m["body"]) and not m["body"].startswith("Theo")), None)
 
 
 def issues_itself(view: str) -> re.Match[str] | None:

@@ -149,7 +149,10 @@ _DIRECTING = re.compile(r"(?i)^\s*(?:lãnh đạo|chỉ đạo|hướng dẫn)\b
 # An item in a body's scope that has the body require others to act.
 _REQUIRES = re.compile(r"[\s*]*[Yy]êu cầu\s")
 _ADDRESS_LIST = re.compile(r"(?i)^[-\s*]*kính gửi\b")
-_LEAD_ADDRESSEES = re.compile(r"(?i)\b(?:yêu cầu|đề nghị)\s+|^\s*căn cứ\b[^,]{0,200},\s*")
+# Where a lead-in's addressees start: after its verb ("… hướng dẫn các sở, ban, ngành …"),
+# else after its "Căn cứ …," opening.
+_LEAD_ADDRESSEES = re.compile(r"(?i)\b(?:yêu cầu|đề nghị|hướng dẫn)\s+")
+_LEAD_BASIS = re.compile(r"(?i)^\s*căn cứ\b[^,]{0,200},\s*")
 _CLOSERS = "\"”’)*"
 _WORDS_OF_A_TITLE = 30
 
@@ -273,11 +276,14 @@ class _Walker:
         if not any(cue in lower for cue in ("yêu cầu", "đề ngh", "căn cứ", "sau:", "như sau",
                                              "thực hiện", "trách nhiệm")):
             return
-        for m in _LEAD_ADDRESSEES.finditer(text):
+        verbs = list(_LEAD_ADDRESSEES.finditer(text))
+        for m in verbs or list(_LEAD_BASIS.finditer(text)):
             found = clause_subjects(text[m.end():]) or ()
             if found:
                 self._add_addressees(found)
                 return
+        if verbs:
+            return  # (who requests or guides is the issuer, no addressee)
         found = clause_subjects(text)
         if found and (text.rstrip(" *").endswith(":") or "trách nhiệm" in lower
                       or "tổ chức thực hiện" in lower or "triển khai thực hiện" in lower):
