@@ -18,7 +18,8 @@ already open closes what was opened after it (a sibling); a new style opens insi
 the current item, unless the genre ranks it above (a numbered item after bullets
 closes the bullets).  A paragraph without a label, or ending in ":" (a lead-in), is a
 child of the item open before it.  Enumerations inside a paragraph — "(1) …; (2) …",
-"(i) … (ii) …" — are split into child nodes of their own (:func:`inline_items`).
+"(i) … (ii) …", "… như sau: - A; - B" — are split into child nodes of their own
+(:func:`inline_items`).
 
 Where the document's own text ends (the recipients list, a news page's related
 links) and what comes after it (the signature) is kept out of the tree; an annex
@@ -209,27 +210,35 @@ def _number(label: str) -> int | None:
     return int(label) if label.isdigit() else roman_value(label)
 
 
-def inline_items(text: str) -> list[tuple[str, str, int]]:
-    """The elements of an enumeration inside ``text``: (label, style, offset of the
-    element's text), when the labels count up from 1 (or i), at least two of them."""
-    best: list[tuple[str, str, int]] = []
-    if "(" not in text:
-        return best
-    marks = [m for m in _INLINE.finditer(text)
-             if m.start() == 0 or not (text[m.start() - 1].isalnum()
-                                       or text[m.start() - 1] in "_(")]
-    for style in ("paren", "proman"):
-        found: list[tuple[str, str, int]] = []
-        expected = 1
-        for m in marks:
-            label = m.group(1)
-            if (style == "paren") != label.isdigit():
-                continue
-            if _number(label) == expected:
-                found.append((label, style, m.end()))
-                expected += 1
-        if len(found) >= 2 and (not best or found[0][2] < best[0][2]):
-            best = found
+# A dash list run into its paragraph: "… như sau: - Quyết định số …; - Quyết định số …".
+_INLINE_DASH = re.compile(r"(?<=[:;])[ \t]+[-–][ \t]+(?=[A-ZĐÀ-Ỹ])")
+
+
+def inline_items(text: str) -> list[tuple[str, str, int, int]]:
+    """The elements of an enumeration inside ``text``: (label, style, offset of the label,
+    offset of the element's text), when the labels count up from 1 (or i), at least two
+    of them, or else for two dashes at least after a ":" or ";"."""
+    best: list[tuple[str, str, int, int]] = []
+    if "(" in text:
+        marks = [m for m in _INLINE.finditer(text)
+                 if m.start() == 0 or not (text[m.start() - 1].isalnum()
+                                           or text[m.start() - 1] in "_(")]
+        for style in ("paren", "proman"):
+            found: list[tuple[str, str, int, int]] = []
+            expected = 1
+            for m in marks:
+                label = m.group(1)
+                if (style == "paren") != label.isdigit():
+                    continue
+                if _number(label) == expected:
+                    found.append((label, style, m.start(), m.end()))
+                    expected += 1
+            if len(found) >= 2 and (not best or found[0][3] < best[0][3]):
+                best = found
+    if not best and (" - " in text or " – " in text):
+        dashes = list(_INLINE_DASH.finditer(text))
+        if len(dashes) >= 2:
+            best = [("-", "bullet-", m.start(), m.end()) for m in dashes]
     return best
 
 
@@ -239,17 +248,16 @@ def _split_inline(node: Node, outer: frozenset[str] = frozenset()) -> None:
     items = inline_items(node.text)
     if not items or items[0][1] in outer:
         return
-    starts = [offset for _, _, offset in items]
-    label_starts = [node.text.rfind("(", 0, s) for s in starts]
     children: list[Node] = []
-    for k, (label, style, offset) in enumerate(items):
-        stop = label_starts[k + 1] if k + 1 < len(items) else len(node.text)
+    for k, (label, style, _, offset) in enumerate(items):
+        stop = items[k + 1][2] if k + 1 < len(items) else len(node.text)
         body = node.text[offset:stop]
         trimmed = body.rstrip(" ;,.\t")
-        child = Node("paren", style, label, node.start + offset,
+        kind = "bullet" if style.startswith("bullet") else "paren"
+        child = Node(kind, style, label, node.start + offset,
                      node.start + offset + len(trimmed), trimmed, inline=True)
         children.append(child)
-    lead = node.text[:label_starts[0]].rstrip()
+    lead = node.text[:items[0][2]].rstrip()
     node.text = lead
     node.end = node.start + len(lead)
     for child in children:

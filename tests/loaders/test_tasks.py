@@ -275,6 +275,18 @@ def test_a_descriptive_title_with_its_list_run_on_holds_no_tasks() -> None:
     assert [t.section for t in extract_tasks(text, "x").tasks] == ["II.1"]
 
 
+def test_a_dash_list_run_into_its_lead_in_is_a_list() -> None:
+    """A web copy that ran "- A;" "- B." into the lead-in's paragraph; a dash inside a
+    phrase ("kinh tế - xã hội", "2021 - 2025") is no item."""
+    text = ("II. NHIỆM VỤ\n\n1. Sở Khoa học và Công nghệ thực hiện các nội dung sau: - Xây dựng "
+            "kế hoạch phát triển kinh tế - xã hội giai đoạn 2021 - 2025; - Tổ chức hội nghị "
+            "quán triệt trong quý II năm 2025.\n")
+    tasks = extract_tasks(text, "x").tasks
+    assert [(t.text[:20], t.owners) for t in tasks] == [
+        ("Xây dựng kế hoạch ph", ("Sở Khoa học và Công nghệ",)),
+        ("Tổ chức hội nghị quá", ("Sở Khoa học và Công nghệ",))]
+
+
 def test_slash_labels_number_and_letter_items() -> None:
     text = ("V. TỔ CHỨC THỰC HIỆN\n\n1/ Bộ Xây dựng\n\na/ Chủ trì triển khai thực hiện Đề án.\n\n"
             "b/ Cụ thể hóa các nội dung của Đề án trong kế hoạch hằng năm.\n\n"
