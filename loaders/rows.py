@@ -83,7 +83,7 @@ def _asserted(p: Provenance | None, asserted_by: str) -> Row:
             m.ASSERTIONS.name: [m.assertion(asserted_by, p.origin if p else None, span)]}
 
 
-def _merged(rows: list[Row], key: tuple[str, ...], props: str) -> list[Row]:
+def merge_assertions(rows: list[Row], key: tuple[str, ...], props: str) -> list[Row]:
     """``rows`` with one row per ``key``: their assertions together (sorted, each once),
     the first row's other properties."""
     by_key: dict[tuple[Any, ...], Row] = {}
@@ -291,9 +291,9 @@ def document_rows(
             rows.stated[m.DOCUMENT_RELATION_BY_TERM[rel.rel].type].append({
                 "source": resolved[rel.source].id, "target": resolved[rel.target].id,
                 "props": _asserted(rel.provenance, doc_id)})
-    rows.stated = {rel_type: _merged(stated, ("source", "target"), "props")
+    rows.stated = {rel_type: merge_assertions(stated, ("source", "target"), "props")
                    for rel_type, stated in rows.stated.items()}
-    rows.cites = _merged([{"id": r["id"], "rel": r["rel"]} for r in rows.cited],
+    rows.cites = merge_assertions([{"id": r["id"], "rel": r["rel"]} for r in rows.cited],
                          ("id",), "rel")
 
     for n, task in enumerate(extraction.tasks, start=1):

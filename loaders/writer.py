@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from policykg.loaders.rows import DocumentRows, Row
+from policykg.loaders.rows import DocumentRows, Row, merge_assertions
 from policykg.ontology import mapping as m
 from policykg.queries.catalog import NamedQuery, load_writes
 from policykg.queries.store import GraphStore, Statement
@@ -41,8 +41,11 @@ def retract_statements(writes: Writes, doc_ids: Sequence[str]) -> list[Statement
 
 
 def document_statements(writes: Writes, batch: Sequence[DocumentRows]) -> list[Statement]:
-    """All statements that (re)write the documents of ``batch``, which touch none of the
-    same documents, each statement once for the batch; batches with no rows are left out.
+    """All statements that (re)write the documents of ``batch``, each statement once for
+    the batch; batches with no rows are left out.  No document of ``batch`` changes a
+    document another of it reads or writes (:mod:`policykg.loaders.rounds`), and their
+    citation rows of documents settled in the graph are left out, so that each document
+    a statement merges is merged by one row.
 
     Bodies are shared by documents: each document's are merged in turn, in order, so
     their names and aliases are what loading the documents one by one gives."""
@@ -52,7 +55,9 @@ def document_statements(writes: Writes, batch: Sequence[DocumentRows]) -> list[S
     batches: list[tuple[str, list[Row]]] = [
         ("merge_cited", rows(lambda r: r.cited)),
         ("create_cites", rows(lambda r: r.cites, doc=True)),
-        *((f"create_{rel.type.lower()}", [row for r in batch for row in r.stated[rel.type]])
+        # one row per pair: documents of a batch may state the same relation
+        *((f"create_{rel.type.lower()}", merge_assertions(
+            [row for r in batch for row in r.stated[rel.type]], ("source", "target"), "props"))
           for rel in m.DOCUMENT_RELATIONS),
         *((name, part) for r in batch
           for name, part in (("merge_bodies", r.bodies), ("merge_parts", r.parts))),

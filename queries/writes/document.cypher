@@ -35,14 +35,14 @@ DELETE r
 
 // name: retract_cited_relations
 // title: Remove what a document asserted of the relations between the documents it cites
-// description: Its assertions of them; a relation no other document asserts goes (found from the document, never by a scan of the graph).
+// description: Its assertions of them; a relation no other document asserts goes (found from the document, never by a scan of the graph); each relation once, however many of the documents state it.
 // param: ids list — the document ids
 UNWIND $ids AS id
 MATCH (:Document {id: id})-[:CITES]->(:Document)-[r:IMPLEMENTS|REPLACES|AMENDS]->()
 WHERE id IN r.asserted_by
-WITH DISTINCT id, r
-SET r.asserted_by = [x IN r.asserted_by WHERE x <> id],
-    r.assertions = [x IN r.assertions WHERE NOT x STARTS WITH (id + ' ')]
+WITH r, collect(DISTINCT id) AS ids
+SET r.asserted_by = [x IN r.asserted_by WHERE NOT x IN ids],
+    r.assertions = [x IN r.assertions WHERE NOT split(x, ' ')[0] IN ids]
 
 // name: drop_unasserted_cited_relations
 // title: Delete the relations between cited documents that no document asserts any more
@@ -51,6 +51,7 @@ SET r.asserted_by = [x IN r.asserted_by WHERE x <> id],
 UNWIND $ids AS id
 MATCH (:Document {id: id})-[:CITES]->(:Document)-[r:IMPLEMENTS|REPLACES|AMENDS]->()
 WHERE size(r.asserted_by) = 0
+WITH DISTINCT r
 DELETE r
 
 // name: retract_own_assertions
@@ -79,6 +80,7 @@ SET r.asserted_by = [x IN r.asserted_by WHERE x <> id],
 UNWIND $ids AS id
 MATCH (:Document {id: id})-[r:IMPLEMENTS|REPLACES|AMENDS|CITES]->()
 WHERE size(r.asserted_by) = 0
+WITH DISTINCT r
 DELETE r
 
 // name: merge_document
@@ -119,42 +121,42 @@ SET r.resolution = row.rel.resolution,
 
 // name: create_implements
 // title: Write implements edges
-// description: What the document itself implements and the implements relations it states between cited documents: its assertions added to the one edge of each pair (its own, retracted first, sort together).
+// description: What the document itself implements and the implements relations it states between cited documents: the assertions of the documents stating it added to the one edge of each pair (theirs, retracted first, sort together).
 // param: rows list — {source, target, props} per edge, props its asserted_by and assertions
 UNWIND $rows AS row
 MATCH (a:Document {id: row.source}), (b:Document {id: row.target})
 MERGE (a)-[r:IMPLEMENTS]->(b)
 WITH r, row, coalesce(r.asserted_by, []) AS by, coalesce(r.assertions, []) AS said
-SET r.asserted_by = [x IN by WHERE x < row.props.asserted_by[0]] + row.props.asserted_by
-        + [x IN by WHERE x > row.props.asserted_by[0]],
-    r.assertions = [x IN said WHERE x < row.props.assertions[0]] + row.props.assertions
-        + [x IN said WHERE x > row.props.assertions[0]]
+SET r.asserted_by = reduce(acc = by, x IN row.props.asserted_by |
+        [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x]),
+    r.assertions = reduce(acc = said, x IN row.props.assertions |
+        [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x])
 
 // name: create_replaces
 // title: Write replaces edges
-// description: What the document itself replaces and the replaces relations it states between cited documents: its assertions added to the one edge of each pair (its own, retracted first, sort together).
+// description: What the document itself replaces and the replaces relations it states between cited documents: the assertions of the documents stating it added to the one edge of each pair (theirs, retracted first, sort together).
 // param: rows list — {source, target, props} per edge, props its asserted_by and assertions
 UNWIND $rows AS row
 MATCH (a:Document {id: row.source}), (b:Document {id: row.target})
 MERGE (a)-[r:REPLACES]->(b)
 WITH r, row, coalesce(r.asserted_by, []) AS by, coalesce(r.assertions, []) AS said
-SET r.asserted_by = [x IN by WHERE x < row.props.asserted_by[0]] + row.props.asserted_by
-        + [x IN by WHERE x > row.props.asserted_by[0]],
-    r.assertions = [x IN said WHERE x < row.props.assertions[0]] + row.props.assertions
-        + [x IN said WHERE x > row.props.assertions[0]]
+SET r.asserted_by = reduce(acc = by, x IN row.props.asserted_by |
+        [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x]),
+    r.assertions = reduce(acc = said, x IN row.props.assertions |
+        [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x])
 
 // name: create_amends
 // title: Write amends edges
-// description: What the document itself amends and the amends relations it states between cited documents: its assertions added to the one edge of each pair (its own, retracted first, sort together).
+// description: What the document itself amends and the amends relations it states between cited documents: the assertions of the documents stating it added to the one edge of each pair (theirs, retracted first, sort together).
 // param: rows list — {source, target, props} per edge, props its asserted_by and assertions
 UNWIND $rows AS row
 MATCH (a:Document {id: row.source}), (b:Document {id: row.target})
 MERGE (a)-[r:AMENDS]->(b)
 WITH r, row, coalesce(r.asserted_by, []) AS by, coalesce(r.assertions, []) AS said
-SET r.asserted_by = [x IN by WHERE x < row.props.asserted_by[0]] + row.props.asserted_by
-        + [x IN by WHERE x > row.props.asserted_by[0]],
-    r.assertions = [x IN said WHERE x < row.props.assertions[0]] + row.props.assertions
-        + [x IN said WHERE x > row.props.assertions[0]]
+SET r.asserted_by = reduce(acc = by, x IN row.props.asserted_by |
+        [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x]),
+    r.assertions = reduce(acc = said, x IN row.props.assertions |
+        [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x])
 
 // name: merge_bodies
 // title: Write bodies
