@@ -8,10 +8,12 @@ from typing import Any
 import pytest
 
 from bench.corpus import write_batch
-from policykg.core.errors import TooLarge
+from policykg.core.errors import InputError, TooLarge
+from policykg.loaders import batch
 from policykg.loaders.batch import FileFailure, discover, extract_batch
+from policykg.loaders.citations import fill_years
 from policykg.loaders.clean import clean_text
-from policykg.loaders.extract import extract
+from policykg.loaders.extract import extract, extract_file
 from policykg.loaders.load import LoadFailure, LoadResult, batches, load_batch, load_extraction
 from policykg.loaders.load import load_files as load_batched
 from policykg.ontology import mapping as m
@@ -409,3 +411,35 @@ def test_unnumbered_documents_of_other_sources_stay_apart(store: GraphStore) -> 
                                        "tourism.txt"))
     assert a.document_id != b.document_id
     assert not any("same source" in w for w in b.warnings)
+
+
+def test_each_file_is_extracted_once_with_the_years_of_the_whole_batch(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, every file was extracted twice: once for the batch's years, once to load."""
+    write_batch(tmp_path, 12)
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe\x00 not text \x81")
+    files = discover([HAI_PHONG, KON_TUM, CORPUS, tmp_path])
+    # what two passes give: the years of every file's dated citations (Kon Tum dates
+    # 20-NQ/TW, which Hai Phong cites undated), then each file with them
+    extracted: list[Extraction | None] = []
+    for path in files:
+        try:
+            extracted.append(extract_file(path))
+        except InputError:
+            extracted.append(None)
+    index: batch.YearIndex = {}
+    for e in extracted:
+        if e is not None:
+            batch._collect(index, e)
+    expected = [None if e is None else fill_years(
+        e, batch._years_for(index, e.document.province)) for e in extracted]
+    calls: list[Path] = []
+
+    def counted(path: Path) -> Extraction:
+        calls.append(path)
+        return extract_file(path)
+    monkeypatch.setattr("policykg.loaders.batch.extract_file", counted)
+    got = list(extract_batch(files))
+    assert len(calls) == len(files)
+    assert [None if isinstance(g, FileFailure) else g for g in got] == expected
+    assert sum(isinstance(g, FileFailure) for g in got) == 1
