@@ -6,8 +6,9 @@ A batch's documents are resolved against one read of the graph
 take the rows of all of them (:mod:`policykg.loaders.writer`).  That is what loading
 them one by one does as long as no document reads or writes what an earlier one of the
 same write changes.  What a document reads or writes is named by keys — the (scope,
-number key) of every document it is or cites, its own id, its source file (an
-unnumbered one's), the terms of its citations by name; what it changes is the keys of
+number key) of every document it is or cites, its own id, its source file, the terms
+of its citations by name (an unnumbered document is found by its source, a resolution
+cited by name by its term); what it changes is the keys of
 the documents its rows change: itself, and the cited documents its citation rows
 create or complete.  A citation row of a document the graph already holds with every
 fact that row knows changes nothing (:func:`settled`), and is left out of the write: so
