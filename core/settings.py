@@ -134,6 +134,10 @@ class Settings(BaseSettings):
         "validate when stderr is not a terminal (0: a line after every item).")
     max_upload_bytes: int = Field(default=5_000_000, ge=1,
                                   description="Largest request body accepted (bytes).")
+    body_timeout_s: float = Field(
+        default=60.0, gt=0, le=3600,
+        description="Seconds a request body may take to arrive in full, from the end of "
+        "its head; a client that stalls or trickles it gets 408 and is disconnected.")
 
     @model_validator(mode="after")
     def _limits_fit(self) -> Settings:

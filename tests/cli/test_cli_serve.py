@@ -120,3 +120,36 @@ def test_a_huge_request_head_is_refused_and_health_stays_fast(cli_env: dict[str,
         started = time.monotonic()
         assert httpx.get(f"{base}/health", timeout=5).status_code == 200
         assert time.monotonic() - started < 1
+
+
+@pytest.mark.parametrize("trickle", [False, True])
+def test_a_slow_body_is_cut_off_and_health_stays_fast(cli_env: dict[str, str],
+                                                      trickle: bool) -> None:
+    """A client that sent its headers and then stalled, or trickled, its body was waited on
+    forever: past POLICYKG_BODY_TIMEOUT_S it gets 408 and the connection is closed."""
+    with serving({**cli_env, "POLICYKG_BODY_TIMEOUT_S": "1"}) as (base, _):
+        host, port = base.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as sock:
+            started = time.monotonic()
+            sock.sendall(b"POST /cypher HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                         b"\r\nContent-Length: 1000\r\n\r\n{\"query\": ")
+            health = time.monotonic()
+            assert httpx.get(f"{base}/health", timeout=5).status_code == 200
+            assert time.monotonic() - health < 1  # the stalled body holds no other request
+            sock.settimeout(0.25)
+            reply, closed = b"", False
+            while not closed and time.monotonic() - started < 8:
+                with contextlib.suppress(TimeoutError):
+                    try:
+                        if trickle and not reply:  # a byte every 0.25 s: never idle or done
+                            sock.sendall(b" ")
+                        chunk = sock.recv(4096)
+                    except ConnectionResetError:  # closed while a trickled byte was unread
+                        chunk = b""
+                    closed = not chunk
+                    reply += chunk
+        assert closed and time.monotonic() - started < 4, reply[:80]
+        if not trickle or reply:  # a reset may drop the reply to a trickling client
+            assert reply.startswith(b"HTTP/1.1 408 "), reply[:80]
+            assert b"connection: close" in reply.lower()
+            assert b"did not arrive within 1 s" in reply
