@@ -32,7 +32,7 @@ from policykg.loaders.resolve import (
     reference_scope,
     resolve_reference,
 )
-from policykg.loaders.rows import DocumentRows, document_rows, own_document_id
+from policykg.loaders.rows import DocumentRows, Row, document_rows, own_document_id
 from policykg.loaders.sidecar import Sidecar
 from policykg.loaders.writer import Writes, adopt_stub_statements, write_documents
 from policykg.ontology.identity import document_id, document_scope, number_key
@@ -132,33 +132,28 @@ def resolve_citations(
     return resolved, warnings
 
 
-def _adoptions(writes: Writes, index: BatchIndex, extraction: Extraction, doc_id: str,
+def _adoptions(writes: Writes, extraction: Extraction, doc_id: str,
                resolved: dict[str, ResolvedReference]) -> list[Statement]:
-    """Merge ``undated`` stubs into the dated documents this load writes, when unambiguous.
+    """Merge ``undated`` stubs into dated documents, where unambiguous.
 
     An undated citation ("Nghị quyết số 20-NQ/TW", no date, nothing known) leaves a
-    stub ``tw:undated:20-nq-tw``; once a dated document with that scope and number
-    is written — loaded, or cited with its date — and it is the only dated one, the
-    stub's edges move onto it.
+    stub ``tw:undated:20-nq-tw``; once the graph holds one dated document of that scope
+    and number — loaded, or cited with its date — and only one, the stub's edges move
+    onto it.  Every number the document is or cites is checked, in the transaction
+    that writes it: a loader writing the dated document and one writing the undated
+    citation at the same time each see the other's write, whichever comes second.
     """
     h = extraction.document
-    dated: dict[tuple[str, str], str] = {}
+    numbers: set[tuple[str, str]] = set()
     if h.number and h.issued:
-        dated[(document_scope(h.number, h.province), h.number)] = doc_id
+        numbers.add((document_scope(h.number, h.province), h.number))
     for ref in extraction.references:
-        target = resolved[ref.key]
-        if target.resolution == "resolved" and ":undated:" not in target.id:
-            dated.setdefault((target.id.split(":", 1)[0], ref.number), target.id)
-    statements: list[Statement] = []
-    for (scope, number), dated_id in dated.items():
-        undated = document_id(scope=scope, year=None, number=number)
-        known = index.numbered(scope, number)
-        if undated not in {c.id for c in known}:
-            continue
-        others = {c.id for c in known if c.year is not None and c.id != dated_id}
-        if not others:
-            statements += adopt_stub_statements(writes, undated, dated_id)
-    return statements
+        numbers.add((resolved[ref.key].id.split(":", 1)[0], ref.number))
+    keys: dict[str, Row] = {}
+    for scope, number in numbers:
+        stub = document_id(scope=scope, year=None, number=number)
+        keys.setdefault(stub, {"stub": stub, "scope": scope, "key": number_key(number)})
+    return adopt_stub_statements(writes, list(keys.values()))
 
 
 _SUBJECT_FIT = 0.6  # of a named citation's subject words found in a candidate's title
@@ -229,7 +224,7 @@ def _prepared(writes: Writes, index: BatchIndex, extraction: Extraction
     named, named_warnings = resolve_named(index, extraction)
     rows = document_rows(extraction, resolved, own_id, named)
     return (rows, [*extraction.warnings, *warnings, *own_warnings, *named_warnings],
-            _adoptions(writes, index, extraction, rows.id, resolved))
+            _adoptions(writes, extraction, rows.id, resolved))
 
 
 @dataclass(frozen=True)

@@ -241,10 +241,37 @@ class FalkorDBStore:
         except RedisError as exc:
             raise self._fail(exc, timeout_ms) from exc
 
-    def write(self, statements: Sequence[Statement]) -> None:
-        if statements:
-            query, params = compose(statements)
-            self._run(query, params, read_only=False)
+    def write(self, statements: Sequence[Statement], then: Sequence[Statement] = ()) -> None:
+        queries = [compose(group) for group in (statements, then) if group]
+        if len(queries) == 1:
+            self._run(*queries[0], read_only=False)
+        elif queries:
+            self._run_together(queries)
+
+    def _run_together(self, queries: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+        """Write queries in one MULTI/EXEC: run one after the other, no other client's
+        query between them; the first error raised once all have run."""
+        timeout_ms = self.server_limits()["TIMEOUT_MAX"] or None
+
+        def execute() -> list[Any]:
+            pipe = self._db.connection.pipeline(transaction=True)
+            for query, params in queries:
+                command: list[Any] = ["GRAPH.QUERY", self.graph_name,
+                                      self._graph._build_params_header(dict(params)) + query,
+                                      "--compact"]
+                if timeout_ms:
+                    command += ["timeout", timeout_ms]
+                pipe.execute_command(*command)
+            replies: list[Any] = pipe.execute(raise_on_error=False)
+            return replies
+
+        with cyclic_gc_paused():
+            try:
+                for reply in self._while_loading(execute):
+                    if isinstance(reply, RedisError):
+                        raise reply  # as it came, without the query redis-py would add
+            except RedisError as exc:
+                raise self._fail(exc, timeout_ms) from exc
 
     def sweep_scratch_graphs(self) -> list[str]:
         """Delete the scratch graphs of processes that died using them (a loader killed

@@ -115,16 +115,19 @@ class Neo4jStore:
         except (Neo4jError, DriverError) as exc:
             raise self._fail(exc, timeout_ms) from exc
 
-    def write(self, statements: Sequence[Statement]) -> None:
-        if not statements:
+    def write(self, statements: Sequence[Statement], then: Sequence[Statement] = ()) -> None:
+        every = [*statements, *then]
+        if not every:
             return
-        try:
+
+        def work(tx: ManagedTransaction) -> None:
+            for query, params in every:
+                tx.run(query, dict(params)).consume()
+
+        try:  # retried on a transient error: a deadlock between two loaders is one
             with self._driver.session(database=self.database,
-                                      default_access_mode=WRITE_ACCESS) as session, \
-                    session.begin_transaction() as tx:
-                for query, params in statements:
-                    tx.run(query, dict(params)).consume()
-                tx.commit()  # leaving the block without commit rolls back
+                                      default_access_mode=WRITE_ACCESS) as session:
+                session.execute_write(work)
         except (Neo4jError, DriverError) as exc:
             raise self._fail(exc) from exc
 
