@@ -74,8 +74,9 @@ class Settings(BaseSettings):
                                  "are cut, with truncated: true.")
     cypher_max_reply_bytes: int = Field(
         default=32 * 1024 * 1024, ge=1024, le=1 << 34,
-        description="Bytes of an analyst's query reply read at most (FalkorDB); a larger "
-        "reply is refused (400) before it is decoded.")
+        description="Bytes of an analyst's query reply read at most; a larger reply is "
+        "refused (400): on FalkorDB before any of it is decoded, on Neo4j once the rows "
+        "read so far pass it (each record bounded by the transaction memory).")
     cypher_max_concurrent: int = Field(
         default=4, ge=1, le=256, description="Analyst Cypher queries run at once at most; "
         "more get 429 with Retry-After, so the pages and named queries stay fast.")

@@ -24,6 +24,7 @@ from neo4j.exceptions import (
 from neo4j.graph import Node, Path, Relationship
 
 from policykg.core.errors import GraphError, GraphUnavailable, QueryError, WriteRefused
+from policykg.core.settings import get_settings
 from policykg.queries import neo4j_cypher
 from policykg.queries.catalog import load_catalog, load_schema, load_writes
 from policykg.queries.cypher import CypherResult
@@ -106,7 +107,8 @@ class Neo4jStore:
 
         try:
             return neo4j_cypher.run(self._driver, self.database, query, params,
-                                    timeout_ms=timeout_ms, max_rows=max_rows)
+                                    timeout_ms=timeout_ms, max_rows=max_rows,
+                                    max_bytes=get_settings().cypher_max_reply_bytes)
         except ClientError as exc:
             if "AccessMode" in (exc.code or ""):  # a write in the READ session
                 raise WriteRefused("write refused by Neo4j: the query changes the graph; "
