@@ -135,6 +135,11 @@ class Settings(BaseSettings):
         "validate when stderr is not a terminal (0: a line after every item).")
     max_upload_bytes: int = Field(default=5_000_000, ge=1,
                                   description="Largest request body accepted (bytes).")
+    head_timeout_s: float = Field(
+        default=20.0, gt=0, le=3600,
+        description="Seconds a connection may take to send a whole request head (request "
+        "line and headers), from its opening or the previous response; past them "
+        "`policykg serve` closes it.")
     body_timeout_s: float = Field(
         default=60.0, gt=0, le=3600,
         description="Seconds a request body may take to arrive in full, from the end of "
