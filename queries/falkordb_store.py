@@ -222,7 +222,7 @@ class FalkorDBStore:
         return self._run(query, params, read_only=True, timeout_ms=timeout_ms)
 
     def _bound_ranges(self, reload: bool = False) -> bool:
-        """Load the UDF that bounds ``range()`` (:mod:`policykg.queries.falkordb_ranges`)
+        """Load the UDFs that bound lists (:mod:`policykg.queries.falkordb_ranges`)
         once, or again; False if the server refuses it (an older FalkorDB, an ACL)."""
         if self._ranges_bounded is None or reload:
             limit = falkordb_ranges.max_elements(self.server_limits()["QUERY_MEM_CAPACITY"])
@@ -238,12 +238,14 @@ class FalkorDBStore:
     def cypher(self, query: str, params: Mapping[str, Any] | None, *, timeout_ms: int,
                max_rows: int) -> CypherResult:
         """An analyst's query under GRAPH.RO_QUERY (see :mod:`policykg.queries.falkordb_cypher`),
-        its ``range()`` lists bounded (:mod:`policykg.queries.falkordb_ranges`)."""
+        the lists it makes bounded (:mod:`policykg.queries.falkordb_ranges`)."""
         bounded = falkordb_ranges.bounded_ranges(query)
-        sent = bounded if bounded != query and self._bound_ranges() else query
+        sent, args = query, params
+        if bounded != query and self._bound_ranges():  # the query's own budget
+            sent, args = bounded, {**(params or {}), falkordb_ranges.TOKEN: uuid.uuid4().hex}
 
         def attempt() -> CypherResult:
-            return falkordb_cypher.run(self._graph, self._connection, sent, params,
+            return falkordb_cypher.run(self._graph, self._connection, sent, args,
                                        timeout_ms=timeout_ms, max_rows=max_rows,
                                        max_bytes=get_settings().cypher_max_reply_bytes)
         try:

@@ -1,5 +1,5 @@
-"""The rewrite that bounds an analyst's range() lists on FalkorDB (no server needed; the
-server-side refusal is tested in tests/api/test_analyst_limits.py)."""
+"""The rewrite that bounds the lists an analyst's query makes on FalkorDB (no server
+needed; the server-side refusals are tested in tests/api/test_analyst_limits.py)."""
 
 from __future__ import annotations
 
@@ -7,35 +7,42 @@ import pytest
 
 from policykg.queries.falkordb_ranges import bounded_ranges, max_elements, refusal_message
 
-STEP = "policykg.range_step"
+STEP = "policykg.range_step($policykg_budget, "
+TICK = "policykg.tick($policykg_budget)"
 
 
 @pytest.mark.parametrize(("query", "expected"), [
     ("RETURN size(range(1, 400000000)) AS n",
-     f"RETURN size(range(1, 400000000, {STEP}(1, 400000000, 1))) AS n"),
-    ("RETURN RANGE ( 1 , $n , 2 )", f"RETURN range(1, $n, {STEP}(1, $n, 2))"),
-    ("RETURN `range`(1, [1, 2][0])", f"RETURN range(1, [1, 2][0], {STEP}(1, [1, 2][0], 1))"),
+     f"RETURN size(range(1, 400000000, {STEP}1, 400000000, 1))) AS n"),
+    ("RETURN RANGE ( 1 , $n , 2 )", f"RETURN range(1, $n, {STEP}1, $n, 2))"),
+    ("RETURN `range`(1, [1, 2][0])", f"RETURN range(1, [1, 2][0], {STEP}1, [1, 2][0], 1))"),
     ("RETURN range(0, size(range(1, 9)))",
-     f"RETURN range(0, size(range(1, 9, {STEP}(1, 9, 1))), "
-     f"{STEP}(0, size(range(1, 9, {STEP}(1, 9, 1))), 1))"),
+     f"RETURN range(0, size(range(1, 9, {STEP}1, 9, 1))), "
+     f"{STEP}0, size(range(1, 9, {STEP}1, 9, 1))), 1))"),
+    ("RETURN [x IN l | x * 2], [x in l WHERE x > 1], [x IN l WHERE x <> '|' | [y IN x]]",
+     f"RETURN [x IN l WHERE {TICK} | x * 2], [x IN l WHERE {TICK} AND (x > 1)], "
+     f"[x IN l WHERE {TICK} AND (x <> '|') | [y IN x WHERE {TICK}]]"),
+    ("RETURN [x IN range(1, 100) | range(1, x)]",
+     f"RETURN [x IN range(1, 100, {STEP}1, 100, 1)) WHERE {TICK} | "
+     f"range(1, x, {STEP}1, x, 1))]"),
 ])
-def test_every_range_call_gets_its_checked_step(query: str, expected: str) -> None:
+def test_ranges_and_comprehensions_are_counted(query: str, expected: str) -> None:
     assert bounded_ranges(query) == expected
 
 
 @pytest.mark.parametrize("query", [
-    "RETURN 'range(1, 400000000)' AS s // range(1, 2)\n",
-    "RETURN n.range(1, 2), $range, {range: (1)}",
-    "RETURN range(1), range(1, 2, 3, 4), range(1, 2",  # left for FalkorDB to refuse
+    "RETURN 'range(1, 400000000)' AS s, '[x IN l | x]' // range(1, 2)\n",
+    "RETURN n.range(1, 2), $range, {range: (1)}, [(a)-->(b) | b], any(x IN l WHERE x)",
+    "RETURN range(1), range(1, 2, 3, 4), [x IN l | x), range(1, 2",  # left for FalkorDB
 ])
-def test_strings_comments_names_and_malformed_calls_are_left_alone(query: str) -> None:
+def test_strings_comments_names_and_malformed_constructs_are_left_alone(query: str) -> None:
     assert bounded_ranges(query) == query
 
 
 def test_the_limit_is_half_the_query_memory_and_the_refusal_names_it() -> None:
     assert max_elements(512 * 1024 * 1024) == 16_777_216
-    message = refusal_message("UDF Exception: range() of 400000000 elements, over the limit "
-                              "of 16777216 , Stack:     at range_step (<input>:7:36)")
+    message = refusal_message("UDF Exception: policykg: range() of 400000000 elements, over "
+                              "the limit of 16777216 , Stack:     at range_step (<input>:7:36)")
     assert message is not None and message.startswith(
         "range() of 400000000 elements, over the limit of 16777216 (")
     assert "Stack" not in message and refusal_message("Query timed out") is None
