@@ -8,9 +8,11 @@ that limit at all (#1486): ``RETURN size([x IN range(1, 100) | range(1, 16000000
 passed 3 GB.  The server has no setting for either, so an analyst's query is rewritten:
 
 - ``range(a, b[, s])`` becomes ``range(a, b, policykg.range_step($policykg_budget, a, b,
-  s))``: the function returns the step unchanged, or stops the query when the list
-  would hold more than :func:`max_elements` (half the per-query memory, at 16 bytes an
-  element) — before the list is made;
+  s))`` (``[r IN [[a, b, s]] | range(r[0], r[1], policykg.range_step(…, r[0], r[1],
+  r[2]))][0]`` when its arguments are long or hold ranges or comprehensions of their
+  own, so that each is written once): the function returns the step unchanged, or
+  stops the query when the list would hold more than :func:`max_elements` (half the
+  per-query memory, at 16 bytes an element) — before the list is made;
 - ``[x IN list WHERE p | e]`` becomes ``[x IN list WHERE policykg.tick($policykg_budget)
   AND (p) | e]`` (a ``WHERE`` added where there is none);
 
@@ -26,10 +28,15 @@ from __future__ import annotations
 
 import re
 
+from policykg.core.errors import QueryError
+
 LIBRARY = "policykg"
 FUNCTION = f"{LIBRARY}.range_step"
 TICK = f"{LIBRARY}.tick"
 TOKEN = "policykg_budget"  # the parameter naming the query to the functions
+MAX_DEPTH = 64  # ranges and comprehensions inside one another
+_BOUND = "policykg_range"  # the variable holding a range's arguments, evaluated once
+_SHORT = 200  # characters of a range's arguments written twice at most
 UNKNOWN_FUNCTION = f"Unknown function '{LIBRARY}."
 REFUSAL = "UDF Exception: policykg: "  # how FalkorDB reports the functions' errors
 ELEMENT_BYTES = 16  # one value of a FalkorDB list
@@ -142,14 +149,22 @@ def _comprehension(code: str, start: int) -> tuple[tuple[int, int], tuple[int, i
     return None
 
 
-def bounded_ranges(query: str) -> str:
+def bounded_ranges(query: str, depth: int = 0) -> str:
     """``query`` with every well-formed ``range()`` call given its checked step and every
-    list comprehension its tick (see the module)."""
+    list comprehension its tick (see the module); QueryError past :data:`MAX_DEPTH`
+    ranges and comprehensions inside one another."""
+    if depth > MAX_DEPTH:
+        raise QueryError(f"the query nests ranges and list comprehensions more than "
+                         f"{MAX_DEPTH} deep")
     code = _blank(_QUOTED, _blank(_LITERALS, query))
     named = _blank(_LITERALS, query)  # quoted names kept: `range`(…) is found too
     out: list[str] = []
     done = pos = 0
     budget = f"${TOKEN}"
+
+    def inner(span: tuple[int, int]) -> str:
+        return bounded_ranges(query[span[0]:span[1]], depth + 1).strip()
+
     while (m := _CONSTRUCT.search(named, pos)) is not None:
         pos = m.end()
         if m.group("range"):
@@ -157,21 +172,26 @@ def bounded_ranges(query: str) -> str:
             if found is None or len(found[0]) not in (2, 3):
                 continue
             spans, close = found
-            args = [bounded_ranges(query[a:b]).strip() for a, b in spans]
+            args = [inner(span) for span in spans]
             step = args[2] if len(args) == 3 else "1"
-            text = f"range({args[0]}, {args[1]}, {FUNCTION}({budget}, {args[0]}, {args[1]}, " \
-                   f"{step}))"
+            plain = [query[a:b].strip() for a, b in spans]
+            if args == plain[:len(args)] and sum(map(len, args)) <= _SHORT:
+                text = f"range({args[0]}, {args[1]}, {FUNCTION}({budget}, {args[0]}, " \
+                       f"{args[1]}, {step}))"
+            else:  # arguments holding ranges or lists, written once: written twice, nested
+                r = _BOUND  # ranges grew as 2 ** depth (FalkorDB copies such a list once)
+                text = f"[{r} IN [[{args[0]}, {args[1]}, {step}]] | range({r}[0], {r}[1], " \
+                       f"{FUNCTION}({budget}, {r}[0], {r}[1], {r}[2]))][0]"
         else:
             parts = _comprehension(code, m.end())
             if parts is None:
                 continue
             source, predicate, projection, close = parts
-            text = f"[{m.group('var')} IN {bounded_ranges(query[slice(*source)]).strip()} " \
-                   f"WHERE {TICK}({budget})"
+            text = f"[{m.group('var')} IN {inner(source)} WHERE {TICK}({budget})"
             if predicate is not None:
-                text += f" AND ({bounded_ranges(query[slice(*predicate)]).strip()})"
+                text += f" AND ({inner(predicate)})"
             if projection is not None:
-                text += f" | {bounded_ranges(query[slice(*projection)]).strip()}"
+                text += f" | {inner(projection)}"
             text += "]"
         out += [query[done:m.start()], text]
         done = pos = close + 1

@@ -5,26 +5,38 @@ from __future__ import annotations
 
 import pytest
 
+from policykg.core.errors import QueryError
 from policykg.queries.falkordb_ranges import bounded_ranges, max_elements, refusal_message
 
-STEP = "policykg.range_step($policykg_budget, "
 TICK = "policykg.tick($policykg_budget)"
 
 
+def ranged(a: str, b: str, s: str = "1") -> str:
+    """What ``range(a, b, s)`` is sent as."""
+    return f"range({a}, {b}, policykg.range_step($policykg_budget, {a}, {b}, {s}))"
+
+
+def bound(a: str, b: str, s: str = "1") -> str:
+    """What ``range(a, b, s)`` is sent as when its arguments hold ranges or lists: each
+    argument evaluated, and written, once."""
+    r = "policykg_range"
+    return (f"[{r} IN [[{a}, {b}, {s}]] | range({r}[0], {r}[1], "
+            f"policykg.range_step($policykg_budget, {r}[0], {r}[1], {r}[2]))][0]")
+
+
 @pytest.mark.parametrize(("query", "expected"), [
-    ("RETURN size(range(1, 400000000)) AS n",
-     f"RETURN size(range(1, 400000000, {STEP}1, 400000000, 1))) AS n"),
-    ("RETURN RANGE ( 1 , $n , 2 )", f"RETURN range(1, $n, {STEP}1, $n, 2))"),
-    ("RETURN `range`(1, [1, 2][0])", f"RETURN range(1, [1, 2][0], {STEP}1, [1, 2][0], 1))"),
+    ("RETURN size(range(1, 400000000)) AS n", f"RETURN size({ranged('1', '400000000')}) AS n"),
+    ("RETURN RANGE ( 1 , $n , 2 )", f"RETURN {ranged('1', '$n', '2')}"),
+    ("RETURN `range`(1, [1, 2][0])", f"RETURN {ranged('1', '[1, 2][0]')}"),
     ("RETURN range(0, size(range(1, 9)))",
-     f"RETURN range(0, size(range(1, 9, {STEP}1, 9, 1))), "
-     f"{STEP}0, size(range(1, 9, {STEP}1, 9, 1))), 1))"),
+     f"RETURN {bound('0', 'size(' + ranged('1', '9') + ')')}"),
     ("RETURN [x IN l | x * 2], [x in l WHERE x > 1], [x IN l WHERE x <> '|' | [y IN x]]",
      f"RETURN [x IN l WHERE {TICK} | x * 2], [x IN l WHERE {TICK} AND (x > 1)], "
      f"[x IN l WHERE {TICK} AND (x <> '|') | [y IN x WHERE {TICK}]]"),
     ("RETURN [x IN range(1, 100) | range(1, x)]",
-     f"RETURN [x IN range(1, 100, {STEP}1, 100, 1)) WHERE {TICK} | "
-     f"range(1, x, {STEP}1, x, 1))]"),
+     f"RETURN [x IN {ranged('1', '100')} WHERE {TICK} | {ranged('1', 'x')}]"),
+    ("RETURN range(0, size([x IN l | x]))",
+     f"RETURN {bound('0', f'size([x IN l WHERE {TICK} | x])')}"),
 ])
 def test_ranges_and_comprehensions_are_counted(query: str, expected: str) -> None:
     assert bounded_ranges(query) == expected
@@ -46,3 +58,12 @@ def test_the_limit_is_half_the_query_memory_and_the_refusal_names_it() -> None:
     assert message is not None and message.startswith(
         "range() of 400000000 elements, over the limit of 16777216 (")
     assert "Stack" not in message and refusal_message("Query timed out") is None
+
+
+def test_nested_ranges_grow_the_query_linearly_and_too_deep_is_refused() -> None:
+    """Each argument was written twice: 50 nested ranges grew as 2 ** 50 and ran the API
+    out of memory."""
+    nested = "RETURN " + "range(1, " * 60 + "2" + ")" * 60
+    assert len(bounded_ranges(nested)) < 200 * len(nested)
+    with pytest.raises(QueryError, match="more than 64 deep"):
+        bounded_ranges("RETURN " + "[x IN " * 1000 + "l" + "]" * 1000)
