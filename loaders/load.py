@@ -29,12 +29,16 @@ from policykg.loaders.batch_index import BatchIndex
 from policykg.loaders.clean import clean_text
 from policykg.loaders.extract import extract
 from policykg.loaders.precheck import precheck
-from policykg.loaders.resolve import ResolvedReference, reference_scope, resolve_reference
+from policykg.loaders.resolve import (
+    ResolvedReference,
+    reference_scope,
+    resolve_reference,
+)
 from policykg.loaders.rounds import Round, changes, settled, subject_words
-from policykg.loaders.rows import DocumentRows, document_rows, own_document_id
+from policykg.loaders.rows import DocumentRows, Row, document_rows, own_document_id
 from policykg.loaders.sidecar import Sidecar
 from policykg.loaders.writer import Writes, adopt_stub_statements, write_documents
-from policykg.ontology.identity import document_id, document_scope
+from policykg.ontology.identity import document_id, document_scope, number_key
 from policykg.ontology.records import Extraction, NamedCitation
 from policykg.ontology.validation import Finding
 from policykg.queries.catalog import load_writes
@@ -82,33 +86,42 @@ def resolve_citations(
     return resolved, warnings
 
 
-def _adoptions(writes: Writes, index: BatchIndex, extraction: Extraction, doc_id: str,
+def _adoptions(writes: Writes, extraction: Extraction, doc_id: str,
                resolved: dict[str, ResolvedReference]) -> list[Statement]:
-    """Merge ``undated`` stubs into the dated documents this load writes, when unambiguous.
+    """Merge ``undated`` stubs into dated documents, where unambiguous.
 
     An undated citation ("Nghị quyết số 20-NQ/TW", no date, nothing known) leaves a
-    stub ``tw:undated:20-nq-tw``; once a dated document with that scope and number
-    is written — loaded, or cited with its date — and it is the only dated one, the
-    stub's edges move onto it.
+    stub ``tw:undated:20-nq-tw``; once the graph holds one dated document of that scope
+    and number — loaded, or cited with its date — and only one, the stub's edges move
+    onto it.  Every number the document is or cites is checked, in the transaction
+    that writes it: a loader writing the dated document and one writing the undated
+    citation at the same time each see the other's write, whichever comes second.
     """
     h = extraction.document
-    dated: dict[tuple[str, str], str] = {}
+    numbers: set[tuple[str, str]] = set()
     if h.number and h.issued:
-        dated[(document_scope(h.number, h.province), h.number)] = doc_id
+        numbers.add((document_scope(h.number, h.province), h.number))
     for ref in extraction.references:
-        target = resolved[ref.key]
-        if target.resolution == "resolved" and ":undated:" not in target.id:
-            dated.setdefault((target.id.split(":", 1)[0], ref.number), target.id)
-    statements: list[Statement] = []
-    for (scope, number), dated_id in dated.items():
-        undated = document_id(scope=scope, year=None, number=number)
-        known = index.numbered(scope, number)
-        if undated not in {c.id for c in known}:
-            continue
-        others = {c.id for c in known if c.year is not None and c.id != dated_id}
-        if not others:
-            statements += adopt_stub_statements(writes, undated, dated_id)
-    return statements
+        numbers.add((resolved[ref.key].id.split(":", 1)[0], ref.number))
+    keys: dict[str, Row] = {}
+    for scope, number in numbers:
+        stub = document_id(scope=scope, year=None, number=number)
+        keys.setdefault(stub, {"stub": stub, "scope": scope, "key": number_key(number)})
+    return adopt_stub_statements(writes, list(keys.values()))
+
+
+def _may_adopt(index: BatchIndex, extraction: Extraction,
+               resolved: dict[str, ResolvedReference]) -> bool:
+    """Whether the graph, as the batch read it, holds an undated stub of a number this
+    document is or cites with a date: writing it may then move the stub's edges, which
+    the documents after it would read (the move itself is decided in the write)."""
+    h = extraction.document
+    numbers = {(document_scope(h.number, h.province), h.number)} if h.number and h.issued \
+        else set()
+    numbers |= {(resolved[ref.key].id.split(":", 1)[0], ref.number)
+                for ref in extraction.references if ":undated:" not in resolved[ref.key].id}
+    return any(document_id(scope=scope, year=None, number=number) in
+               {c.id for c in index.numbered(scope, number)} for scope, number in numbers)
 
 
 _SUBJECT_FIT = 0.6  # of a named citation's subject words found in a candidate's title
@@ -171,15 +184,16 @@ def _same_source(index: BatchIndex, extraction: Extraction) -> tuple[str | None,
 
 
 def _prepared(writes: Writes, index: BatchIndex, extraction: Extraction
-              ) -> tuple[DocumentRows, list[str], list[Statement]]:
-    """What loading one extracted document writes — its rows and the stubs it adopts —
-    and the warnings of its resolution."""
+              ) -> tuple[DocumentRows, list[str], list[Statement], bool]:
+    """What loading one extracted document writes — its rows and the stubs it adopts —,
+    the warnings of its resolution, and whether it may adopt a stub the graph holds."""
     resolved, warnings = resolve_citations(index, extraction)
     own_id, own_warnings = own_id_in_graph(index, extraction)
     named, named_warnings = resolve_named(index, extraction)
     rows = document_rows(extraction, resolved, own_id, named)
     return (rows, [*extraction.warnings, *warnings, *own_warnings, *named_warnings],
-            _adoptions(writes, index, extraction, rows.id, resolved))
+            _adoptions(writes, extraction, rows.id, resolved),
+            _may_adopt(index, extraction, resolved))
 
 
 @dataclass(frozen=True)
@@ -219,14 +233,14 @@ def _load_round(store: GraphStore, extractions: Sequence[Extraction],
     write_round = Round()
     for k, extraction in enumerate(extractions):
         try:
-            rows, warnings, adopted = _prepared(writes, index, extraction)
+            rows, warnings, adopted, adopts = _prepared(writes, index, extraction)
         except InputError as exc:
             refused[k] = LoadFailure(extraction.source, exc)
             continue
         if k and not write_round.admits(extraction, rows.id):
             extractions = extractions[:k]
             break
-        write_round.add(rows.id, changes(index, extraction, rows, bool(adopted)))
+        write_round.add(rows.id, changes(index, extraction, rows, adopts))
         prepared.append((extraction, rows, warnings, adopted))
     checked = (precheck(store, [rows for _, rows, _, _ in prepared])
                if on_violation is not None and prepared else [() for _ in prepared])

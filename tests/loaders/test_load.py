@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from policykg.loaders.load import LoadFailure, LoadResult, batches, load_batch, 
 from policykg.loaders.load import load_files as load_batched
 from policykg.ontology import mapping as m
 from policykg.ontology.records import Extraction
-from policykg.queries.store import GraphStore
+from policykg.queries.store import GraphStore, Statement
 from tests.shared_scorer import CORPUS
 
 KON_TUM = CORPUS / "kon-tum_ke-hoach_kl69.txt"
@@ -301,9 +302,9 @@ class CountingWrites:
         self._store = store
         self.writes = 0
 
-    def write(self, statements: Any) -> None:
+    def write(self, statements: Sequence[Statement], then: Sequence[Statement] = ()) -> None:
         self.writes += 1
-        self._store.write(statements)
+        self._store.write(statements, then)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
@@ -443,3 +444,57 @@ def test_each_file_is_extracted_once_with_the_years_of_the_whole_batch(
     assert len(calls) == len(files)
     assert [None if isinstance(g, FileFailure) else g for g in got] == expected
     assert sum(isinstance(g, FileFailure) for g in got) == 1
+
+
+@pytest.mark.parametrize("first", ["citing", "cited"])
+def test_two_loaders_at_once_leave_one_node_per_document(
+        store: GraphStore, monkeypatch: pytest.MonkeyPatch, first: str) -> None:
+    """Two loaders, one loading a plan that replaces "Kế hoạch số 12-KH/TU" (no date), the
+    other that plan itself (dated), each resolving against the graph before the other
+    wrote, then writing in either order: the stub adoption was decided from what each
+    had read, so the undated stub stayed beside the dated document and the citation
+    pointed at it (2 of 6 runs of two real loaders)."""
+    import threading
+
+    from policykg.loaders.writer import write_documents as write
+
+    resolved = threading.Barrier(2, timeout=30)  # both have read the graph, none written
+    written = {"citing": threading.Event(), "cited": threading.Event()}
+
+    def write_in_turn(*args: Any, **kwargs: Any) -> None:
+        who = threading.current_thread().name
+        resolved.wait()
+        if who != first:
+            assert written[first].wait(timeout=30)
+        try:
+            write(*args, **kwargs)
+        finally:
+            written[who].set()
+
+    texts = {"citing": (REPLACING, "kh30.txt"), "cited": (REPLACED, "kh12.txt")}
+    errors: list[BaseException] = []
+
+    def loader(who: str) -> None:
+        try:
+            load_extraction(store, extract(clean_text(texts[who][0]), texts[who][1]))
+        except BaseException as exc:  # reported by the test
+            errors.append(exc)
+
+    monkeypatch.setattr("policykg.loaders.load.write_documents", write_in_turn)
+    threads = [threading.Thread(target=loader, args=(who,), name=who) for who in texts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors
+    rows = store.read("MATCH (d:Document) WHERE d.number_key = '12-KH/TU' "
+                      "RETURN d.id AS id, d.stub AS stub")
+    assert rows == [{"id": "kon-tum:2021:12-kh-tu", "stub": False}]
+    plan, old = "kon-tum:2025:30-kh-tu", "kon-tum:2021:12-kh-tu"
+    assert replaces(store) == {(plan, old, plan)}
+    cites = store.read("MATCH (:Document {id: $id})-[r:CITES]->(d) "
+                       "RETURN d.id AS id, r.resolution AS resolution, r.asserted_by AS by",
+                       {"id": plan})
+    assert cites == [{"id": old, "resolution": "resolved", "by": [plan]}]
+    ids = [r["id"] for r in store.read("MATCH (d:Document) RETURN d.id AS id")]
+    assert sorted(ids) == [old, plan]
