@@ -292,6 +292,13 @@ _ROLE = re.compile(r"(?i)^[^;:.]{0,100}?\b(?:(?:giữ|có|đóng)\s+vai\s+trò|l
 # giá cao …" — it directs nothing ("Biểu dương, tôn vinh doanh nghiệp …" in a plan does).
 _JUDGEMENT = re.compile(r"(?i)^[\s*]*(?:(?:cơ bản|về cơ bản)\s+)?(?:đồng ý|nhất trí|ghi nhận|"
                         r"đánh giá cao|hoan nghênh)\b(?!\s+chủ trương)")
+# An item that only names a document, a legal basis: "- Quyết định số 749/QĐ-TTg ngày … của
+# Thủ tướng Chính phủ phê duyệt …", wherever it stands.
+_CITATION_ITEM = re.compile(
+    r"(?i)^[\s*]*(?:luật|bộ luật|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|kế hoạch|"
+    r"chương trình|kết luận|thông báo|công văn|hướng dẫn|văn bản|quy định)(?:\s+liên tịch)?"
+    r"\s+(?:số\s*:?\s*)?\d[^\s,;:]*(?:\s*,?\s*ngày\s*\d[^\s,;:]*)?\s*(?:,|của\b|về\b|"
+    r"ban hành\b|phê duyệt\b|quy định\b|hướng dẫn\b|$)")
 # A normative passive: "Việc phát triển … cần được chú trọng" directs.
 _MODAL = re.compile(r"(?i)\b(?:cần|phải)\b")
 # A line of a schedule of quotas, a target and nothing else: "- Năm 2022: 94 xã, phường, thị
@@ -318,7 +325,8 @@ def is_directive(text: str) -> bool:
     passive = _PASSIVE_LEAD.match(text)
     if (passive and not _MODAL.search(passive[0])) or _QUOTA.match(text):
         return False
-    if ((role := _ROLE.match(text)) and not _MODAL.search(role[0])) or _JUDGEMENT.match(text):
+    if ((role := _ROLE.match(text)) and not _MODAL.search(role[0])) or _JUDGEMENT.match(text) \
+            or _CITATION_ITEM.match(text):
         return False
     if ACTION.match(text):
         return True

@@ -176,7 +176,7 @@ _COMPOUNDS = frozenset(tuple(pair.split()) for pair in (
     "CÔNG AN", "NGÂN HÀNG", "NHÀ NƯỚC", "THANH TRA", "CHỈ ĐẠO", "CÁN SỰ", "CHẤP HÀNH",
     "MẶT TRẬN", "TỔ QUỐC", "LIÊN HIỆP", "THANH NIÊN", "PHỤ NỮ", "CHIẾN BINH", "CỘNG HÒA",
     "CỘNG HOÀ", "CHỦ NGHĨA", "VIỆT NAM", "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẠI HỌC",
-    "HỌC VIỆN", "BỆNH VIỆN", "CÔNG TY", "TẬP ĐOÀN"))
+    "HỌC VIỆN", "BỆNH VIỆN", "CÔNG TY", "TẬP ĐOÀN", "ỦY BAN", "UỶ BAN"))
 _CAPS_LINE = re.compile(rf"[ \t*]*[{UPPER}][{UPPER} ,&\-–]*[ \t*]*")
 
 

@@ -287,6 +287,15 @@ def test_a_dash_list_run_into_its_lead_in_is_a_list() -> None:
         ("Tổ chức hội nghị quá", ("Sở Khoa học và Công nghệ",))]
 
 
+def test_an_item_that_only_names_a_document_is_a_basis_not_a_task() -> None:
+    """blind7 H05: the legal bases of a plan that lost its "Căn cứ" heading."""
+    text = ("KẾ HOẠCH\n\n- Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê "
+            "duyệt Chương trình Chuyển đổi số quốc gia;\n\n- Thông tư số 49/2017/TT-BYT ngày "
+            "28/12/2017 quy định về hoạt động y tế từ xa;\n\n- Xây dựng kế hoạch chuyển đổi số "
+            "y tế năm 2024.\n")
+    assert [t.text[:20] for t in extract_tasks(text, "x").tasks] == ["Xây dựng kế hoạch ch"]
+
+
 def test_slash_labels_number_and_letter_items() -> None:
     text = ("V. TỔ CHỨC THỰC HIỆN\n\n1/ Bộ Xây dựng\n\na/ Chủ trì triển khai thực hiện Đề án.\n\n"
             "b/ Cụ thể hóa các nội dung của Đề án trong kế hoạch hằng năm.\n\n"
