@@ -177,7 +177,7 @@ _COMPOUNDS = frozenset(tuple(pair.split()) for pair in (
     "MẶT TRẬN", "TỔ QUỐC", "LIÊN HIỆP", "THANH NIÊN", "PHỤ NỮ", "CHIẾN BINH", "CỘNG HÒA",
     "CỘNG HOÀ", "CHỦ NGHĨA", "VIỆT NAM", "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẠI HỌC",
     "HỌC VIỆN", "BỆNH VIỆN", "CÔNG TY", "TẬP ĐOÀN", "ỦY BAN", "UỶ BAN"))
-_CAPS_LINE = re.compile(rf"[ \t*]*[{UPPER}][{UPPER} ,&\-–]*[ \t*]*")
+_CAPS_LINE = re.compile(rf"[ \t*]*[{UPPER}](?:[ ,&\-–]*[{UPPER},&\-–])*[ \t*]*")
 
 
 def _wrapped_caps(head: str) -> str:

@@ -56,8 +56,9 @@ _LABEL = re.compile(
         re.escape(label) for label in sorted([*_LABEL_FIELD, *_OTHER_LABELS], key=len,
                                              reverse=True))
     + r")[ \t]*(?:\||:)[ \t]*")
-_ROW_START = re.compile(r"[ \t]*\|?[ \t]*$")
-_OTHER_ROW = re.compile(r"[ \t]*\|(?:[^|\n]*\|[^|\n]*[^|\s][^|\n]*\|?)?[ \t]*")
+_ROW_START = re.compile(r"[ \t]*(?:\|[ \t]*)?$")
+# "| Lĩnh vực | Công nghệ thông tin |", "|": a row or a separator line of the table.
+_OTHER_ROW = re.compile(r"[ \t]*\|(?:[^|\n]*\|[ \t]*[^|\s][^|\n]*?(?:\|[ \t]*)?)?")
 _DATE = re.compile(r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)"
                    r"|ngày[ \t]+(?P<d2>\d{1,2})[ \t]+tháng[ \t]+(?P<m2>\d{1,2})[ \t]+năm[ \t]+"
                    r"(?P<y2>(?:19|20)\d\d)")
