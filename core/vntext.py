@@ -37,6 +37,11 @@ _TONE_RE = re.compile(
 _TONE_MARKED = frozenset(k[1] for k in _TONE_PAIRS)
 
 
+# Vietnamese capitals and small letters, as character-class ranges ("[{UPPER}]").
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+
+
 _ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân",
     "HĐND": "Hội đồng nhân dân",

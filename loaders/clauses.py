@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from policykg.core.vntext import case_blind_words
-from policykg.loaders.bodies import body_phrase_end, split_bodies, starts_with_body
+from policykg.loaders.bodies import body_phrase_end, is_whole_body, split_bodies, starts_with_body
 from policykg.loaders.clean import tidy
 
 # A sentence ends at ". " before a capital (not after an abbreviation such as "TP." or
@@ -195,7 +195,7 @@ def _open_list(clause: str) -> bool:
     if not found:
         return False
     rest = clause[found[-1].end():].rstrip(" ,;.")
-    return starts_with_body(rest) and body_phrase_end(rest) >= len(rest) - 1
+    return is_whole_body(rest)
 
 
 def subjects(text: str) -> tuple[str, ...]:
@@ -220,7 +220,7 @@ def subjects(text: str) -> tuple[str, ...]:
 def _only_bodies(clause: str) -> bool:
     """Whether ``clause`` is nothing but a list of bodies."""
     body = clause.strip(" *;,.")
-    return starts_with_body(body) and body_phrase_end(body) >= len(body) - 1
+    return is_whole_body(body)
 
 
 def requested(text: str) -> tuple[str, ...]:

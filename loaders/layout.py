@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from policykg.core.vntext import in_capitals
-from policykg.loaders.bodies import body_phrase_end, starts_with_body
+from policykg.loaders.bodies import is_whole_body
 from policykg.loaders.clauses import ACTION
 from policykg.loaders.clean import LETTER_LABEL
 
@@ -226,8 +226,7 @@ def _names_a_body(line: str, style: Style) -> bool:
     if label is None or len(line.rstrip()) >= style.width:
         return False
     name = line[label.end():].strip(" \t*:")
-    return bool(name) and starts_with_body(name) and body_phrase_end(name) >= len(name) - 1 \
-        and not _OPEN_NAME_END.search(name)
+    return bool(name) and is_whole_body(name) and not _OPEN_NAME_END.search(name)
 
 
 def _soft_break(prev: str, line: str, style: Style) -> bool:

@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from policykg.core.vntext import UPPER
 from policykg.loaders.layout import is_table_row
 
 # Ranks of label styles, highest first; unknown styles rank as bullets.
@@ -73,7 +74,8 @@ FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|th�
                    r"nội dung|sản phẩm(?:\s+\w+){0,2}|kết quả(?:\s+\w+){0,2}|nhiệm vụ|"
                    r"kinh phí(?:\s+\w+){0,2}|nguồn kinh phí)\s*:")
 # What a dossier holds follows it: "Hồ sơ đề xuất, đăng ký nhiệm vụ …", "Thành phần hồ sơ gồm:".
-DOSSIER = re.compile(r"(?i)[\s*]*(?:thành phần\s+)?hồ sơ\b")
+DOSSIER = re.compile(r"(?i)[\s*]*(?:thành phần\s+hồ sơ\b|hồ sơ\s+(?:đề xuất|đăng ký|dự tuyển|"
+                     r"đề nghị|xét|tham gia|gồm|bao gồm)\b)")
 _DOTTED = re.compile(r"[\d.]+")  # a numbered label: "2", "2.1"
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -211,7 +213,7 @@ def _number(label: str) -> int | None:
 
 
 # A dash list run into its paragraph: "… như sau: - Quyết định số …; - Quyết định số …".
-_INLINE_DASH = re.compile(r"(?<=[:;])[ \t]+[-–][ \t]+(?=[A-ZĐÀ-Ỹ])")
+_INLINE_DASH = re.compile(rf"(?<=[:;])[ \t]+[-–][ \t]+(?=[{UPPER}])")
 
 
 def inline_items(text: str) -> list[tuple[str, str, int, int]]:

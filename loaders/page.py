@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from policykg.loaders.bodies import starts_with_body
+from policykg.loaders.bodies import is_whole_body, starts_with_body
 from policykg.loaders.scan import line_search
 
 PageKind = Literal["official", "republished", "news"]
@@ -89,10 +89,12 @@ _ISSUES_ITSELF = re.compile(
 _GIVES_ITSELF = re.compile(
     rf"(?i)\bban\s+hành\s+(?P<kind>{_DOC_KINDS})\b(?!\s+số)"
     r"[^\n]{0,400}?\bnội\s+dung\s+(?:của\s+)?(?P=kind)[^.\n]{0,80}?như\s+sau")
-# The preamble whose body guides or informs in the text itself: "…, Sở Khoa học và Công nghệ
-# hướng dẫn các sở, ban, ngành … như sau:", "Văn phòng Tỉnh ủy thông báo ý kiến … như sau:".
+# The preamble whose body guides or informs in the text itself: "Căn cứ …, Sở Khoa học và
+# Công nghệ hướng dẫn các sở, ban, ngành … như sau:" (a preamble's opening first: news
+# says "Chiều 12/3, Bộ X thông báo … như sau:").
 _ACTS_ITSELF = re.compile(
-    r"(?:^|[,;]\s+)(?P<body>[A-ZĐ][^,.;:\n]{2,100}?)\s+(?P<kind>hướng\s+dẫn|thông\s+báo)\s+"
+    r"^[ \t*]*(?:Căn cứ|Thực hiện|Triển khai|Để|Nhằm|Theo quy định|Trên cơ sở)\b[^\n]*?[,;]\s+"
+    r"(?P<body>[A-ZĐ][^,.;:\n]{2,100}?)\s+(?P<kind>hướng\s+dẫn|thông\s+báo)\s+"
     r"[^.\n]{0,400}?như\s+sau\s*:", re.M)
 _FIRST_PARAGRAPHS = 3
 # A site's lead before the document it republishes.  "Toàn văn Chỉ thị 24/CT-TTg … ra
@@ -207,8 +209,8 @@ def acts_itself(view: str) -> re.Match[str] | None:
     """The preamble's "…, X hướng dẫn / thông báo … như sau:" that makes the text X's
     Hướng dẫn or Thông báo, when X reads as a body; its ``body`` and ``kind`` groups."""
     end = _first_lines_end(view, _FIRST_PARAGRAPHS)
-    return next((m for m in _ACTS_ITSELF.finditer(view, 0, end)
-                 if starts_with_body(m["body"]) and not m["body"].startswith("Theo")), None)
+    return next((m for m in _ACTS_ITSELF.finditer(view, 0, end) if is_whole_body(m["body"])),
+                None)
 
 
 def issues_itself(view: str) -> re.Match[str] | None:
