@@ -385,12 +385,14 @@ class _Builder:
             return last
         return parent
 
-    def plain(self, line: str, start: int) -> None:
+    def plain(self, line: str, start: int, *, titles_list: bool = False) -> None:
+        """A paragraph; a lead-in (ending in ":", a dossier's "Hồ sơ …", or a title over
+        the list after it, ``titles_list``) holds the items after it."""
         self.table = None
         star = _STAR.match(line)  # "* Ban Tuyên giáo Tỉnh ủy …": an attribution line
         lead = star.end() if star else len(line) - len(line.lstrip())
         text = line[lead:].strip()
-        is_lead = text.rstrip(" *").endswith(":") or bool(
+        is_lead = text.rstrip(" *").endswith(":") or titles_list or bool(
             DOSSIER.match(text) and not text.endswith("."))  # "Hồ sơ đề xuất …" over its list
         if is_lead and self.stack[-1].kind == "plain":  # a new lead-in ends the last one
             self.stack.pop()
@@ -426,6 +428,20 @@ class _Builder:
         text = line.strip()
         self.table.add(Node("row", "row", "", start + line.index(text), start + len(line.rstrip()),
                             text, cells=(text,), cell_starts=(start + line.index(text),)))
+
+
+def _titles_list(line: str, following: str) -> bool:
+    """Whether ``line``, a paragraph under no item, is the title of the numbered list that
+    starts on the next line ("Chín chỉ tiêu trọng tâm nhiệm kỳ" over "1. Hằng năm, …"):
+    short, no sentence, not a lead-in."""
+    text = line.strip(" \t*")
+    if not text or len(text) > _TITLE_MAX or text[-1] in ".;:,!?" or not text[0].isupper():
+        return False
+    found = classify(following)
+    return found is not None and found.kind == "num" and found.label in ("1", "1.1")
+
+
+_TITLE_MAX = 100
 
 
 # A footnote: the rule above the notes, and a note ("¹ Quy định tại …"); no outline node.
@@ -474,7 +490,8 @@ def parse_outline(text: str) -> Node:
         elif found is not None:
             builder.labelled(found, line, start)
         else:
-            builder.plain(line, start)
+            builder.plain(line, start, titles_list=k + 1 < len(lines) and _titles_list(
+                line, lines[k + 1][0]) and builder.stack[-1].kind == "root")
     for node in list(builder.root.walk()):
         if node.kind not in ("root", "table", "row", "annex"):
             _split_inline(node)

@@ -118,7 +118,8 @@ class Scope:
 # Headings of sections that describe, not direct; a lost tone mark ("I- Tinh Hình Và
 # Nguyên Nhân") still counts.
 _DESCRIPTIVE = re.compile(
-    rf"(?i)^[\s*]*(?:{tone_blind('về')}\s+)?(?:" + "|".join(map(tone_blind, (
+    rf"(?i)^[\s*]*(?:{tone_blind('về')}\s+)?(?:(?:các|những|một số|\d{{1,2}}|hai|ba|bốn|năm|sáu|"
+    r"bảy|tám|chín|mười)\s+)?(?:" + "|".join(map(tone_blind, (
         "mục tiêu", "mục đích", "yêu cầu", "quan điểm", "đánh giá", "kết quả", "tình hình",
         "thực trạng", "bối cảnh", "những kết quả", "hạn chế", "tồn tại", "nguyên nhân",
         "đối tượng", "phạm vi", "sự cần thiết", "căn cứ", "nguyên tắc", "định hướng",
@@ -329,7 +330,10 @@ class _Walker:
             self._lead_addressees(node.text)
         self._add_addressees(requested(node.text))
         if (node.text.rstrip(" *").endswith(":") and _DESCRIBING_LEAD.search(node.text)) or \
-                _PURPOSE_LEAD.search(node.text) or DOSSIER.match(node.text):
+                _PURPOSE_LEAD.search(node.text) or DOSSIER.match(node.text) or (
+                    node.children and _DESCRIPTIVE.match(node.text)
+                    and not node.text.rstrip(" *").endswith(":")):
+            # (and a title over its list: "Chín chỉ tiêu trọng tâm nhiệm kỳ" / "1. …")
             scope = replace(scope, holds_tasks=False)  # "… gặp một số khó khăn, cụ thể:"
         self._children(node, scope)
 

@@ -296,6 +296,19 @@ def test_an_item_that_only_names_a_document_is_a_basis_not_a_task() -> None:
     assert [t.text[:20] for t in extract_tasks(text, "x").tasks] == ["Xây dựng kế hoạch ch"]
 
 
+def test_a_title_over_a_numbered_list_governs_it() -> None:
+    """blind7 H07: a web page's heading without a label ("Chín chỉ tiêu trọng tâm nhiệm
+    kỳ") over "1. …", "2. …": the list is its, and a list of targets holds no tasks; a
+    title of tasks keeps them."""
+    targets = ("Chín chỉ tiêu trọng tâm nhiệm kỳ\n\n1. Hằng năm, 100% cán bộ đoàn được học "
+               "tập nghị quyết.\n\n2. Đoàn cơ sở triển khai ít nhất 3.600 công trình.\n")
+    assert extract_tasks(targets, "x").tasks == ()
+    tasks = ("Nhiệm vụ trọng tâm\n\n1. Sở Nội vụ rà soát các văn bản.\n\n"
+             "2. Sở Tài chính bố trí kinh phí.\n")
+    assert [t.owners for t in extract_tasks(tasks, "x").tasks] == [("Sở Nội vụ",),
+                                                                   ("Sở Tài chính",)]
+
+
 def test_slash_labels_number_and_letter_items() -> None:
     text = ("V. TỔ CHỨC THỰC HIỆN\n\n1/ Bộ Xây dựng\n\na/ Chủ trì triển khai thực hiện Đề án.\n\n"
             "b/ Cụ thể hóa các nội dung của Đề án trong kế hoạch hằng năm.\n\n"
