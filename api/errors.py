@@ -50,8 +50,9 @@ ERROR_TABLE: tuple[tuple[type[PolicyKGError], int, str], ...] = (
     (PolicyKGError, 400, "bad_request"),
 )
 _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-               405: "method_not_allowed", 413: "too_large", 422: "invalid_request",
-               429: "too_many_requests", 500: "internal_error", 503: "unavailable"}
+               405: "method_not_allowed", 408: "request_timeout", 413: "too_large",
+               422: "invalid_request", 429: "too_many_requests", 500: "internal_error",
+               503: "unavailable"}
 _DESCRIPTIONS = {
     400: "Bad input, or the engine rejected the query or stopped it at its time limit",
     401: "No API key", 403: "Wrong API key, writes disabled, or a write refused",
@@ -102,7 +103,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error_response(exc.status_code, str(exc.detail))
+        response = error_response(exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})  # Connection: close after a 408
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -5,13 +5,16 @@
   while the request runs (``record.request_id``), with one access line per
   request on the ``policykg.api`` logger.
 - A body over ``POLICYKG_MAX_UPLOAD_BYTES`` is refused with 413, by its
-  Content-Length or while it streams.
+  Content-Length or while it streams; one that has not arrived in full
+  ``POLICYKG_BODY_TIMEOUT_S`` after the request's head (a client that stalls or
+  trickles it) gets 408 and the connection is closed.
 - With ``POLICYKG_READ_KEYS_REQUIRED``, reads need an API key too
   (``/health``, ``/ready`` and the API docs stay open).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -84,10 +87,11 @@ class RequestId:
 
 
 class BodyLimit:
-    """Refuse request bodies over ``max_bytes`` with 413."""
+    """Refuse request bodies over ``max_bytes`` with 413, and bodies still arriving
+    ``timeout_s`` after the request started with 408 (the connection closed)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app, self.max_bytes = app, max_bytes
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout_s: float) -> None:
+        self.app, self.max_bytes, self.timeout_s = app, max_bytes, timeout_s
 
     def _message(self) -> str:
         return f"the request body is over the limit of {self.max_bytes} bytes"
@@ -100,11 +104,21 @@ class BodyLimit:
         if declared.isdigit() and int(declared) > self.max_bytes:
             await error_response(413, self._message())(scope, receive, send)
             return
-        seen = 0
+        seen, complete = 0, False
+        deadline = asyncio.get_running_loop().time() + self.timeout_s
 
         async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
+            nonlocal seen, complete
+            if complete:  # after the body, only a disconnect is waited for: no limit
+                return await receive()
+            remaining = deadline - asyncio.get_running_loop().time()
+            try:
+                message = await asyncio.wait_for(receive(), max(remaining, 0.0))
+            except TimeoutError:  # a stalled or trickled body holds a connection no longer
+                raise HTTPException(408, f"the request body did not arrive within "
+                                    f"{self.timeout_s:g} s", headers={"Connection": "close"}
+                                    ) from None
+            complete = message["type"] != "http.request" or not message.get("more_body")
             seen += len(message.get("body", b""))
             if seen > self.max_bytes:  # turned into the error shape by the app's handler
                 raise HTTPException(413, self._message())
@@ -141,7 +155,8 @@ def install_middleware(app: FastAPI, settings: Settings | None = None) -> None:
     settings = settings or get_settings()
     _install_record_factory()
     app.add_middleware(ReadKeys, settings=get_settings)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes,
+                       timeout_s=settings.body_timeout_s)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST", "DELETE"],

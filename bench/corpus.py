@@ -48,24 +48,31 @@ def _sidecar(path: Path) -> dict[str, object]:
     return dict(loaded or {})
 
 
-def write_batch(folder: Path, count: int) -> list[Path]:
-    """Write ``count`` synthetic source files into ``folder``, each a distinct document."""
+def write_batch(folder: Path, count: int, cite_alike: bool = False) -> list[Path]:
+    """Write ``count`` synthetic source files into ``folder``, each a distinct document.
+
+    With ``cite_alike`` only their own numbers differ (given by a sidecar): their texts,
+    and so the documents they cite and the relations they state, are the bundled ones,
+    as in a real corpus where many documents cite the same resolutions."""
     sources = sorted(CORPUS.glob("*.txt"))
     texts = sized_texts()
     # what a bundled text lacks for an id of its own: its number (kind code, issuer TU)
-    unnumbered = {}
+    numbers: dict[int, str] = {}
+    unnumbered: set[int] = set()
     for k, text in enumerate(texts):
         header = extract(clean_text(text), sources[k].name).document
+        numbers[k] = header.number or f"1-{CODE_BY_KIND[header.kind]}/TU"
         if header.number is None:
-            unnumbered[k] = CODE_BY_KIND[header.kind]
+            unnumbered.add(k)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(count):
         k = i % len(texts)
         path = folder / f"doc-{i:05d}.txt"
-        path.write_text(variant(texts[k], i), encoding="utf-8")
-        if k in unnumbered:
-            side = {**_sidecar(sources[k]), "number": f"{i + 1}-{unnumbered[k]}/TU"}
+        path.write_text(texts[k] if cite_alike else variant(texts[k], i), encoding="utf-8")
+        if cite_alike or k in unnumbered:
+            number = re.sub(r"^\d+", str(i + 1 + (1000 if cite_alike else 0)), numbers[k])
+            side = {**_sidecar(sources[k]), "number": number}
             path.with_name(path.name + ".meta.yaml").write_text(
                 yaml.safe_dump(side, allow_unicode=True), encoding="utf-8")
         paths.append(path)

@@ -26,6 +26,7 @@ from policykg.queries.store import GraphStore
 from policykg.queries.validation import text_lines, validate_store
 
 APP_FACTORY = "policykg.api.app:create_app"  # by name: the CLI does not import the API
+HTTP_PROTOCOL = "policykg.api.h11_protocol:HeadTimeoutH11"  # h11, with a head time limit
 ACCESS_FORMAT = "%(asctime)s %(levelname)s [%(request_id)s] %(message)s"
 
 
@@ -96,11 +97,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> None:
-    # a request's head is bounded (a 100 MB header held /health for 14 s) and an idle
-    # connection closed: neither a huge nor a slow client holds the server.  h11, not
-    # httptools: only h11 bounds the head.
+    # a request's head is bounded in size (a 100 MB header held /health for 14 s) and in
+    # time (POLICYKG_HEAD_TIMEOUT_S), and an idle connection closed: neither a huge nor a
+    # slow client holds the server.  h11, not httptools: only h11 bounds the head.
     uvicorn.run(APP_FACTORY, factory=True, host=args.host, port=args.port, log_level="info",
-                http="h11", h11_max_incomplete_event_size=MAX_REQUEST_HEAD,
+                http=HTTP_PROTOCOL, h11_max_incomplete_event_size=MAX_REQUEST_HEAD,
                 timeout_keep_alive=5, workers=args.workers, access_log=False,
                 log_config=log_config(args.access_log))
 

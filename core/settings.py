@@ -74,8 +74,9 @@ class Settings(BaseSettings):
                                  "are cut, with truncated: true.")
     cypher_max_reply_bytes: int = Field(
         default=32 * 1024 * 1024, ge=1024, le=1 << 34,
-        description="Bytes of an analyst's query reply read at most (FalkorDB); a larger "
-        "reply is refused (400) before it is decoded.")
+        description="Bytes of an analyst's query reply read at most; a larger reply is "
+        "refused (400): on FalkorDB before any of it is decoded, on Neo4j once the rows "
+        "read so far pass it (each record bounded by the transaction memory).")
     cypher_max_concurrent: int = Field(
         default=4, ge=1, le=256, description="Analyst Cypher queries run at once at most; "
         "more get 429 with Retry-After, so the pages and named queries stay fast.")
@@ -134,6 +135,15 @@ class Settings(BaseSettings):
         "validate when stderr is not a terminal (0: a line after every item).")
     max_upload_bytes: int = Field(default=5_000_000, ge=1,
                                   description="Largest request body accepted (bytes).")
+    head_timeout_s: float = Field(
+        default=20.0, gt=0, le=3600,
+        description="Seconds a connection may take to send a whole request head (request "
+        "line and headers), from its opening or the previous response; past them "
+        "`policykg serve` closes it.")
+    body_timeout_s: float = Field(
+        default=60.0, gt=0, le=3600,
+        description="Seconds a request body may take to arrive in full, from the end of "
+        "its head; a client that stalls or trickles it gets 408 and is disconnected.")
 
     @model_validator(mode="after")
     def _limits_fit(self) -> Settings:

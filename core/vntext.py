@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Old-style tone placement on the first vowel of "oa", "oe", "uy" → new style on
 # the second vowel.  Only open syllables move: "hoàn", "khoảng", "thuyết" keep
@@ -34,6 +35,11 @@ _TONE_RE = re.compile(
     "([oOuU](?<![qQ][oOuU])[" + "".join(sorted({k[1] for k in _TONE_PAIRS})) + r"])(?![^\W\d_])"
 )
 _TONE_MARKED = frozenset(k[1] for k in _TONE_PAIRS)
+
+
+# Vietnamese capitals and small letters, as character-class ranges ("[{UPPER}]").
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 
 
 _ABBREVIATIONS = {
@@ -64,10 +70,21 @@ def normalize(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_PAIRS.get(m.group(1), m.group(1)), text)
 
 
-def strip_diacritics(text: str) -> str:
-    """Remove Vietnamese diacritics, keeping case ("Đảng" → "Dang")."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+@lru_cache(maxsize=65536)
+def _stripped_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove Vietnamese diacritics, keeping case ("Đảng" → "Dang").
+
+    Word by word (split at spaces, which nothing decomposes into or reorders across, so
+    the result is the whole text's), each word's form remembered: texts repeat words."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    if text.isascii():
+        return text
+    return " ".join(map(_stripped_word, text.split(" ")))
 
 
 def fold(text: str) -> str:

@@ -1,16 +1,20 @@
 """Batches of source files: discovery, batch-wide citation years, streaming load.
 
-A batch is read twice, one file at a time, so memory stays flat however many
-files it holds: the first pass only collects, for every cited number, the years
-its dated citations give (a number dated with two years stays undated, with a
-warning) (an undated "Nghị quyết số 20-NQ/TW" in one file takes
-2012 from a dated citation in another); the second pass extracts each file again
-with that index and yields its result.  A file that fails yields a
-:class:`FileFailure` naming it — nothing is skipped silently.
+Each file is extracted once, and memory stays flat however many files a batch holds:
+while the files are extracted, what they cite is collected — for every cited number,
+the years its dated citations give (a number dated with two years stays undated, with a
+warning) (an undated "Nghị quyết số 20-NQ/TW" in one file takes 2012 from a dated
+citation in another) — and each extraction is kept, compressed, in a temporary file;
+then the extractions are read back in turn, their citations' years filled from the
+whole batch, and yielded.  A file that fails yields a :class:`FileFailure` naming it —
+nothing is skipped silently.
 """
 
 from __future__ import annotations
 
+import pickle
+import tempfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,23 +62,16 @@ def _scope_key(number: str, province: str | None) -> str | None:
     return None if national else (province or "")
 
 
-def year_index(files: Iterable[Path]) -> YearIndex:
-    """Years the batch's dated citations give each number, per scope.
+def _collect(index: YearIndex, extraction: Extraction) -> None:
+    """Add the years ``extraction``'s dated citations give to ``index``.
 
     Nation-wide numbers (…/TW, …/NQ-CP) share one index; a local number
     (29-CTr/TU) is only known within its province, since every province has one.
     """
-    index: YearIndex = {}
-    for path in files:
-        try:
-            extraction = extract_file(path)
-        except InputError:
-            continue  # reported by the second pass
-        province = extraction.document.province
-        for number, found in dated_numbers(extraction).items():
-            scope = index.setdefault(_scope_key(number, province), {})
-            scope.setdefault(number, set()).update(found)
-    return index
+    province = extraction.document.province
+    for number, found in dated_numbers(extraction).items():
+        scope = index.setdefault(_scope_key(number, province), {})
+        scope.setdefault(number, set()).update(found)
 
 
 def _years_for(index: YearIndex, province: str | None) -> dict[str, set[int]]:
@@ -82,13 +79,26 @@ def _years_for(index: YearIndex, province: str | None) -> dict[str, set[int]]:
 
 
 def extract_batch(files: list[Path]) -> Iterator[Extraction | FileFailure]:
-    """Extract ``files`` one at a time, with citation years filled from the whole batch."""
-    index = year_index(files) if len(files) > 1 else {}
-    for path in files:
-        try:
-            extraction = extract_file(path)
-        except InputError as exc:
-            yield FileFailure(path, exc)
-            continue
-        years = _years_for(index, extraction.document.province)
-        yield fill_years(extraction, years) if years else extraction
+    """Extract ``files`` once each, with citation years filled from the whole batch."""
+    index: YearIndex = {}
+    failures: dict[int, FileFailure] = {}
+    with tempfile.TemporaryFile() as kept:
+        for k, path in enumerate(files):
+            try:
+                extraction = extract_file(path)
+            except InputError as exc:
+                failures[k] = FileFailure(path, exc)
+                continue
+            if len(files) > 1:
+                _collect(index, extraction)
+            blob = zlib.compress(pickle.dumps(extraction, pickle.HIGHEST_PROTOCOL), 1)
+            kept.write(len(blob).to_bytes(8, "little") + blob)
+        kept.seek(0)
+        for k in range(len(files)):
+            if k in failures:
+                yield failures[k]
+                continue
+            size = int.from_bytes(kept.read(8), "little")
+            extraction = pickle.loads(zlib.decompress(kept.read(size)))  # written above
+            years = _years_for(index, extraction.document.province)
+            yield fill_years(extraction, years) if years else extraction

@@ -376,6 +376,12 @@ def canonical_bodies(surface: str, *, province: str | None,
     return tuple(entities.values())
 
 
+def is_whole_body(phrase: str) -> bool:
+    """Whether ``phrase`` is one body's name and nothing more ("Sở Công Thương", "Ban Chỉ
+    đạo chuyển đổi số huyện X"), by the grammar of names."""
+    return starts_with_body(phrase) and body_phrase_end(phrase) >= len(phrase) - 1
+
+
 def is_collective(name: str) -> bool:
     """Whether ``name`` names a class of bodies ("các sở, ban, ngành", "UBND các huyện")
     rather than one body."""

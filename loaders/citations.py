@@ -30,9 +30,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from policykg.core.errors import InvalidNumber
-from policykg.core.vntext import CASE_TWIN_LETTERS, slug
-from policykg.loaders.header import UPPER, head_end
-from policykg.loaders.scan import line_matches, line_start_search, literal_matches
+from policykg.core.vntext import CASE_TWIN_LETTERS, UPPER, slug
+from policykg.loaders.header import first_part, head_end
+from policykg.loaders.scan import line_matches, literal_matches
 from policykg.ontology.identity import ParsedNumber, parse_number
 from policykg.ontology.records import (
     KIND_NAMES_VI,
@@ -195,7 +195,6 @@ _TARGET_CHAIN = re.compile(r"[ \t]*(?:,|[ \t]và)[ \t\n]*")
 _CARRIED_OUT_BEFORE = re.compile(rf"{_CARRY_OUT[:-len(_CAREFULLY)]}{_CAREFULLY}{_QUOTES}$")
 _NAMED_SOURCE_GAP = 200
 _HEADING_LINE = re.compile(r"^[ \t*]*(?:[ivx]+|\d+(?:\.\d+)*)[.)]?[ \t]+[^\n]*", re.M)
-_FIRST_PART = re.compile(r"^[ \t*]*(?:[IVX]+|1)[.)][ \t]", re.M)
 # "Ngày 15/3/2025, Ban Thường vụ Tỉnh ủy Hà Tĩnh ban hành Kế hoạch số …": date and issuer
 # stated before the citation.
 _ISSUED_BEFORE = re.compile(
@@ -457,19 +456,13 @@ def _under_purpose(lower: str, start: int, end: int) -> bool:
     return bool(headings) and "mục đích" in headings[-1][0]
 
 
-def _first_part(text: str) -> int:
-    """Where the body's outline starts (its first "I." or "1." heading), else the end."""
-    m = line_start_search(_FIRST_PART, text)
-    return m.start() if m else len(text)
-
-
 def _implemented(text: str, lower: str, at: dict[int, _Mention], mentions: list[_Mention],
                  targets: Set[int]) -> list[_Mention]:
     """Mentions the document says it implements."""
     anchors = [m.end() for m in line_matches(_IMPL_SUBJECT, lower, ("thực hiện", "triển khai"),
                                               head_end(text))
                if m[0].lstrip(" \t*").startswith("v/") or _opens_block(text, m.start())]
-    preamble = _first_part(text)
+    preamble = first_part(text)
     # (a lead-in's line holds one of its verbs, after "Để " too)
     leads = [m.end() for m in line_matches(_IMPL_LEAD, text, ("Thực hiện", "Triển khai",
                                                                "Tiếp tục"))

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from policykg.core.vntext import case_blind_words, may_hold
-from policykg.loaders.bodies import body_phrase_end, split_bodies, starts_with_body
+from policykg.loaders.bodies import body_phrase_end, is_whole_body, split_bodies, starts_with_body
 from policykg.loaders.clean import tidy
 
 # A sentence ends at ". " before a capital (not after an abbreviation such as "TP." or
@@ -195,7 +195,7 @@ def _open_list(clause: str) -> bool:
     if not found:
         return False
     rest = clause[found[-1].end():].rstrip(" ,;.")
-    return starts_with_body(rest) and body_phrase_end(rest) >= len(rest) - 1
+    return is_whole_body(rest)
 
 
 def subjects(text: str) -> tuple[str, ...]:
@@ -220,7 +220,7 @@ def subjects(text: str) -> tuple[str, ...]:
 def _only_bodies(clause: str) -> bool:
     """Whether ``clause`` is nothing but a list of bodies."""
     body = clause.strip(" *;,.")
-    return starts_with_body(body) and body_phrase_end(body) >= len(body) - 1
+    return is_whole_body(body)
 
 
 def requested(text: str) -> tuple[str, ...]:
@@ -293,6 +293,13 @@ _ROLE_WORDS = ("vai", "là")  # one of them is in every match of _ROLE
 # giá cao …" — it directs nothing ("Biểu dương, tôn vinh doanh nghiệp …" in a plan does).
 _JUDGEMENT = re.compile(r"(?i)^[\s*]*(?:(?:cơ bản|về cơ bản)\s+)?(?:đồng ý|nhất trí|ghi nhận|"
                         r"đánh giá cao|hoan nghênh)\b(?!\s+chủ trương)")
+# An item that only names a document, a legal basis: "- Quyết định số 749/QĐ-TTg ngày … của
+# Thủ tướng Chính phủ phê duyệt …", wherever it stands.
+_CITATION_ITEM = re.compile(
+    r"(?i)^[\s*]*(?:luật|bộ luật|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|kế hoạch|"
+    r"chương trình|kết luận|thông báo|công văn|hướng dẫn|văn bản|quy định)(?:\s+liên tịch)?"
+    r"\s+(?:số\s*:?\s*)?\d[^\s,;:]*(?:\s*,?\s*ngày\s*\d[^\s,;:]*)?\s*(?:,|của\b|về\b|"
+    r"ban hành\b|phê duyệt\b|quy định\b|hướng dẫn\b|$)")
 # A normative passive: "Việc phát triển … cần được chú trọng" directs.
 _MODAL = re.compile(r"(?i)\b(?:cần|phải)\b")
 # A line of a schedule of quotas, a target and nothing else: "- Năm 2022: 94 xã, phường, thị
@@ -325,7 +332,8 @@ def is_directive(text: str) -> bool:
     if (passive and not _MODAL.search(passive[0])) or _QUOTA.match(text):
         return False
     role = _ROLE.match(text) if may_hold(text, _ROLE_WORDS, lower) else None
-    if (role and not _MODAL.search(role[0])) or _JUDGEMENT.match(text):
+    if (role and not _MODAL.search(role[0])) or _JUDGEMENT.match(text) \
+            or _CITATION_ITEM.match(text):
         return False
     if ACTION.match(text):
         return True

@@ -87,6 +87,7 @@ def _value(m: re.Match[str], kind: str) -> str:
 
 
 _YEAR_CUE = r"năm\s+(?:19|20)\d\d"
+_REFERENCE_DATE = re.compile(r"tính\s+$")  # "tính đến ngày …", matched in the lower case
 # Each form with a cue it cannot match without, searched case-sensitively in the lower-cased
 # text: most texts lack the cue, and its search is much cheaper than the form's own.
 _FORMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
@@ -137,6 +138,9 @@ def find_deadline(text: str, *, offset: int = 0, source: str = "") -> Deadline |
         if cue.search(lower) is None:
             continue
         m = pattern.search(text)
+        while m is not None and "tính" in lower and _REFERENCE_DATE.search(
+                lower, max(0, m.start() - 6), m.start()):
+            m = pattern.search(text, m.end())  # "(tính đến ngày 31/12/2024)": a count's date
         if m is None:
             continue
         value = _value(m, kind)

@@ -17,8 +17,8 @@ from datetime import date
 
 from policykg.core.errors import InvalidNumber
 from policykg.core.provinces import province_at, province_named
-from policykg.core.vntext import expand_abbreviations, fold
-from policykg.loaders.bodies import body_phrase_end, is_collective, starts_with_body
+from policykg.core.vntext import LOWER, UPPER, expand_abbreviations, fold
+from policykg.loaders.bodies import is_collective, is_whole_body
 from policykg.loaders.clean import tidy
 from policykg.loaders.lead import (
     LeadFacts,
@@ -32,8 +32,6 @@ from policykg.loaders.scan import line_matches, line_search, line_start_search, 
 from policykg.ontology.identity import parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentHeader, DocumentKind, Provenance, Span
 
-UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _WORD = rf"[{UPPER}][{LOWER}]*"
 NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"  # a capitalised proper name: "Thái Nguyên"
 
@@ -176,8 +174,8 @@ _COMPOUNDS = frozenset(tuple(pair.split()) for pair in (
     "CÔNG AN", "NGÂN HÀNG", "NHÀ NƯỚC", "THANH TRA", "CHỈ ĐẠO", "CÁN SỰ", "CHẤP HÀNH",
     "MẶT TRẬN", "TỔ QUỐC", "LIÊN HIỆP", "THANH NIÊN", "PHỤ NỮ", "CHIẾN BINH", "CỘNG HÒA",
     "CỘNG HOÀ", "CHỦ NGHĨA", "VIỆT NAM", "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẠI HỌC",
-    "HỌC VIỆN", "BỆNH VIỆN", "CÔNG TY", "TẬP ĐOÀN"))
-_CAPS_LINE = re.compile(rf"[ \t*]*[{UPPER}][{UPPER} ,&\-–]*[ \t*]*")
+    "HỌC VIỆN", "BỆNH VIỆN", "CÔNG TY", "TẬP ĐOÀN", "ỦY BAN", "UỶ BAN"))
+_CAPS_LINE = re.compile(rf"[ \t*]*[{UPPER}](?:[ ,&\-–]*[{UPPER},&\-–])*[ \t*]*")
 
 
 def _wrapped_caps(head: str) -> str:
@@ -474,17 +472,21 @@ _PREAMBLE_AUTHOR = re.compile(
     r"[ \t]+(?:ban hành|xây dựng)[ \t]+(?:Kế hoạch|Chương trình|Đề án|Hướng dẫn|Quy chế)"
     r"(?![ \t]+số)", re.M)
 _PREAMBLE_REACH = 3000
+_FIRST_PART = re.compile(r"^[ \t*]*(?:[IVX]+|1)[.)][ \t]", re.M)
+
+
+def first_part(text: str) -> int:
+    """Where the body's outline starts (its first "I." or "1." heading), else the end."""
+    m = line_start_search(_FIRST_PART, text)
+    return m.start() if m else len(text)
 
 
 def _preamble_author(text: str, head: int) -> re.Match[str] | None:
-    """The body a preamble names as issuing the document, when the grammar of bodies reads
-    the whole phrase as one body (:func:`policykg.loaders.bodies.body_phrase_end`)."""
-    for m in _PREAMBLE_AUTHOR.finditer(text, 0, min(len(text), head + _PREAMBLE_REACH)):
-        body = m["body"].strip()
-        if starts_with_body(body) and body_phrase_end(body) >= len(body) - 1 and \
-                not is_collective(body):
-            return m
-    return None
+    """The body a preamble (before the first part) names as issuing the document, when
+    the grammar of bodies reads the whole phrase as one body."""
+    end = min(first_part(text), head + _PREAMBLE_REACH)
+    return next((m for m in _PREAMBLE_AUTHOR.finditer(text, 0, end)
+                 if is_whole_body(body := m["body"].strip()) and not is_collective(body)), None)
 
 
 # "… , Ban Thường vụ Đảng uỷ Trường ban hành Kế hoạch …": the standing board of the
@@ -523,8 +525,9 @@ def complete_issuer(header: DocumentHeader) -> DocumentHeader:
     if issuer and province and (issuer.endswith(_LOCAL_ENDINGS)
                                 or issuer.endswith((" tỉnh", " thành phố"))):
         return header.model_copy(update={"issuer": f"{issuer} {province}"})
-    if issuer and province and issuer.startswith("Sở ") and not re.search(
-            r" (?:tỉnh|thành phố) ", issuer + " "):  # a department of the province
+    if issuer and province and issuer.startswith("Sở ") and not issuer.endswith(
+            f" {province}") and not re.search(r" (?:tỉnh|thành phố) ", issuer + " "):
+        # a department of the province ("Sở Khoa học và Công nghệ Thái Bình" names it)
         return header.model_copy(update={"issuer": f"{issuer} tỉnh {province}"})
     return header
 

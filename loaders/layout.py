@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from policykg.core.vntext import in_capitals
-from policykg.loaders.bodies import body_phrase_end, starts_with_body
+from policykg.loaders.bodies import is_whole_body
 from policykg.loaders.clauses import ACTION
 from policykg.loaders.clean import LETTER_LABEL
 
@@ -124,7 +124,7 @@ def _tab_cells(text: str) -> str:
 # A column of a letterhead: the Party's name or the motto, the number, the place and date.
 _LETTERHEAD_CELL = re.compile(r"[ \t*]*(?:ĐẢNG CỘNG SẢN|CỘNG H[OÒ]A XÃ HỘI|Độc lập|"
                               r"Số[ \t]*:?[ \t]*\d|[A-ZĐÀ-Ỹ][^,|]{1,30},[ \t]*ngày[ \t]+\d)")
-_COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{4,}(?=\S)|[ \t]*\|[ \t]*")
+_COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{4,}(?=\S)|(?<![ \t])[ \t]*\|[ \t]*")
 
 
 def _letterhead_columns(text: str) -> str:
@@ -207,12 +207,14 @@ _OPEN_NAME_END = re.compile(r"(?i)(?:^(?!.*\bcác\b).*\b(?:tỉnh|thành phố|h
                             r"thị trấn)|\b(?:và|các)|[,;&-])[ \t]*$")
 
 
-def _logical_line(lines: list[str], i: int, starts: list[int], joined: set[int]) -> str:
+def _logical_line(lines: list[str], i: int, starts: list[int], joined: set[int],
+                  width: int) -> str:
     """Line ``i`` with the lines before it that it was joined to ("4. Sở Văn hoá, Thể thao"
-    + "và Du lịch")."""
-    k = i
-    while k > 0 and starts[k] - 1 in joined:
+    + "và Du lịch"), as far back as ``width`` characters (a longer one names no body)."""
+    k, length = i, len(lines[i])
+    while k > 0 and starts[k] - 1 in joined and length < width:
         k -= 1
+        length += len(lines[k]) + 1
     return " ".join(lines[k:i + 1])
 
 
@@ -224,8 +226,7 @@ def _names_a_body(line: str, style: Style) -> bool:
     if label is None or len(line.rstrip()) >= style.width:
         return False
     name = line[label.end():].strip(" \t*:")
-    return bool(name) and starts_with_body(name) and body_phrase_end(name) >= len(name) - 1 \
-        and not _OPEN_NAME_END.search(name)
+    return bool(name) and is_whole_body(name) and not _OPEN_NAME_END.search(name)
 
 
 def _soft_break(prev: str, line: str, style: Style) -> bool:
@@ -305,8 +306,8 @@ def lay_out(text: str) -> str:
             join = False  # "… năm 2025.", "2.", "Đẩy mạnh …": the marker opens an item
         elif style.wrapped and not is_table_row(prev) and not is_table_row(line):
             join = _soft_break(prev, line, style) and not (
-                ACTION.match(line) and _names_a_body(_logical_line(lines, i, starts, joined),
-                                                     style))
+                ACTION.match(line) and _names_a_body(
+                    _logical_line(lines, i, starts, joined, style.width), style))
         elif not style.wrapped:  # one paragraph per line: only evident breaks in a sentence
             join = (_continues(prev, line) or (style.blank_separated and _goes_on(prev, line))
                     ) and not _caps(prev)

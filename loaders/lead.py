@@ -16,9 +16,16 @@ from datetime import date
 
 from policykg.core.errors import InvalidNumber
 from policykg.core.vntext import expand_abbreviations
-from policykg.loaders.bodies import body_phrase_end, starts_with_body
+from policykg.loaders.bodies import body_phrase_end, is_whole_body, starts_with_body
 from policykg.loaders.clean import tidy
-from policykg.loaders.page import ISSUED_BY, Page, addressed, issues_itself, request_voice
+from policykg.loaders.page import (
+    ISSUED_BY,
+    Page,
+    acts_itself,
+    addressed,
+    issues_itself,
+    request_voice,
+)
 from policykg.ontology.identity import ParsedNumber, parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentKind
 
@@ -33,7 +40,8 @@ _DATE_BEFORE = re.compile(r"(?i)\bngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2}
 _ISSUING = re.compile(r"(?i)\s*(?:đã\s+|vừa\s+)?(?:ký\s+)?ban\s+hành\s*$")
 _ISSUED_BY = re.compile(rf"(?i)\s*\)?\s*,?\s*{ISSUED_BY}\s+")
 _CLAUSE_START = re.compile(r"[.;:\n]|,\s+(?=[A-ZĐÀ-Ỹ])")
-_LEAD_MARK = 8  # "LTS: ", "(TG) - ": a site's mark before a lead's first word
+# A site's mark before its lead's first word: "LTS: ", "(TG) - ", "(Chinhphu.vn) - ".
+_SITE_MARK = re.compile(r"[ \t]*(?:\(?LTS\)?[ \t]*:|\([^()\n]{1,30}\)[ \t]*[-–])[ \t]*")
 _LEAD_PARAGRAPH = 600  # how far past the lead the document's own first paragraph may name it
 # The body speaking in a letter: "…, Bộ X đã dự thảo …", "Bộ X xin gửi …".
 _LETTER_VOICE = re.compile(
@@ -95,10 +103,17 @@ def lead_facts(view: str, page: Page) -> LeadFacts:
 
 
 def preamble_facts(view: str) -> LeadFacts:
-    """The kind and issuer of a text whose preamble issues it ("X ban hành Kế hoạch …")."""
+    """The kind and issuer of a text whose preamble issues it ("X ban hành Kế hoạch …") or
+    acts in it ("X hướng dẫn … như sau:")."""
     found = issues_itself(view)
     if found is None:
-        return LeadFacts()
+        acting = acts_itself(view)  # "Căn cứ …, Sở X hướng dẫn các sở … như sau:"
+        if acting is None:
+            return LeadFacts()
+        return LeadFacts(kind=_KIND_BY_NAME.get(" ".join(acting["kind"].split())),
+                         kind_span=acting.span("kind"),
+                         issuer=expand_abbreviations(tidy(acting["body"])),
+                         issuer_span=acting.span("body"))
     issuer, issuer_span = _issuer_before(view, found.start("kind"))
     # "Chương trình hành động" is a Chương trình
     kind = _KIND_BY_NAME.get(found["kind"].lower().removesuffix(" hành động"))
@@ -115,7 +130,7 @@ def letter_facts(view: str) -> LeadFacts:
         return LeadFacts()
     for m in _LETTER_VOICE.finditer(view, to.end()):
         phrase = m["body"].strip()
-        if starts_with_body(phrase) and body_phrase_end(phrase) >= len(phrase) - 1:
+        if is_whole_body(phrase):
             return LeadFacts(kind=DocumentKind.CongVan, kind_span=to.span(),
                              issuer=expand_abbreviations(tidy(phrase)), issuer_span=m.span("body"))
     return LeadFacts(kind=DocumentKind.CongVan, kind_span=to.span())
@@ -147,8 +162,8 @@ def _date_before(view: str, start: int) -> re.Match[str] | None:
     """"Ngày 08/12/2023 UBND tỉnh đã ban hành Công văn số …": the date opening the sentence."""
     stop = view.rfind(". ", 0, start)
     sentence = max(stop + 2 if stop >= 0 else 0, view.rfind("\n", 0, start) + 1)
-    found = _DATE_BEFORE.search(view, sentence, start)  # (after a site's "LTS:" too)
-    return found if found is not None and found.start() <= sentence + _LEAD_MARK else None
+    mark = _SITE_MARK.match(view, sentence)  # "LTS: Ngày …", "(TG) - Ngày …"
+    return _DATE_BEFORE.match(view, mark.end() if mark else sentence)
 
 
 def _issuer_after(view: str, start: int) -> tuple[str | None, tuple[int, int]]:
@@ -177,7 +192,7 @@ def _issuer_before(view: str, start: int) -> tuple[str | None, tuple[int, int]]:
     if dated is not None:
         clause = dated.end()
     phrase = view[clause:verb.start()].strip()
-    if not phrase or not starts_with_body(phrase) or body_phrase_end(phrase) < len(phrase) - 1:
+    if not phrase or not is_whole_body(phrase):
         return None, (0, 0)
     first = view.index(phrase, clause)
     return expand_abbreviations(tidy(phrase)), (first, first + len(phrase))

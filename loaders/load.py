@@ -4,9 +4,11 @@ This is the I/O edge of the loaders, and the one way documents get into the grap
 for the command line (:func:`load_files`) and the HTTP upload (:func:`load_text`)
 alike.  Documents are loaded in :func:`batches`: the candidate documents that undated
 citations may name (see :mod:`policykg.loaders.resolve`) and those that citations by
-name may be are read once per batch (:class:`BatchIndex`), through the indexes, and
-a batch is written in one transaction of ``UNWIND`` statements
-(see :mod:`policykg.loaders.writer`).
+name may be are read once per batch (:class:`~policykg.loaders.batch_index.BatchIndex`),
+through the indexes, and a batch is written in one transaction of ``UNWIND`` statements
+(see :mod:`policykg.loaders.writer`) — in more than one where a document reads what an
+earlier one of the batch changes (:mod:`policykg.loaders.rounds`), so that a batch
+writes what loading its documents one after the other writes.
 With ``on_violation`` the document's rows are validated first
 (:mod:`policykg.loaders.precheck`): ``reject`` raises
 :class:`~policykg.core.errors.DocumentRejected` and writes nothing; ``warn`` writes and
@@ -16,29 +18,30 @@ reports the findings in the result.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 from policykg.core.errors import DocumentRejected, InputError, PolicyKGError
 from policykg.core.vntext import fold
 from policykg.loaders.batch import FileFailure, discover, extract_batch
+from policykg.loaders.batch_index import BatchIndex
 from policykg.loaders.clean import clean_text
 from policykg.loaders.extract import extract
 from policykg.loaders.precheck import precheck
 from policykg.loaders.resolve import (
-    Candidate,
     ResolvedReference,
     reference_scope,
     resolve_reference,
 )
-from policykg.loaders.rows import DocumentRows, document_rows, own_document_id
+from policykg.loaders.rounds import Round, changes, settled, subject_words
+from policykg.loaders.rows import DocumentRows, Row, document_rows, own_document_id
 from policykg.loaders.sidecar import Sidecar
 from policykg.loaders.writer import Writes, adopt_stub_statements, write_documents
 from policykg.ontology.identity import document_id, document_scope, number_key
 from policykg.ontology.records import Extraction, NamedCitation
 from policykg.ontology.validation import Finding
-from policykg.queries.catalog import load_catalog, load_writes
+from policykg.queries.catalog import load_writes
 from policykg.queries.public import public_source
 from policykg.queries.store import GraphStore, Statement
 
@@ -56,55 +59,6 @@ class LoadResult:
     targets: int
     warnings: tuple[str, ...]
     findings: tuple[Finding, ...] = ()  # load-time validation of the document's own nodes
-
-
-class BatchIndex:
-    """What the graph holds that a batch's resolution asks about, read once for the batch:
-    the documents of every (scope, number) its documents cite or are, and the central
-    resolutions of every term its citations by name give."""
-
-    def __init__(self, store: GraphStore, extractions: Sequence[Extraction]) -> None:
-        catalog = load_catalog(store.engine)
-        keys = sorted({key for e in extractions for key in _numbers(e)})
-        self._numbered: dict[tuple[str, str], list[Candidate]] = {}
-        if keys:
-            for r in store.read(catalog["documents_numbered"].text,
-                                {"rows": [{"scope": s, "key": k} for s, k in keys]}):
-                self._numbered.setdefault((r["scope"], r["key"]), []).append(
-                    Candidate(r["id"], r["year"]))
-        terms = sorted({c.term for e in extractions for c in e.named_citations})
-        self._of_term: dict[str, list[tuple[str, str | None]]] = {}
-        if terms:
-            for r in store.read(catalog["documents_of_terms"].text, {"terms": terms}):
-                self._of_term.setdefault(r["term"], []).append((r["id"], r["title"]))
-        sources = sorted({public_source(e.source) for e in extractions
-                          if e.document.number is None})
-        self._of_source: dict[str, list[str]] = {}
-        if sources:
-            for r in store.read(catalog["unnumbered_of_sources"].text, {"sources": sources}):
-                self._of_source.setdefault(r["source"], []).append(r["id"])
-
-    def numbered(self, scope: str, number: str) -> list[Candidate]:
-        """The documents of ``scope`` whose number is ``number``, ignoring case."""
-        return self._numbered.get((scope, number_key(number)), [])
-
-    def of_term(self, term: str) -> list[tuple[str, str | None]]:
-        """(id, title) of the central resolutions of ``term``."""
-        return self._of_term.get(term, [])
-
-    def of_source(self, source: str) -> list[str]:
-        """Ids of the unnumbered documents loaded from ``source`` (as stored)."""
-        return self._of_source.get(source, [])
-
-
-def _numbers(extraction: Extraction) -> set[tuple[str, str]]:
-    """The (scope, number key) of the document and of every document it cites."""
-    h = extraction.document
-    found = {(reference_scope(ref, h.province), number_key(ref.number))
-             for ref in extraction.references}
-    if h.number:
-        found.add((document_scope(h.number, h.province), number_key(h.number)))
-    return found
 
 
 def resolve_citations(
@@ -132,33 +86,42 @@ def resolve_citations(
     return resolved, warnings
 
 
-def _adoptions(writes: Writes, index: BatchIndex, extraction: Extraction, doc_id: str,
+def _adoptions(writes: Writes, extraction: Extraction, doc_id: str,
                resolved: dict[str, ResolvedReference]) -> list[Statement]:
-    """Merge ``undated`` stubs into the dated documents this load writes, when unambiguous.
+    """Merge ``undated`` stubs into dated documents, where unambiguous.
 
     An undated citation ("Nghị quyết số 20-NQ/TW", no date, nothing known) leaves a
-    stub ``tw:undated:20-nq-tw``; once a dated document with that scope and number
-    is written — loaded, or cited with its date — and it is the only dated one, the
-    stub's edges move onto it.
+    stub ``tw:undated:20-nq-tw``; once the graph holds one dated document of that scope
+    and number — loaded, or cited with its date — and only one, the stub's edges move
+    onto it.  Every number the document is or cites is checked, in the transaction
+    that writes it: a loader writing the dated document and one writing the undated
+    citation at the same time each see the other's write, whichever comes second.
     """
     h = extraction.document
-    dated: dict[tuple[str, str], str] = {}
+    numbers: set[tuple[str, str]] = set()
     if h.number and h.issued:
-        dated[(document_scope(h.number, h.province), h.number)] = doc_id
+        numbers.add((document_scope(h.number, h.province), h.number))
     for ref in extraction.references:
-        target = resolved[ref.key]
-        if target.resolution == "resolved" and ":undated:" not in target.id:
-            dated.setdefault((target.id.split(":", 1)[0], ref.number), target.id)
-    statements: list[Statement] = []
-    for (scope, number), dated_id in dated.items():
-        undated = document_id(scope=scope, year=None, number=number)
-        known = index.numbered(scope, number)
-        if undated not in {c.id for c in known}:
-            continue
-        others = {c.id for c in known if c.year is not None and c.id != dated_id}
-        if not others:
-            statements += adopt_stub_statements(writes, undated, dated_id)
-    return statements
+        numbers.add((resolved[ref.key].id.split(":", 1)[0], ref.number))
+    keys: dict[str, Row] = {}
+    for scope, number in numbers:
+        stub = document_id(scope=scope, year=None, number=number)
+        keys.setdefault(stub, {"stub": stub, "scope": scope, "key": number_key(number)})
+    return adopt_stub_statements(writes, list(keys.values()))
+
+
+def _may_adopt(index: BatchIndex, extraction: Extraction,
+               resolved: dict[str, ResolvedReference]) -> bool:
+    """Whether the graph, as the batch read it, holds an undated stub of a number this
+    document is or cites with a date: writing it may then move the stub's edges, which
+    the documents after it would read (the move itself is decided in the write)."""
+    h = extraction.document
+    numbers = {(document_scope(h.number, h.province), h.number)} if h.number and h.issued \
+        else set()
+    numbers |= {(resolved[ref.key].id.split(":", 1)[0], ref.number)
+                for ref in extraction.references if ":undated:" not in resolved[ref.key].id}
+    return any(document_id(scope=scope, year=None, number=number) in
+               {c.id for c in index.numbered(scope, number)} for scope, number in numbers)
 
 
 _SUBJECT_FIT = 0.6  # of a named citation's subject words found in a candidate's title
@@ -171,7 +134,7 @@ def resolve_named(index: BatchIndex, extraction: Extraction
     found: list[tuple[NamedCitation, str]] = []
     warnings: list[str] = []
     for citation in extraction.named_citations:
-        words = set(fold(citation.subject or "").split()) - {"ve"}
+        words = subject_words(citation)
         fits = sorted(doc_id for doc_id, title in index.of_term(citation.term)
                       if not words or (title and len(words & set(fold(title).split()))
                                        >= _SUBJECT_FIT * len(words)))
@@ -221,15 +184,16 @@ def _same_source(index: BatchIndex, extraction: Extraction) -> tuple[str | None,
 
 
 def _prepared(writes: Writes, index: BatchIndex, extraction: Extraction
-              ) -> tuple[DocumentRows, list[str], list[Statement]]:
-    """What loading one extracted document writes — its rows and the stubs it adopts —
-    and the warnings of its resolution."""
+              ) -> tuple[DocumentRows, list[str], list[Statement], bool]:
+    """What loading one extracted document writes — its rows and the stubs it adopts —,
+    the warnings of its resolution, and whether it may adopt a stub the graph holds."""
     resolved, warnings = resolve_citations(index, extraction)
     own_id, own_warnings = own_id_in_graph(index, extraction)
     named, named_warnings = resolve_named(index, extraction)
     rows = document_rows(extraction, resolved, own_id, named)
     return (rows, [*extraction.warnings, *warnings, *own_warnings, *named_warnings],
-            _adoptions(writes, index, extraction, rows.id, resolved))
+            _adoptions(writes, extraction, rows.id, resolved),
+            _may_adopt(index, extraction, resolved))
 
 
 @dataclass(frozen=True)
@@ -242,23 +206,42 @@ class LoadFailure:
 
 def load_batch(store: GraphStore, extractions: Sequence[Extraction],
                on_violation: OnViolation | None = None) -> list[LoadResult | LoadFailure]:
-    """Load documents that do not touch one another (:func:`batches`): their citations
-    resolved against one :class:`BatchIndex`, validated together when ``on_violation``
-    is given (one pass of the checker, :func:`~policykg.loaders.precheck.precheck`), those
-    not refused written in one transaction (each stored whole or not at all); an outcome
-    per document.
+    """Load documents as loading them one after the other would: their citations resolved
+    against one :class:`BatchIndex`, validated together when ``on_violation`` is given
+    (one pass of the checker, :func:`~policykg.loaders.precheck.precheck`), those not
+    refused written in one transaction (each stored whole or not at all); an outcome per
+    document.  Where a document reads what an earlier one changes
+    (:mod:`policykg.loaders.rounds`), the documents before it are written first and the
+    rest loaded after them.
 
     A document that cannot be stored (:class:`~policykg.core.errors.TooLarge`) is a
     failure of its own; the others are loaded."""
+    outcomes: list[LoadResult | LoadFailure] = []
+    while len(outcomes) < len(extractions):
+        outcomes += _load_round(store, extractions[len(outcomes):], on_violation)
+    return outcomes
+
+
+def _load_round(store: GraphStore, extractions: Sequence[Extraction],
+                on_violation: OnViolation | None) -> list[LoadResult | LoadFailure]:
+    """Load the longest prefix of ``extractions`` (one document at least) that one write
+    stores as one by one; an outcome for each of it."""
     writes = load_writes(store.engine)
     index = BatchIndex(store, extractions)
     prepared: list[tuple[Extraction, DocumentRows, list[str], list[Statement]]] = []
     refused: dict[int, LoadFailure] = {}  # by position in ``extractions``
+    write_round = Round()
     for k, extraction in enumerate(extractions):
         try:
-            prepared.append((extraction, *_prepared(writes, index, extraction)))
+            rows, warnings, adopted, adopts = _prepared(writes, index, extraction)
         except InputError as exc:
             refused[k] = LoadFailure(extraction.source, exc)
+            continue
+        if k and not write_round.admits(extraction, rows.id):
+            extractions = extractions[:k]
+            break
+        write_round.add(rows.id, changes(index, extraction, rows, adopts))
+        prepared.append((extraction, rows, warnings, adopted))
     checked = (precheck(store, [rows for _, rows, _, _ in prepared])
                if on_violation is not None and prepared else [() for _ in prepared])
     outcomes: list[LoadResult | LoadFailure] = []
@@ -276,9 +259,10 @@ def load_batch(store: GraphStore, extractions: Sequence[Extraction],
                                    references=len(rows.cited), tasks=len(rows.tasks),
                                    targets=len(rows.targets), warnings=tuple(warnings),
                                    findings=findings))
-        batch.append(rows)
+        batch.append(replace(rows, cited=[row for row in rows.cited
+                                          if not settled(row, index.document(row["id"]))]))
         adoptions += adopted
-    while len(outcomes) in refused:
+    while len(outcomes) in refused and len(outcomes) < len(extractions):
         outcomes.append(refused[len(outcomes)])
     if batch:
         write_documents(store, batch, adoptions)
@@ -298,28 +282,16 @@ def load_extraction(store: GraphStore, extraction: Extraction,
 BATCH = 100  # documents at most per batch
 
 
-def _touches(extraction: Extraction) -> set[tuple[str, str]]:
-    """What loading ``extraction`` reads or writes by key: the numbers of the documents it
-    is and cites, and its own id (an unnumbered document's)."""
-    return {*_numbers(extraction), ("id", own_document_id(extraction))}
-
-
 def batches(items: Iterable[Extraction | FileFailure], size: int = BATCH
             ) -> Iterator[list[Extraction | FileFailure]]:
-    """``items`` in order, cut into batches of at most ``size`` documents in which no
-    document touches a number or id an earlier one of its batch touched, and a document
-    that cites resolutions by name comes first: what a batch reads once before any of
-    it is written is then what each document would read loaded one after the other."""
+    """``items`` in order, cut into batches of at most ``size`` documents."""
     batch: list[Extraction | FileFailure] = []
-    touched: set[tuple[str, str]] = set()
     documents = 0
     for item in items:
         if isinstance(item, Extraction):
-            touches = _touches(item)
-            if documents and (documents >= size or touches & touched or item.named_citations):
+            if documents >= size:
                 yield batch
-                batch, touched, documents = [], set(), 0
-            touched |= touches
+                batch, documents = [], 0
             documents += 1
         batch.append(item)
     if batch:

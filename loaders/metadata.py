@@ -37,6 +37,7 @@ from policykg.ontology.records import DocumentHeader, DocumentKind, Provenance, 
 _LINES = 30  # the table is among the text's first lines
 _MIN_ROWS = 2
 _MAX_VALUE = 300
+_MAX_HEADLINE = 400
 _FIELDS = {
     "number": ("số hiệu", "số ký hiệu", "ký hiệu", "số văn bản"),
     "kind": ("loại văn bản", "hình thức văn bản"),
@@ -57,13 +58,15 @@ _LABEL = re.compile(
                                              reverse=True))
     + r")[ \t]*(?:\||:)[ \t]*")
 _LABEL_WORDS = (*_LABEL_FIELD, *_OTHER_LABELS)  # one of them is in every line _LABEL matches in
-_ROW_START = re.compile(r"[ \t]*\|?[ \t]*$")
-_OTHER_ROW = re.compile(r"[ \t]*\|(?:[^|\n]*\|[^|\n]*[^|\s][^|\n]*\|?)?[ \t]*")
+_ROW_START = re.compile(r"[ \t]*(?:\|[ \t]*)?$")
+# "| Lĩnh vực | Công nghệ thông tin |", "|": a row or a separator line of the table.
+_OTHER_ROW = re.compile(r"[ \t]*\|(?:[^|\n]*\|[ \t]*[^|\s][^|\n]*?(?:\|[ \t]*)?)?")
 _DATE = re.compile(r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)"
                    r"|ngày[ \t]+(?P<d2>\d{1,2})[ \t]+tháng[ \t]+(?P<m2>\d{1,2})[ \t]+năm[ \t]+"
                    r"(?P<y2>(?:19|20)\d\d)")
 # "Thành phố Huế", "Tỉnh Ninh Bình": the place of a bare State letterhead ("ỦY BAN NHÂN DÂN")
 _LOCALITY = re.compile(r"(?i)(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường)[ \t]+\S")
+_CITY = re.compile(r"(?i)^tp\.?[ \t]*")
 _BARE_ORGAN = re.compile(r"(?i)(?:ủy|uỷ) ban nhân dân|hội đồng nhân dân")
 
 
@@ -87,10 +90,11 @@ class Metadata:
             if getattr(header, name) not in (None, DocumentKind.Other):
                 continue
             if name == "issuer" and self.organ is not None and _LOCALITY.match(value):
-                fact = f"{self.organ} {value[:1].lower()}{value[1:]}"
+                place = _CITY.sub("Thành phố ", value)  # "TP. Huế" → "Thành phố Huế"
+                fact = f"{self.organ} {place[:1].lower()}{place[1:]}"
             updates[name], spans[name] = fact, span
         if "issuer" in updates and header.province is None and \
-                (province := province_named(str(self.facts["issuer"][0]))) is not None:
+                (province := province_named(self.facts["issuer"][0])) is not None:
             updates["province"], spans["province"] = province, self.facts["issuer"][1]
         if not updates:
             return header
@@ -99,7 +103,7 @@ class Metadata:
         return header.model_copy(update={**updates, "provenance": provenance})
 
 
-def _fact(name: str, value: str) -> object:
+def _fact(name: str, value: str) -> str | date | DocumentKind | None:
     """The header's value of one fact, or None when the table's cannot be read."""
     if name == "kind":
         try:
@@ -118,7 +122,8 @@ def _fact(name: str, value: str) -> object:
 
 
 def metadata_table(text: str) -> Metadata | None:
-    """The metadata table among the first lines of ``text`` (laid out), or None."""
+    """The metadata table among the first lines of ``text`` (laid out), or None: rows of
+    known labels in one block (other rows, "|" and blank lines between them)."""
     facts: dict[str, tuple[str, Span]] = {}
     lines: list[tuple[int, int, bool]] = []  # start, end, whether a row of the table
     pos = 0
@@ -129,6 +134,9 @@ def metadata_table(text: str) -> Metadata | None:
         labels = list(_LABEL.finditer(text, pos, end)) if ("|" in line or ":" in line) and \
             may_hold(line, _LABEL_WORDS) else []
         row = bool(labels) and bool(_ROW_START.match(text, pos, labels[0].start()))
+        if not row and facts and text[pos:end].strip() and \
+                not _OTHER_ROW.fullmatch(text, pos, end):
+            break  # the table has ended
         ends = [n.start() for n in labels[1:]] + [end] if labels else []
         for m, after in zip(labels, ends, strict=True):
             name = _LABEL_FIELD.get(" ".join(m["label"].lower().split()))
@@ -142,16 +150,22 @@ def metadata_table(text: str) -> Metadata | None:
     if len(facts) < _MIN_ROWS:
         return None
     first = next(k for k, (_, _, row) in enumerate(lines) if row)
-    last = max(k for k, (_, _, row) in enumerate(lines) if row)
-    while last + 1 < len(lines) and _OTHER_ROW.fullmatch(text[lines[last + 1][0]:
-                                                             lines[last + 1][1]]):
-        last += 1  # "| Lĩnh vực | Công nghệ thông tin |", "|": the table's other rows
     chars = list(text)
-    for k, (start, end, row) in enumerate(lines[:last + 1]):
-        # the rows, what is between them (a "|" line), the site's headline above them
-        if row or k > first or not in_capitals(text[start:end]):
-            chars[start:end] = " " * (end - start)
-    rest = text[lines[last][1]:].lstrip(" \t\n|")
+    for start, end, _ in lines[first:]:  # the rows and what is between and after them
+        chars[start:end] = " " * (end - start)
+    above = next((k for k in range(first - 1, -1, -1) if text[lines[k][0]:lines[k][1]].strip()),
+                 None)
+    if above is not None and _is_headline(text[lines[above][0]:lines[above][1]]):
+        start, end, _ = lines[above]  # the site's headline over its table
+        chars[start:end] = " " * (end - start)
+    rest = text[lines[-1][1]:].lstrip(" \t\n|")
     head = rest[:rest.find("\n")].strip(" \t|*") if "\n" in rest else ""
     organ = head.capitalize() if _BARE_ORGAN.fullmatch(head) else None
     return Metadata(blanked="".join(chars), facts=facts, organ=organ)
+
+
+def _is_headline(line: str) -> bool:
+    """A site's title line: not in capitals (a letterhead), not a sentence."""
+    stripped = line.strip()
+    return not in_capitals(stripped) and not stripped.endswith((".", ":", ";", "…")) and \
+        len(stripped) <= _MAX_HEADLINE

@@ -18,7 +18,8 @@ already open closes what was opened after it (a sibling); a new style opens insi
 the current item, unless the genre ranks it above (a numbered item after bullets
 closes the bullets).  A paragraph without a label, or ending in ":" (a lead-in), is a
 child of the item open before it.  Enumerations inside a paragraph — "(1) …; (2) …",
-"(i) … (ii) …" — are split into child nodes of their own (:func:`inline_items`).
+"(i) … (ii) …", "… như sau: - A; - B" — are split into child nodes of their own
+(:func:`inline_items`).
 
 Where the document's own text ends (the recipients list, a news page's related
 links) and what comes after it (the signature) is kept out of the tree; an annex
@@ -31,6 +32,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from policykg.core.vntext import UPPER
 from policykg.loaders.layout import is_table_row
 
 # Ranks of label styles, highest first; unknown styles rank as bullets.
@@ -71,6 +73,9 @@ FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|th�
                    r"thời gian(?:\s+\w+){0,3}|thời hạn(?:\s+\w+){0,3}|tiến độ(?:\s+\w+){0,2}|"
                    r"nội dung|sản phẩm(?:\s+\w+){0,2}|kết quả(?:\s+\w+){0,2}|nhiệm vụ|"
                    r"kinh phí(?:\s+\w+){0,2}|nguồn kinh phí)\s*:")
+# What a dossier holds follows it: "Hồ sơ đề xuất, đăng ký nhiệm vụ …", "Thành phần hồ sơ gồm:".
+DOSSIER = re.compile(r"(?i)[\s*]*(?:thành phần\s+hồ sơ\b|hồ sơ\s+(?:đề xuất|đăng ký|dự tuyển|"
+                     r"đề nghị|xét|tham gia|gồm|bao gồm)\b)")
 _DOTTED = re.compile(r"[\d.]+")  # a numbered label: "2", "2.1"
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -207,27 +212,35 @@ def _number(label: str) -> int | None:
     return int(label) if label.isdigit() else roman_value(label)
 
 
-def inline_items(text: str) -> list[tuple[str, str, int]]:
-    """The elements of an enumeration inside ``text``: (label, style, offset of the
-    element's text), when the labels count up from 1 (or i), at least two of them."""
-    best: list[tuple[str, str, int]] = []
-    if "(" not in text:
-        return best
-    marks = [m for m in _INLINE.finditer(text)
-             if m.start() == 0 or not (text[m.start() - 1].isalnum()
-                                       or text[m.start() - 1] in "_(")]
-    for style in ("paren", "proman"):
-        found: list[tuple[str, str, int]] = []
-        expected = 1
-        for m in marks:
-            label = m.group(1)
-            if (style == "paren") != label.isdigit():
-                continue
-            if _number(label) == expected:
-                found.append((label, style, m.end()))
-                expected += 1
-        if len(found) >= 2 and (not best or found[0][2] < best[0][2]):
-            best = found
+# A dash list run into its paragraph: "… như sau: - Quyết định số …; - Quyết định số …".
+_INLINE_DASH = re.compile(rf"(?<=[:;])[ \t]+[-–][ \t]+(?=[{UPPER}])")
+
+
+def inline_items(text: str) -> list[tuple[str, str, int, int]]:
+    """The elements of an enumeration inside ``text``: (label, style, offset of the label,
+    offset of the element's text), when the labels count up from 1 (or i), at least two
+    of them, or else for two dashes at least after a ":" or ";"."""
+    best: list[tuple[str, str, int, int]] = []
+    if "(" in text:
+        marks = [m for m in _INLINE.finditer(text)
+                 if m.start() == 0 or not (text[m.start() - 1].isalnum()
+                                           or text[m.start() - 1] in "_(")]
+        for style in ("paren", "proman"):
+            found: list[tuple[str, str, int, int]] = []
+            expected = 1
+            for m in marks:
+                label = m.group(1)
+                if (style == "paren") != label.isdigit():
+                    continue
+                if _number(label) == expected:
+                    found.append((label, style, m.start(), m.end()))
+                    expected += 1
+            if len(found) >= 2 and (not best or found[0][3] < best[0][3]):
+                best = found
+    if not best and (" - " in text or " – " in text):
+        dashes = list(_INLINE_DASH.finditer(text))
+        if len(dashes) >= 2:
+            best = [("-", "bullet-", m.start(), m.end()) for m in dashes]
     return best
 
 
@@ -237,17 +250,16 @@ def _split_inline(node: Node, outer: frozenset[str] = frozenset()) -> None:
     items = inline_items(node.text)
     if not items or items[0][1] in outer:
         return
-    starts = [offset for _, _, offset in items]
-    label_starts = [node.text.rfind("(", 0, s) for s in starts]
     children: list[Node] = []
-    for k, (label, style, offset) in enumerate(items):
-        stop = label_starts[k + 1] if k + 1 < len(items) else len(node.text)
+    for k, (label, style, _, offset) in enumerate(items):
+        stop = items[k + 1][2] if k + 1 < len(items) else len(node.text)
         body = node.text[offset:stop]
         trimmed = body.rstrip(" ;,.\t")
-        child = Node("paren", style, label, node.start + offset,
+        kind = "bullet" if style.startswith("bullet") else "paren"
+        child = Node(kind, style, label, node.start + offset,
                      node.start + offset + len(trimmed), trimmed, inline=True)
         children.append(child)
-    lead = node.text[:label_starts[0]].rstrip()
+    lead = node.text[:items[0][2]].rstrip()
     node.text = lead
     node.end = node.start + len(lead)
     for child in children:
@@ -373,12 +385,15 @@ class _Builder:
             return last
         return parent
 
-    def plain(self, line: str, start: int) -> None:
+    def plain(self, line: str, start: int, *, titles_list: bool = False) -> None:
+        """A paragraph; a lead-in (ending in ":", a dossier's "Hồ sơ …", or a title over
+        the list after it, ``titles_list``) holds the items after it."""
         self.table = None
         star = _STAR.match(line)  # "* Ban Tuyên giáo Tỉnh ủy …": an attribution line
         lead = star.end() if star else len(line) - len(line.lstrip())
         text = line[lead:].strip()
-        is_lead = text.rstrip(" *").endswith(":")
+        is_lead = text.rstrip(" *").endswith(":") or titles_list or bool(
+            DOSSIER.match(text) and not text.endswith("."))  # "Hồ sơ đề xuất …" over its list
         if is_lead and self.stack[-1].kind == "plain":  # a new lead-in ends the last one
             self.stack.pop()
         node = self.stack[-1].add(Node("plain", "plain", "*" if star else "", start + lead,
@@ -413,6 +428,20 @@ class _Builder:
         text = line.strip()
         self.table.add(Node("row", "row", "", start + line.index(text), start + len(line.rstrip()),
                             text, cells=(text,), cell_starts=(start + line.index(text),)))
+
+
+def _titles_list(line: str, following: str) -> bool:
+    """Whether ``line``, a paragraph under no item, is the title of the numbered list that
+    starts on the next line ("Chín chỉ tiêu trọng tâm nhiệm kỳ" over "1. Hằng năm, …"):
+    short, no sentence, not a lead-in."""
+    text = line.strip(" \t*")
+    if not text or len(text) > _TITLE_MAX or text[-1] in ".;:,!?" or not text[0].isupper():
+        return False
+    found = classify(following)
+    return found is not None and found.kind == "num" and found.label in ("1", "1.1")
+
+
+_TITLE_MAX = 100
 
 
 # A footnote: the rule above the notes, and a note ("¹ Quy định tại …"); no outline node.
@@ -461,7 +490,8 @@ def parse_outline(text: str) -> Node:
         elif found is not None:
             builder.labelled(found, line, start)
         else:
-            builder.plain(line, start)
+            builder.plain(line, start, titles_list=k + 1 < len(lines) and _titles_list(
+                line, lines[k + 1][0]) and builder.stack[-1].kind == "root")
     for node in list(builder.root.walk()):
         if node.kind not in ("root", "table", "row", "annex"):
             _split_inline(node)

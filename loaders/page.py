@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from policykg.loaders.bodies import starts_with_body
+from policykg.loaders.bodies import is_whole_body, starts_with_body
 from policykg.loaders.scan import line_search, line_start_matches, line_start_search
 
 PageKind = Literal["official", "republished", "news"]
@@ -57,7 +57,7 @@ _DATED_AND_ISSUED = re.compile(r"(?i)^\s*,?\s*\(?\s*ngày\s*\d{1,2}\s*[/.-]\s*\d
 # An organ's notice posted without its header: a preamble in its own voice ("Thực hiện …",
 # "Căn cứ …") and the organ's request "Sở Khoa học và Công nghệ đề nghị các sở, ban, ngành
 # …", "Bộ KH&CN đề nghị Quý cơ quan …" — and none of a report's marks.
-_OWN_VOICE_LINE = re.compile(r"^[ \t*]*(?:Thực hiện|Căn cứ|Để|Nhằm)\b", re.M)
+_OWN_VOICE_LINE = re.compile(r"^[ \t*]*(?:Thực hiện|Căn cứ|Để|Nhằm|Theo quy định)\b", re.M)
 REQUEST_VOICE = re.compile(
     r"(?:^|[,.;]\s+)(?P<body>[A-ZĐ][^,.;:\n]{2,80}?)\s+(?:xin\s+|kính\s+|trân trọng\s+)?"
     r"đề nghị\s+(?:Quý|các|những|toàn thể)\s", re.M)
@@ -89,6 +89,13 @@ _ISSUES_ITSELF = re.compile(
 _GIVES_ITSELF = re.compile(
     rf"(?i)\bban\s+hành\s+(?P<kind>{_DOC_KINDS})\b(?!\s+số)"
     r"[^\n]{0,400}?\bnội\s+dung\s+(?:của\s+)?(?P=kind)[^.\n]{0,80}?như\s+sau")
+# The preamble whose body guides or informs in the text itself: "Căn cứ …, Sở Khoa học và
+# Công nghệ hướng dẫn các sở, ban, ngành … như sau:" (a preamble's opening first: news
+# says "Chiều 12/3, Bộ X thông báo … như sau:").
+_ACTS_ITSELF = re.compile(
+    r"^[ \t*]*(?:Căn cứ|Thực hiện|Triển khai|Để|Nhằm|Theo quy định|Trên cơ sở)\b[^\n]*?[,;]\s+"
+    r"(?P<body>[A-ZĐ][^,.;:\n]{2,100}?)\s+(?P<kind>hướng\s+dẫn|thông\s+báo)\s+"
+    r"[^.\n]{0,400}?như\s+sau\s*:", re.M)
 _FIRST_PARAGRAPHS = 3
 # A site's lead before the document it republishes.  "Toàn văn Chỉ thị 24/CT-TTg … ra
 # sao?" titles an article quoting parts of it: only a lead that says it gives the whole
@@ -177,6 +184,8 @@ def classify_page(view: str) -> Page:
             return Page("republished", start, (0, start))
     if issuing and issues_itself(view) is not None:
         return Page("official")
+    if acts_itself(view) is not None and _REPORTED.search(view, 0, paragraphs) is None:
+        return Page("official")
     if request_voice(view) is not None:
         return Page("official")
     return Page("news")
@@ -197,6 +206,14 @@ def request_voice(view: str) -> re.Match[str] | None:
 def addressed(view: str) -> re.Match[str] | None:
     """The "Kính gửi:" line among the first lines, if the page is a letter."""
     return line_search(_ADDRESSED, view, ("Kính gửi",), _first_lines_end(view, _FIRST_LINES))
+
+
+def acts_itself(view: str) -> re.Match[str] | None:
+    """The preamble's "…, X hướng dẫn / thông báo … như sau:" that makes the text X's
+    Hướng dẫn or Thông báo, when X reads as a body; its ``body`` and ``kind`` groups."""
+    end = _first_lines_end(view, _FIRST_PARAGRAPHS)
+    return next((m for m in _ACTS_ITSELF.finditer(view, 0, end) if is_whole_body(m["body"])),
+                None)
 
 
 def issues_itself(view: str) -> re.Match[str] | None:

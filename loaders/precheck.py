@@ -13,7 +13,8 @@ that give the same findings (:mod:`policykg.queries.validation`):
   pyshacl checks it, much of its time spent parsing its SPARQL constraints again on
   every call.
 
-A batch of documents is checked in one dump: one scratch graph, or one pyshacl run.
+A batch of documents is checked in one dump: one scratch graph (its nodes indexed by
+id, written in one round trip), or one pyshacl run.
 
 Only findings about the document's own nodes (itself, its tasks and its targets)
 count: a cited document's faults are its own.
@@ -33,8 +34,8 @@ from policykg.loaders.rows import CITATION_PROPS, DocumentRows
 from policykg.ontology import mapping as m
 from policykg.ontology.rdf import to_rdf
 from policykg.ontology.validation import Finding, validate_rdf
-from policykg.queries.bulk import write_dump
-from policykg.queries.catalog import load_catalog
+from policykg.queries.bulk import dump_statements
+from policykg.queries.catalog import load_catalog, load_writes
 from policykg.queries.rules import run_rules
 from policykg.queries.store import GraphStore
 
@@ -109,10 +110,10 @@ class ScratchGraphs(Protocol):
 def precheck(store: GraphStore, batch: Sequence[DocumentRows]) -> list[tuple[Finding, ...]]:
     """The findings about each document's own nodes, before anything is written.
 
-    The documents of ``batch`` touch none of the same documents (see
-    :func:`policykg.loaders.load.batches`), so their dumps share only bodies: they are
-    checked together, in one dump (each node once) and one pass of the checker, and
-    each document gets the findings about its own nodes."""
+    No document of ``batch`` changes a document another of it reads
+    (:mod:`policykg.loaders.rounds`), so their dumps share only bodies and documents
+    they all see alike: they are checked together, in one dump (each node once) and one
+    pass of the checker, and each document gets the findings about its own nodes."""
     ids = sorted({i for rows in batch for i in (rows.id, *(r["id"] for r in rows.cited))})
     existing = _existing(store, ids)
     nodes: dict[tuple[str, str], dict[str, Any]] = {}
@@ -134,8 +135,7 @@ def precheck(store: GraphStore, batch: Sequence[DocumentRows]) -> list[tuple[Fin
     owner = {m.node_iri(node, node_id): k for k, rows in enumerate(batch)
              for node, node_id in own_nodes(rows)}
     if isinstance(store, ScratchGraphs):
-        findings = _in_scratch_graph(store, dump, rels,
-                                     [node_id for rows in batch for _, node_id in own_nodes(rows)])
+        findings = _in_scratch_graph(store, dump, rels)
     else:
         findings = validate_rdf(to_rdf(dump, rels)).findings
     found: list[list[Finding]] = [[] for _ in batch]
@@ -145,11 +145,14 @@ def precheck(store: GraphStore, batch: Sequence[DocumentRows]) -> list[tuple[Fin
     return [tuple(fs) for fs in found]
 
 
-def _in_scratch_graph(store: ScratchGraphs, nodes: list[Node], rels: list[Rel],
-                      ids: list[str]) -> tuple[Finding, ...]:
+def _in_scratch_graph(store: ScratchGraphs, nodes: list[Node], rels: list[Rel]
+                      ) -> tuple[Finding, ...]:
     with store.scratch() as scratch:
-        write_dump(scratch, nodes, rels)
-        run = run_rules(scratch, ids=ids)
+        writes = load_writes(scratch.engine)
+        for label in m.NODE_BY_LABEL:  # an index cannot be created with other statements
+            scratch.write([writes[f"scratch_index_{label.lower()}"].statement()])
+        scratch.write(dump_statements(scratch.engine, nodes, rels))  # one round trip
+        run = run_rules(scratch)  # every node: the findings not about its ids are dropped
     if run.skipped:
         raise GraphError("load-time validation: the graph engine did not evaluate "
                          + "; ".join(run.skipped))

@@ -27,12 +27,13 @@ from dataclasses import dataclass
 from policykg.loaders.bodies import (
     body_phrase_end,
     is_collective,
+    is_whole_body,
     split_bodies,
     starts_with_body,
 )
 from policykg.loaders.clauses import coordinators, is_closing, requested, subjects
 from policykg.loaders.clean import tidy
-from policykg.loaders.deadlines import find_deadline
+from policykg.loaders.deadlines import deadline_from_field, find_deadline
 from policykg.loaders.outline import Node
 from policykg.ontology.records import Provenance, Span, Task
 
@@ -42,10 +43,14 @@ _AFTER_LEAD = re.compile(r"(?i)(?:như sau|đề nghị|yêu cầu|chỉ đạo)
 # The issuer reporting what was done or received: background, not a task.
 _BACKGROUND = re.compile(
     r"(?i)\b(?:(?:đã|vừa)\s+)?có\s+(?:văn bản|công văn|tờ trình|báo cáo|thông báo|bài viết)\b"
-    r"|\bđã\s+(?:nghiên cứu|dự thảo|xây dựng|ban hành|tổ chức|báo cáo|hoàn thành|phê duyệt|"
-    r"ký|giao|chỉ đạo)\b")  # ("Tại Quyết định đã giao Bộ X chủ trì …": an earlier task)
+    r"|\bđã\s+(?:nghiên cứu|dự thảo|xây dựng|ban hành|tổ chức|báo cáo|hoàn thành)\b"
+    # what an earlier decision or its signer did ("Tại Quyết định đã giao Bộ X chủ trì …",
+    # "Thủ tướng Chính phủ đã phê duyệt …"), not a task's "các nhiệm vụ đã giao"
+    r"|\b(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Chính phủ|Thủ tướng)\b[^,.;]{0,60}?\s"
+    r"đã\s+(?:phê duyệt|ký|giao|chỉ đạo)\b")
 # A permission, no task: "Căn cứ Khung …, các bộ, ngành, địa phương có thể xây dựng …".
-_PERMISSION = re.compile(r"(?i)^[^.;:]{0,200}?\s(?:có thể|được phép)\s")
+_PERMISSION = re.compile(r"(?:^|,\s+)(?P<subject>(?:các|những)\s[^.;:]{1,80}?|[A-ZĐ][^,.;:]{1,80}?)"
+                         r"\s+(?:có thể|được phép)\s")
 _CONTACT = re.compile(r"(?i)\bliên hệ\b|\bđiện thoại\b|\bemail\b")
 # "X (kính / trân trọng) đề nghị Y …", "X giao Y …": the body directed.
 _DIRECTS = re.compile(r"(?i)(?:^|\s)(?:kính\s+|trân trọng\s+)?(?:đề nghị|yêu cầu|giao)\s+")
@@ -53,6 +58,10 @@ _DIRECTS = re.compile(r"(?i)(?:^|\s)(?:kính\s+|trân trọng\s+)?(?:đề ngh�
 _COLLECTIVE = re.compile(r"(?i)^(?:các|những|mọi|quý)\s|^đồng chí\b")
 # What only says where and when the result is sent.
 _SENDING = re.compile(r"(?i)\bgửi\s+(?:về|đến|tới)\b")
+# "*/ Thời hạn cuối cùng nhận hồ sơ: ngày 20 tháng 4 năm 2020": the time limit of the task above.
+_TIME_LIMIT = re.compile(r"(?i)^[\s*/+-]*(?:thời hạn|thời gian\s+(?:gửi|nộp|nhận|hoàn thành|báo "
+                         r"cáo))\b[^:\n]{0,60}:\s*")
+_UNPUNCTUATED_PARAGRAPH = 200
 # The last paragraph's "… đề nghị các đơn vị quan tâm thực hiện./.": a closing formula.
 _EXHORTATION = re.compile(r"(?i)\b(?:quan tâm|nghiêm túc|khẩn trương)(?:\s+chỉ đạo)?,?\s+"
                           r"(?:triển khai\s+)?thực hiện\b")
@@ -71,11 +80,21 @@ class ProseTasks:
 
 
 def _paragraphs(root: Node) -> Iterator[Node]:
-    """Paragraphs of the document's running text: plain nodes under no item."""
+    """Paragraphs of the document's running text: plain nodes under no item, and those
+    a bullet holds (a document whose outline holds no task reads them as prose: "- Phiếu
+    đề xuất …", then "Hồ sơ gửi về …")."""
     for child in root.children:
         if child.kind == "plain":
             yield child
+        if child.kind in ("plain", "bullet"):
             yield from _paragraphs(child)
+
+
+def _permits(sentence: str) -> bool:
+    """Whether the sentence's subject, a body, is only permitted to act ("Căn cứ Khung …,
+    các bộ, ngành, địa phương có thể xây dựng …"), not in a purpose ("… để cán bộ có thể
+    sử dụng …")."""
+    return any(is_whole_body(m["subject"]) for m in _PERMISSION.finditer(sentence))
 
 
 def _directed(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -137,14 +156,18 @@ def prose_tasks(root: Node, source: str) -> ProseTasks:
             skip = body.index(sentence) + after.end()
             body, start = body[skip:], start + skip
             sentence = body.strip()
-        if not _PUNCTUATED.search(sentence) and not _LEAD_END.search(sentence):
-            continue  # a header line, a heading
         if last is not None and tasks[last].deadline is None and (
-                _SENDING.search(sentence) or is_closing(sentence)):
-            sent_by = find_deadline(body, offset=start, source=source)
+                _SENDING.search(sentence) or is_closing(sentence) or _TIME_LIMIT.match(sentence)):
+            limit = _TIME_LIMIT.match(body)
+            sent_by = deadline_from_field(body[limit.end():], offset=start + limit.end(),
+                                          source=source) if limit else \
+                find_deadline(body, offset=start, source=source)
             if sent_by is not None:  # "… gửi về Bộ Xây dựng trước ngày 20/6/2016"
                 tasks[last] = tasks[last].model_copy(update={"deadline": sent_by})
                 continue
+        if not _PUNCTUATED.search(sentence) and not _LEAD_END.search(sentence) and not (
+                len(sentence) >= _UNPUNCTUATED_PARAGRAPH and _DIRECTS.search(sentence)):
+            continue  # a header line, a heading (a long request may have lost its stop)
         if _LEAD_END.search(sentence):
             if alone is None and not _BACKGROUND.search(sentence) and (
                     directed := _directed(sentence)) is not None:
@@ -154,7 +177,7 @@ def prose_tasks(root: Node, source: str) -> ProseTasks:
             continue
         if (is_closing(sentence) or _CONTACT.search(sentence) or _BACKGROUND.search(sentence)
                 or (sentence.endswith("./.") and _EXHORTATION.search(sentence))
-                or (_PERMISSION.match(sentence) and not _DIRECTS.search(sentence))):
+                or (_permits(sentence) and not _DIRECTS.search(sentence))):
             continue
         found = _owners(sentence)
         if found is None:

@@ -9,8 +9,9 @@ fails here rather than minting a new one in the graph.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import Any
 
 from policykg.core.errors import TooLarge
@@ -55,12 +56,18 @@ def _checked(node_or_rel: m.NodeType | m.RelType, props: Mapping[str, Any]) -> R
     return {k: v for k, v in props.items() if v is not None}
 
 
-def _provenance(p: Provenance | None, asserted_by: str | None = None) -> Row:
+# A body's canonical entities by surface, remembered: documents name the same bodies
+# again and again (canonical_bodies is pure).
+_canonical_bodies = lru_cache(maxsize=16384)(canonical_bodies)
+
+
+def _provenance(public: Callable[[str], str], p: Provenance | None,
+                asserted_by: str | None = None) -> Row:
     row: Row = {}
     if asserted_by is not None:
         row[m.ASSERTED_BY.name] = asserted_by
     if p is not None:
-        row[m.SOURCE_FILE.name] = public_source(p.source)  # never a server path
+        row[m.SOURCE_FILE.name] = public(p.source)  # never a server path
         row[m.ORIGIN.name] = p.origin
         if p.span is not None:
             row[m.SPAN_START.name] = p.span.start
@@ -76,7 +83,7 @@ def _asserted(p: Provenance | None, asserted_by: str) -> Row:
             m.ASSERTIONS.name: [m.assertion(asserted_by, p.origin if p else None, span)]}
 
 
-def _merged(rows: list[Row], key: tuple[str, ...], props: str) -> list[Row]:
+def merge_assertions(rows: list[Row], key: tuple[str, ...], props: str) -> list[Row]:
     """``rows`` with one row per ``key``: their assertions together (sorted, each once),
     the first row's other properties."""
     by_key: dict[tuple[Any, ...], Row] = {}
@@ -161,7 +168,7 @@ class _Bodies:
     def add(self, surface: str, *, province: str | None = None,
             central: bool | None = None) -> list[str]:
         """Ids of the bodies ``surface`` names ("Ban Tuyên giáo, Dân vận Tỉnh ủy" names two)."""
-        bodies = canonical_bodies(
+        bodies = _canonical_bodies(
             surface,
             province=province if province is not None else self.province,
             central=self.central if central is None else central,
@@ -204,6 +211,12 @@ def document_rows(
     """
     h = extraction.document
     doc_id = doc_id or own_document_id(extraction)
+    # its statements' sources made public once each, not once a row
+    public = cache(public_source)
+
+    def provenance(p: Provenance | None, asserted_by: str | None = None) -> Row:
+        return _provenance(public, p, asserted_by)
+
     scope = document_scope(h.number, h.province)
     central = scope in _NATIONAL
     field_origins = sorted(f"{k}={p.origin}" for k, p in h.provenance.items())
@@ -216,14 +229,14 @@ def document_rows(
         "signer": h.signer, "issuer_name": h.issuer, "stub": False,
         "sha256": extraction.sha256, "field_origins": field_origins,
         "search": document_search_key(h.kind, h.number, h.title),
-        "source_file": public_source(extraction.source), "origin": "text",
+        "source_file": public(extraction.source), "origin": "text",
     }))
     bodies = _Bodies(h.province, central)
     if h.issuer:
         rows.issued_by += [{"document": doc_id, "body": body,
-                            "props": _provenance(h.provenance.get("issuer"), doc_id)}
+                            "props": provenance(h.provenance.get("issuer"), doc_id)}
                            for body in bodies.add(h.issuer)]
-    addressed = _provenance(h.provenance.get("general_addressees"), doc_id)
+    addressed = provenance(h.provenance.get("general_addressees"), doc_id)
     for name in h.general_addressees:
         rows.addresses += [{"body": body, "props": addressed} for body in bodies.add(name)]
 
@@ -249,7 +262,7 @@ def document_rows(
             issuers = bodies.add(ref.issuer, central=ref_scope in _NATIONAL,
                                  province=None if ref_scope in _NATIONAL else h.province)
             rows.issued_by += [{"document": target.id, "body": body,
-                                "props": _provenance(ref.provenance, doc_id)}
+                                "props": provenance(ref.provenance, doc_id)}
                                for body in issuers]
 
     cited_ids = {row["id"] for row in rows.cited}
@@ -278,9 +291,9 @@ def document_rows(
             rows.stated[m.DOCUMENT_RELATION_BY_TERM[rel.rel].type].append({
                 "source": resolved[rel.source].id, "target": resolved[rel.target].id,
                 "props": _asserted(rel.provenance, doc_id)})
-    rows.stated = {rel_type: _merged(stated, ("source", "target"), "props")
+    rows.stated = {rel_type: merge_assertions(stated, ("source", "target"), "props")
                    for rel_type, stated in rows.stated.items()}
-    rows.cites = _merged([{"id": r["id"], "rel": r["rel"]} for r in rows.cited],
+    rows.cites = merge_assertions([{"id": r["id"], "rel": r["rel"]} for r in rows.cited],
                          ("id",), "rel")
 
     for n, task in enumerate(extraction.tasks, start=1):
@@ -292,9 +305,9 @@ def document_rows(
             "deadline_phrase": deadline.phrase if deadline else None,
             "recurring": bool(deadline and deadline.value == "recurring"),
             "document_id": doc_id, "search": fold(task.text),
-            **_provenance(task.provenance),
+            **provenance(task.provenance),
         })})
-        stated = _provenance(task.provenance, doc_id)
+        stated = provenance(task.provenance, doc_id)
         for name in task.owners:
             rows.owners += [{"task": task_id, "body": b, "props": stated} for b in bodies.add(name)]
         for name in task.coordinators:
@@ -309,7 +322,7 @@ def document_rows(
             "props": _checked(m.TARGET, {
                 "text": goal.text, "metric": goal.metric, "value": goal.value,
                 "unit": goal.unit, "qualifier": goal.qualifier, "year": goal.year,
-                "document_id": doc_id, **_provenance(goal.provenance),
+                "document_id": doc_id, **provenance(goal.provenance),
             }),
         })
     rows.bodies, rows.parts = bodies.rows()

@@ -57,8 +57,8 @@ from policykg.loaders.clauses import (
 from policykg.loaders.clean import tidy
 from policykg.loaders.deadlines import deadline_from_field, find_deadline
 from policykg.loaders.layout import lay_out
+from policykg.loaders.outline import DOSSIER, Node, parse_outline
 from policykg.loaders.outline import FIELD as _FIELD
-from policykg.loaders.outline import Node, parse_outline
 from policykg.loaders.prose import prose_tasks
 from policykg.loaders.spacing import Squeezed, source_span, spans_to_source
 from policykg.ontology.records import Deadline, Provenance, Task
@@ -118,7 +118,8 @@ class Scope:
 # Headings of sections that describe, not direct; a lost tone mark ("I- Tinh Hình Và
 # Nguyên Nhân") still counts.
 _DESCRIPTIVE = re.compile(
-    rf"(?i)^[\s*]*(?:{tone_blind('về')}\s+)?(?:" + "|".join(map(tone_blind, (
+    rf"(?i)^[\s*]*(?:{tone_blind('về')}\s+)?(?:(?:các|những|một số|\d{{1,2}}|hai|ba|bốn|năm|sáu|"
+    r"bảy|tám|chín|mười)\s+)?(?:" + "|".join(map(tone_blind, (
         "mục tiêu", "mục đích", "yêu cầu", "quan điểm", "đánh giá", "kết quả", "tình hình",
         "thực trạng", "bối cảnh", "những kết quả", "hạn chế", "tồn tại", "nguyên nhân",
         "đối tượng", "phạm vi", "sự cần thiết", "căn cứ", "nguyên tắc", "định hướng",
@@ -150,8 +151,11 @@ _DIRECTING = re.compile(r"(?i)^\s*(?:lãnh đạo|chỉ đạo|hướng dẫn)\b
 # An item in a body's scope that has the body require others to act.
 _REQUIRES = re.compile(r"[\s*]*[Yy]êu cầu\s")
 _ADDRESS_LIST = re.compile(r"(?i)^[-\s*]*kính gửi\b")
-_LEAD_ADDRESSEES = re.compile(r"(?i)\b(?:yêu cầu|đề nghị)\s+|^\s*căn cứ\b[^,]{0,200},\s*")
-_LEAD_WORDS = ("yêu cầu", "đề nghị", "căn cứ")  # one is in every match of _LEAD_ADDRESSEES
+# Where a lead-in's addressees start: after its verb ("… hướng dẫn các sở, ban, ngành …"),
+# else after its "Căn cứ …," opening.
+_LEAD_ADDRESSEES = re.compile(r"(?i)\b(?:yêu cầu|đề nghị|hướng dẫn)\s+")
+_LEAD_BASIS = re.compile(r"(?i)^\s*căn cứ\b[^,]{0,200},\s*")
+_LEAD_VERBS = ("yêu cầu", "đề nghị", "hướng dẫn")  # one is in every match of _LEAD_ADDRESSEES
 _CLOSERS = "\"”’)*"
 _WORDS_OF_A_TITLE = 30
 
@@ -275,12 +279,15 @@ class _Walker:
         if not any(cue in lower for cue in ("yêu cầu", "đề ngh", "căn cứ", "sau:", "như sau",
                                              "thực hiện", "trách nhiệm")):
             return
-        leads = _LEAD_ADDRESSEES.finditer(text) if may_hold(text, _LEAD_WORDS, lower) else ()
-        for m in leads:
+        verbs = list(_LEAD_ADDRESSEES.finditer(text)) if may_hold(text, _LEAD_VERBS, lower) \
+            else []
+        for m in verbs or list(_LEAD_BASIS.finditer(text)):
             found = clause_subjects(text[m.end():]) or ()
             if found:
                 self._add_addressees(found)
                 return
+        if verbs:
+            return  # (who requests or guides is the issuer, no addressee)
         found = clause_subjects(text)
         if found and (text.rstrip(" *").endswith(":") or "trách nhiệm" in lower
                       or "tổ chức thực hiện" in lower or "triển khai thực hiện" in lower):
@@ -325,9 +332,12 @@ class _Walker:
                 "trách nhiệm" in node.text.lower():
             self._lead_addressees(node.text)
         self._add_addressees(requested(node.text))
-        if (node.text.rstrip(" *").endswith(":") and _DESCRIBING_LEAD.search(node.text)) or (
-                ":" in node.text and may_hold(node.text, _PURPOSE_WORDS)
-                and _PURPOSE_LEAD.search(node.text)):
+        if (node.text.rstrip(" *").endswith(":") and _DESCRIBING_LEAD.search(node.text)) or \
+                (":" in node.text and may_hold(node.text, _PURPOSE_WORDS)
+                 and _PURPOSE_LEAD.search(node.text)) or DOSSIER.match(node.text) or (
+                    node.children and _DESCRIPTIVE.match(node.text)
+                    and not node.text.rstrip(" *").endswith(":")):
+            # (and a title over its list: "Chín chỉ tiêu trọng tâm nhiệm kỳ" / "1. …")
             scope = replace(scope, holds_tasks=False)  # "… gặp một số khó khăn, cụ thể:"
         self._children(node, scope)
 

@@ -11,16 +11,17 @@ document, and its assertions of the relations between documents — one relation
 per ordered pair, deleted when no assertion is left), then write it again;
 loading the same text twice leaves the graph as it was.  A cited document that is
 not loaded becomes a stub node (``stub: true``) and is filled in — not duplicated —
-when its own text is loaded, because both carry the same canonical id.  An ``undated`` stub left by
-an earlier unresolved citation is merged into the dated document when that
-document is loaded and no other dated document has the same number.
+when its own text is loaded, because both carry the same canonical id.  An ``undated`` stub
+left by an unresolved citation is merged into the dated document of its number when the
+graph holds exactly one: checked in the transaction that writes either of them, so two
+loaders at once, one writing the dated document and one the citation, leave one node.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from policykg.loaders.rows import DocumentRows, Row
+from policykg.loaders.rows import DocumentRows, Row, merge_assertions
 from policykg.ontology import mapping as m
 from policykg.queries.catalog import NamedQuery, load_writes
 from policykg.queries.store import GraphStore, Statement
@@ -41,8 +42,11 @@ def retract_statements(writes: Writes, doc_ids: Sequence[str]) -> list[Statement
 
 
 def document_statements(writes: Writes, batch: Sequence[DocumentRows]) -> list[Statement]:
-    """All statements that (re)write the documents of ``batch``, which touch none of the
-    same documents, each statement once for the batch; batches with no rows are left out.
+    """All statements that (re)write the documents of ``batch``, each statement once for
+    the batch; batches with no rows are left out.  No document of ``batch`` changes a
+    document another of it reads or writes (:mod:`policykg.loaders.rounds`), and their
+    citation rows of documents settled in the graph are left out, so that each document
+    a statement merges is merged by one row.
 
     Bodies are shared by documents: each document's are merged in turn, in order, so
     their names and aliases are what loading the documents one by one gives."""
@@ -52,7 +56,9 @@ def document_statements(writes: Writes, batch: Sequence[DocumentRows]) -> list[S
     batches: list[tuple[str, list[Row]]] = [
         ("merge_cited", rows(lambda r: r.cited)),
         ("create_cites", rows(lambda r: r.cites, doc=True)),
-        *((f"create_{rel.type.lower()}", [row for r in batch for row in r.stated[rel.type]])
+        # one row per pair: documents of a batch may state the same relation
+        *((f"create_{rel.type.lower()}", merge_assertions(
+            [row for r in batch for row in r.stated[rel.type]], ("source", "target"), "props"))
           for rel in m.DOCUMENT_RELATIONS),
         *((name, part) for r in batch
           for name, part in (("merge_bodies", r.bodies), ("merge_parts", r.parts))),
@@ -71,15 +77,27 @@ def document_statements(writes: Writes, batch: Sequence[DocumentRows]) -> list[S
             *(writes[name].statement(rows=part) for name, part in batches if part)]
 
 
-def adopt_stub_statements(writes: Writes, stub_id: str, doc_id: str) -> list[Statement]:
-    """Move the edges of an ``undated`` stub onto the dated document, then drop the stub."""
+def adopt_stub_statements(writes: Writes, keys: Sequence[Row]) -> list[Statement]:
+    """Merge the ``undated`` stubs of ``keys`` (``{stub, scope, key}`` per number) into the
+    dated document of their scope and number, where the graph holds exactly one: decided
+    and done in the writing transaction, not from what the loader read before (on
+    Neo4j ``lock_undated`` first, so that two loaders at once meet on the stub)."""
+    if not keys:
+        return []
+    stubs = sorted({str(k["stub"]) for k in keys})
+    keys = sorted(keys, key=lambda k: str(k["stub"]))  # locks taken in one order
     moves = (*(f"adopt_stub_{end}_{rel.type.lower()}" for rel in m.DOCUMENT_RELATIONS
-               for end in ("into", "from")), "adopt_stub_citers", "adopt_stub_issuers")
-    return [*(writes[name].statement(stub=stub_id, doc=doc_id) for name in moves),
-            writes["drop_stub"].statement(stub=stub_id)]
+               for end in ("into", "from")), "adopt_stub_citers", "adopt_stub_issuers",
+             "drop_moved_into", "drop_moved_from", "drop_adopted", "unmark_adopted",
+             "drop_lonely_undated")
+    lock = [writes["lock_undated"].statement(keys=keys)] if "lock_undated" in writes else []
+    return [*lock, writes["mark_adoptable"].statement(keys=keys),
+            *(writes[name].statement(stubs=stubs) for name in moves)]
 
 
 def write_documents(store: GraphStore, batch: Sequence[DocumentRows],
                     extra: Sequence[Statement] = ()) -> None:
-    """Write the documents of ``batch`` (and ``extra`` statements) in one transaction."""
-    store.write([*document_statements(load_writes(store.engine), batch), *extra])
+    """Write the documents of ``batch``, then the ``extra`` statements (which see all the
+    documents wrote: :meth:`~policykg.queries.store.GraphStore.write`), in one
+    transaction."""
+    store.write(document_statements(load_writes(store.engine), batch), then=extra)

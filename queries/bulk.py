@@ -15,7 +15,7 @@ from typing import Any
 
 from policykg.ontology import mapping as m
 from policykg.queries.catalog import load_writes
-from policykg.queries.store import GraphStore
+from policykg.queries.store import GraphStore, Statement
 
 BATCH = 10_000
 
@@ -75,6 +75,27 @@ def _flush_rels(store: GraphStore, rel: m.RelType, rows: Sequence[dict[str, Any]
     if rows:
         statement = load_writes(store.engine)[f"bulk_rels_{rel.type.lower()}"]
         store.write([statement.statement(rows=list(rows))])
+
+
+def dump_statements(engine: str, nodes: Iterable[tuple[str, Mapping[str, Any]]],
+                    rels: Iterable[tuple[str, str, str, Mapping[str, Any]]]) -> list[Statement]:
+    """The statements that write a whole dump, nodes first, one per label and type: for
+    a dump small enough to be written in one transaction."""
+    writes = load_writes(engine)
+    by_label: dict[str, list[dict[str, Any]]] = {}
+    for label, props in nodes:
+        if label not in m.NODE_BY_LABEL:
+            raise ValueError(f"node label {label!r} is not in the mapping")
+        by_label.setdefault(label, []).append(_plain(props))
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for rel_type, source, target, props in rels:
+        if rel_type not in m.REL_BY_TYPE:
+            raise ValueError(f"relationship type {rel_type!r} is not in the mapping")
+        by_type.setdefault(rel_type, []).append({"s": source, "t": target, "p": _plain(props)})
+    return [*(writes[f"bulk_nodes_{label.lower()}"].statement(rows=rows)
+              for label, rows in by_label.items()),
+            *(writes[f"bulk_rels_{rel_type.lower()}"].statement(rows=rows)
+              for rel_type, rows in by_type.items())]
 
 
 def write_dump(store: GraphStore, nodes: Iterable[tuple[str, Mapping[str, Any]]],

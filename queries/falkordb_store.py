@@ -35,7 +35,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from policykg.core.errors import GraphError, GraphUnavailable, QueryError, WriteRefused
 from policykg.core.settings import get_settings
-from policykg.queries import falkordb_cypher
+from policykg.queries import falkordb_cypher, falkordb_ranges
 from policykg.queries.catalog import load_catalog, load_schema, load_writes, map_parameters
 from policykg.queries.cypher import CypherResult
 from policykg.queries.store import Statement, cyclic_gc_paused, one_line, timeout_message
@@ -120,6 +120,7 @@ class FalkorDBStore:
                 f"cannot reach the graph at {self.address}: {one_line(str(exc))}") from exc
         self._graph = self._db.select_graph(graph_name)
         self._limits: dict[str, int] | None = None
+        self._ranges_bounded: bool | None = None  # the range() bound is loaded (None: unknown)
 
     def server_limits(self) -> dict[str, int]:
         """The server's TIMEOUT_MAX, RESULTSET_SIZE and QUERY_MEM_CAPACITY (0: none set, or
@@ -177,6 +178,9 @@ class FalkorDBStore:
                 size = f" of {capacity // (1024 * 1024)} MB" if capacity else ""
                 return QueryError(f"query exceeded the memory limit{size} of one query "
                                   "(POLICYKG_GRAPH_QUERY_MEMORY_MB)")
+            refused = falkordb_ranges.refusal_message(message)
+            if refused is not None:
+                return QueryError(refused)
             if message == QUEUE_REFUSAL:
                 return GraphUnavailable(f"the graph at {self.address} is overloaded: too many "
                                         "queries waiting (POLICYKG_GRAPH_MAX_QUEUED_QUERIES)")
@@ -217,21 +221,44 @@ class FalkorDBStore:
             raise QueryError(f"timeout must be a positive number of ms, not {timeout_ms}")
         return self._run(query, params, read_only=True, timeout_ms=timeout_ms)
 
+    def _bound_ranges(self, reload: bool = False) -> bool:
+        """Load the UDFs that bound lists (:mod:`policykg.queries.falkordb_ranges`)
+        once, or again; False if the server refuses it (an older FalkorDB, an ACL)."""
+        if self._ranges_bounded is None or reload:
+            limit = falkordb_ranges.max_elements(self.server_limits()["QUERY_MEM_CAPACITY"])
+            try:
+                self._while_loading(partial(
+                    self._db.connection.execute_command, "GRAPH.UDF", "LOAD", "REPLACE",
+                    falkordb_ranges.LIBRARY, falkordb_ranges.udf_library(limit)))
+                self._ranges_bounded = True
+            except ResponseError:
+                self._ranges_bounded = False
+        return self._ranges_bounded
+
     def cypher(self, query: str, params: Mapping[str, Any] | None, *, timeout_ms: int,
                max_rows: int) -> CypherResult:
-        """An analyst's query under GRAPH.RO_QUERY (see :mod:`policykg.queries.falkordb_cypher`)."""
+        """An analyst's query under GRAPH.RO_QUERY (see :mod:`policykg.queries.falkordb_cypher`),
+        the lists it makes bounded (:mod:`policykg.queries.falkordb_ranges`)."""
+        bounded = falkordb_ranges.bounded_ranges(query)
+        sent, args = query, params
+        if bounded != query and self._bound_ranges():  # the query's own budget
+            sent, args = bounded, {**(params or {}), falkordb_ranges.TOKEN: uuid.uuid4().hex}
 
         def attempt() -> CypherResult:
-            return falkordb_cypher.run(self._graph, self._connection, query, params,
+            return falkordb_cypher.run(self._graph, self._connection, sent, args,
                                        timeout_ms=timeout_ms, max_rows=max_rows,
                                        max_bytes=get_settings().cypher_max_reply_bytes)
         try:
             try:
                 return self._while_loading(attempt)
             except ResponseError as exc:
-                if "empty key" not in str(exc):
+                if "empty key" in str(exc):
+                    self._create_graph()  # as in _run
+                elif falkordb_ranges.UNKNOWN_FUNCTION in str(exc) and sent is bounded \
+                        and self._bound_ranges(reload=True):
+                    pass  # the server restarted since the function was loaded
+                else:
                     raise
-                self._create_graph()  # as in _run
                 return attempt()
         except ResponseError as exc:
             if falkordb_cypher.READ_ONLY_REFUSAL in str(exc):
@@ -241,10 +268,37 @@ class FalkorDBStore:
         except RedisError as exc:
             raise self._fail(exc, timeout_ms) from exc
 
-    def write(self, statements: Sequence[Statement]) -> None:
-        if statements:
-            query, params = compose(statements)
-            self._run(query, params, read_only=False)
+    def write(self, statements: Sequence[Statement], then: Sequence[Statement] = ()) -> None:
+        queries = [compose(group) for group in (statements, then) if group]
+        if len(queries) == 1:
+            self._run(*queries[0], read_only=False)
+        elif queries:
+            self._run_together(queries)
+
+    def _run_together(self, queries: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+        """Write queries in one MULTI/EXEC: run one after the other, no other client's
+        query between them; the first error raised once all have run."""
+        timeout_ms = self.server_limits()["TIMEOUT_MAX"] or None
+
+        def execute() -> list[Any]:
+            pipe = self._db.connection.pipeline(transaction=True)
+            for query, params in queries:
+                command: list[Any] = ["GRAPH.QUERY", self.graph_name,
+                                      self._graph._build_params_header(dict(params)) + query,
+                                      "--compact"]
+                if timeout_ms:
+                    command += ["timeout", timeout_ms]
+                pipe.execute_command(*command)
+            replies: list[Any] = pipe.execute(raise_on_error=False)
+            return replies
+
+        with cyclic_gc_paused():
+            try:
+                for reply in self._while_loading(execute):
+                    if isinstance(reply, RedisError):
+                        raise reply  # as it came, without the query redis-py would add
+            except RedisError as exc:
+                raise self._fail(exc, timeout_ms) from exc
 
     def sweep_scratch_graphs(self) -> list[str]:
         """Delete the scratch graphs of processes that died using them (a loader killed

@@ -24,6 +24,7 @@ from neo4j.exceptions import (
 from neo4j.graph import Node, Path, Relationship
 
 from policykg.core.errors import GraphError, GraphUnavailable, QueryError, WriteRefused
+from policykg.core.settings import get_settings
 from policykg.queries import neo4j_cypher
 from policykg.queries.catalog import load_catalog, load_schema, load_writes
 from policykg.queries.cypher import CypherResult
@@ -106,7 +107,8 @@ class Neo4jStore:
 
         try:
             return neo4j_cypher.run(self._driver, self.database, query, params,
-                                    timeout_ms=timeout_ms, max_rows=max_rows)
+                                    timeout_ms=timeout_ms, max_rows=max_rows,
+                                    max_bytes=get_settings().cypher_max_reply_bytes)
         except ClientError as exc:
             if "AccessMode" in (exc.code or ""):  # a write in the READ session
                 raise WriteRefused("write refused by Neo4j: the query changes the graph; "
@@ -115,16 +117,19 @@ class Neo4jStore:
         except (Neo4jError, DriverError) as exc:
             raise self._fail(exc, timeout_ms) from exc
 
-    def write(self, statements: Sequence[Statement]) -> None:
-        if not statements:
+    def write(self, statements: Sequence[Statement], then: Sequence[Statement] = ()) -> None:
+        every = [*statements, *then]
+        if not every:
             return
-        try:
+
+        def work(tx: ManagedTransaction) -> None:
+            for query, params in every:
+                tx.run(query, dict(params)).consume()
+
+        try:  # retried on a transient error: a deadlock between two loaders is one
             with self._driver.session(database=self.database,
-                                      default_access_mode=WRITE_ACCESS) as session, \
-                    session.begin_transaction() as tx:
-                for query, params in statements:
-                    tx.run(query, dict(params)).consume()
-                tx.commit()  # leaving the block without commit rolls back
+                                      default_access_mode=WRITE_ACCESS) as session:
+                session.execute_write(work)
         except (Neo4jError, DriverError) as exc:
             raise self._fail(exc) from exc
 

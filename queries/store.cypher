@@ -29,6 +29,14 @@ MATCH (d:Document)
 WHERE d.source_file IN $sources AND d.number IS NULL AND d.stub = false
 RETURN d.source_file AS source, d.id AS id
 
+// name: documents_by_ids
+// title: Documents by id
+// description: Every stored property of the documents with these ids (found through the id index); what a load batch knows of the documents it writes.
+// param: ids list — document ids
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN properties(d) AS props
+
 // name: document_props
 // title: A document's properties
 // description: Every stored property of the document with this id (no row if there is none).

@@ -31,8 +31,14 @@ class GraphStore(Protocol):
         """Run a read-only query; rows as ``{column: plain Python value}``."""
         ...
 
-    def write(self, statements: Sequence[Statement]) -> None:
-        """Run the statements in one transaction: all applied or none."""
+    def write(self, statements: Sequence[Statement], then: Sequence[Statement] = ()) -> None:
+        """Run the statements, then ``then``, in one transaction: all applied or none.
+
+        ``then`` sees all that the statements wrote.  On FalkorDB it is a second query
+        of the same MULTI/EXEC (no other client's query runs between them): within one
+        query, FalkorDB does not show later clauses the properties a SET after a WITH
+        gave an edge that MERGE made.  There ``then`` runs even if the statements
+        failed, so it must be right on its own."""
         ...
 
     def ensure_schema(self) -> None:

@@ -35,14 +35,14 @@ DELETE r
 
 // name: retract_cited_relations
 // title: Remove what a document asserted of the relations between the documents it cites
-// description: Its assertions of them; a relation no other document asserts goes (found from the document, never by a scan of the graph).
+// description: Its assertions of them; a relation no other document asserts goes (found from the document, never by a scan of the graph); each relation once, however many of the documents state it.
 // param: ids list — the document ids
 UNWIND $ids AS id
 MATCH (:Document {id: id})-[:CITES]->(:Document)-[r:IMPLEMENTS|REPLACES|AMENDS]->()
 WHERE id IN r.asserted_by
-WITH DISTINCT id, r
-SET r.asserted_by = [x IN r.asserted_by WHERE x <> id],
-    r.assertions = [x IN r.assertions WHERE NOT x STARTS WITH (id + ' ')]
+WITH r, collect(DISTINCT id) AS ids
+SET r.asserted_by = [x IN r.asserted_by WHERE NOT x IN ids],
+    r.assertions = [x IN r.assertions WHERE NOT split(x, ' ')[0] IN ids]
 
 // name: drop_unasserted_cited_relations
 // title: Delete the relations between cited documents that no document asserts any more
@@ -51,6 +51,7 @@ SET r.asserted_by = [x IN r.asserted_by WHERE x <> id],
 UNWIND $ids AS id
 MATCH (:Document {id: id})-[:CITES]->(:Document)-[r:IMPLEMENTS|REPLACES|AMENDS]->()
 WHERE size(r.asserted_by) = 0
+WITH DISTINCT r
 DELETE r
 
 // name: retract_own_assertions
@@ -79,6 +80,7 @@ SET r.asserted_by = [x IN r.asserted_by WHERE x <> id],
 UNWIND $ids AS id
 MATCH (:Document {id: id})-[r:IMPLEMENTS|REPLACES|AMENDS|CITES]->()
 WHERE size(r.asserted_by) = 0
+WITH DISTINCT r
 DELETE r
 
 // name: merge_document
@@ -119,42 +121,42 @@ SET r.resolution = row.rel.resolution,
 
 // name: create_implements
 // title: Write implements edges
-// description: What the document itself implements and the implements relations it states between cited documents: its assertions added to the one edge of each pair (its own, retracted first, sort together).
+// description: What the document itself implements and the implements relations it states between cited documents: the assertions of the documents stating it added to the one edge of each pair (theirs, retracted first, sort together).
 // param: rows list — {source, target, props} per edge, props its asserted_by and assertions
 UNWIND $rows AS row
 MATCH (a:Document {id: row.source}), (b:Document {id: row.target})
 MERGE (a)-[r:IMPLEMENTS]->(b)
 WITH r, row, coalesce(r.asserted_by, []) AS by, coalesce(r.assertions, []) AS said
-SET r.asserted_by = [x IN by WHERE x < row.props.asserted_by[0]] + row.props.asserted_by
-        + [x IN by WHERE x > row.props.asserted_by[0]],
-    r.assertions = [x IN said WHERE x < row.props.assertions[0]] + row.props.assertions
-        + [x IN said WHERE x > row.props.assertions[0]]
+SET r.asserted_by = reduce(acc = by, x IN row.props.asserted_by |
+        [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x]),
+    r.assertions = reduce(acc = said, x IN row.props.assertions |
+        [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x])
 
 // name: create_replaces
 // title: Write replaces edges
-// description: What the document itself replaces and the replaces relations it states between cited documents: its assertions added to the one edge of each pair (its own, retracted first, sort together).
+// description: What the document itself replaces and the replaces relations it states between cited documents: the assertions of the documents stating it added to the one edge of each pair (theirs, retracted first, sort together).
 // param: rows list — {source, target, props} per edge, props its asserted_by and assertions
 UNWIND $rows AS row
 MATCH (a:Document {id: row.source}), (b:Document {id: row.target})
 MERGE (a)-[r:REPLACES]->(b)
 WITH r, row, coalesce(r.asserted_by, []) AS by, coalesce(r.assertions, []) AS said
-SET r.asserted_by = [x IN by WHERE x < row.props.asserted_by[0]] + row.props.asserted_by
-        + [x IN by WHERE x > row.props.asserted_by[0]],
-    r.assertions = [x IN said WHERE x < row.props.assertions[0]] + row.props.assertions
-        + [x IN said WHERE x > row.props.assertions[0]]
+SET r.asserted_by = reduce(acc = by, x IN row.props.asserted_by |
+        [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x]),
+    r.assertions = reduce(acc = said, x IN row.props.assertions |
+        [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x])
 
 // name: create_amends
 // title: Write amends edges
-// description: What the document itself amends and the amends relations it states between cited documents: its assertions added to the one edge of each pair (its own, retracted first, sort together).
+// description: What the document itself amends and the amends relations it states between cited documents: the assertions of the documents stating it added to the one edge of each pair (theirs, retracted first, sort together).
 // param: rows list — {source, target, props} per edge, props its asserted_by and assertions
 UNWIND $rows AS row
 MATCH (a:Document {id: row.source}), (b:Document {id: row.target})
 MERGE (a)-[r:AMENDS]->(b)
 WITH r, row, coalesce(r.asserted_by, []) AS by, coalesce(r.assertions, []) AS said
-SET r.asserted_by = [x IN by WHERE x < row.props.asserted_by[0]] + row.props.asserted_by
-        + [x IN by WHERE x > row.props.asserted_by[0]],
-    r.assertions = [x IN said WHERE x < row.props.assertions[0]] + row.props.assertions
-        + [x IN said WHERE x > row.props.assertions[0]]
+SET r.asserted_by = reduce(acc = by, x IN row.props.asserted_by |
+        [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x]),
+    r.assertions = reduce(acc = said, x IN row.props.assertions |
+        [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x])
 
 // name: merge_bodies
 // title: Write bodies
@@ -241,96 +243,122 @@ UNWIND $rows AS row
 MATCH (t:Task {id: row.task}), (g:Target {id: row.id})
 CREATE (t)-[:HAS_TARGET]->(g)
 
+// name: mark_adoptable
+// title: Mark the undated stubs that one dated document of their number now takes over
+// description: Decided in the writing transaction from what the graph holds, not from what the loader read before (a concurrent loader may have written since): the undated node of a number is marked with the id of the dated document of that scope and number when there is exactly one.
+// param: keys list — {stub, scope, key} per number: the undated stub's id, the issuing scope, the number's key (policykg.ontology.identity.number_key)
+UNWIND $keys AS k
+MATCH (s:Document {id: k.stub})
+OPTIONAL MATCH (d:Document)
+WHERE d.number_key = k.key AND d.scope = k.scope AND d.year IS NOT NULL AND d.id <> k.stub
+WITH s, collect(DISTINCT d.id) AS dated
+SET s.adopt_into = CASE WHEN size(dated) = 1 THEN dated[0] END
+
 // name: adopt_stub_into_implements
 // title: Move the IMPLEMENTS edges into an undated stub onto the dated document
-// description: Part of merging an undated stub into the dated document of its number.
-// param: stub string — the undated stub's id
-// param: doc string — the dated document's id
-MATCH (a)-[r:IMPLEMENTS]->(:Document {id: $stub}), (d:Document {id: $doc})
+// description: Part of merging an undated stub into the dated document of its number (copied: drop_moved_into and drop_moved_from delete the originals).
+// param: stubs list — undated stub ids (those mark_adoptable marked are merged)
+UNWIND $stubs AS stub
+MATCH (a)-[r:IMPLEMENTS]->(s:Document {id: stub})
+WHERE s.adopt_into IS NOT NULL
+WITH a, r, s.adopt_into AS into
+MATCH (d:Document {id: into})
 MERGE (a)-[n:IMPLEMENTS]->(d)
 WITH r, n, coalesce(n.asserted_by, []) AS by, coalesce(n.assertions, []) AS said
 SET n.asserted_by = reduce(acc = by, x IN r.asserted_by |
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
     n.assertions = reduce(acc = said, x IN r.assertions |
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
-DELETE r
 
 // name: adopt_stub_from_implements
 // title: Move the IMPLEMENTS edges out of an undated stub onto the dated document
-// description: Part of merging an undated stub into the dated document of its number.
-// param: stub string — the undated stub's id
-// param: doc string — the dated document's id
-MATCH (:Document {id: $stub})-[r:IMPLEMENTS]->(b), (d:Document {id: $doc})
+// description: Part of merging an undated stub into the dated document of its number (copied: drop_moved_into and drop_moved_from delete the originals).
+// param: stubs list — undated stub ids (those mark_adoptable marked are merged)
+UNWIND $stubs AS stub
+MATCH (s:Document {id: stub})-[r:IMPLEMENTS]->(b)
+WHERE s.adopt_into IS NOT NULL
+WITH r, b, s.adopt_into AS into
+MATCH (d:Document {id: into})
 MERGE (d)-[n:IMPLEMENTS]->(b)
 WITH r, n, coalesce(n.asserted_by, []) AS by, coalesce(n.assertions, []) AS said
 SET n.asserted_by = reduce(acc = by, x IN r.asserted_by |
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
     n.assertions = reduce(acc = said, x IN r.assertions |
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
-DELETE r
 
 // name: adopt_stub_into_replaces
 // title: Move the REPLACES edges into an undated stub onto the dated document
-// description: Part of merging an undated stub into the dated document of its number.
-// param: stub string — the undated stub's id
-// param: doc string — the dated document's id
-MATCH (a)-[r:REPLACES]->(:Document {id: $stub}), (d:Document {id: $doc})
+// description: Part of merging an undated stub into the dated document of its number (copied: drop_moved_into and drop_moved_from delete the originals).
+// param: stubs list — undated stub ids (those mark_adoptable marked are merged)
+UNWIND $stubs AS stub
+MATCH (a)-[r:REPLACES]->(s:Document {id: stub})
+WHERE s.adopt_into IS NOT NULL
+WITH a, r, s.adopt_into AS into
+MATCH (d:Document {id: into})
 MERGE (a)-[n:REPLACES]->(d)
 WITH r, n, coalesce(n.asserted_by, []) AS by, coalesce(n.assertions, []) AS said
 SET n.asserted_by = reduce(acc = by, x IN r.asserted_by |
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
     n.assertions = reduce(acc = said, x IN r.assertions |
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
-DELETE r
 
 // name: adopt_stub_from_replaces
 // title: Move the REPLACES edges out of an undated stub onto the dated document
-// description: Part of merging an undated stub into the dated document of its number.
-// param: stub string — the undated stub's id
-// param: doc string — the dated document's id
-MATCH (:Document {id: $stub})-[r:REPLACES]->(b), (d:Document {id: $doc})
+// description: Part of merging an undated stub into the dated document of its number (copied: drop_moved_into and drop_moved_from delete the originals).
+// param: stubs list — undated stub ids (those mark_adoptable marked are merged)
+UNWIND $stubs AS stub
+MATCH (s:Document {id: stub})-[r:REPLACES]->(b)
+WHERE s.adopt_into IS NOT NULL
+WITH r, b, s.adopt_into AS into
+MATCH (d:Document {id: into})
 MERGE (d)-[n:REPLACES]->(b)
 WITH r, n, coalesce(n.asserted_by, []) AS by, coalesce(n.assertions, []) AS said
 SET n.asserted_by = reduce(acc = by, x IN r.asserted_by |
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
     n.assertions = reduce(acc = said, x IN r.assertions |
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
-DELETE r
 
 // name: adopt_stub_into_amends
 // title: Move the AMENDS edges into an undated stub onto the dated document
-// description: Part of merging an undated stub into the dated document of its number.
-// param: stub string — the undated stub's id
-// param: doc string — the dated document's id
-MATCH (a)-[r:AMENDS]->(:Document {id: $stub}), (d:Document {id: $doc})
+// description: Part of merging an undated stub into the dated document of its number (copied: drop_moved_into and drop_moved_from delete the originals).
+// param: stubs list — undated stub ids (those mark_adoptable marked are merged)
+UNWIND $stubs AS stub
+MATCH (a)-[r:AMENDS]->(s:Document {id: stub})
+WHERE s.adopt_into IS NOT NULL
+WITH a, r, s.adopt_into AS into
+MATCH (d:Document {id: into})
 MERGE (a)-[n:AMENDS]->(d)
 WITH r, n, coalesce(n.asserted_by, []) AS by, coalesce(n.assertions, []) AS said
 SET n.asserted_by = reduce(acc = by, x IN r.asserted_by |
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
     n.assertions = reduce(acc = said, x IN r.assertions |
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
-DELETE r
 
 // name: adopt_stub_from_amends
 // title: Move the AMENDS edges out of an undated stub onto the dated document
-// description: Part of merging an undated stub into the dated document of its number.
-// param: stub string — the undated stub's id
-// param: doc string — the dated document's id
-MATCH (:Document {id: $stub})-[r:AMENDS]->(b), (d:Document {id: $doc})
+// description: Part of merging an undated stub into the dated document of its number (copied: drop_moved_into and drop_moved_from delete the originals).
+// param: stubs list — undated stub ids (those mark_adoptable marked are merged)
+UNWIND $stubs AS stub
+MATCH (s:Document {id: stub})-[r:AMENDS]->(b)
+WHERE s.adopt_into IS NOT NULL
+WITH r, b, s.adopt_into AS into
+MATCH (d:Document {id: into})
 MERGE (d)-[n:AMENDS]->(b)
 WITH r, n, coalesce(n.asserted_by, []) AS by, coalesce(n.assertions, []) AS said
 SET n.asserted_by = reduce(acc = by, x IN r.asserted_by |
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
     n.assertions = reduce(acc = said, x IN r.assertions |
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
-DELETE r
 
 // name: adopt_stub_citers
 // title: Move the citations of an undated stub onto the dated document
 // description: Part of merging an undated stub into the dated document of its number: the citations now name the one dated document of that number, so they are resolved, whichever was loaded first.
-// param: stub string — the undated stub's id
-// param: doc string — the dated document's id
-MATCH (a)-[r:CITES]->(:Document {id: $stub}), (d:Document {id: $doc})
+// param: stubs list — undated stub ids (those mark_adoptable marked are merged)
+UNWIND $stubs AS stub
+MATCH (a)-[r:CITES]->(s:Document {id: stub})
+WHERE s.adopt_into IS NOT NULL
+WITH a, r, s.adopt_into AS into
+MATCH (d:Document {id: into})
 MERGE (a)-[n:CITES]->(d)
 WITH r, n, coalesce(n.asserted_by, []) AS by, coalesce(n.assertions, []) AS said
 SET n.resolution = 'resolved',
@@ -338,22 +366,63 @@ SET n.resolution = 'resolved',
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END),
     n.assertions = reduce(acc = said, x IN r.assertions |
         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
-DELETE r
 
 // name: adopt_stub_issuers
 // title: Move the issuers of an undated stub onto the dated document
-// description: Part of merging an undated stub into the dated document of its number.
-// param: stub string — the undated stub's id
-// param: doc string — the dated document's id
-MATCH (:Document {id: $stub})-[r:ISSUED_BY]->(b), (d:Document {id: $doc})
+// description: Part of merging an undated stub into the dated document of its number (copied: drop_moved_into and drop_moved_from delete the originals).
+// param: stubs list — undated stub ids (those mark_adoptable marked are merged)
+UNWIND $stubs AS stub
+MATCH (s:Document {id: stub})-[r:ISSUED_BY]->(b)
+WHERE s.adopt_into IS NOT NULL
+WITH r, b, s.adopt_into AS into
+MATCH (d:Document {id: into})
 CREATE (d)-[n:ISSUED_BY]->(b)
 SET n += properties(r)
+
+// name: drop_moved_into
+// title: Delete the edges into the merged undated nodes, now copied onto the dated document
+// description: Their relations and citations (a statement of its own: FalkorDB loses what a SET copied from an edge deleted in the same statement).
+// param: stubs list — undated stub ids
+UNWIND $stubs AS stub
+MATCH ()-[r:IMPLEMENTS|REPLACES|AMENDS|CITES]->(s:Document {id: stub})
+WHERE s.adopt_into IS NOT NULL
 DELETE r
 
-// name: drop_stub
-// title: Delete a stub
-// description: The last step of merging an undated stub: the stub, now without edges.
-// param: stub string — the stub's id
-MATCH (s:Document {id: $stub})
-WHERE s.stub = true
+// name: drop_moved_from
+// title: Delete the edges out of the merged undated nodes, now copied onto the dated document
+// description: Their relations and issuers (as drop_moved_into).
+// param: stubs list — undated stub ids
+UNWIND $stubs AS stub
+MATCH (s:Document {id: stub})-[r:IMPLEMENTS|REPLACES|AMENDS|ISSUED_BY]->()
+WHERE s.adopt_into IS NOT NULL
+DELETE r
+
+// name: drop_adopted
+// title: Delete the undated stubs merged into their dated document
+// description: The last step of merging undated stubs: the stubs mark_adoptable marked, now without edges.
+// param: stubs list — undated stub ids
+UNWIND $stubs AS stub
+MATCH (s:Document {id: stub})
+WHERE s.adopt_into IS NOT NULL AND s.stub = true
 DETACH DELETE s
+
+// name: unmark_adopted
+// title: Clear the mark of the loaded undated documents whose edges were merged
+// description: An undated node that is a loaded document keeps its own tasks and stays; only its mark goes.
+// param: stubs list — undated stub ids
+UNWIND $stubs AS stub
+MATCH (s:Document {id: stub})
+WHERE s.adopt_into IS NOT NULL
+REMOVE s.adopt_into
+
+// name: drop_lonely_undated
+// title: Delete the undated stubs that nothing refers to
+// description: Those lock_undated (Neo4j) made for a number no citation leaves undated.
+// param: stubs list — undated stub ids
+UNWIND $stubs AS stub
+MATCH (s:Document {id: stub})
+WHERE s.stub = true
+OPTIONAL MATCH (s)-[r]-()
+WITH s, count(r) AS edges
+WHERE edges = 0
+DELETE s

@@ -46,11 +46,11 @@ class Borrowed:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
 
-    def write(self, statements: Any) -> None:
+    def write(self, statements: Any, then: Any = ()) -> None:
         if self._read_only:
             raise AssertionError("this test writes to the shared corpus graph: use the "
                                  "writable_client fixture")
-        self._store.write(statements)
+        self._store.write(statements, then)
 
     def close(self) -> None:
         """The fixture closes the store."""

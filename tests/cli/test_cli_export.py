@@ -114,11 +114,11 @@ class _Staged:
     def __init__(self, outer: FailingSecondWrite, staged: FalkorDBStore) -> None:
         self.outer, self.staged = outer, staged
 
-    def write(self, statements: Any) -> None:
+    def write(self, statements: Any, then: Any = ()) -> None:
         self.outer.writes += 1
         if self.outer.writes == 2:
             self.outer.fail()
-        self.staged.write(statements)
+        self.staged.write(statements, then)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.staged, name)

@@ -99,3 +99,28 @@ def test_cypher_rows_are_cut_in_the_database(run: Run) -> None:
     body = json.loads(out.stdout)
     assert body["truncated"] is True and body["rows"] == [[i] for i in range(1, 51)]
     assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize("command", ["extract", "load"])
+def test_a_pdf_over_the_page_cap_exits_2_naming_the_file_and_the_limit(
+        run: Run, tmp_path: Path, command: str) -> None:
+    """A PDF of more pages than MAX_PDF_PAGES is refused before its text is read: exit 2,
+    the file and the limit named, nothing loaded."""
+    from pypdf import PdfWriter
+
+    from policykg.core.limits import MAX_PDF_PAGES
+
+    writer = PdfWriter()
+    for _ in range(MAX_PDF_PAGES + 1):
+        writer.add_blank_page(width=72, height=72)
+    path = tmp_path / "long.pdf"
+    with path.open("wb") as pdf:
+        writer.write(pdf)
+    started = time.monotonic()
+    out = run(command, str(path))
+    assert out.returncode == 2, out.stderr
+    assert f"{path}: {MAX_PDF_PAGES + 1} pages, over the limit of {MAX_PDF_PAGES}" \
+        in out.stderr
+    assert "Traceback" not in out.stderr and time.monotonic() - started < 10
+    if command == "load":
+        assert json.loads(run("documents", "--json").stdout)["count"] == 0

@@ -120,3 +120,77 @@ def test_a_huge_request_head_is_refused_and_health_stays_fast(cli_env: dict[str,
         started = time.monotonic()
         assert httpx.get(f"{base}/health", timeout=5).status_code == 200
         assert time.monotonic() - started < 1
+
+
+@pytest.mark.parametrize("trickle", [False, True])
+def test_a_slow_body_is_cut_off_and_health_stays_fast(cli_env: dict[str, str],
+                                                      trickle: bool) -> None:
+    """A client that sent its headers and then stalled, or trickled, its body was waited on
+    forever: past POLICYKG_BODY_TIMEOUT_S it gets 408 and the connection is closed."""
+    with serving({**cli_env, "POLICYKG_BODY_TIMEOUT_S": "1"}) as (base, _):
+        host, port = base.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as sock:
+            started = time.monotonic()
+            sock.sendall(b"POST /cypher HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                         b"\r\nContent-Length: 1000\r\n\r\n{\"query\": ")
+            health = time.monotonic()
+            assert httpx.get(f"{base}/health", timeout=5).status_code == 200
+            assert time.monotonic() - health < 1  # the stalled body holds no other request
+            sock.settimeout(0.25)
+            reply, closed = b"", False
+            while not closed and time.monotonic() - started < 8:
+                with contextlib.suppress(TimeoutError):
+                    try:
+                        if trickle and not reply:  # a byte every 0.25 s: never idle or done
+                            sock.sendall(b" ")
+                        chunk = sock.recv(4096)
+                    except ConnectionResetError:  # closed while a trickled byte was unread
+                        chunk = b""
+                    closed = not chunk
+                    reply += chunk
+        assert closed and time.monotonic() - started < 4, reply[:80]
+        if not trickle or reply:  # a reset may drop the reply to a trickling client
+            assert reply.startswith(b"HTTP/1.1 408 "), reply[:80]
+            assert b"connection: close" in reply.lower()
+            assert b"did not arrive within 1 s" in reply
+
+
+@pytest.mark.parametrize("sends", ["nothing", "a trickled head"])
+def test_a_slow_head_is_cut_off_and_health_stays_fast(cli_env: dict[str, str],
+                                                      sends: str) -> None:
+    """A connection that sent nothing, or its request line and headers a byte at a time
+    (each byte cancelling uvicorn's keep-alive timer), was held for ever: past
+    POLICYKG_HEAD_TIMEOUT_S without a whole head it is closed."""
+    with serving({**cli_env, "POLICYKG_HEAD_TIMEOUT_S": "1"}) as (base, _):
+        host, port = base.removeprefix("http://").split(":")
+        head = b"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 1000
+        with socket.create_connection((host, int(port)), timeout=10) as sock:
+            started = time.monotonic()
+            health = time.monotonic()
+            assert httpx.get(f"{base}/health", timeout=5).status_code == 200
+            assert time.monotonic() - health < 1
+            sock.settimeout(0.25)
+            closed, sent = False, 0
+            while not closed and time.monotonic() - started < 8:
+                try:
+                    if sends != "nothing" and sent < len(head):
+                        sock.sendall(head[sent:sent + 1])
+                        sent += 1
+                    closed = sock.recv(4096) == b""
+                except TimeoutError:
+                    continue
+                except OSError:  # reset while a trickled byte was unread
+                    closed = True
+        assert closed and time.monotonic() - started < 4
+        assert httpx.get(f"{base}/health", timeout=5).status_code == 200
+
+
+def test_a_request_that_takes_its_time_between_heads_is_served(cli_env: dict[str, str]
+                                                               ) -> None:
+    """The head limit counts from the previous response: a keep-alive connection that
+    sends its next request within the limit is answered each time."""
+    with serving({**cli_env, "POLICYKG_HEAD_TIMEOUT_S": "2"}) as (base, _), \
+            httpx.Client(base_url=base, timeout=5) as client:
+        for _ in range(3):
+            assert client.get("/health").status_code == 200
+            time.sleep(1.5)  # under the head limit and uvicorn's 5 s keep-alive

@@ -2,8 +2,17 @@ import re
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from policykg.core.vntext import expand_abbreviations, fold, normalize, slug, tone_blind
+from policykg.core.vntext import (
+    expand_abbreviations,
+    fold,
+    normalize,
+    slug,
+    strip_diacritics,
+    tone_blind,
+)
 
 
 @pytest.mark.parametrize(
@@ -51,3 +60,16 @@ def test_tone_blind_matches_words_with_lost_or_other_diacritics() -> None:
     assert all(pattern.match(t) for t in ("tình hình", "Tinh Hình", "TÌNH HÌNH", "tinh  hinh"))
     assert not pattern.match("tình hìnhx") and not pattern.match("tinh thần")
     assert re.fullmatch(tone_blind("đề án"), "de an") and re.fullmatch(tone_blind("đề án"), "đê ăn")
+
+
+def _stripped_at_once(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@given(st.text(alphabet=st.sampled_from(
+    [" ", "a", "A", "o", "đ", "Đ", "\u0301", "\u0323", "\u0302", "ế", "Ộ", "ủ", "\u1dc0",
+     "\u05b0", "\t", "\u00a0", "ǅ", "\u0345"])))
+def test_strip_diacritics_word_by_word_is_the_whole_text_s(text: str) -> None:
+    # split at spaces, a combining mark after one included: what stripping it whole gives
+    assert strip_diacritics(text) == _stripped_at_once(text)

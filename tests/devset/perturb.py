@@ -67,6 +67,8 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "markdown-tables": lambda t: re.sub(  # a Word table through a Markdown converter
         r"(?m)^((?:[^\n|]*\|)+[^\n|]*)$",
         lambda m: "| " + m.group(1).strip() + " |", t),
+    "inline-dashes": lambda t: re.sub(  # a web page running a dash list into its lead-in
+        r"(?<=[:;])[ \t]*\n(?:[ \t]*\n)*[ \t]*-[ \t]+", " - ", t),
     "escaped": lambda t: re.sub(r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2\\.\3",
                                 re.sub(r"(?m)^(\s*)-(\s)", r"\1\\-\2", t)),
     "paren-numbers": lambda t: re.sub(r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2)\3", t),

@@ -31,6 +31,14 @@ CASES = {
         f"{i} | Xây dựng đề án {i} | Sở Nội vụ | Quý II/2025\n" for i in range(4000)),
     "lead-ins": _repeat("Các sở thực hiện như sau:\n"),
     "punctuation": _repeat(".;:,()“”"),
+    "a letterhead and a run of spaces": "ỦY BAN NHÂN DÂN" + " " * _SIZE + "x\n",
+    "a run of spaces before a cell": "abc\n" + " " * _SIZE + "| x Người ký: A\n",
+    "a metadata table's long cell": "| Số hiệu | 1/KH |\n| Người ký | A |\n| x |" + "y" * _SIZE
+    + "|x|\n",
+    "spaces before a metadata label": "| Số hiệu | 1/KH |\n| Loại văn bản | Kế hoạch |\n"
+    + " " * _SIZE + "x Người ký: A\n",
+    "a wrapped paragraph of directives": "1. Sở Tài chính\n" + _repeat(
+        "Thực hiện rà soát các văn bản quy phạm pháp luật có liên quan đến lĩnh vực\n"),
 }
 
 

@@ -115,3 +115,11 @@ def test_the_year_of_the_tasks_given_is_no_deadline() -> None:
     found = find_deadline("Hoàn thành toàn bộ các nhiệm vụ được giao trong năm 2025, nhất là tại "
                           "Nghị quyết số 57-NQ/TW; hoàn thành trước ngày 25 tháng 11 năm 2025.")
     assert found is not None and found.value == "2025-11-25"
+
+
+def test_the_date_a_count_is_taken_at_is_no_deadline() -> None:
+    """blind7 H08: "(tính đến ngày 31/12/2024)" dates a statistic."""
+    assert find_deadline("Xã có 30.000 người (tính đến ngày 31/12/2024), diện tích 20 km2.") \
+        is None
+    found = find_deadline("Số liệu tính đến ngày 30/6/2025; hoàn thành trước ngày 31/12/2025.")
+    assert found is not None and found.value == "2025-12-31"

@@ -3,7 +3,7 @@
 - ``seeds``: the five corpus documents (``corpus/*.txt``, with their sidecars) and their
   gold (``tests/devset/gold``);
 - ``corpus2``: seven longer real texts, a copy of ``../shared/corpus2``;
-- ``blind1`` … ``blind6``: real texts annotated by the conventions before the extractor
+- ``blind1`` … ``blind7``: real texts annotated by the conventions before the extractor
   first ran on them (their before-tuning scores are in ``tests/devset/README.md``).
 
 Floors are the F1 values reached when these tests were written (rounded down); a
@@ -37,8 +37,8 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
         "overall": 0.99}),
     "blind1": (DEVSET / "blind1" / "docs", DEVSET / "blind1" / "gold", {
         "document": 1.0, "references": 1.0, "implements": 1.0, "cited_relations": 1.0,
-        "tasks": 0.98, "owners": 0.94, "deadlines": 0.98, "targets": 0.95, "unowned": 0.98,
-        "overall": 0.97}),
+        "tasks": 0.99, "owners": 0.94, "deadlines": 0.98, "targets": 0.95, "unowned": 0.98,
+        "overall": 0.98}),
     # deadlines: S4's "… xin gửi về … trước ngày …" line is a task of its own in its gold,
     # the deadline of the task above in N2's and N3's (the extractor follows N2 and N3)
     "blind2": (DEVSET / "blind2" / "docs", DEVSET / "blind2" / "gold", {
@@ -53,16 +53,23 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
         "document": 1.0, "references": 0.95, "implements": 1.0, "cited_relations": 1.0,
         "tasks": 0.0, "owners": 1.0, "deadlines": 1.0, "targets": 1.0, "unowned": 1.0,
         "overall": 0.97}),
-    # before-tuning floors; tasks, owners, deadlines and unowned rest on 3, 0, 1 and 3 gold items
+    # tuned on since its before-tuning run (0.653, tests/devset/blind5/BASELINE.md); tasks,
+    # owners, deadlines and unowned rest on 3, 0, 1 and 3 gold items
     "blind5": (DEVSET / "blind5" / "docs", DEVSET / "blind5" / "gold", {
-        "document": 0.76, "references": 0.85, "implements": 0.66, "cited_relations": 0.0,
-        "tasks": 0.0, "owners": 0.0, "deadlines": 0.0, "targets": 1.0, "unowned": 0.0,
-        "overall": 0.65}),
-    # before-tuning F1s at f0a969c (tests/devset/blind6/BASELINE.md), rounded down
+        "document": 0.89, "references": 0.91, "implements": 1.0, "cited_relations": 1.0,
+        "tasks": 0.66, "owners": 1.0, "deadlines": 1.0, "targets": 1.0, "unowned": 0.8,
+        "overall": 0.9}),
+    # tuned on since its before-tuning run (0.795, tests/devset/blind6/BASELINE.md)
     "blind6": (DEVSET / "blind6" / "docs", DEVSET / "blind6" / "gold", {  # page openings
-        "document": 0.55, "references": 0.98, "implements": 0.85, "cited_relations": 0.8,
-        "tasks": 0.76, "owners": 0.0, "deadlines": 0.0, "targets": 0.88, "unowned": 0.75,
-        "overall": 0.79}),
+        "document": 0.94, "references": 1.0, "implements": 1.0, "cited_relations": 1.0,
+        "tasks": 0.94, "owners": 1.0, "deadlines": 0.66, "targets": 1.0, "unowned": 0.93,
+        "overall": 0.96}),
+    # tuned on since its before-tuning run (0.752, tests/devset/blind7/BASELINE.md); tasks
+    # rest on 2 gold items, implements and relations on 1, owners and deadlines on 0
+    "blind7": (DEVSET / "blind7" / "docs", DEVSET / "blind7" / "gold", {  # page openings
+        "document": 0.9, "references": 0.96, "implements": 0.0, "cited_relations": 1.0,
+        "tasks": 0.4, "owners": 1.0, "deadlines": 1.0, "targets": 0.63, "unowned": 0.66,
+        "overall": 0.82}),
 }
 GOAL_SETS = ("seeds", "corpus2")
 FIELD_GOAL, OVERALL_GOAL = 0.90, 0.95

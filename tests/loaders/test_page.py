@@ -127,3 +127,20 @@ def test_a_republished_page_dated_by_its_lead_not_by_its_posting_line() -> None:
     d = extract(clean_text(text), "f6.txt").document
     assert (d.kind, d.number, d.issued, d.issuer) == (
         DocumentKind.NghiQuyet, "19-NQ/ĐU", date(2017, 3, 2), "Ban Thường vụ Đảng ủy Tập đoàn TKV")
+
+
+def test_a_preamble_in_which_an_organ_guides_makes_the_text_its_guidance() -> None:
+    """blind6 G03: "…, Sở Khoa học và Công nghệ Thái Bình hướng dẫn các sở, ban, ngành …
+    như sau:" on a page under a posting date: a Hướng dẫn of that Sở, which is no addressee;
+    the province its name holds is not added to it again."""
+    text = ("Thông báo về việc hướng dẫn đề xuất nhiệm vụ khoa học và công nghệ năm 2023 (Tỉnh "
+            "Thái Bình)\n\n"
+            "16/03/2022\n\nCăn cứ Quyết định số 16/2020/QĐ-UBND ngày 20/8/2020 của Ủy ban nhân "
+            "dân tỉnh, Sở Khoa học và Công nghệ Thái Bình hướng dẫn các sở, ban, ngành, đoàn "
+            "thể tỉnh xây dựng, đề xuất đặt hàng các nhiệm vụ năm 2023 như sau:\n\n"
+            "A. ĐỊNH HƯỚNG\n\n1. Định hướng về nội dung:\n")
+    e = extract(clean_text(text), "g03.txt")
+    d = e.document
+    assert (e.page, d.kind, d.issuer, d.province) == (
+        "official", DocumentKind.HuongDan, "Sở Khoa học và Công nghệ Thái Bình", "Thái Bình")
+    assert "Sở Khoa học và Công nghệ Thái Bình" not in d.general_addressees

@@ -115,3 +115,44 @@ def test_a_letter_under_a_narrow_cells_kinh_gui_and_its_polite_requests() -> Non
     e = extract(clean_text(text), "f1.txt")
     assert [(t.text[:30], t.owners) for t in e.tasks] == [("Trân trọng đề nghị Quý Cơ quan", ())]
     assert e.document.general_addressees == ("Quý Cơ quan",)
+
+
+def test_a_call_for_proposals_its_dossier_and_its_time_limit() -> None:
+    """blind6 G02: a long request that lost its full stop is the task; the dossier's list
+    ("Hồ sơ …" over "- Công văn …", "- Phiếu …") holds no tasks; "*/ Thời hạn …:" below
+    gives the request its deadline."""
+    text = "\n".join([
+        "Đề xuất, đăng ký thực hiện nhiệm vụ khoa học và công nghệ cấp tỉnh năm 2021", "",
+        "Để đảm bảo tiến độ xây dựng kế hoạch, dự toán ngân sách KH&CN năm 2021 theo đúng các "
+        "quy định của Luật khoa học và công nghệ, Sở Khoa học và Công nghệ đề nghị các sở, ban, "
+        "ngành, huyện, thị xã, thành phố trong tỉnh đề xuất, đăng ký thực hiện nhiệm vụ "
+        "(sau đây gọi tắt là nhiệm vụ KH&CN)", "",
+        "Hồ sơ đề xuất, đăng ký nhiệm vụ KH&CN năm 2021", "",
+        "- Công văn đề xuất, đăng ký nhiệm vụ KH&CN của ngành, huyện, đơn vị;", "",
+        "- Phiếu đề xuất, đăng ký, tổng hợp của ngành, huyện, tổ chức và cá nhân.", "",
+        "Hồ sơ gửi về Phòng Quản lý khoa học, Sở KH&CN tỉnh Hà Tĩnh", "",
+        "*/ Thời hạn cuối cùng nhận hồ sơ: ngày 20 tháng 4 năm 2020;", ""])
+    [task] = extract(clean_text(text), "g02.txt").tasks
+    assert task.text.startswith("Để đảm bảo tiến độ") and task.owners == ()
+    assert task.deadline is not None and task.deadline.value == "2020-04-20"
+
+
+def test_a_consultation_letter_under_a_sites_lead() -> None:
+    """blind5 F2: no letterhead, no "Kính gửi"; "Theo quy định của Luật …, Bộ … trân trọng
+    đề nghị Quý cơ quan …" is the organ's request; the sending line below, which lost its
+    full stop, gives its deadline."""
+    text = "\n".join([
+        "Dự thảo Thông tư ban hành Hệ thống chỉ tiêu thống kê ngành KH&CN", "",
+        "Ngày bắt đầu lấy ý kiến: 25/01/2018, Ngày hết hạn lấy ý kiến: 26/03/2018", "",
+        "Nội dung văn bản:", "",
+        "  Thực hiện Quyết định số 1357/QĐ-TTg ngày 13/9/2017 của Thủ tướng Chính phủ, Bộ Khoa "
+        "học và Công nghệ triển khai xây dựng Thông tư về Hệ thống chỉ tiêu thống kê.", "",
+        "Theo quy định của Luật ban hành văn bản quy phạm pháp luật, Bộ Khoa học và Công nghệ "
+        "trân trọng đề nghị Quý cơ quan nghiên cứu, cho ý kiến đối với nội dung của Dự thảo.", "",
+        "Văn bản góp ý xin gửi về Bộ Khoa học và Công nghệ trước ngày 26 tháng 3 năm 2018 để "
+        "kịp tổng hợp và tiến hành các thủ tục tiếp theo/", ""])
+    e = extract(clean_text(text), "f2.txt")
+    assert e.page == "official" and e.document.issuer == "Bộ Khoa học và Công nghệ"
+    [task] = e.tasks
+    assert task.text.startswith("Theo quy định") and task.deadline is not None
+    assert task.deadline.value == "2018-03-26"

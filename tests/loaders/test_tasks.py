@@ -275,6 +275,40 @@ def test_a_descriptive_title_with_its_list_run_on_holds_no_tasks() -> None:
     assert [t.section for t in extract_tasks(text, "x").tasks] == ["II.1"]
 
 
+def test_a_dash_list_run_into_its_lead_in_is_a_list() -> None:
+    """A web copy that ran "- A;" "- B." into the lead-in's paragraph; a dash inside a
+    phrase ("kinh tế - xã hội", "2021 - 2025") is no item."""
+    text = ("II. NHIỆM VỤ\n\n1. Sở Khoa học và Công nghệ thực hiện các nội dung sau: - Xây dựng "
+            "kế hoạch phát triển kinh tế - xã hội giai đoạn 2021 - 2025; - Tổ chức hội nghị "
+            "quán triệt trong quý II năm 2025.\n")
+    tasks = extract_tasks(text, "x").tasks
+    assert [(t.text[:20], t.owners) for t in tasks] == [
+        ("Xây dựng kế hoạch ph", ("Sở Khoa học và Công nghệ",)),
+        ("Tổ chức hội nghị quá", ("Sở Khoa học và Công nghệ",))]
+
+
+def test_an_item_that_only_names_a_document_is_a_basis_not_a_task() -> None:
+    """blind7 H05: the legal bases of a plan that lost its "Căn cứ" heading."""
+    text = ("KẾ HOẠCH\n\n- Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê "
+            "duyệt Chương trình Chuyển đổi số quốc gia;\n\n- Thông tư số 49/2017/TT-BYT ngày "
+            "28/12/2017 quy định về hoạt động y tế từ xa;\n\n- Xây dựng kế hoạch chuyển đổi số "
+            "y tế năm 2024.\n")
+    assert [t.text[:20] for t in extract_tasks(text, "x").tasks] == ["Xây dựng kế hoạch ch"]
+
+
+def test_a_title_over_a_numbered_list_governs_it() -> None:
+    """blind7 H07: a web page's heading without a label ("Chín chỉ tiêu trọng tâm nhiệm
+    kỳ") over "1. …", "2. …": the list is its, and a list of targets holds no tasks; a
+    title of tasks keeps them."""
+    targets = ("Chín chỉ tiêu trọng tâm nhiệm kỳ\n\n1. Hằng năm, 100% cán bộ đoàn được học "
+               "tập nghị quyết.\n\n2. Đoàn cơ sở triển khai ít nhất 3.600 công trình.\n")
+    assert extract_tasks(targets, "x").tasks == ()
+    tasks = ("Nhiệm vụ trọng tâm\n\n1. Sở Nội vụ rà soát các văn bản.\n\n"
+             "2. Sở Tài chính bố trí kinh phí.\n")
+    assert [t.owners for t in extract_tasks(tasks, "x").tasks] == [("Sở Nội vụ",),
+                                                                   ("Sở Tài chính",)]
+
+
 def test_slash_labels_number_and_letter_items() -> None:
     text = ("V. TỔ CHỨC THỰC HIỆN\n\n1/ Bộ Xây dựng\n\na/ Chủ trì triển khai thực hiện Đề án.\n\n"
             "b/ Cụ thể hóa các nội dung của Đề án trong kế hoạch hằng năm.\n\n"
