@@ -61,7 +61,7 @@ _LEAD = re.compile(r"(?i)(?:đạt(?:\s+mức)?|khoảng|tối thiểu|ít nhấ
 _QUALIFIER = re.compile(r"(?i)(khoảng|tối thiểu|ít nhất|không dưới|không ít hơn|trên|tối đa|≥|>=|>|"
                         r"≤|<=|<)\s*$")
 _CLAUSE_OPENING = re.compile(
-    r"(?i)(?:^|[;:.]\s*|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}\s*,?\s*|"
+    r"(?i)(?:^|[;:.]\s*|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}\s*,?\s*|(?:hằng|hàng|mỗi)\s+năm\s*,\s*|"
     r"\b(?:phấn đấu|toàn (?:tỉnh|thành phố|quốc))\s+)"
     r"(?:phấn đấu\s+)?có\s+(?:khoảng\s+|ít nhất\s+|tối thiểu\s+|từ\s+|thêm\s+|[≥>]=?\s*)?$")
 _NOT_A_FIGURE_WORDS = (

@@ -142,3 +142,11 @@ def test_a_floor_in_a_paragraph_under_no_heading_is_a_target() -> None:
     [target] = extract_targets(text, "x", ())
     assert (target.value, target.unit, target.year) == ("03", "Tổ", None)
     assert extract_targets("Hiện nay, toàn tỉnh có 35 Tổ công nghệ số.\n", "x", ()) == ()
+
+
+def test_a_count_after_a_time_adverbial_is_a_goal() -> None:
+    """blind7 H07: "Hằng năm, có 7.000 ý tưởng …" opens its clause with "có" after the
+    adverbial."""
+    [target] = extract_targets("2. Hằng năm, có 7.000 ý tưởng, giải pháp sáng tạo được "
+                               "triển khai.\n", "x", ())
+    assert (target.value, target.unit) == ("7000", "ý tưởng")
