@@ -75,10 +75,12 @@ _NOT_A_FIGURE = re.compile(r"(?i)(?:" + "|".join(rf"\b{w}" for w in _NOT_A_FIGUR
 # A match starts this far at most before the end of the text without its trailing spaces.
 _NOT_A_FIGURE_REACH = max(map(len, _NOT_A_FIGURE_WORDS))
 # Verbs a goal figure follows in a task: "số hóa 100% dữ liệu", "phủ sóng 100% thôn".
-_GOAL_VERB = re.compile(r"(?i)\b(?:đến|hoàn thành|số hóa|số hoá|phủ sóng|phủ|kết nối|cắt giảm|"
-                        r"giảm|tăng|đạt|bảo đảm|đảm bảo|bố trí|dành|chiếm|có|ứng dụng|cung cấp|"
-                        r"thực hiện|tại|"
-                        r"hỗ trợ|đào tạo|xử lý|giải quyết|triển khai)\s*$")
+_GOAL_VERBS = (r"(?:đến|hoàn thành|số hóa|số hoá|phủ sóng|phủ|kết nối|cắt giảm|giảm|tăng|đạt|"
+               r"bảo đảm|đảm bảo|bố trí|dành|chiếm|có|ứng dụng|cung cấp|thực hiện|tại|hỗ trợ|"
+               r"đào tạo|xử lý|giải quyết|triển khai)")
+_GOAL_VERB = re.compile(rf"(?i)\b{_GOAL_VERBS}\s*$")
+# … or follows its object: "Số hóa dữ liệu của 75% hộ sản xuất nông nghiệp".
+_GOAL_VERB_OF = re.compile(rf"(?i)\b{_GOAL_VERBS}\s+(?:[^\s,;.:]+\s+){{1,3}}của\s*$")
 # What makes a figure a goal without a goal word: a schedule's year label ("- Năm 2022: 94
 # xã"), or what a horizon's completion reaches ("Đến năm 2025, hoàn thành chuyển đổi số tại
 # 12 huyện").
@@ -241,6 +243,7 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
             if not pct and not led and not (zone.objectives and unit):
                 continue
             if pct and not (led or zone.objectives or _GOAL_VERB.search(before)
+                            or _GOAL_VERB_OF.search(before)
                             or (before.rstrip().endswith(",") and _SHARE_STATE.match(after))):
                 if not goal_searched:
                     goal_word, goal_searched = _GOAL_WORDS.search(clause), True

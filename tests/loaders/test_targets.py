@@ -150,3 +150,11 @@ def test_a_count_after_a_time_adverbial_is_a_goal() -> None:
     [target] = extract_targets("2. Hằng năm, có 7.000 ý tưởng, giải pháp sáng tạo được "
                                "triển khai.\n", "x", ())
     assert (target.value, target.unit) == ("7000", "ý tưởng")
+
+
+def test_a_percentage_of_what_a_goal_verb_acts_on_is_a_goal() -> None:
+    """blind7 H06: "Số hóa dữ liệu của 75% hộ sản xuất nông nghiệp"."""
+    [target] = extract_targets("II. NHIỆM VỤ\n\n- Khuyến khích người dân mở tài khoản; Số hóa dữ "
+                               "liệu của 75% hộ sản xuất nông nghiệp.\n", "x", ())
+    assert target.value == "75"
+    assert extract_targets("Hiện nay, dữ liệu của 75% hộ đã được số hóa.\n", "x", ()) == ()
