@@ -3,7 +3,7 @@
 - ``seeds``: the five corpus documents (``corpus/*.txt``, with their sidecars) and their
   gold (``tests/devset/gold``);
 - ``corpus2``: seven longer real texts, a copy of ``../shared/corpus2``;
-- ``blind1`` … ``blind7``: real texts annotated by the conventions before the extractor
+- ``blind1`` … ``blind8``: real texts annotated by the conventions before the extractor
   first ran on them (their before-tuning scores are in ``tests/devset/README.md``).
 
 Floors are the F1 values reached when these tests were written (rounded down); a
@@ -70,6 +70,12 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
         "document": 0.9, "references": 0.96, "implements": 0.0, "cited_relations": 1.0,
         "tasks": 0.4, "owners": 1.0, "deadlines": 1.0, "targets": 0.63, "unowned": 0.66,
         "overall": 0.82}),
+    # before-tuning run (0.782, tests/devset/blind8/BASELINE.md); no gold tasks, implements
+    # and relations rest on 3 and 5 items, targets on 3 (one sentence)
+    "blind8": (DEVSET / "blind8" / "docs", DEVSET / "blind8" / "gold", {  # page openings
+        "document": 0.83, "references": 0.88, "implements": 0.8, "cited_relations": 0.5,
+        "tasks": 1.0, "owners": 1.0, "deadlines": 1.0, "targets": 0.0, "unowned": 1.0,
+        "overall": 0.78}),
 }
 GOAL_SETS = ("seeds", "corpus2")
 FIELD_GOAL, OVERALL_GOAL = 0.90, 0.95
