@@ -94,7 +94,7 @@ _FACT = re.compile(case_blind_words(
     "hiện nay", "hiện có", "hiện đã", "đến nay", "tính đến", "đã đạt", "đã có", "mới đạt",
     "năm qua", "vừa qua", "so với cùng kỳ", "đã được", "đã hoàn thành", "đạt được") + r"\b")
 _RANK = re.compile(r"(?i)\b(?:nhóm|top|xếp hạng|thứ hạng|đứng thứ|thứ bậc|vị trí)\b")
-_HORIZON = re.compile(r"(?i)\b(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?((?:19|20)\d\d)\b"
+_HORIZON = re.compile(r"(?i)\b(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d\d)\b"
                       r"|\b(?:tầm nhìn|định hướng)\s+(?:đến\s+)?(?:năm\s+)?((?:19|20)\d\d)\b")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 # A further horizon inside a clause: ", đến năm 2030 …", "và tới năm 2045 …".

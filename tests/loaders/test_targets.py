@@ -158,3 +158,10 @@ def test_a_percentage_of_what_a_goal_verb_acts_on_is_a_goal() -> None:
                                "liệu của 75% hộ sản xuất nông nghiệp.\n", "x", ())
     assert target.value == "75"
     assert extract_targets("Hiện nay, dữ liệu của 75% hộ đã được số hóa.\n", "x", ()) == ()
+
+
+def test_the_end_of_a_year_is_a_horizon() -> None:
+    """blind8 J08: "phấn đấu đến cuối năm 2026, tỷ lệ … đạt 100%" sets the year."""
+    [target] = extract_targets("Xã đặt mục tiêu phấn đấu đến cuối năm 2026, tỷ lệ gia đình số "
+                               "đạt 100%.\n", "x", ())
+    assert (target.value, target.year) == ("100", 2026)
