@@ -68,14 +68,14 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
     # rest on 2 gold items, implements and relations on 1, owners and deadlines on 0
     "blind7": (DEVSET / "blind7" / "docs", DEVSET / "blind7" / "gold", {  # page openings
         "document": 0.9, "references": 0.96, "implements": 0.0, "cited_relations": 1.0,
-        "tasks": 0.4, "owners": 1.0, "deadlines": 1.0, "targets": 0.63, "unowned": 0.66,
-        "overall": 0.82}),
-    # before-tuning run (0.782, tests/devset/blind8/BASELINE.md); no gold tasks, implements
-    # and relations rest on 3 and 5 items, targets on 3 (one sentence)
+        "tasks": 0.4, "owners": 1.0, "deadlines": 1.0, "targets": 0.7, "unowned": 0.66,
+        "overall": 0.84}),
+    # tuned on since its before-tuning run (0.782, tests/devset/blind8/BASELINE.md); no gold
+    # tasks, implements and relations rest on 3 and 5 items, targets on 3 (one sentence)
     "blind8": (DEVSET / "blind8" / "docs", DEVSET / "blind8" / "gold", {  # page openings
         "document": 0.83, "references": 0.88, "implements": 0.8, "cited_relations": 0.5,
-        "tasks": 1.0, "owners": 1.0, "deadlines": 1.0, "targets": 0.0, "unowned": 1.0,
-        "overall": 0.78}),
+        "tasks": 1.0, "owners": 1.0, "deadlines": 1.0, "targets": 1.0, "unowned": 1.0,
+        "overall": 0.83}),
 }
 GOAL_SETS = ("seeds", "corpus2")
 FIELD_GOAL, OVERALL_GOAL = 0.90, 0.95
