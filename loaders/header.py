@@ -175,22 +175,24 @@ _COMPOUNDS = frozenset(tuple(pair.split()) for pair in (
     "MẶT TRẬN", "TỔ QUỐC", "LIÊN HIỆP", "THANH NIÊN", "PHỤ NỮ", "CHIẾN BINH", "CỘNG HÒA",
     "CỘNG HOÀ", "CHỦ NGHĨA", "VIỆT NAM", "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẠI HỌC",
     "HỌC VIỆN", "BỆNH VIỆN", "CÔNG TY", "TẬP ĐOÀN", "ỦY BAN", "UỶ BAN"))
+_NUMBER_LABEL = re.compile(r"[ \t*]*Số[ \t]*:?[ \t]*")  # "Số:" alone, its number below
 _CAPS_LINE = re.compile(rf"[ \t*]*[{UPPER}](?:[ ,&\-–]*[{UPPER},&\-–])*[ \t*]*")
 
 
 def _wrapped_caps(head: str) -> str:
-    """``head`` with the line breaks inside a capitalised name turned into spaces: a
-    break that splits a two-syllable word (:data:`_COMPOUNDS`) or follows or precedes
-    "VÀ"."""
+    """``head`` with the line breaks inside a capitalised name turned into spaces (a
+    break that splits a two-syllable word, :data:`_COMPOUNDS`, or follows or precedes
+    "VÀ"), and the one between "Số:" and its number."""
     lines = head.split("\n")
     out = lines[:1]
     for line in lines[1:]:
         prev = out[-1]
-        if _CAPS_LINE.fullmatch(prev) and _CAPS_LINE.fullmatch(line) and prev.split() and \
+        if (_CAPS_LINE.fullmatch(prev) and _CAPS_LINE.fullmatch(line) and prev.split() and
                 line.split() and ((last := prev.split()[-1]) == "VÀ" or
                                   (first := line.split()[0]) == "VÀ" or
-                                  (last, first) in _COMPOUNDS):
-            out[-1] = f"{prev} {line}"
+                                  (last, first) in _COMPOUNDS)) or (
+                _NUMBER_LABEL.fullmatch(prev) and line.lstrip()[:1].isdigit()):
+            out[-1] = f"{prev} {line}"  # (and "Số:" over its number)
         else:
             out.append(line)
     return "\n".join(out)

@@ -348,3 +348,10 @@ def test_a_preamble_naming_the_body_that_issues_the_plan_gives_the_issuer() -> N
     assert e.implements == ("47/QĐ-UBND@2023",)
     assert _header("KẾ HOẠCH\n\nThực hiện Nghị quyết số 57-NQ/TW, các sở, ngành xây dựng "
                    "Kế hoạch như sau:\n\nNội dung.\n").issuer is None  # a class of bodies
+
+
+def test_a_number_below_its_label_in_a_narrow_cell() -> None:
+    """blind8 J07: "Số:" alone on its line, the number on the next."""
+    header = _header("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\n-------\n|\nSố:\n40/2024/QĐ-UBND\n|\n"
+                     "Đồng Nai, ngày 30 tháng 9 năm 2024\n\nQUYẾT ĐỊNH\n\nBan hành Quy định.\n")
+    assert header.number == "40/2024/QĐ-UBND"
