@@ -73,9 +73,9 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
     # tuned on since its before-tuning run (0.782, tests/devset/blind8/BASELINE.md); no gold
     # tasks, implements and relations rest on 3 and 5 items, targets on 3 (one sentence)
     "blind8": (DEVSET / "blind8" / "docs", DEVSET / "blind8" / "gold", {  # page openings
-        "document": 0.83, "references": 0.88, "implements": 0.8, "cited_relations": 0.5,
+        "document": 0.85, "references": 0.91, "implements": 0.8, "cited_relations": 0.5,
         "tasks": 1.0, "owners": 1.0, "deadlines": 1.0, "targets": 1.0, "unowned": 1.0,
-        "overall": 0.83}),
+        "overall": 0.85}),
 }
 GOAL_SETS = ("seeds", "corpus2")
 FIELD_GOAL, OVERALL_GOAL = 0.90, 0.95
