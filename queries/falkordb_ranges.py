@@ -27,6 +27,7 @@ left for FalkorDB to refuse.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from policykg.core.errors import QueryError
 
@@ -100,23 +101,36 @@ def _blank(pattern: re.Pattern[str], text: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
-def _arguments(code: str, start: int) -> tuple[list[tuple[int, int]], int] | None:
-    """The (start, end) of each top-level argument of the call whose ``(`` is at
-    ``start - 1``, and the offset of its ``)``; None if it does not close."""
-    spans: list[tuple[int, int]] = []
-    depth, begin = 0, start
+def _top_level(code: str, start: int) -> Iterator[tuple[int, str]]:
+    """(offset, character) of each character of ``code`` from ``start`` outside any
+    bracket opened after it, ending with the bracket that closes the one before
+    ``start`` (nothing more if none does)."""
+    depth = 0
     for i in range(start, len(code)):
         c = code[i]
         if c in _OPEN:
             depth += 1
         elif c in _CLOSE:
             if depth == 0:
-                if c != ")":
-                    return None
-                spans.append((begin, i))
-                return spans, i
+                yield i, c
+                return
             depth -= 1
-        elif c == "," and depth == 0:
+        elif depth == 0:
+            yield i, c
+
+
+def _arguments(code: str, start: int) -> tuple[list[tuple[int, int]], int] | None:
+    """The (start, end) of each top-level argument of the call whose ``(`` is at
+    ``start - 1``, and the offset of its ``)``; None if it does not close."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for i, c in _top_level(code, start):
+        if c in _CLOSE:
+            if c != ")":
+                return None
+            spans.append((begin, i))
+            return spans, i
+        if c == ",":
             spans.append((begin, i))
             begin = i + 1
     return None
@@ -126,22 +140,17 @@ def _comprehension(code: str, start: int) -> tuple[tuple[int, int], tuple[int, i
                                                   tuple[int, int] | None, int] | None:
     """The spans of a list comprehension's list, predicate and projection, whose list
     starts at ``start``, and the offset of its ``]``; None if it does not close."""
-    depth, where, bar = 0, -1, -1
-    for i in range(start, len(code)):
-        c = code[i]
-        if c in _OPEN:
-            depth += 1
-        elif c in _CLOSE:
-            if depth == 0:
-                if c != "]":
-                    return None
-                source = (start, where if where >= 0 else bar if bar >= 0 else i)
-                predicate = (where + len("WHERE"), bar if bar >= 0 else i) if where >= 0 \
-                    else None
-                projection = (bar + 1, i) if bar >= 0 else None
-                return source, predicate, projection, i
-            depth -= 1
-        elif depth == 0 and bar < 0:
+    where, bar = -1, -1
+    for i, c in _top_level(code, start):
+        if c in _CLOSE:
+            if c != "]":
+                return None
+            source = (start, where if where >= 0 else bar if bar >= 0 else i)
+            predicate = (where + len("WHERE"), bar if bar >= 0 else i) if where >= 0 \
+                else None
+            projection = (bar + 1, i) if bar >= 0 else None
+            return source, predicate, projection, i
+        if bar < 0:
             if c == "|":
                 bar = i
             elif where < 0 and c in "wW" and _WHERE.match(code, i):
