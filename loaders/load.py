@@ -86,7 +86,20 @@ def resolve_citations(
     return resolved, warnings
 
 
-def _adoptions(writes: Writes, extraction: Extraction, doc_id: str,
+def _numbers(extraction: Extraction, resolved: dict[str, ResolvedReference], *,
+             dated_only: bool = False) -> set[tuple[str, str]]:
+    """(scope, number) of the document, if dated, and of what it cites (with a date only,
+    if ``dated_only``): the numbers whose undated stubs writing it may merge."""
+    h = extraction.document
+    numbers = {(document_scope(h.number, h.province), h.number)} if h.number and h.issued \
+        else set()
+    numbers |= {(resolved[ref.key].id.split(":", 1)[0], ref.number)
+                for ref in extraction.references
+                if not dated_only or ":undated:" not in resolved[ref.key].id}
+    return numbers
+
+
+def _adoptions(writes: Writes, extraction: Extraction,
                resolved: dict[str, ResolvedReference]) -> list[Statement]:
     """Merge ``undated`` stubs into dated documents, where unambiguous.
 
@@ -97,14 +110,8 @@ def _adoptions(writes: Writes, extraction: Extraction, doc_id: str,
     that writes it: a loader writing the dated document and one writing the undated
     citation at the same time each see the other's write, whichever comes second.
     """
-    h = extraction.document
-    numbers: set[tuple[str, str]] = set()
-    if h.number and h.issued:
-        numbers.add((document_scope(h.number, h.province), h.number))
-    for ref in extraction.references:
-        numbers.add((resolved[ref.key].id.split(":", 1)[0], ref.number))
     keys: dict[str, Row] = {}
-    for scope, number in numbers:
+    for scope, number in _numbers(extraction, resolved):
         stub = document_id(scope=scope, year=None, number=number)
         keys.setdefault(stub, {"stub": stub, "scope": scope, "key": number_key(number)})
     return adopt_stub_statements(writes, list(keys.values()))
@@ -115,13 +122,9 @@ def _may_adopt(index: BatchIndex, extraction: Extraction,
     """Whether the graph, as the batch read it, holds an undated stub of a number this
     document is or cites with a date: writing it may then move the stub's edges, which
     the documents after it would read (the move itself is decided in the write)."""
-    h = extraction.document
-    numbers = {(document_scope(h.number, h.province), h.number)} if h.number and h.issued \
-        else set()
-    numbers |= {(resolved[ref.key].id.split(":", 1)[0], ref.number)
-                for ref in extraction.references if ":undated:" not in resolved[ref.key].id}
     return any(document_id(scope=scope, year=None, number=number) in
-               {c.id for c in index.numbered(scope, number)} for scope, number in numbers)
+               {c.id for c in index.numbered(scope, number)}
+               for scope, number in _numbers(extraction, resolved, dated_only=True))
 
 
 _SUBJECT_FIT = 0.6  # of a named citation's subject words found in a candidate's title
@@ -192,7 +195,7 @@ def _prepared(writes: Writes, index: BatchIndex, extraction: Extraction
     named, named_warnings = resolve_named(index, extraction)
     rows = document_rows(extraction, resolved, own_id, named)
     return (rows, [*extraction.warnings, *warnings, *own_warnings, *named_warnings],
-            _adoptions(writes, extraction, rows.id, resolved),
+            _adoptions(writes, extraction, resolved),
             _may_adopt(index, extraction, resolved))
 
 
