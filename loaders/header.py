@@ -18,7 +18,6 @@ from datetime import date
 from policykg.core.errors import InvalidNumber
 from policykg.core.provinces import province_at, province_named
 from policykg.core.vntext import LOWER, UPPER, expand_abbreviations, fold
-from policykg.loaders.bodies import is_collective, is_whole_body
 from policykg.loaders.clean import tidy
 from policykg.loaders.lead import (
     LeadFacts,
@@ -462,18 +461,10 @@ def _issuer(text: str, head: int, kind: DocumentKind, title: str | None,
         out.set("issuer", f"Ban Thường vụ {unit}", *board.span())
     elif letterhead is not None:
         out.set("issuer", unit, *letterhead.span("unit"))  # the letterhead's committee
-    elif (author := _preamble_author(text, head)) is not None:
-        out.set("issuer", tidy(author["body"]), *author.span("body"))
+    elif (preamble := preamble_facts(text)).issuer is not None:  # "…, X ban hành Kế hoạch …"
+        out.set("issuer", preamble.issuer, *preamble.issuer_span)
 
 
-# "Triển khai thực hiện Quyết định số 47/QĐ-UBND …, Ban Chỉ đạo chuyển đổi số huyện X (sau
-# đây gọi tắt là Ban Chỉ đạo) ban hành Kế hoạch …": the preamble's author of the document.
-_PREAMBLE_AUTHOR = re.compile(
-    r"^[ \t*]*(?:Thực hiện|Triển khai|Căn cứ|Để)\b[^\n]*?[,;][ \t]+"
-    rf"(?P<body>[{UPPER}][^,;:.()\n]{{2,120}}?)(?:[ \t]*\((?:sau đây|dưới đây)[^()\n]*\))?"
-    r"[ \t]+(?:ban hành|xây dựng)[ \t]+(?:Kế hoạch|Chương trình|Đề án|Hướng dẫn|Quy chế)"
-    r"(?![ \t]+số)", re.M)
-_PREAMBLE_REACH = 3000
 _FIRST_PART = re.compile(r"^[ \t*]*(?:[IVX]+|1)[.)][ \t]", re.M)
 
 
@@ -481,14 +472,6 @@ def first_part(text: str) -> int:
     """Where the body's outline starts (its first "I." or "1." heading), else the end."""
     m = line_start_search(_FIRST_PART, text)
     return m.start() if m else len(text)
-
-
-def _preamble_author(text: str, head: int) -> re.Match[str] | None:
-    """The body a preamble (before the first part) names as issuing the document, when
-    the grammar of bodies reads the whole phrase as one body."""
-    end = min(first_part(text), head + _PREAMBLE_REACH)
-    return next((m for m in _PREAMBLE_AUTHOR.finditer(text, 0, end)
-                 if is_whole_body(body := m["body"].strip()) and not is_collective(body)), None)
 
 
 # "… , Ban Thường vụ Đảng uỷ Trường ban hành Kế hoạch …": the standing board of the

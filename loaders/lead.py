@@ -39,6 +39,7 @@ _DATE_BEFORE = re.compile(r"(?i)\bngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2}
                           r"(?P<y>(?:19|20)\d\d)\s*,?\s*")
 _ISSUING = re.compile(r"(?i)\s*(?:đã\s+|vừa\s+)?(?:ký\s+)?ban\s+hành\s*$")
 _ISSUED_BY = re.compile(rf"(?i)\s*\)?\s*,?\s*{ISSUED_BY}\s+")
+_ALIAS_NOTE = re.compile(r"\s*\((?:sau đây|dưới đây)[^()\n]*\)\s*$")
 _CLAUSE_START = re.compile(r"[.;:\n]|,\s+(?=[A-ZĐÀ-Ỹ])")
 # A site's mark before its lead's first word: "LTS: ", "(TG) - ", "(Chinhphu.vn) - ".
 _SITE_MARK = re.compile(r"[ \t]*(?:\(?LTS\)?[ \t]*:|\([^()\n]{1,30}\)[ \t]*[-–])[ \t]*")
@@ -191,8 +192,8 @@ def _issuer_before(view: str, start: int) -> tuple[str | None, tuple[int, int]]:
     dated = _DATE_BEFORE.match(view, clause)
     if dated is not None:
         clause = dated.end()
-    phrase = view[clause:verb.start()].strip()
+    phrase = _ALIAS_NOTE.sub("", view[clause:verb.start()]).strip()
     if not phrase or not is_whole_body(phrase):
-        return None, (0, 0)
+        return None, (0, 0)  # ("Ban Chỉ đạo … (sau đây gọi tắt là Ban Chỉ đạo)": its name)
     first = view.index(phrase, clause)
     return expand_abbreviations(tidy(phrase)), (first, first + len(phrase))

@@ -81,9 +81,9 @@ _ISSUED_LEAD = re.compile(
 _OWN_VOICE = re.compile(r"\s*(?:Thực hiện|Căn cứ|Triển khai|Để|Nhằm)\b")
 # The preamble issuing the document itself: "… Sở X ban hành Kế hoạch … như sau:".
 _ISSUES_ITSELF = re.compile(
-    rf"(?i)(?<!đã )(?<!vừa )(?<!việc )\bban\s+hành\s+(?P<kind>{_DOC_KINDS})\b(?!\s+số)"
+    rf"(?i)(?<!đã )(?<!vừa )(?<!việc )(?<!về )\bban\s+hành\s+(?P<kind>{_DOC_KINDS})\b(?!\s+số)"
     r"(?:(?!ban\s+hành)[^.\n]){0,300}?"
-    r"(?:như\s+sau|nội\s+dung\s+sau|sau\s+đây)")
+    r"(?:như\s+sau|nội\s+dung\s+sau|sau\s+đây(?!\s+(?:gọi|viết)))")  # (not an alias note)
 # "… vừa ban hành Chương trình hành động thực hiện … . Nội dung chương trình hành động
 # như sau:": a lead that names the text it gives by its kind, and says so.
 _GIVES_ITSELF = re.compile(
