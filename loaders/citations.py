@@ -76,6 +76,8 @@ _LABEL_BEFORE = re.compile(rf"(?i)(?:{_LABELS})[ \t]+(?:số[ \t]*:?[ \t]*)?$|s�
 _LABEL = re.compile(rf"(?i:{_LABELS})")
 _KIND_BY_LABEL = {name.lower(): kind for kind, name in KIND_NAMES_VI.items()}
 _LABEL_WINDOW = 60
+# An issuer that makes a number written "…/TƯ" a local committee's, not Trung ương's.
+_LOCAL_COMMITTEE = re.compile(r"(?i:tỉnh|thành|huyện|quận|thị) ủy|Đảng bộ (?:tỉnh|thành phố)")
 _OWN_NUMBER_BEFORE = re.compile(r"[ \t*]*Số[ \t]*:?[ \t]*")
 _DATE = (
     r"(?P<d1>\d{1,2})[ \t]*[-/.][ \t]*(?P<m1>\d{1,2})[ \t]*[-/.][ \t]*(?P<y1>(?:19|20)\d\d)"
@@ -293,6 +295,8 @@ def _numbered_mentions(text: str, lower: str) -> list[_Mention]:
                 issued, issuer = issued or _date(stated), issuer or stated["issuer"]
         if issuer is not None:
             issuer = _TRAILING_PARTY.sub("", issuer) or None
+            if number.horned and _LOCAL_COMMITTEE.search(issuer or ""):
+                number = number.committees()  # "13-NQ/TƯ của Tỉnh ủy": its "TU" with a horn
         of_year = _OF_YEAR.match(text, m_end)
         mentions.append(_Mention(
             start=start, end=max(tail.end(), of_year.end() if of_year else 0), number=number,

@@ -637,6 +637,10 @@ def extract_header(text: str, source: str, *, view: str | None = None,
             _issuer(text, head, kind, title, block, _subunit_name(subunit["unit"]), subunit, out)
         else:
             _issuer(text, head, kind, title, block, _unit(text, letterhead), letterhead, out)
+        if number is not None and number.horned and letterhead is not None:
+            # "445-KL/TƯ" under "TỈNH ỦY THỪA THIÊN HUẾ": the committee's "TU" with a horn
+            number = number.committees()
+            out.set("number", number.text, *number_span)
         national = (number is not None and number.national_scope is not None) or (
             out.fields.get("issuer") in _CENTRAL)
         if lead.issuer is not None and ("issuer" not in out.fields or page.lead is not None):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from policykg.core.errors import InvalidNumber, InvalidParameter, ReferenceNotFound
@@ -70,6 +70,7 @@ _STATE = re.compile(
 _OTHER_CODES = frozenset({"NĐ", "ND", "TT", "TTLT", "TTR", "QĐI", "QC", "QH", "L", "PL",
                           "ĐA", "TTRA", "QY"})
 _SPACES = re.compile(r"\s+")
+_HORNED = re.compile(r"/T\.?Ư$")
 _MINISTRY = re.compile(r"B[A-ZĐ]{1,6}")
 # "29/2013/QH13": no type code (kind ``Other``), the legislature's number after the issuer.
 _LEGISLATIVE = re.compile(r"^(?P<seq>\d+)/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]+\d{1,2})$")
@@ -88,6 +89,16 @@ class ParsedNumber:
     issuer: str  # issuer code, upper case ("TW", "TU", "CP", "TTG")
     form: str  # "party" or "state"
     year: int | None = None  # state numbers may embed their year
+    # the issuer written "TƯ" or "T.Ư": Trung ương, read as ``TW``, unless the text around
+    # it says a provincial committee's "TU" typed with a horn (:meth:`committees`)
+    horned: bool = False
+
+    def committees(self) -> ParsedNumber:
+        """This number read as a local committee's: "445-KL/TƯ" → "445-KL/TU"."""
+        if not self.horned:
+            return self
+        return replace(self, text=self.text[: -len(self.issuer)] + "TU", issuer="TU",
+                       horned=False)
 
     @property
     def kind(self) -> DocumentKind:
@@ -120,11 +131,13 @@ class ParsedNumber:
 @lru_cache(maxsize=4096)  # a document cites a number again and again; the result is frozen
 def parse_number(number: str) -> ParsedNumber:
     """Parse a document number; raise :class:`InvalidNumber` if it has neither form."""
-    text = _SPACES.sub("", normalize(number)).replace("T.Ư", "TW").replace("TƯ", "TW")
-    text = text.replace("–", "-")
+    text = _SPACES.sub("", normalize(number))
+    horned = _HORNED.search(text) is not None
+    text = text.replace("T.Ư", "TW").replace("TƯ", "TW").replace("–", "-")
     m = _PARTY.match(text)
     if m:
-        return ParsedNumber(text, m["seq"], m["code"].upper(), m["issuer"].upper(), "party")
+        return ParsedNumber(text, m["seq"], m["code"].upper(), m["issuer"].upper(), "party",
+                            horned=horned)
     m = _STATE.match(text)
     if m:
         year = int(m["year"]) if m["year"] else None

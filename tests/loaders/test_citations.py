@@ -27,6 +27,14 @@ def _relations(c: Citations) -> set[tuple[str, str]]:
     return {(r.source, r.target) for r in c.cited_relations}
 
 
+def test_a_horned_tu_after_a_provincial_committee_is_local() -> None:
+    """"13-NQ/TƯ của Tỉnh ủy": a committee's "TU" typed with a horn, of the citing province;
+    "20-NQ/TƯ của Ban Chấp hành Trung ương" is Trung ương's."""
+    refs = _cite("Sau 10 năm thực hiện Nghị quyết 13-NQ/TƯ của Tỉnh ủy (khóa XIV) và Nghị "
+                 "quyết số 20-NQ/TƯ của Ban Chấp hành Trung ương về khoa học").references
+    assert [(r.number, r.scope) for r in refs] == [("13-NQ/TU", "bac-kan"), ("20-NQ/TW", "tw")]
+
+
 @pytest.mark.parametrize(("raw", "number", "issued"), [
     ("Nghị quyết số 20-NQ/TW ngày 01 tháng 11 năm 2012 của", "20-NQ/TW", date(2012, 11, 1)),
     ("Kết luận số 69-KL/TW, ngày 11-01-2024 của Bộ Chính trị", "69-KL/TW", date(2024, 1, 11)),

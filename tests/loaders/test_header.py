@@ -355,3 +355,12 @@ def test_a_number_below_its_label_in_a_narrow_cell() -> None:
     header = _header("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\n-------\n|\nSố:\n40/2024/QĐ-UBND\n|\n"
                      "Đồng Nai, ngày 30 tháng 9 năm 2024\n\nQUYẾT ĐỊNH\n\nBan hành Quy định.\n")
     assert header.number == "40/2024/QĐ-UBND"
+
+
+def test_a_horned_tu_under_a_provincial_party_letterhead_is_the_committees() -> None:
+    """"Số 445-KL/TƯ" under "TỈNH ỦY THỪA THIÊN HUẾ" (a scan's "TU" with a horn): the
+    committee's number, the province and the issuer from the letterhead."""
+    h = _header("TỈNH ỦY THỪA THIÊN HUẾ\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TƯ\n"
+                "Thừa Thiên Huế, ngày 13 tháng 5 năm 2022\nKẾT LUẬN\nvề xây dựng hạ tầng\n")
+    assert (h.number, h.province, h.issuer) == (
+        "445-KL/TU", "Thừa Thiên Huế", "Tỉnh ủy Thừa Thiên Huế")

@@ -31,6 +31,14 @@ def test_parse_number_tolerates_ocr_noise() -> None:
     assert parse_number("20-NQ/T.Ư").text == "20-NQ/TW"
 
 
+def test_a_horned_tu_is_trung_uong_unless_read_as_a_committees() -> None:
+    parsed = parse_number("445-KL/TƯ")
+    assert (parsed.text, parsed.national_scope, parsed.horned) == ("445-KL/TW", "tw", True)
+    local = parsed.committees()
+    assert (local.text, local.issuer, local.national_scope) == ("445-KL/TU", "TU", None)
+    assert parse_number("445-KL/TU").committees() == parse_number("445-KL/TU")
+
+
 @pytest.mark.parametrize("bad", ["", "NQ/TW", "20NQTW", "số 20", "20-NQ"])
 def test_invalid_numbers_are_refused(bad: str) -> None:
     assert not is_valid_number(bad)
