@@ -149,6 +149,12 @@ _MOTTO = re.compile(r"[CcĐđ](?:(?<=[Cc])(?i:ỘNG HÒA XÃ HỘI CHỦ NGHĨA 
 _RULE = re.compile(r"[-_=*]{3,}")
 _CELL = re.compile(r"[ \t]\|[ \t]")
 _VIEW_LINES = 12
+# A type heading split by a PDF's letter spacing or a scan ("K Ế HOẠCH", "K ÉT LUẬN"): its
+# letters, folded, spell a kind's name; the view writes the name.
+_SPACED_HEADING = re.compile(
+    rf"^(?P<lead>[ \t*]*)(?P<caps>[{UPPER}](?:[ \t]?[{UPPER}]){{4,30}})[ \t*]*$", re.M)
+_NAME_BY_LETTERS = {fold(name).replace(" ", ""): name for base in _KIND_BY_HEADING
+                    for name in (base, f"{base} HÀNH ĐỘNG")}
 # A type heading with its subject on the same line, as web pages print it: "KẾ HOẠCH THỰC
 # HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW …" (the line in capitals), "Kế hoạch thực hiện Nghị quyết số
 # 57-NQ/TW …" (the line alone, no sentence, under the letterhead: a page's first line in
@@ -197,6 +203,13 @@ def _wrapped_caps(head: str) -> str:
     return "\n".join(out)
 
 
+def _respaced(m: re.Match[str]) -> str:
+    name = _NAME_BY_LETTERS.get(fold(m["caps"]).replace(" ", ""))
+    if name is None or name == m["caps"] or len(m["lead"]) + len(name) > len(m.group()):
+        return m.group()
+    return (m["lead"] + name).ljust(len(m.group()))
+
+
 def header_view(text: str) -> str:
     """``text`` (same length) with its first lines made one header field per line: the
     cells of a header laid out as a table row ("Số: 617/KH-UBND | Đồng Tháp, ngày …")
@@ -214,6 +227,7 @@ def header_view(text: str) -> str:
     head = _TITLED_HEADING.sub(lambda m: m.group()[:-1] + "\n" if m["kind"] or (
         0 <= first < m.start()) else m.group(), head)
     head = _RULE.sub(lambda m: " " * len(m.group()), head)
+    head = _SPACED_HEADING.sub(_respaced, head)
     head = _MOTTO.sub(lambda m: "\n" + " " * (len(m.group()) - 1), head)
     return head + text[end:]
 
@@ -341,6 +355,19 @@ class _Builder:
         )
 
 
+# The plenum a resolution or conclusion comes from, between its type heading and its
+# subject: "HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHOÁ XI", "BAN CHẤP HÀNH
+# ĐẢNG BỘ TỈNH (KHOÁ XVI)"; not the subject.
+_PLENUM_LINE = re.compile(r"(?:HỘI NGHỊ|BAN CHẤP HÀNH)\b")
+_PART_LABEL = re.compile(r"(?:[IVX]{1,5}|\d{1,2})[.)][ \t]")
+# A subject in capitals, three words or more, up to a sentence starting behind it ("… GIAI
+# ĐOẠN 2023 - 2025 Căn cứ …"); a subject going on in lower case ("KẾT LUẬN CỦA THƯỜNG TRỰC
+# TỈNH ỦY / tại buổi làm việc …") is one.
+_CAPS_TITLE = re.compile(
+    rf"[ \t*]*[^\s{LOWER}]*[{UPPER}][^\s{LOWER}]*(?:[ \t\n]+[^\s{LOWER}]+){{2,}}"
+    rf"(?=[ \t\n]+[{UPPER}]\S*[{LOWER}])")
+
+
 def _title_block(text: str, after: int) -> tuple[int, int] | None:
     """Span of the subject under the heading: the first paragraph that is not an issuer line."""
     lines: list[_Line] = []
@@ -350,10 +377,19 @@ def _title_block(text: str, after: int) -> tuple[int, int] | None:
             if lines:
                 break
             continue
-        if not lines and content.isupper() and content.startswith("CỦA "):
+        if not lines and content.isupper() and (
+                content.startswith("CỦA ") or _PLENUM_LINE.match(content)):
             continue
+        if content.endswith(":") or _PART_LABEL.match(content):
+            break  # a lead-in ("… đã thảo luận … và kết luận:") or a part: the body
         lines.append(line)
-    return (lines[0].start, lines[-1].end) if lines else None
+    if not lines:
+        return None
+    start, end = lines[0].start, lines[-1].end
+    caps = _CAPS_TITLE.match(text, start, end)
+    if caps is not None and caps.end() < end:  # "… GIAI ĐOẠN 2023 - 2025 Căn cứ …": the
+        end = caps.end()  # capitals are the subject, the body runs on behind them
+    return start, end
 
 
 def _subject_block(text: str, start: int) -> tuple[int, int]:

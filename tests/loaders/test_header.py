@@ -364,3 +364,31 @@ def test_a_horned_tu_under_a_provincial_party_letterhead_is_the_committees() -> 
                 "Thừa Thiên Huế, ngày 13 tháng 5 năm 2022\nKẾT LUẬN\nvề xây dựng hạ tầng\n")
     assert (h.number, h.province, h.issuer) == (
         "445-KL/TU", "Thừa Thiên Huế", "Tỉnh ủy Thừa Thiên Huế")
+
+
+def test_a_letter_spaced_type_heading_is_read_with_its_subject() -> None:
+    """"K ÉT LUẬN" (a scan's split heading): a Kết luận; the plenum line between the heading
+    and the subject is not the subject."""
+    h = _header("TỈNH ỦY NAM ĐỊNH\nSố 12-KL/TU\nNam Định, ngày 02 tháng 3 năm 2022\n"
+                "K ÉT LUẬN\nHỘI NGHỊ LẦN THỨ BẢY\nBAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHOÁ XVI)\n"
+                "về xây dựng kết cấu hạ tầng\n\nHội nghị đã thảo luận và kết luận:\n")
+    assert (h.kind, h.title) == (DocumentKind.KetLuan, "về xây dựng kết cấu hạ tầng")
+
+
+@pytest.mark.parametrize(("body", "title"), [
+    # the capitals are the subject; the preamble behind them, on the same line, is not
+    ("PHÁT TRIỂN HẠ TẦNG SỐ GIAI ĐOẠN 2023 - 2025 Căn cứ Quyết định số 749/QĐ-TTg …\n",
+     "PHÁT TRIỂN HẠ TẦNG SỐ GIAI ĐOẠN 2023 - 2025"),
+    # a subject in capitals going on in lower case is one
+    ("KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY\ntại buổi làm việc với Sở Khoa học và Công nghệ\n",
+     "KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY tại buổi làm việc với Sở Khoa học và Công nghệ"),
+    # a part heading or a lead-in ends the subject when no blank line does
+    ("về chuyển đổi số\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n", "về chuyển đổi số"),
+    ("về chuyển đổi số năm 2023\nỦy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n",
+     "về chuyển đổi số năm 2023"),
+])
+def test_the_subject_under_the_heading_ends_where_the_body_starts(body: str, title: str
+                                                                  ) -> None:
+    h = _header("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 81/KH-UBND\nLâm Đồng, ngày 4 tháng 9 năm"
+                " 2023\nKẾ HOẠCH\n" + body)
+    assert h.title == title
