@@ -128,6 +128,13 @@ _AUTHOR = re.compile(rf"(?P<body>{_BODY})(?:[ \t]+{NAME})?(?:[ \t]*\(khóa[ \t]+
 _SIGNED = re.compile(rf"(?:T/?M|T/?L|K/?T)\.?[ \t]+(?P<body>{_BODY})(?![{LOWER}])")
 _BODY_LINE = re.compile(rf"^[ \t*]*(?P<body>{_BODY})[ \t*]*$", re.M)  # "BAN CHẤP HÀNH TRUNG ƯƠNG"
 _CENTRAL = frozenset({"Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư"})
+# A legal database's title of the document, on its first line: "Công văn 296/BHXH-CSYT năm
+# 2021 hướng dẫn … do Bảo hiểm xã hội Việt Nam ban hành."; its issuer, where no letterhead
+# names one.  One ending in "Việt Nam" or "Trung ương" is nation-wide.
+_DATABASE_TITLE = re.compile(
+    r"[ \t*]*(?:" + "|".join(_TITLE_CASE_KINDS) + r")[ \t]+\d{1,5}/\S{2,24}[ \t]+năm[ \t]+\d{4}"
+    rf"[ \t][^\n]{{0,600}}?[ \t]do[ \t]+(?P<issuer>[{UPPER}][^\n.;]{{1,80}}?)[ \t]+ban hành\.")
+_NATIONAL_ENDINGS = ("Việt Nam", "Trung ương", "Chính phủ")
 # The close of a signed document; a last line that is a name without it is no signer.
 _SIGNATURE_CUE = re.compile(r"Nơi nhận|T/?M\.?[ \t]|T/?L\.?[ \t]|K/?T\.?[ \t]|BÍ THƯ|\(đã ký|"
                             r"VĂN PHÒNG|CHỦ TỊCH|THỦ TƯỚNG")
@@ -203,6 +210,27 @@ def _wrapped_caps(head: str) -> str:
     return "\n".join(out)
 
 
+# A header whose cells a copy glued into running lines (a legal database's crawl: "Số:
+# 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V …", "Hà Nội, ngày … Kính
+# gửi: …"): a line break before each field the glued line hides.
+_GLUED_FIELD = re.compile(
+    r"(?<=\S)[ \t](?=V/[vV][ \t.:]|Kính gửi\b)"
+    rf"|(?<=\bSố)(?P<number>[ \t]*:?[ \t]*\d\S*)[ \t](?=(?:[{UPPER}][{LOWER}]+[ \t]){{0,3}}"
+    rf"[{UPPER}][{LOWER}]+,[ \t]*ngày[ \t]+\d)"
+    r"|(?<=năm[ \t]\d{4})[ \t](?=[ \t]*(?:" + "|".join(sorted(_KIND_BY_HEADING, key=len,
+                                                             reverse=True)) + r")\b)"
+    # a database's title of the document before its letterhead: "Công văn 6087/BYT-KCB năm
+    # 2013 … do Bộ Y tế ban hành. BỘ Y TẾ", "Quyết định 435/QĐ-UBND năm 2020. ỦY BAN …"
+    r"|(?<=ban hành\.)[ \t](?=[" + UPPER + r"]{2,}[ \t][" + UPPER + r"])"
+    r"|^(?P<title>(?:" + "|".join(_TITLE_CASE_KINDS) + r")[ \t]\d{1,5}/\S{2,20}[ \t]năm[ \t]"
+    r"\d{4}\.)[ \t](?=[" + UPPER + r"]{2,}[ \t][" + UPPER + r"])", re.M)
+
+
+def _unglued(m: re.Match[str]) -> str:
+    kept = m["number"] or m["title"]
+    return kept + "\n" if kept else "\n"
+
+
 def _respaced(m: re.Match[str]) -> str:
     name = _NAME_BY_LETTERS.get(fold(m["caps"]).replace(" ", ""))
     if name is None or name == m["caps"] or len(m["lead"]) + len(name) > len(m.group()):
@@ -223,6 +251,7 @@ def header_view(text: str) -> str:
             break
         end = nl + 1
     head = _CELL.sub(lambda m: "\n  ", _wrapped_caps(text[:end]))
+    head = _GLUED_FIELD.sub(_unglued, head)
     first = head.find("\n", len(head) - len(head.lstrip()))  # a page's title line: its own
     head = _TITLED_HEADING.sub(lambda m: m.group()[:-1] + "\n" if m["kind"] or (
         0 <= first < m.start()) else m.group(), head)
@@ -395,7 +424,9 @@ def _title_block(text: str, after: int) -> tuple[int, int] | None:
 def _subject_block(text: str, start: int) -> tuple[int, int]:
     end = start
     for line in _lines(text, start):
-        if not line.text(text).strip(" \t*"):
+        content = line.text(text)
+        if not content.strip(" \t*") or (end > start and (
+                _PLACE_DATE.match(content) or content.lstrip(" \t*-").startswith("Kính gửi"))):
             break
         end = line.end
     return start, end
@@ -683,6 +714,9 @@ def extract_header(text: str, source: str, *, view: str | None = None,
             out.set("issuer", lead.issuer, *lead.issuer_span)
         if "issuer" not in out.fields and (letter := letter_facts(text)).issuer is not None:
             out.set("issuer", letter.issuer, *letter.issuer_span)
+        if "issuer" not in out.fields and (titled := _DATABASE_TITLE.match(text)) is not None:
+            out.set("issuer", titled["issuer"], *titled.span("issuer"))
+            national = national or titled["issuer"].endswith(_NATIONAL_ENDINGS)
         if not national:
             _province(text, letterhead, place, out)
     _signer(raw, out)

@@ -25,6 +25,7 @@ one row per line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -268,9 +269,53 @@ def _spaced(text: str, at: set[int]) -> str:
     return " ".join(parts)
 
 
+# A sentence that starts three lines or more: a crawler's breadcrumb ("Quyết định
+# 435/QĐ-UBND năm 2020. Điều 1.", then "CHƯƠNG TRÌNH HÀNH ĐỘNG. II. NỘI DUNG …"), a PDF's
+# running header.  Blanked but where it first stands (the title or heading it repeats),
+# it no longer hides the heading or label behind it; two levels of them.
+_LINE_PREFIX = re.compile(r"^[ \t]*[^\s][^\n]{11,79}?\.[ \t](?=\S)", re.M)
+_RUNNING = 3
+_RUNNING_LEVELS = 2
+# A sub-item's label left at the end of the line above ("… và tiến bộ 1.1.\nTổ chức …")
+# goes to the start of its item's line; the first sub-item glued to its heading ("3. Giải
+# quyết … đình công 3.1. Rà soát …") starts a line.
+_TRAILING_LABEL = re.compile(r"[ \t](?P<label>\d{1,2}(?:\.\d{1,2}){1,3}\.)\n(?=\S)")
+_GLUED_FIRST_SUB = re.compile(r"^(?P<n>\d{1,2})\.[ \t][^\n]*?(?P<gap>[ \t])(?P=n)\.1\.[ \t]", re.M)
+
+
+def _blank_repeats(text: str, running: set[str]) -> str:
+    """``text`` with every prefix in ``running`` blanked but its first."""
+    seen: set[str] = set()
+
+    def blank(m: re.Match[str]) -> str:
+        key = m.group().strip()
+        if key not in running or key not in seen:
+            seen.add(key)
+            return m.group()
+        return " " * len(m.group())
+
+    return _LINE_PREFIX.sub(blank, text)
+
+
+def _without_running_prefixes(text: str) -> str:
+    for _ in range(_RUNNING_LEVELS):
+        found = Counter(m.group().strip() for m in _LINE_PREFIX.finditer(text))
+        running = {p for p, n in found.items() if n >= _RUNNING}
+        if not running:
+            break
+        text = _blank_repeats(text, running)
+    return text
+
+
 def lay_out(text: str) -> str:
     """``text`` with one logical unit per line; the same length as ``text``."""
     text = _ESCAPE.sub(lambda m: m.group(1) + " ", text)
+    text = _without_running_prefixes(text)
+    if ".\n" in text:
+        text = _TRAILING_LABEL.sub(lambda m: "\n" + m["label"] + " ", text)
+    if ".1. " in text:
+        text = _GLUED_FIRST_SUB.sub(lambda m: m.group()[:m.start("gap") - m.start()] + "\n"
+                                    + m.group()[m.end("gap") - m.start():], text)
     if "#" in text:
         text = _MD_HEADING.sub(lambda m: " " * len(m.group()), text)
     if "**" in text:

@@ -392,3 +392,30 @@ def test_the_subject_under_the_heading_ends_where_the_body_starts(body: str, tit
     h = _header("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 81/KH-UBND\nLâm Đồng, ngày 4 tháng 9 năm"
                 " 2023\nKẾ HOẠCH\n" + body)
     assert h.title == title
+
+
+@pytest.mark.parametrize(("raw", "number", "kind", "issuer", "province", "title"), [
+    # a legal database's crawl: its title of the document, then the header's cells glued
+    ("Công văn 6087/BYT-KCB năm 2013 thực hiện cấp chứng chỉ do Bộ Y tế ban hành. BỘ Y TẾ "
+     "-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ------\nSố: "
+     "6087/BYT-KCB V/v thực hiện cấp chứng chỉ hành nghề.\nHà Nội, ngày 27 tháng 09 năm 2013 "
+     "Kính gửi: Đ/c Chủ tịch Ủy ban nhân dân tỉnh\n",
+     "6087/BYT-KCB", DocumentKind.CongVan, "Bộ Y tế", None,
+     "V/v thực hiện cấp chứng chỉ hành nghề."),
+    # no letterhead it knows: the issuer the database's title names, nation-wide
+    ("Công văn 296/BHXH-CSYT năm 2021 hướng dẫn Điều 22 do Bảo hiểm xã hội Việt Nam ban hành. "
+     "BẢO HIỂM XÃ HỘI VIỆT NAM --------\nSố: 296/BHXH-CSYT V/v hướng dẫn Điều 22 Luật BHYT\n"
+     "Hà Nội, ngày 02 tháng 02 năm 2021 Kính gửi:\n- Bảo hiểm xã hội các tỉnh;\n",
+     "296/BHXH-CSYT", DocumentKind.CongVan, "Bảo hiểm xã hội Việt Nam", None,
+     "V/v hướng dẫn Điều 22 Luật BHYT"),
+    ("Quyết định 435/QĐ-UBND năm 2020. ỦY BAN NHÂN DÂN TỈNH KON TUM -------\nSố: 435/QĐ-UBND "
+     "Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG\n",
+     "435/QĐ-UBND", DocumentKind.QuyetDinh, "Ủy ban nhân dân tỉnh Kon Tum", "Kon Tum",
+     "V/V BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG"),
+])
+def test_a_header_glued_into_running_lines_is_read_cell_by_cell(
+        raw: str, number: str, kind: DocumentKind, issuer: str, province: str | None,
+        title: str) -> None:
+    h = _header(raw)
+    assert (h.number, h.kind, h.issuer, h.province, h.title) == (
+        number, kind, issuer, province, title)

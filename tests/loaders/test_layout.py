@@ -122,3 +122,34 @@ def test_a_task_table_among_the_first_lines_is_no_letterhead() -> None:
             "Công nghệ | Quý III/2025, trước ngày 30 tháng 9 năm 2025\n")
     [task] = extract(clean_text(text), "x.txt").tasks
     assert (task.text, task.owners) == ("Xây dựng Đề án", ("Sở Khoa học và Công nghệ",))
+
+
+def test_a_crawlers_breadcrumbs_are_blanked_but_where_they_first_stand() -> None:
+    """"Quyết định 435/QĐ-UBND năm 2020." starting every section, then "CHƯƠNG TRÌNH HÀNH
+    ĐỘNG." before each part of the annex: blanked but their first lines, the part labels
+    behind them open their parts, and the annex's tasks are read."""
+    crumb, annex = "Quyết định 435/QĐ-UBND năm 2020. ", "CHƯƠNG TRÌNH HÀNH ĐỘNG. "
+    raw = (f"{crumb}ỦY BAN NHÂN DÂN TỈNH KON TUM\n\n{crumb}Điều 1.\nBan hành Chương trình.\n\n"
+           f"{crumb}{annex}TRIỂN KHAI KẾ HOẠCH SỐ 119-KH/TU\nI. MỤC ĐÍCH, YÊU CẦU\n"
+           "1. Nâng cao nhận thức của cán bộ.\n"
+           f"{crumb}{annex}II. NỘI DUNG HOẠT ĐỘNG\n1. Tổ chức tuyên truyền Chỉ thị số 37-CT/TW.\n"
+           "- Cơ quan thực hiện: Sở Nội vụ.\n"
+           f"{crumb}{annex}III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp hướng dẫn thực hiện.\n")
+    laid = lay_out(raw)
+    assert len(laid) == len(raw)
+    assert laid.splitlines()[0].startswith(crumb)
+    assert "\n" + " " * len(crumb + annex) + "II. NỘI DUNG" in laid
+    tasks = extract(clean_text(raw), "k1.txt").tasks
+    assert [(t.text[:12], t.owners) for t in tasks] == [
+        ("Tổ chức tuyê", ("Sở Nội vụ",)), ("Sở Tư pháp h", ("Sở Tư pháp",))]
+
+
+@pytest.mark.parametrize(("raw", "laid"), [
+    ("1. Tăng cường sự lãnh đạo 1.1.\nTổ chức tuyên truyền.",
+     "1. Tăng cường sự lãnh đạo\n1.1. Tổ chức tuyên truyền."),
+    ("3. Giải quyết tranh chấp 3.1. Rà soát thiết chế.",
+     "3. Giải quyết tranh chấp\n3.1. Rà soát thiết chế."),
+])
+def test_a_sub_label_glued_to_the_heading_above_opens_its_own_line(raw: str, laid: str
+                                                                  ) -> None:
+    assert lay_out(raw) == laid
