@@ -137,10 +137,12 @@ def prefix_owner(text: str) -> tuple[tuple[str, ...], int]:
     head = tidy(m.group(1))
     head = _REQUEST.sub("", head)
     if starts_with_body(head) and body_phrase_end(head) == len(head):
-        named = _NAMED_MEMBERS.match(text, m.end(1)) if _INNER_CAC.search(head) else None
+        bodies = tuple(split_bodies(head))
+        named = _NAMED_MEMBERS.match(text, m.end(1)) if len(bodies) == 1 and _INNER_CAC.search(
+            head) else None
         if named is not None:  # "Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ thực hiện …"
-            return (tidy(text[m.start(1):named.end()]),), named.end()
-        return tuple(split_bodies(head)), m.end()
+            return (tidy(head + text[m.end(1):named.end()]),), named.end()
+        return bodies, m.end()
     return (), 0
 
 

@@ -280,6 +280,10 @@ _RUNNING_LEVELS = 2
 # goes to the start of its item's line; the first sub-item glued to its heading ("3. Giải
 # quyết … đình công 3.1. Rà soát …") starts a line.
 _TRAILING_LABEL = re.compile(r"[ \t](?P<label>\d{1,2}(?:\.\d{1,2}){1,3}\.)\n(?=\S)")
+# A field line glued to the one above by a lost line break ("… và địa phương -Thời gian
+# thực hiện: …") starts a line.
+_GLUED_FIELD = re.compile(r"(?<=\S)[ \t](?=-[ \t]?(?:Thời gian|Thời hạn|Tiến độ|Cơ quan|Đơn vị)"
+                          r"[^:\n]{0,30}:)")
 _GLUED_FIRST_SUB = re.compile(r"^(?P<n>\d{1,2})\.[ \t][^\n]*?(?P<gap>[ \t])(?P=n)\.1\.[ \t]", re.M)
 
 
@@ -313,6 +317,8 @@ def lay_out(text: str) -> str:
     text = _without_running_prefixes(text)
     if ".\n" in text:
         text = _TRAILING_LABEL.sub(lambda m: "\n" + m["label"] + " ", text)
+    if " -" in text:
+        text = _GLUED_FIELD.sub("\n", text)
     if ".1. " in text:
         text = _GLUED_FIRST_SUB.sub(lambda m: m.group()[:m.start("gap") - m.start()] + "\n"
                                     + m.group()[m.end("gap") - m.start():], text)

@@ -183,9 +183,10 @@ def _is_field(node: Node) -> bool:
     return bool(_FIELD.match(node.text))
 
 
-# Words before the body a heading names: "Đối với các bộ, ngành", "Trách nhiệm của Sở …".
-_HEADING_INTRO = re.compile(r"(?i)^(?:đề nghị|đối với|về phía|trách nhiệm của|nhiệm vụ của)"
-                            r"\s*:?\s*")
+# Words before the body a heading names: "Đối với các bộ, ngành", "Trách nhiệm của Sở …",
+# "Giao Sở Lao động - Thương binh và Xã hội:".
+_HEADING_INTRO = re.compile(r"(?i)^(?:đề nghị|giao(?: cho)?|đối với|về phía|trách nhiệm của|"
+                            r"nhiệm vụ của)\s*:?\s*")
 
 
 # "Đề nghị các Sở: Giao thông Vận tải, Xây dựng; Công ty Điện lực …", "Ủy ban nhân dân các
@@ -353,6 +354,9 @@ class _Walker:
                       or (c.kind == "plain" and _is_lead(c)
                           and any(g.labelled or g.kind == "table" for g in c.children))]
         fields = [c for c in containers if c.kind == "bullet" and _is_field(c)]
+        # a field line under a field line ("- Cơ quan thực hiện: …" / "* Thời gian …"): its
+        # sibling, under another marker
+        fields += [g for c in fields for g in c.children if g.kind == "plain" and _is_field(g)]
         items = [c for c in containers if c not in fields]
         plains = [c for c in node.children if c.kind == "plain" and c not in containers]
         if sum(1 for p in plains if _is_field(p)) >= 2:  # field lines that lost their "-"

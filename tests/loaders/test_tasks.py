@@ -437,3 +437,34 @@ def test_a_conclusions_judgement_of_what_it_heard_is_no_task() -> None:
             "Giao Ban cán sự đảng UBND tỉnh chỉ đạo hoàn thiện Đề án.\n\n3. Biểu dương, tôn "
             "vinh các doanh nghiệp có thành tích trong chuyển đổi số.\n")
     assert [t.text[:12] for t in extract_tasks(text, "x").tasks] == ["Giao Ban cán", "Biểu dương, "]
+
+
+@pytest.mark.parametrize("time_line", [
+    "* Thời gian thực hiện: Thực hiện thường xuyên hằng năm.",  # another marker
+    None,  # glued to the owner line by a lost break: "… địa phương -Thời gian …"
+])
+def test_field_lines_under_another_marker_or_glued_are_the_items_fields(
+        time_line: str | None) -> None:
+    owner = "- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ngành và địa phương"
+    lines = [owner + ".", time_line] if time_line else [
+        owner + " -Thời gian thực hiện: Thực hiện thường xuyên hằng năm."]
+    text = "\n".join(["II. NỘI DUNG", "2.5. Tiếp tục rà soát, củng cố tổ chức bộ máy.", *lines])
+    (task,) = extract_tasks(text, "x").tasks
+    assert task.owners == ("Sở Nội vụ",)
+    assert task.deadline is not None and task.deadline.value == "recurring"
+
+
+def test_giao_and_de_nghi_headings_pass_their_bodies_down() -> None:
+    """"2. Giao Sở X:" over its items; "4. Đề nghị X và các Y: Căn cứ …" asks both."""
+    text = "\n".join([
+        "III. TỔ CHỨC THỰC HIỆN", "1. Các sở, ban, ngành chủ động xây dựng Kế hoạch.", "2.",
+        "Giao Sở Lao động - Thương binh và Xã hội:",
+        "- Làm đầu mối, theo dõi, đôn đốc và tổng hợp báo cáo.",
+        "- Chủ trì, phối hợp với Liên đoàn Lao động tỉnh hướng dẫn, kiểm tra.", "4.",
+        "Đề nghị Ủy ban MTTQ Việt Nam và các tổ chức chính trị xã hội tỉnh: Căn cứ chức năng, "
+        "nhiệm vụ phối hợp tăng cường công tác tuyên truyền."])
+    tasks = extract_tasks(text, "x").tasks
+    assert [t.owners for t in tasks] == [
+        ("Các sở, ban, ngành",), ("Sở Lao động - Thương binh và Xã hội",),
+        ("Sở Lao động - Thương binh và Xã hội",),
+        ("Ủy ban MTTQ Việt Nam", "các tổ chức chính trị xã hội tỉnh")]
