@@ -282,7 +282,8 @@ ACTION = re.compile(
     r"lãnh đạo|hướng dẫn|quán triệt|tuyên truyền|đổi mới|kiện toàn|bố trí|ưu tiên|huy động|"
     r"bảo đảm|đảm bảo|phối hợp|chủ trì|chủ động|khẩn trương|kiểm tra|theo dõi|đôn đốc|sơ kết|"
     r"tổng kết|đánh giá|phát huy|quan tâm|khuyến khích|hỗ trợ|làm tốt|phấn đấu|giao|đề nghị|"
-    r"yêu cầu|cụ thể hóa|sửa đổi|bổ sung|phát động|tham mưu|đề xuất|trình|báo cáo|định kỳ)\b")
+    r"yêu cầu|cụ thể hóa|sửa đổi|bổ sung|phát động|tham mưu|đề xuất|trình|báo cáo|định kỳ|"
+    r"gửi|công bố|cung cấp|tổng hợp)\b")
 _PASSIVE_LEAD = re.compile(r"(?i)^\s*(?:kinh phí|nguồn vốn|ngân sách|việc)\b[^,;.]{0,120}?"
                            r"\b(?:được|từ|do)\b")
 # A statement of what something is or does: "Môn Tin học giữ vai trò chủ đạo …", "Việc … là

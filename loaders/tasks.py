@@ -231,6 +231,20 @@ _NOT_A_TASK_TEXT = re.compile(r"\([^()]*\)[.;]?|[.…\s]+|[>\s]*(?:xem chi tiế
                               re.I | re.S)
 
 
+# An article organising the implementation: "Tổ chức thực hiện", "Trách nhiệm của …".
+_IMPLEMENTING = re.compile(r"(?i)^[\s*]*(?:tổ chức thực hiện|trách nhiệm (?:của|thực hiện)|"
+                           r"phân công (?:nhiệm vụ|trách nhiệm)|nhiệm vụ của)")
+
+
+def _implementing(article: Node) -> bool:
+    return bool(article.children) and len(article.text) < 120 and bool(
+        _IMPLEMENTING.match(article.text))
+
+
+def _siblings(node: Node) -> list[Node]:
+    return [c for c in node.parent.children if c.kind == "article"] if node.parent else []
+
+
 class _Walker:
     def __init__(self, text: str, source: str) -> None:
         self.text = text
@@ -497,14 +511,21 @@ class _Walker:
                    deadline=deadline, coords=coords)
 
     def _article(self, node: Node, scope: Scope) -> None:
-        """An article (Điều N) of a decision: its addressees, or its items."""
+        """An article (Điều N) of a decision: its addressees, or its items.  Where an
+        article that organises the implementation has items ("Điều 8. Tổ chức thực hiện /
+        1. Trách nhiệm của các Bộ …"), the others state the policy ("Hỗ trợ 40 triệu
+        đồng/hộ …"): only their items that name a body are tasks."""
+        if _implementing(node):
+            self._children(node, scope)
+            return
         lower = node.text.lower()
         if "chịu trách nhiệm thi hành" in lower or "trách nhiệm thi hành" in lower or \
                 "tổ chức thực hiện" in lower:
             self._add_addressees(clause_subjects(node.text))
             return
-        if node.children:
-            self._children(node, scope)
+        if node.children:  # beside such an article, only items that name a body are tasks
+            implemented = any(_implementing(a) for a in _siblings(node))
+            self._children(node, replace(scope, owned_only=True) if implemented else scope)
 
     # -- tables --------------------------------------------------------------------
 

@@ -468,3 +468,23 @@ def test_giao_and_de_nghi_headings_pass_their_bodies_down() -> None:
         ("Các sở, ban, ngành",), ("Sở Lao động - Thương binh và Xã hội",),
         ("Sở Lao động - Thương binh và Xã hội",),
         ("Ủy ban MTTQ Việt Nam", "các tổ chức chính trị xã hội tỉnh")]
+
+
+def test_beside_an_implementing_article_only_items_naming_a_body_are_tasks() -> None:
+    """A decision's "Điều 8. Tổ chức thực hiện" holds its tasks ("Gửi kế hoạch … đã được
+    phê duyệt …" among them); its policy articles' items ("Hỗ trợ 40 triệu đồng/hộ …") are
+    none, but for those that name a body."""
+    text = "\n".join([
+        "Điều 3. Mức hỗ trợ", "1. Hỗ trợ 40 triệu đồng/hộ đối với trường hợp phải phá dỡ.",
+        "2. Hỗ trợ 20 triệu đồng/hộ đối với trường hợp phải sửa chữa.",
+        "Điều 4. Lập kế hoạch", "1. Các tỉnh, thành phố lập kế hoạch hỗ trợ trên địa bàn.",
+        "Điều 8. Tổ chức thực hiện",
+        "1. Trách nhiệm của Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+        "a) Công bố công khai về đối tượng, tiêu chuẩn được hỗ trợ;",
+        "b) Gửi kế hoạch hỗ trợ trên địa bàn đã được phê duyệt về Bộ Xây dựng;",
+        "Điều 9. Quyết định này có hiệu lực thi hành kể từ ngày 15 tháng 6 năm 2013."])
+    tasks = extract_tasks(text, "x").tasks
+    ubnd = ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",)
+    assert [(t.text[:20], t.owners) for t in tasks] == [
+        ("Các tỉnh, thành phố ", ("Các tỉnh, thành phố",)),
+        ("Công bố công khai về", ubnd), ("Gửi kế hoạch hỗ trợ ", ubnd)]
