@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from policykg.loaders.targets import extract_targets
 from policykg.loaders.tasks import extract_tasks
 
@@ -165,3 +167,16 @@ def test_the_end_of_a_year_is_a_horizon() -> None:
     [target] = extract_targets("Xã đặt mục tiêu phấn đấu đến cuối năm 2026, tỷ lệ gia đình số "
                                "đạt 100%.\n", "x", ())
     assert (target.value, target.year) == ("100", 2026)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # a budget's share and a threshold of a budget: funding rules, not goals
+    ("II. MỨC HỖ TRỢ\n1. Đối với địa phương nhận bổ sung từ ngân sách trung ương trên 70% dự "
+     "toán chi thì ngân sách trung ương hỗ trợ 95%, ngân sách địa phương hỗ trợ 5%.\n", []),
+    # "nhà ở đã có," (the houses there are) reports nothing: the floor is a goal
+    ("II. MỤC TIÊU\n1. Sau khi được hỗ trợ, các hộ sửa chữa nhà ở đã có, đảm bảo diện tích sử "
+     "dụng tối thiểu 30 m2.\n", ["30"]),
+])
+def test_funding_rules_are_no_targets_and_existing_is_no_report(text: str, values: list[str]
+                                                                 ) -> None:
+    assert [t.value for t in extract_targets(text, "x", ())] == values
