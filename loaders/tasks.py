@@ -525,6 +525,9 @@ class _Walker:
             return
         if node.children:  # beside such an article, only items that name a body are tasks
             implemented = any(_implementing(a) for a in _siblings(node))
+            owners, directs = _heading_owners(node.text)  # "Điều 2. Giao Giám đốc Sở …"
+            if owners:
+                scope = replace(scope, owners=owners, directs=directs)
             self._children(node, replace(scope, owned_only=True) if implemented else scope)
 
     # -- tables --------------------------------------------------------------------

@@ -488,3 +488,13 @@ def test_beside_an_implementing_article_only_items_naming_a_body_are_tasks() -> 
     assert [(t.text[:20], t.owners) for t in tasks] == [
         ("Các tỉnh, thành phố ", ("Các tỉnh, thành phố",)),
         ("Công bố công khai về", ubnd), ("Gửi kế hoạch hỗ trợ ", ubnd)]
+
+
+def test_an_article_naming_a_body_owns_its_items() -> None:
+    text = "\n".join([
+        "Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo",
+        "1. Tổ chức chỉ đạo thực hiện hoàn thành Kế hoạch thời gian năm học đúng quy định.",
+        "2. Chủ trì, phối hợp với Chủ tịch Ủy ban nhân dân huyện hướng dẫn thực hiện.",
+        "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký."])
+    tasks = extract_tasks(text, "x").tasks
+    assert [t.owners for t in tasks] == [("Giám đốc Sở Giáo dục và Đào tạo",)] * 2
