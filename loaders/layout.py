@@ -280,11 +280,26 @@ _RUNNING_LEVELS = 2
 # goes to the start of its item's line; the first sub-item glued to its heading ("3. Giải
 # quyết … đình công 3.1. Rà soát …") starts a line.
 _TRAILING_LABEL = re.compile(r"[ \t](?P<label>\d{1,2}(?:\.\d{1,2}){1,3}\.)\n(?=\S)")
+# "Kính gửi:" glued to the date line by a copy ("Hà Nội, ngày 02 tháng 02 năm 2021 Kính
+# gửi:") opens the addressees' line, in the header.
+_GLUED_ADDRESS = re.compile(r"(?<=\S)[ \t](?=Kính gửi\b)")
+_ADDRESS_LINES = 15
 # A field line glued to the one above by a lost line break ("… và địa phương -Thời gian
 # thực hiện: …") starts a line.
 _GLUED_FIELD = re.compile(r"(?<=\S)[ \t](?=-[ \t]?(?:Thời gian|Thời hạn|Tiến độ|Cơ quan|Đơn vị)"
                           r"[^:\n]{0,30}:)")
 _GLUED_FIRST_SUB = re.compile(r"^(?P<n>\d{1,2})\.[ \t][^\n]*?(?P<gap>[ \t])(?P=n)\.1\.[ \t]", re.M)
+
+
+def _lines_end(text: str, count: int) -> int:
+    """The offset after the first ``count`` lines of ``text``."""
+    end = 0
+    for _ in range(count):
+        nl = text.find("\n", end)
+        if nl < 0:
+            return len(text)
+        end = nl + 1
+    return end
 
 
 def _blank_repeats(text: str, running: set[str]) -> str:
@@ -319,6 +334,9 @@ def lay_out(text: str) -> str:
         text = _TRAILING_LABEL.sub(lambda m: "\n" + m["label"] + " ", text)
     if " -" in text:
         text = _GLUED_FIELD.sub("\n", text)
+    if "Kính gửi" in text:
+        head = _lines_end(text, _ADDRESS_LINES)
+        text = _GLUED_ADDRESS.sub("\n", text[:head]) + text[head:]
     if ".1. " in text:
         text = _GLUED_FIRST_SUB.sub(lambda m: m.group()[:m.start("gap") - m.start()] + "\n"
                                     + m.group()[m.end("gap") - m.start():], text)

@@ -153,3 +153,14 @@ def test_a_crawlers_breadcrumbs_are_blanked_but_where_they_first_stand() -> None
 def test_a_sub_label_glued_to_the_heading_above_opens_its_own_line(raw: str, laid: str
                                                                   ) -> None:
     assert lay_out(raw) == laid
+
+
+def test_kinh_gui_glued_to_the_date_line_opens_the_addressees_and_they_are_no_tasks() -> None:
+    raw = ("BẢO HIỂM XÃ HỘI VIỆT NAM\nSố: 296/BHXH-CSYT\nHà Nội, ngày 02 tháng 02 năm 2021 Kính "
+           "gửi:\n- Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương;\n- Bảo hiểm xã hội "
+           "Bộ Quốc phòng.\nBảo hiểm xã hội Việt Nam hướng dẫn như sau:\n1. Bảo hiểm xã hội các "
+           "tỉnh phối hợp với Sở Y tế rà soát số giường bệnh.\n")
+    assert "\nKính gửi:" in lay_out(raw)
+    tasks = extract(clean_text(raw), "k7.txt").tasks
+    assert [t.text[:21] for t in tasks] == ["Bảo hiểm xã hội các t"]
+    assert tasks[0].text.endswith("số giường bệnh.")
