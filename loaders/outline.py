@@ -56,8 +56,8 @@ _PAREN = re.compile(r"[ \t*]*\((?P<label>\d{1,2}|[ivx]{1,5}|[a-zđ])\)[ \t*]*(?P
 _RULE = re.compile(r"[ \t]*[-_=–—*.]{3,}")  # "---------------" under a motto: no bullet
 _BULLET = re.compile(r"[ \t]*(?P<label>[-+•–—●○■□▪✓]|\*{1,2}(?=[ \t]))[ \t]*(?P<text>\S.*)")
 _ANNEX = re.compile(r"(?i)[ \t*]*(?:phụ lục|danh mục)\b|[ \t*]*\(\s*(?:ban hành\s+)?kèm theo\b")
-# Where the document's own text ends.
-_END = re.compile(r"(?i)[ \t*]*(?:nơi nhận|tin liên quan|tin cùng chuyên mục|bài viết liên quan|"
+# Where the document's own text ends (also in a table row: "| Nơi nhận: … | THỦ TƯỚNG |").
+_END = re.compile(r"(?i)[ \t*|]*(?:nơi nhận|tin liên quan|tin cùng chuyên mục|bài viết liên quan|"
                   r"các tin khác|tin khác|xem thêm)\b")
 # A signature block: "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "T/L …".
 _SIGNATURE = re.compile(r"[ \t*]*(?:T/?M|T/?L|K/?T|Q)\.?[ \t]+[A-ZĐÀ-Ỹ]{2,}[A-ZĐÀ-Ỹ ,.]*$"

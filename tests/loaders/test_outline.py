@@ -1,0 +1,17 @@
+"""The outline tree: where a document's own text ends, and what follows it."""
+
+from __future__ import annotations
+
+from policykg.loaders.outline import parse_outline
+
+
+def test_recipients_in_a_table_row_end_the_decision_and_its_annex_follows() -> None:
+    """"| Nơi nhận: … | THỦ TƯỚNG … |" (the signature table of a web copy) ends the decision;
+    the plan attached after it is an annex, not part of its last article."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Các Bộ "
+            "trưởng chịu trách nhiệm thi hành Quyết định này.\n| Nơi nhận: - Như Điều 2; - Lưu: "
+            "VT. | THỦ TƯỚNG Nguyễn Xuân Phúc |\nKẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 14-CT/TW\n"
+            "I. NHIỆM VỤ\n1. Rà soát hệ thống chính sách.\n")
+    annex = parse_outline(text).children[-1]
+    assert annex.kind == "annex"
+    assert [c.label for c in annex.children] == ["", "I"]  # its subject, its part
