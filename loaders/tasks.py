@@ -245,6 +245,31 @@ def _siblings(node: Node) -> list[Node]:
     return [c for c in node.parent.children if c.kind == "article"] if node.parent else []
 
 
+# A section's field items beside its content ("II. … / 1. Nội dung, biện pháp / 2. Cơ quan
+# chủ trì / - … / 3. Thời gian thực hiện: …"): they give every task of the content its
+# owners and deadline.
+_OWNER_HEAD = (r"(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện)(?:\s*(?:,|và)\s*phối hợp)?"
+               r"|chủ trì(?:\s+thực hiện)?)\s*(?::\s*|$)")
+_COORD_HEAD = r"(?:cơ quan|đơn vị)\s+phối hợp\s*(?::|$)"
+_TIME_HEAD = r"(?:thời gian|thời hạn|tiến độ)(?:[^:]{0,30})?:\s*"
+_SECTION_OWNER = re.compile(rf"(?i)^[\s*]*{_OWNER_HEAD}")
+_SECTION_COORD = re.compile(rf"(?i)^[\s*]*{_COORD_HEAD}")
+_SECTION_TIME = re.compile(rf"(?i)^[\s*]*{_TIME_HEAD}")
+_SECTION_FIELD = re.compile(rf"(?i)^[\s*]*(?:{_OWNER_HEAD}|{_COORD_HEAD}|{_TIME_HEAD})")
+
+
+def _section_fields(children: list[Node]) -> tuple[list[Node], list[Node]]:
+    """``children`` split into content and a section's field items, when they hold both
+    and a field names owners or a time; else all content."""
+    fields = [c for c in children if c.kind in ("num", "letter") and len(c.text) < 200
+              and _SECTION_FIELD.match(c.text)]
+    content = [c for c in children if c not in fields]
+    if not fields or not any(c.labelled for c in content) or not any(
+            _SECTION_OWNER.match(f.text) or _SECTION_TIME.match(f.text) for f in fields):
+        return children, []
+    return content, fields
+
+
 class _Walker:
     def __init__(self, text: str, source: str) -> None:
         self.text = text
@@ -415,7 +440,10 @@ class _Walker:
         if lead_deadline is not None:
             inherited = replace(inherited, deadline=lead_deadline)
         if items:
-            self._group(node.children, inherited, title)
+            content, fields = _section_fields(node.children)
+            if fields:  # "1. Nội dung, biện pháp / 2. Cơ quan chủ trì / 3. Thời gian …"
+                inherited = self._with_section_fields(fields, inherited)
+            self._group(content, inherited, title)
             return
         directive = [] if heading_owners or not node.text.strip() or not _is_lead(node) else [
             p for p in plains if is_directive(p.text) and _attribution(p, self.source) is None]
@@ -481,6 +509,32 @@ class _Walker:
                                                            source=self.source)
             task.text = tidy(self.text[task.start:plain.end])
             task.end = plain.end
+
+    def _with_section_fields(self, fields: list[Node], scope: Scope) -> Scope:
+        """``scope`` with the owners and deadline a section's field items state (their
+        value after the colon, else the bodies their lines list)."""
+        owners: list[str] = []
+        deadline = None
+        for f in fields:
+            if _SECTION_COORD.match(f.text):
+                continue
+            if (m := _SECTION_TIME.match(f.text)) is not None:
+                deadline = deadline or deadline_from_field(
+                    f.text[m.end():], offset=f.start + m.end(), source=self.source)
+                continue
+            m = _SECTION_OWNER.match(f.text)
+            value = f.text[m.end():].strip(" .;") if m else ""
+            named = [value] if value else [c.text.strip(" .;") for c in f.children
+                                           if c.kind == "bullet"]
+            if not named and f.children:  # "a) Cơ quan chủ trì / - …" under "2. Cơ quan …"
+                inner = self._with_section_fields(
+                    [c for c in f.children if _SECTION_FIELD.match(c.text)], Scope())
+                owners += [o for o in inner.owners if o not in owners]
+                deadline = deadline or inner.deadline
+            for text in named:
+                owners += [b for b in split_bodies(tidy(text)) if b not in owners]
+        return replace(scope, owners=tuple(owners) or scope.owners, directs=False,
+                       deadline=deadline or scope.deadline)
 
     def _fielded(self, node: Node, fields: list[Node], scope: Scope) -> None:
         """An item whose responsibility is written in field lines."""

@@ -498,3 +498,21 @@ def test_an_article_naming_a_body_owns_its_items() -> None:
         "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký."])
     tasks = extract_tasks(text, "x").tasks
     assert [t.owners for t in tasks] == [("Giám đốc Sở Giáo dục và Đào tạo",)] * 2
+
+
+def test_a_sections_field_items_own_the_tasks_of_its_content() -> None:
+    """"II. … / 1. Nội dung, biện pháp / a) … / 2. Cơ quan chủ trì / - … / 3. Thời gian thực
+    hiện: …": every task of the content has the section's owners and deadline; the field
+    items are no tasks."""
+    text = "\n".join([
+        "II. BAN HÀNH CÁC VĂN BẢN HƯỚNG DẪN", "1. Nội dung, biện pháp",
+        "a) Xây dựng, ban hành Quy chế của Ban Chỉ đạo quốc gia;",
+        "b) Ban hành Thông tư của Bộ Quốc phòng hướng dẫn công tác tìm kiếm;",
+        "2. Cơ quan chủ trì", "a) Cơ quan chủ trì", "- Ban Chỉ đạo quốc gia.",
+        "- Bộ Quốc phòng; Bộ Nội vụ.", "b) Cơ quan phối hợp", "- Các tổ chức chính trị - xã hội.",
+        "3. Thời gian thực hiện: quý IV/2013."])
+    tasks = extract_tasks(text, "x").tasks
+    assert [(t.text[:18], t.owners, t.deadline.value if t.deadline else None)
+            for t in tasks] == [
+        ("Xây dựng, ban hành", ("Ban Chỉ đạo quốc gia", "Bộ Quốc phòng", "Bộ Nội vụ"), "2013-Q4"),
+        ("Ban hành Thông tư ", ("Ban Chỉ đạo quốc gia", "Bộ Quốc phòng", "Bộ Nội vụ"), "2013-Q4")]
