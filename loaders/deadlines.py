@@ -69,6 +69,10 @@ _RECURRING_FIELD = re.compile(r"(?i)\b(?:thường xuyên|hằng năm|hàng năm
                               r"(?:các|những) năm tiếp theo|hằng quý|hằng tháng)\b")
 _FIELD_SPAN = re.compile(r"(?i)(?:19|20)\d\d\s*[-–]\s*(?:quý|quí|tháng|\d{1,2}\s*/)")
 _RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
+# A time that starts, not ends: "Từ năm 2013 đến năm 2020", "Từ tháng 11/2013 trở đi"
+_FROM = re.compile(r"(?i)^(?:thực hiện\s+)?(?:bắt đầu\s+)?từ\s+(?:ngày|tháng|quý|quí|năm)\b"
+                   # … and months in a window: "Tháng 11, 12/2013"
+                   r"|\btháng\s+\d{1,2}\s*(?:,|và)\s*\d{1,2}\s*/\s*(?:19|20)\d\d")
 _FIELD_DAY = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)\b"
                         r"|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)\b", re.I)
 _FIELD_MONTH = re.compile(r"(?:\btháng\s+|\b)(\d{1,2})\s*(?:/|\s+năm\s+)\s*((?:19|20)\d\d)\b", re.I)
@@ -187,8 +191,9 @@ def deadline_from_field(value: str, *, offset: int = 0, source: str = "") -> Dea
 
 def _field_value(phrase: str) -> str | None:
     """The deadline a time field states; a range, a condition or no year states none."""
-    if _FIELD_SPAN.search(phrase):
-        return None  # "Quý IV/2025 - Quý II/2026", "tháng 6/2025 - tháng 12/2025"
+    if _FIELD_SPAN.search(phrase) or _FROM.search(phrase):
+        return None  # "Quý IV/2025 - Quý II/2026", "tháng 6/2025 - tháng 12/2025", "Từ …",
+        # "Tháng 11, 12/2013"
     day = _FIELD_DAY.search(phrase)
     quarter = _QUARTER.search(phrase)
     found: list[tuple[int, str]] = []
@@ -198,13 +203,18 @@ def _field_value(phrase: str) -> str | None:
             found.append((day.start(), f"{y}-{int(m):02d}-{int(d):02d}"))
     if quarter is not None:
         found.append((quarter.start(), _value(quarter, "quarter")))
+    month = _FIELD_MONTH.search(phrase)
+    recurring = _RECURRING_FIELD.search(phrase)
+    if month is not None and 1 <= int(month.group(1)) <= 12 and recurring is not None and \
+            month.start() < recurring.start() and not _RANGE.search(phrase):
+        # "Tháng 12/2013 và thường xuyên": the first explicit date
+        found.append((month.start(), f"{month.group(2)}-{int(month.group(1)):02d}"))
     if found:
         return min(found)[1]
-    if _RECURRING_FIELD.search(phrase):
+    if recurring is not None:
         return "recurring"
     if _RANGE.search(phrase):
         return None
-    month = _FIELD_MONTH.search(phrase)
     if month is not None and 1 <= int(month.group(1)) <= 12:
         return f"{month.group(2)}-{int(month.group(1)):02d}"
     year = _FIELD_YEAR.search(phrase)

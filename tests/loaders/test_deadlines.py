@@ -123,3 +123,16 @@ def test_the_date_a_count_is_taken_at_is_no_deadline() -> None:
         is None
     found = find_deadline("Số liệu tính đến ngày 30/6/2025; hoàn thành trước ngày 31/12/2025.")
     assert found is not None and found.value == "2025-12-31"
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("Tháng 12/2013 và thường xuyên.", "2013-12"),  # the first explicit date
+    ("Thường xuyên; hoàn thành trước tháng 12/2013.", "recurring"),
+    ("Tháng 11, 12/2013 và bổ sung, sửa đổi hàng năm.", None),  # a window of months
+    ("Từ tháng 11/2013 trở đi.", None),  # a start
+    ("Từ năm 2013 đến năm 2020 và tiếp theo.", None),  # a period
+])
+def test_a_time_field_names_its_first_completion_date_not_a_start_or_window(
+        field: str, value: str | None) -> None:
+    found = deadline_from_field(field)
+    assert (found.value if found else None) == value
