@@ -32,12 +32,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from policykg.core.vntext import UPPER
+from policykg.core.vntext import LOWER, UPPER
 from policykg.loaders.layout import is_table_row
 
 # Ranks of label styles, highest first; unknown styles rank as bullets.
-_RANK = {"annex": 0, "article": 1, "part": 2, "num1": 3, "num2": 4, "num3": 5, "num4": 6,
-         "num5": 7, "letter": 8, "paren": 9, "proman": 10, "pletter": 11}
+_RANK = {"annex": 0, "article": 1, "apart": 1.5, "part": 2, "num1": 3, "num2": 4, "num3": 5,
+         "num4": 6, "num5": 7, "letter": 8, "paren": 9, "proman": 10, "pletter": 11}
 _BULLET_RANK = 12
 # Bullets under bullets: "+" (and the rarer markers) go under "-".
 _BULLET_RANKS = {"-": 12, "–": 12, "—": 12, "•": 12, "●": 12, "+": 13}
@@ -45,6 +45,9 @@ _BULLET_RANKS = {"-": 12, "–": 12, "—": 12, "•": 12, "●": 12, "+": 13}
 _PART = re.compile(r"[ \t*]*(?P<label>(?:PHẦN|Phần)[ \t]+(?:THỨ[ \t]+|thứ[ \t]+)?[IVXLA-ZĐ\w]+)"
                    r"[ \t]*[.:\-–]?[ \t]*(?P<text>.*)")
 _ROMAN = re.compile(r"[ \t*]*(?P<label>[IVXL]{1,6})[ \t]*[.\-–:)][ \t*]*(?P<text>\S.*)?")
+# "A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG …": parts above the Roman ones, titled in capitals.
+_ALPHA_PART = re.compile(
+    rf"[ \t*]*(?P<label>[A-HJ-UWYZĐ])\.[ \t]+(?P<text>[{UPPER}][^{LOWER}]{{3,}})$")
 _ARTICLE = re.compile(r"[ \t*]*(?P<label>Điều[ \t]+\d{1,3})[ \t]*[.:][ \t*]*(?P<text>.*)")
 # "1.", "1)", "1/", "1 -", "1.2" …
 _NUM = re.compile(r"[ \t*]*(?P<label>\d{1,2}(?:\.\d{1,2}){0,4})"
@@ -186,6 +189,8 @@ def classify(line: str) -> _Label | None:
     if (m := _ROMAN.match(line)) is not None and roman_value(m["label"]) is not None:
         start = m.start("text") if m["text"] else len(line)
         return _Label("part", "part", m["label"], start)
+    if (m := _ALPHA_PART.match(line)) is not None:
+        return _Label("part", "apart", m["label"], m.start("text"))
     if (m := _NUM.match(line)) is not None:
         depth = m["label"].count(".") + 1
         return _Label("num", f"num{depth}", m["label"], m.start("text"))

@@ -15,3 +15,16 @@ def test_recipients_in_a_table_row_end_the_decision_and_its_annex_follows() -> N
     annex = parse_outline(text).children[-1]
     assert annex.kind == "annex"
     assert [c.label for c in annex.children] == ["", "I"]  # its subject, its part
+
+
+def test_lettered_parts_in_capitals_stand_above_the_roman_ones() -> None:
+    """"A. MỤC ĐÍCH, YÊU CẦU / B. NỘI DUNG … / I. … / C. MỘT SỐ NỘI DUNG TRỌNG TÂM": C is a
+    part of its own, not an item of B's last Roman part; "A. Nguyễn Văn A" is no part."""
+    text = ("A. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nB. NỘI DUNG, NHIỆM VỤ\nI. CÔNG TÁC TRIỂN KHAI\n"
+            "1. Quán triệt Quyết định.\nC. MỘT SỐ NỘI DUNG TRỌNG TÂM ĐẾN NĂM 2015\n1. Tập trung "
+            "nghiên cứu.\n")
+    root = parse_outline(text)
+    assert [(c.kind, c.label) for c in root.children] == [
+        ("part", "A"), ("part", "B"), ("part", "C")]
+    assert [c.label for c in root.children[1].children] == ["I"]
+    assert parse_outline("A. Nguyễn Văn A\n").children[0].kind == "plain"
