@@ -45,9 +45,12 @@ _BULLET_RANKS = {"-": 12, "–": 12, "—": 12, "•": 12, "●": 12, "+": 13}
 _PART = re.compile(r"[ \t*]*(?P<label>(?:PHẦN|Phần)[ \t]+(?:THỨ[ \t]+|thứ[ \t]+)?[IVXLA-ZĐ\w]+)"
                    r"[ \t]*[.:\-–]?[ \t]*(?P<text>.*)")
 _ROMAN = re.compile(r"[ \t*]*(?P<label>[IVXL]{1,6})[ \t]*[.\-–:)][ \t*]*(?P<text>\S.*)?")
-# "A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG …": parts above the Roman ones, titled in capitals.
+# "A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG …": parts above the Roman ones, titled in capitals
+# (any capital but the Roman digits I, V, X).
+_PART_LETTERS = frozenset("ABCDEFGHJKLMNOPQRSTUWYZĐ")
 _ALPHA_PART = re.compile(
-    rf"[ \t*]*(?P<label>[A-HJ-UWYZĐ])\.[ \t]+(?P<text>[{UPPER}][^{LOWER}]{{3,}})$")
+    rf"[ \t*]*(?P<label>[{''.join(sorted(_PART_LETTERS))}])\.[ \t]+"
+    rf"(?P<text>[{UPPER}][^{LOWER}]{{3,}})$")
 _ARTICLE = re.compile(r"[ \t*]*(?P<label>Điều[ \t]+\d{1,3})[ \t]*[.:][ \t*]*(?P<text>.*)")
 # "1.", "1)", "1/", "1 -", "1.2" …
 _NUM = re.compile(r"[ \t*]*(?P<label>\d{1,2}(?:\.\d{1,2}){0,4})"
@@ -180,30 +183,43 @@ class _Label:
     text_start: int  # offset of the text in the line
 
 
+# What each label opens with after its line's spaces and asterisks ("[ \t*]*"): the
+# patterns are tried only on a line opening so (most lines open with none of them).
+_ROMAN_DIGITS = frozenset("IVXL")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")
+_BULLET_MARKS = frozenset("-+•–—●○■□▪✓")
+
+
 def classify(line: str) -> _Label | None:
     """The label opening ``line``, if any."""
-    if (m := _ARTICLE.match(line)) is not None:
+    first = line.lstrip(" \t*")[:1]
+    if first == "Đ" and (m := _ARTICLE.match(line)) is not None:
         return _Label("article", "article", m["label"], m.start("text"))
-    if (m := _PART.match(line)) is not None and line.lstrip(" *").startswith(("PHẦN", "Phần")):
+    if first == "P" and (m := _PART.match(line)) is not None and \
+            line.lstrip(" *").startswith(("PHẦN", "Phần")):
         return _Label("part", "part", m["label"], m.start("text"))
-    if (m := _ROMAN.match(line)) is not None and roman_value(m["label"]) is not None:
+    if first in _ROMAN_DIGITS and (m := _ROMAN.match(line)) is not None and \
+            roman_value(m["label"]) is not None:
         start = m.start("text") if m["text"] else len(line)
         return _Label("part", "part", m["label"], start)
-    if (m := _ALPHA_PART.match(line)) is not None:
+    if first in _PART_LETTERS and (m := _ALPHA_PART.match(line)) is not None:
         return _Label("part", "apart", m["label"], m.start("text"))
-    if (m := _NUM.match(line)) is not None:
+    if first.isdecimal() and (m := _NUM.match(line)) is not None:  # (\d: any decimal digit)
         depth = m["label"].count(".") + 1
         return _Label("num", f"num{depth}", m["label"], m.start("text"))
-    if (m := _LETTER.match(line)) is not None:
+    if first in _LETTERS and (m := _LETTER.match(line)) is not None:
         if m["label"]:
             return _Label("letter", "letter", m["label"], m.start("text"))
         return _Label("letter", "letter", m["label2"], m.start("text2"))
-    if (m := _PAREN.match(line)) is not None:
+    if first == "(" and (m := _PAREN.match(line)) is not None:
         label = m["label"]
         style = "paren" if label.isdigit() else ("proman" if roman_value(label) and label not in
                                                  ("c", "d", "l") else "pletter")
         return _Label("paren", style, label, m.start("text"))
-    if (m := _BULLET.match(line)) is not None and m["label"][0] != "*" and not _RULE.match(line):
+    # (a bullet opens after spaces only; a "*" bullet is no label, so the first character
+    # after the asterisks too is its marker)
+    if first in _BULLET_MARKS and (m := _BULLET.match(line)) is not None and \
+            m["label"][0] != "*" and not _RULE.match(line):
         marker = m["label"][0]  # "* X chủ trì …" lines are read as paragraphs (attributions)
         return _Label("bullet", f"bullet{marker}", m["label"], m.start("text"))
     return None

@@ -167,7 +167,9 @@ def _is_title(node: Node) -> bool:
         return True
     if in_capitals(text):
         return True
-    return not _ends_sentence(text) and len(text.split()) <= _WORDS_OF_A_TITLE
+    # (the words counted only as far as the limit: a long paragraph is not split whole)
+    return not _ends_sentence(text) and \
+        len(text.split(maxsplit=_WORDS_OF_A_TITLE)) <= _WORDS_OF_A_TITLE
 
 
 def _ends_sentence(text: str) -> bool:
@@ -354,7 +356,7 @@ class _Walker:
     @staticmethod
     def _section_scope(node: Node, scope: Scope, title: bool) -> Scope:
         if node.kind in ("part", "num", "letter", "article", "annex") and \
-                (title or in_capitals(" ".join(node.text.split()[:3]), 6)) and \
+                (title or in_capitals(" ".join(node.text.split(maxsplit=3)[:3]), 6)) and \
                 _DESCRIPTIVE.match(node.text):
             # (a title in capitals with its list run on: "CĂN CỨ LẬP KẾ HOẠCH - Quyết định …")
             return replace(scope, holds_tasks=False)
