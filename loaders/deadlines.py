@@ -42,6 +42,15 @@ _YEAR_PLAN = re.compile(r"(?i)\b(?:mục tiêu|chỉ tiêu|nhiệm vụ|kế ho�
 _YEAR_FIRST = re.compile(r"[Nn](?:(?<![\s\S][Nn])|(?<=[.;:]\s[Nn]))ăm\s+((?:19|20)\d\d)\s*,\s*"
                          r"(?:cơ bản\s+)?"
                          r"(?:hoàn thành|xong)\b")
+# "Hoàn thành … đến hết năm 2019": a completion by the end of a year (without "hoàn thành"
+# the year is a horizon).
+_COMPLETED_BY = re.compile(r"(?i)\bhoàn thành\b[^.;:]{0,200}?\bđến\s+hết\s+năm\s+((?:19|20)\d\d)\b")
+# "… cơ sở dữ liệu về đất đai vào năm 2025": when the work is done; but not when a goal
+# is reached ("đạt 1,5% GDP vào năm 2015", "mục tiêu trung hòa các-bon vào năm 2050").
+_YEAR_AT = re.compile(r"(?i)\bvào\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d)\b")
+_GOAL_BEFORE = re.compile(r"(?i)\b(?:đạt|mục tiêu|chỉ tiêu)\b|%")
+# "- Năm 2018: Rà soát …": a schedule's year label over what is to be done in it.
+_YEAR_LABEL = re.compile(r"^[\s*]*Năm\s+((?:19|20)\d\d)\s*:")
 # The item opens with its recurrence, which governs its main action: "Định kỳ, Thường
 # trực Ủy ban … báo cáo", "Định kỳ hằng năm, đánh giá …", "Thường xuyên cải tạo …".
 _RECURRING_OPENING = re.compile(
@@ -102,6 +111,9 @@ _FORMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
     (_YEAR, "year", re.compile(_YEAR_CUE)),
     (_YEAR_PLAN, "year", re.compile("hoàn thành")),
     (_YEAR_FIRST, "year", re.compile(r"năm\s+(?:19|20)\d\d\s*,")),
+    (_COMPLETED_BY, "year", re.compile(r"đến\s+hết\s+năm")),
+    (_YEAR_AT, "year", re.compile(r"vào\s+(?:cuối\s+)?năm")),
+    (_YEAR_LABEL, "year", re.compile(r"năm\s+(?:19|20)\d\d\s*:")),
 )
 
 
@@ -121,6 +133,11 @@ def _ends_with_recurrence(text: str) -> bool:
     while end and (text[end - 1] in "*./;)" or text[end - 1].isspace()):
         end -= 1
     return text[max(end - 5, 0):end].lower().endswith(("xuyên", "năm", "kỳ"))
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``at`` starts (after a ".", ";" or ":")."""
+    return max(text.rfind(c, 0, at) for c in ".;:") + 1
 
 
 def _first_clause_end(text: str) -> int:
@@ -145,13 +162,16 @@ def find_deadline(text: str, *, offset: int = 0, source: str = "") -> Deadline |
         while m is not None and "tính" in lower and _REFERENCE_DATE.search(
                 lower, max(0, m.start() - 6), m.start()):
             m = pattern.search(text, m.end())  # "(tính đến ngày 31/12/2024)": a count's date
+        while m is not None and pattern is _YEAR_AT and _GOAL_BEFORE.search(
+                text, _clause_start(text, m.start()), m.start()):
+            m = pattern.search(text, m.end())
         if m is None:
             continue
         value = _value(m, kind)
         if not _valid(value, kind):
             continue
-        start = m.start(1) if kind == "year" and pattern in (_YEAR_PLAN, _YEAR_FIRST) \
-            else m.start()
+        start = m.start(1) if kind == "year" and pattern in (_YEAR_PLAN, _YEAR_FIRST,
+                                                              _COMPLETED_BY) else m.start()
         if best is None or start < best[0]:
             best = (start, m.end(), value)
     if best is None and (opening := _RECURRING_OPENING.match(text)) is not None:

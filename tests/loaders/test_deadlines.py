@@ -136,3 +136,17 @@ def test_a_time_field_names_its_first_completion_date_not_a_start_or_window(
         field: str, value: str | None) -> None:
     found = deadline_from_field(field)
     assert (found.value if found else None) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Hoàn thiện và chuẩn hóa cơ sở dữ liệu về đất đai vào năm 2025.", "2025"),
+    ("Nâng tổng đầu tư xã hội cho khoa học đạt 1,5% GDP vào năm 2015.", None),  # a goal's year
+    ("Phát triển kinh tế xanh hướng tới mục tiêu trung hòa các-bon vào năm 2050.", None),
+    ("Hoàn thành việc hỗ trợ nhà ở cho các hộ gia đình giai đoạn 2 đến hết năm 2019.", "2019"),
+    ("Phát triển hạ tầng số đồng bộ đến hết năm 2025.", None),  # a horizon
+    ("Năm 2018: Rà soát, tổng kết hệ thống văn bản chính sách.", "2018"),  # a schedule label
+])
+def test_years_of_completion_and_schedule_labels_are_deadlines(text: str, value: str | None
+                                                               ) -> None:
+    found = find_deadline(text)
+    assert (found.value if found else None) == value
