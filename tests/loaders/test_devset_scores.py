@@ -3,7 +3,7 @@
 - ``seeds``: the five corpus documents (``corpus/*.txt``, with their sidecars) and their
   gold (``tests/devset/gold``);
 - ``corpus2``: seven longer real texts, a copy of ``../shared/corpus2``;
-- ``blind1`` … ``blind8``: real texts annotated by the conventions before the extractor
+- ``blind1`` … ``blind11``: real texts annotated by the conventions before the extractor
   first ran on them (their before-tuning scores are in ``tests/devset/README.md``).
 
 Floors are the F1 values reached when these tests were written (rounded down); a
@@ -37,7 +37,7 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
         "overall": 0.99}),
     "blind1": (DEVSET / "blind1" / "docs", DEVSET / "blind1" / "gold", {
         "document": 1.0, "references": 1.0, "implements": 1.0, "cited_relations": 1.0,
-        "tasks": 0.99, "owners": 0.94, "deadlines": 0.98, "targets": 0.95, "unowned": 0.98,
+        "tasks": 0.99, "owners": 0.94, "deadlines": 1.0, "targets": 0.95, "unowned": 0.98,
         "overall": 0.98}),
     # deadlines: S4's "… xin gửi về … trước ngày …" line is a task of its own in its gold,
     # the deadline of the task above in N2's and N3's (the extractor follows N2 and N3)
@@ -73,9 +73,24 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
     # tuned on since its before-tuning run (0.782, tests/devset/blind8/BASELINE.md); no gold
     # tasks, implements and relations rest on 3 and 5 items, targets on 3 (one sentence)
     "blind8": (DEVSET / "blind8" / "docs", DEVSET / "blind8" / "gold", {  # page openings
-        "document": 0.85, "references": 0.91, "implements": 0.8, "cited_relations": 0.5,
+        "document": 0.91, "references": 0.91, "implements": 0.8, "cited_relations": 0.5,
         "tasks": 1.0, "owners": 1.0, "deadlines": 1.0, "targets": 1.0, "unowned": 1.0,
-        "overall": 0.85}),
+        "overall": 0.88}),
+    # whole texts; tuned on since their before-tuning runs (0.827, 0.553 and 0.380,
+    # tests/devset/blind9/BASELINE.md … blind11/BASELINE.md)
+    "blind9": (DEVSET / "blind9" / "docs", DEVSET / "blind9" / "gold", {
+        "document": 0.92, "references": 1.0, "implements": 1.0, "cited_relations": 0.94,
+        "tasks": 0.94, "owners": 0.88, "deadlines": 0.77, "targets": 0.9, "unowned": 0.9,
+        "overall": 0.92}),
+    # targets rest on 3 gold items, all in page openings cut mid-sentence
+    "blind10": (DEVSET / "blind10" / "docs", DEVSET / "blind10" / "gold", {
+        "document": 0.89, "references": 0.96, "implements": 0.88, "cited_relations": 0.93,
+        "tasks": 0.95, "owners": 0.85, "deadlines": 0.77, "targets": 0.4, "unowned": 0.66,
+        "overall": 0.88}),
+    "blind11": (DEVSET / "blind11" / "docs", DEVSET / "blind11" / "gold", {
+        "document": 0.93, "references": 0.96, "implements": 1.0, "cited_relations": 1.0,
+        "tasks": 0.97, "owners": 0.91, "deadlines": 0.94, "targets": 0.6, "unowned": 0.91,
+        "overall": 0.93}),
 }
 GOAL_SETS = ("seeds", "corpus2")
 FIELD_GOAL, OVERALL_GOAL = 0.90, 0.95
