@@ -135,6 +135,9 @@ _DATABASE_TITLE = re.compile(
     r"[ \t*]*(?:" + "|".join(_TITLE_CASE_KINDS) + r")[ \t]+\d{1,5}/\S{2,24}[ \t]+năm[ \t]+\d{4}"
     rf"[ \t][^\n]{{0,600}}?[ \t]do[ \t]+(?P<issuer>[{UPPER}][^\n.;]{{1,80}}?)[ \t]+ban hành\.")
 _NATIONAL_ENDINGS = ("Việt Nam", "Trung ương", "Chính phủ")
+# The Prime Minister's signature ("| THỦ TƯỚNG Nguyễn Tấn Dũng |", "KT. THỦ TƯỚNG"): the
+# issuer of a copy that lost its letterhead.
+_PRIME_MINISTER_SIGNS = re.compile(r"(?:^|\||KT\.)[ \t]*(?P<title>THỦ TƯỚNG)\b", re.M)
 # The close of a signed document; a last line that is a name without it is no signer.
 _SIGNATURE_CUE = re.compile(r"Nơi nhận|T/?M\.?[ \t]|T/?L\.?[ \t]|K/?T\.?[ \t]|BÍ THƯ|\(đã ký|"
                             r"VĂN PHÒNG|CHỦ TỊCH|THỦ TƯỚNG")
@@ -720,6 +723,9 @@ def extract_header(text: str, source: str, *, view: str | None = None,
         if not national:
             _province(text, letterhead, place, out)
     _signer(raw, out)
+    if "issuer" not in out.fields and (
+            signed := _PRIME_MINISTER_SIGNS.search(raw, max(0, len(raw) - _TAIL_CHARS))):
+        out.set("issuer", "Thủ tướng Chính phủ", *signed.span("title"))  # a copy without header
 
     for m in _TERM.finditer(text, 0, block[1] if block else head):
         line_start = text.rfind("\n", 0, m.start()) + 1

@@ -419,3 +419,11 @@ def test_a_header_glued_into_running_lines_is_read_cell_by_cell(
     h = _header(raw)
     assert (h.number, h.kind, h.issuer, h.province, h.title) == (
         number, kind, issuer, province, title)
+
+
+def test_a_copy_without_its_letterhead_is_the_prime_ministers_by_his_signature() -> None:
+    h = _header("CHỈ THỊ\nVỀ VIỆC THỰC HIỆN CÔNG TÁC ĐÀO TẠO NGHỀ\nTrong suốt thời kỳ kháng chiến, "
+                "Đảng, Nhà nước luôn quan tâm.\n1. Chủ tịch Ủy ban nhân dân các tỉnh chỉ đạo.\n"
+                "| Nơi nhận: - Ban Bí thư Trung ương Đảng; - Lưu: Văn thư. | THỦ TƯỚNG Nguyễn Tấn "
+                "Dũng |\n")
+    assert (h.kind, h.issuer) == (DocumentKind.ChiThi, "Thủ tướng Chính phủ")
