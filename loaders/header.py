@@ -270,7 +270,8 @@ def header_view(text: str) -> str:
 _CAPS = rf"[{UPPER}][{UPPER} ,&\-–]*[{UPPER}]"
 _STATE_LETTERHEAD = re.compile(
     rf"^[ \t*]*(?P<body>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)"
-    rf"(?:[ \t]+|[ \t*]*\n[ \t*]*)"  # "ỦY BAN NHÂN DÂN" / "TỈNH THANH HÓA": on two lines
+    rf"(?:[ \t]+|[ \t*]*\n(?:[ \t*]*\n)?[ \t*]*)"  # "ỦY BAN NHÂN DÂN" / "TỈNH THANH HÓA": on
+    # two lines, a blank one between them at most
     rf"(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG)[ \t]+{_CAPS}"
     r"|THỦ TƯỚNG CHÍNH PHỦ|VĂN PHÒNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI"
     rf"|BỘ (?!CHÍNH TRỊ){_CAPS}|SỞ {_CAPS}"

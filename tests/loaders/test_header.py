@@ -427,3 +427,9 @@ def test_a_copy_without_its_letterhead_is_the_prime_ministers_by_his_signature()
                 "| Nơi nhận: - Ban Bí thư Trung ương Đảng; - Lưu: Văn thư. | THỦ TƯỚNG Nguyễn Tấn "
                 "Dũng |\n")
     assert (h.kind, h.issuer) == (DocumentKind.ChiThi, "Thủ tướng Chính phủ")
+
+
+def test_a_state_letterhead_split_by_a_blank_line_names_its_issuer() -> None:
+    h = _header("|\nỦY BAN NHÂN DÂN\n\nTHÀNH PHỐ CẦN THƠ\n-------\n|\nSố: 165/KH-UBND\n|\nCần Thơ, "
+                "ngày 21 tháng 11 năm 2025\n\nKẾ HOẠCH\n\nTHỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG\n")
+    assert (h.issuer, h.province) == ("Ủy ban nhân dân thành phố Cần Thơ", "Cần Thơ")
