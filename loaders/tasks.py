@@ -186,9 +186,9 @@ def _is_field(node: Node) -> bool:
 
 
 # Words before the body a heading names: "Đối với các bộ, ngành", "Trách nhiệm của Sở …",
-# "Giao Sở Lao động - Thương binh và Xã hội:".
-_HEADING_INTRO = re.compile(r"(?i)^(?:đề nghị|giao(?: cho)?|đối với|về phía|trách nhiệm của|"
-                            r"nhiệm vụ của)\s*:?\s*")
+# "Giao Sở Lao động - Thương binh và Xã hội:", "Trong đó giao Giám đốc Công an tỉnh …:".
+_HEADING_INTRO = re.compile(r"(?i)^(?:trong đó,?\s+)?(?:đề nghị|giao(?: cho)?|đối với|về phía|"
+                            r"trách nhiệm của|nhiệm vụ của)\s*:?\s*")
 
 
 # "Đề nghị các Sở: Giao thông Vận tải, Xây dựng; Công ty Điện lực …", "Ủy ban nhân dân các
@@ -226,6 +226,22 @@ def _heading_owners(text: str) -> tuple[tuple[str, ...], bool]:
     if text.rstrip(" *").endswith(":"):  # "X chủ trì …:", "X tập trung:": X owns the items
         return tuple(split_bodies(clean[:end])), bool(_DIRECTING.match(rest))
     return (), False
+
+
+_ASSIGNING_LEAD = re.compile(r"(?i)^[\s*]*(?:trong đó,?\s+)?giao(?:\s+cho)?\s+")
+
+
+def _lead_scope(text: str, scope: Scope) -> Scope:
+    """``scope`` for the items of a lead-in that assigns them to a particular body ("Trong
+    đó giao Giám đốc Công an tỉnh chỉ đạo thực hiện:"); one that assigns them to a
+    collective ("Giao các sở, ngành …:") addresses them, and a speaker's ("Thường trực
+    Tỉnh ủy đề nghị …:") does not own them (:meth:`_Walker._lead_addressees`)."""
+    if not text.rstrip(" *").endswith(":") or not _ASSIGNING_LEAD.match(text):
+        return scope
+    owners, directs = _heading_owners(text)
+    if not owners or _COLLECTIVE_SUBJECT.match(owners[0]):
+        return scope
+    return replace(scope, owners=owners, directs=directs)
 
 
 # A note in parentheses, a bare ellipsis, a "Xem chi tiết …" pointer: never a task.
@@ -477,7 +493,7 @@ class _Walker:
                     if _directs_before_its_list(child.text):
                         self._task(child, child.start, child.end,
                                    self._owners_of(child.text, scope), scope)
-                    self._group(child.children, scope, True)
+                    self._group(child.children, _lead_scope(child.text, scope), True)
                     continue
                 if not scope.owners and _IMPLEMENTS_THIS.search(child.text) and \
                         (subjects := clause_subjects(child.text)) and \

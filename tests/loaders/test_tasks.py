@@ -516,3 +516,16 @@ def test_a_sections_field_items_own_the_tasks_of_its_content() -> None:
             for t in tasks] == [
         ("Xây dựng, ban hành", ("Ban Chỉ đạo quốc gia", "Bộ Quốc phòng", "Bộ Nội vụ"), "2013-Q4"),
         ("Ban hành Thông tư ", ("Ban Chỉ đạo quốc gia", "Bộ Quốc phòng", "Bộ Nội vụ"), "2013-Q4")]
+
+
+def test_a_lead_in_assigning_its_items_to_a_body_owns_them() -> None:
+    """"1. Công an tỉnh / … / Trong đó giao Giám đốc Công an tỉnh chỉ đạo thực hiện: / - …":
+    the director owns the items; a speaker's "X đề nghị …:" owns none."""
+    text = "\n".join([
+        "III. TỔ CHỨC THỰC HIỆN", "1. Công an tỉnh",
+        "Tham mưu giúp UBND tỉnh tổ chức thực hiện tốt công tác bảo vệ bí mật nhà nước.",
+        "Trong đó giao Giám đốc Công an tỉnh chỉ đạo thực hiện:",
+        "- Đôn đốc, hướng dẫn các cơ quan thực hiện nghiêm túc Luật Bảo vệ bí mật nhà nước.",
+        "- Thành lập Đoàn kiểm tra công tác bảo vệ bí mật nhà nước trên địa bàn tỉnh."])
+    tasks = extract_tasks(text, "x").tasks
+    assert [t.owners for t in tasks][-2:] == [("Giám đốc Công an tỉnh",)] * 2
