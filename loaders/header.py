@@ -27,7 +27,13 @@ from policykg.loaders.lead import (
     preamble_facts,
 )
 from policykg.loaders.page import Page, classify_page
-from policykg.loaders.scan import line_matches, line_search, line_start_search, literal_matches
+from policykg.loaders.scan import (
+    line_matches,
+    line_search,
+    line_start_search,
+    lines_end,
+    literal_matches,
+)
 from policykg.ontology.identity import parse_number
 from policykg.ontology.records import KIND_NAMES_VI, DocumentHeader, DocumentKind, Provenance, Span
 
@@ -131,8 +137,10 @@ _CENTRAL = frozenset({"Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban
 # A legal database's title of the document, on its first line: "Công văn 296/BHXH-CSYT năm
 # 2021 hướng dẫn … do Bảo hiểm xã hội Việt Nam ban hành."; its issuer, where no letterhead
 # names one.  One ending in "Việt Nam" or "Trung ương" is nation-wide.
+_DATABASE_TITLE_HEAD = (r"(?:" + "|".join(_TITLE_CASE_KINDS)
+                        + r")[ \t]+\d{1,5}/\S{2,24}[ \t]+năm[ \t]+\d{4}")
 _DATABASE_TITLE = re.compile(
-    r"[ \t*]*(?:" + "|".join(_TITLE_CASE_KINDS) + r")[ \t]+\d{1,5}/\S{2,24}[ \t]+năm[ \t]+\d{4}"
+    rf"[ \t*]*{_DATABASE_TITLE_HEAD}"
     rf"[ \t][^\n]{{0,600}}?[ \t]do[ \t]+(?P<issuer>[{UPPER}][^\n.;]{{1,80}}?)[ \t]+ban hành\.")
 _NATIONAL_ENDINGS = ("Việt Nam", "Trung ương", "Chính phủ")
 # The Prime Minister's signature ("| THỦ TƯỚNG Nguyễn Tấn Dũng |", "KT. THỦ TƯỚNG"): the
@@ -225,8 +233,7 @@ _GLUED_FIELD = re.compile(
     # a database's title of the document before its letterhead: "Công văn 6087/BYT-KCB năm
     # 2013 … do Bộ Y tế ban hành. BỘ Y TẾ", "Quyết định 435/QĐ-UBND năm 2020. ỦY BAN …"
     r"|(?<=ban hành\.)[ \t](?=[" + UPPER + r"]{2,}[ \t][" + UPPER + r"])"
-    r"|^(?P<title>(?:" + "|".join(_TITLE_CASE_KINDS) + r")[ \t]\d{1,5}/\S{2,20}[ \t]năm[ \t]"
-    r"\d{4}\.)[ \t](?=[" + UPPER + r"]{2,}[ \t][" + UPPER + r"])", re.M)
+    rf"|^(?P<title>{_DATABASE_TITLE_HEAD}\.)[ \t](?=[{UPPER}]{{2,}}[ \t][{UPPER}])", re.M)
 
 
 def _unglued(m: re.Match[str]) -> str:
@@ -246,13 +253,7 @@ def header_view(text: str) -> str:
     cells of a header laid out as a table row ("Số: 617/KH-UBND | Đồng Tháp, ngày …")
     on lines of their own, a capitalised name wrapped in its cell on one line, rules
     ("-------") and the motto blanked."""
-    end = 0
-    for _ in range(_VIEW_LINES):
-        nl = text.find("\n", end)
-        if nl < 0:
-            end = len(text)
-            break
-        end = nl + 1
+    end = lines_end(text, _VIEW_LINES)
     head = _CELL.sub(lambda m: "\n  ", _wrapped_caps(text[:end]))
     head = _GLUED_FIELD.sub(_unglued, head)
     first = head.find("\n", len(head) - len(head.lstrip()))  # a page's title line: its own

@@ -33,6 +33,7 @@ from policykg.core.vntext import in_capitals
 from policykg.loaders.bodies import is_whole_body
 from policykg.loaders.clauses import ACTION
 from policykg.loaders.clean import LETTER_LABEL
+from policykg.loaders.scan import lines_end
 
 # A label or bullet that opens an item (the outline reads them; here they only keep a
 # line break before them).
@@ -291,17 +292,6 @@ _GLUED_FIELD = re.compile(r"(?<=\S)[ \t](?=-[ \t]?(?:Thời gian|Thời hạn|Ti
 _GLUED_FIRST_SUB = re.compile(r"^(?P<n>\d{1,2})\.[ \t][^\n]*?(?P<gap>[ \t])(?P=n)\.1\.[ \t]", re.M)
 
 
-def _lines_end(text: str, count: int) -> int:
-    """The offset after the first ``count`` lines of ``text``."""
-    end = 0
-    for _ in range(count):
-        nl = text.find("\n", end)
-        if nl < 0:
-            return len(text)
-        end = nl + 1
-    return end
-
-
 def _blank_repeats(text: str, running: set[str]) -> str:
     """``text`` with every prefix in ``running`` blanked but its first."""
     seen: set[str] = set()
@@ -335,7 +325,7 @@ def lay_out(text: str) -> str:
     if " -" in text:
         text = _GLUED_FIELD.sub("\n", text)
     if "Kính gửi" in text:
-        head = _lines_end(text, _ADDRESS_LINES)
+        head = lines_end(text, _ADDRESS_LINES)
         text = _GLUED_ADDRESS.sub("\n", text[:head]) + text[head:]
     if ".1. " in text:
         text = _GLUED_FIRST_SUB.sub(lambda m: m.group()[:m.start("gap") - m.start()] + "\n"

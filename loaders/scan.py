@@ -94,3 +94,14 @@ def line_start_search(pattern: re.Pattern[str], text: str,
                       endpos: int | None = None) -> re.Match[str] | None:
     """``pattern.search(text, 0, endpos)`` for such a pattern (see :func:`line_start_matches`)."""
     return next(line_start_matches(pattern, text, endpos), None)
+
+
+def lines_end(text: str, count: int) -> int:
+    """The offset after the first ``count`` lines of ``text`` (its length if it has fewer)."""
+    end = 0
+    for _ in range(count):
+        nl = text.find("\n", end)
+        if nl < 0:
+            return len(text)
+        end = nl + 1
+    return end

@@ -142,7 +142,8 @@ _IMPLEMENTS_THIS = re.compile(
     r"thông báo|công văn|quyết định|đề án)\s+này\b)")
 _COLLECTIVE_SUBJECT = re.compile(r"(?i)^(?:các|những|mọi)\s")
 _FUNDING = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:nguồn\s+)?kinh phí\b")
-_TIME_FIELD = re.compile(r"(?i)^[\s*(]*(?:thời gian|thời hạn|tiến độ)(?:[^:]{0,30})?:\s*")
+_TIME_HEAD = r"(?:thời gian|thời hạn|tiến độ)(?:[^:]{0,30})?:\s*"
+_TIME_FIELD = re.compile(rf"(?i)^[\s*(]*{_TIME_HEAD}")
 _OWNER_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|chịu trách "
                           r"nhiệm)|chủ trì|trách nhiệm(?:\s+thực hiện)?)\s*:\s*")
 _COORD_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+)?phối hợp\s*:\s*")
@@ -269,10 +270,8 @@ def _siblings(node: Node) -> list[Node]:
 _OWNER_HEAD = (r"(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện)(?:\s*(?:,|và)\s*phối hợp)?"
                r"|chủ trì(?:\s+thực hiện)?)\s*(?::\s*|$)")
 _COORD_HEAD = r"(?:cơ quan|đơn vị)\s+phối hợp\s*(?::|$)"
-_TIME_HEAD = r"(?:thời gian|thời hạn|tiến độ)(?:[^:]{0,30})?:\s*"
 _SECTION_OWNER = re.compile(rf"(?i)^[\s*]*{_OWNER_HEAD}")
 _SECTION_COORD = re.compile(rf"(?i)^[\s*]*{_COORD_HEAD}")
-_SECTION_TIME = re.compile(rf"(?i)^[\s*]*{_TIME_HEAD}")
 _SECTION_FIELD = re.compile(rf"(?i)^[\s*]*(?:{_OWNER_HEAD}|{_COORD_HEAD}|{_TIME_HEAD})")
 
 
@@ -283,7 +282,7 @@ def _section_fields(children: list[Node]) -> tuple[list[Node], list[Node]]:
               and _SECTION_FIELD.match(c.text)]
     content = [c for c in children if c not in fields]
     if not fields or not any(c.labelled for c in content) or not any(
-            _SECTION_OWNER.match(f.text) or _SECTION_TIME.match(f.text) for f in fields):
+            _SECTION_OWNER.match(f.text) or _TIME_FIELD.match(f.text) for f in fields):
         return children, []
     return content, fields
 
@@ -536,7 +535,7 @@ class _Walker:
         for f in fields:
             if _SECTION_COORD.match(f.text):
                 continue
-            if (m := _SECTION_TIME.match(f.text)) is not None:
+            if (m := _TIME_FIELD.match(f.text)) is not None:
                 deadline = deadline or deadline_from_field(
                     f.text[m.end():], offset=f.start + m.end(), source=self.source)
                 continue
