@@ -270,7 +270,7 @@ def header_view(text: str) -> str:
 # VĂN PHÒNG"); Party committees are read by _LETTERHEAD.
 _CAPS = rf"[{UPPER}][{UPPER} ,&\-–]*[{UPPER}]"
 _STATE_LETTERHEAD = re.compile(
-    rf"^[ \t*]*(?P<body>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)"
+    rf"^[ \t*|]*(?P<body>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)"
     rf"(?:[ \t]+|[ \t*]*\n(?:[ \t*]*\n)?[ \t*]*)"  # "ỦY BAN NHÂN DÂN" / "TỈNH THANH HÓA": on
     # two lines, a blank one between them at most
     rf"(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG)[ \t]+{_CAPS}"
@@ -288,6 +288,12 @@ _PROPER_AFTER = ("TỈNH ", "THÀNH PHỐ ", "TP. ", "HUYỆN ", "QUẬN ", "TH�
                  "XÃ ", "PHƯỜNG ")
 
 
+def _unit_at(name: str, marker: str) -> int:
+    """Where ``marker`` (a unit a place name follows, "TỈNH ", "XÃ " …) is in ``name``, else
+    -1; the "XÃ" of "XÃ HỘI" (society: "Lao động - Thương binh và Xã hội") is no commune."""
+    return name.upper().replace("XÃ HỘI", "XÃ~HỘI").find(marker)
+
+
 def letterhead_name(upper: str) -> str:
     """An issuing body's name from its capitalised letterhead: "ỦY BAN NHÂN DÂN TỈNH ĐỒNG
     THÁP" → "Ủy ban nhân dân tỉnh Đồng Tháp", "BỘ KHOA HỌC VÀ CÔNG NGHỆ" → "Bộ Khoa học và
@@ -299,7 +305,7 @@ def letterhead_name(upper: str) -> str:
         return letterhead_name(unit) + (" Trung ương Đảng" if unit == "VĂN PHÒNG" else
                                         " Trung ương")
     for marker in _PROPER_AFTER:
-        k = name.upper().find(marker)
+        k = _unit_at(name, marker)
         if k >= 0:
             place = name[k + len(marker):]
             head = letterhead_name(name[:k + len(marker)].strip()) if k else \
@@ -315,7 +321,7 @@ def letterhead_name(upper: str) -> str:
             out.append(word.capitalize())
         elif low in _LOWER_WORDS or (low in {"phủ", "hội", "ương"} and out[-1][:1].isupper()):
             out.append(low)
-        elif i > 0 and (words[i - 1].lower() in {"và", "bộ", "sở", "ban"} or
+        elif i > 0 and (words[i - 1].lower() in {"và", "bộ", "sở", "ban", "-", "–"} or
                         words[i - 1].endswith(",")):
             out.append(word.capitalize())
         else:
@@ -444,7 +450,7 @@ def _unit(text: str, letterhead: re.Match[str] | None) -> str:
     return "Thành ủy" if lower.count("thành ủy") > lower.count("tỉnh ủy") else "Tỉnh ủy"
 
 
-_LOCAL_UNIT = re.compile(r"[ \t](?:HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG)[ \t]")
+_LOCAL_UNIT = re.compile(r"[ \t](?:HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ(?! HỘI\b)|PHƯỜNG)[ \t]")
 _PLACE_UNITS = ("XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "QUẬN", "THỊ XÃ", "TỈNH", "THÀNH PHỐ")
 _SCHOOLS = ("ĐẠI HỌC", "CAO ĐẲNG", "HỌC VIỆN")
 
@@ -594,12 +600,12 @@ def _letterhead_province(view: str, found: re.Match[str]) -> str | None:
     ĐẮK NÔNG" over "SỞ THÔNG TIN VÀ TRUYỀN THÔNG")."""
     body = found["body"]
     for marker in _PROPER_AFTER:
-        k = body.upper().find(marker)
+        k = _unit_at(body, marker)
         if k >= 0:
             return province_at(body[k + len(marker):])
     above = view[:found.start()].rstrip().rsplit("\n", 1)[-1]
     for marker in _PROPER_AFTER:
-        k = above.upper().find(marker)
+        k = _unit_at(above, marker)
         if k >= 0:
             return province_at(above[k + len(marker):])
     return None

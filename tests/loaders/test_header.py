@@ -433,3 +433,18 @@ def test_a_state_letterhead_split_by_a_blank_line_names_its_issuer() -> None:
     h = _header("|\nỦY BAN NHÂN DÂN\n\nTHÀNH PHỐ CẦN THƠ\n-------\n|\nSố: 165/KH-UBND\n|\nCần Thơ, "
                 "ngày 21 tháng 11 năm 2025\n\nKẾ HOẠCH\n\nTHỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG\n")
     assert (h.issuer, h.province) == ("Ủy ban nhân dân thành phố Cần Thơ", "Cần Thơ")
+
+
+@pytest.mark.parametrize(("letterhead", "issuer"), [
+    ("BỘ XÂY DỰNG", "Bộ Xây dựng"),
+    # "XÃ HỘI" (society) is no commune: no commune's name, no province from the place line
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
+])
+def test_a_ministry_letterhead_in_a_table_row_is_nation_wide(letterhead: str, issuer: str
+                                                              ) -> None:
+    h = _header(f"| {letterhead} ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do "
+                "- Hạnh phúc --------------- |\n| Số: 2428/BXD-QLN V/v hỗ trợ nhà ở | Hà Nội, "
+                "ngày 15 tháng 11 năm 2013 |\n\n| Kính gửi: | Ủy ban nhân dân các tỉnh |\n\n"
+                "Thực hiện Quyết định số 22/2013/QĐ-TTg, đề nghị Ủy ban nhân dân các tỉnh báo "
+                "cáo.\n")
+    assert (h.issuer, h.province, h.issued) == (issuer, None, date(2013, 11, 15))
