@@ -41,7 +41,7 @@ from policykg.loaders.attribution import (
     closing_responsibility,
     field_line,
 )
-from policykg.loaders.bodies import body_phrase_end, split_bodies, starts_with_body
+from policykg.loaders.bodies import body_phrase_end, is_collective, split_bodies, starts_with_body
 from policykg.loaders.clauses import (
     ACTION as _ACTION_START,
 )
@@ -230,21 +230,36 @@ def _heading_owners(text: str) -> tuple[tuple[str, ...], bool]:
 
 
 _ASSIGNING_LEAD = re.compile(r"(?i)^[\s*]*(?:trong đó,?\s+)?giao(?:\s+cho)?\s+")
+# What follows the body of a lead-in that makes it answer for its items: "Giám đốc Sở … có
+# trách nhiệm:", "Sở Y tế chịu trách nhiệm thực hiện các nội dung sau:".
+_RESPONSIBLE_LEAD = re.compile(
+    r"(?i)\s*(?:có|chịu)\s+trách\s+nhiệm(?:\s+(?:thực\s+hiện|triển\s+khai))?"
+    r"(?:\s+(?:các|những)\s+(?:nội\s+dung|nhiệm\s+vụ|công\s+việc|việc)"
+    r"(?:\s+(?:sau\s+đây|như\s+sau|sau))?)?\s*:[\s*]*")
 
 
 def _lead_scope(text: str, scope: Scope) -> Scope:
     """``scope`` for the items of a lead-in that assigns them to a particular body ("Trong
-    đó giao Giám đốc Công an tỉnh chỉ đạo thực hiện:"); one that assigns them to a
-    collective ("Giao các sở, ngành …:") addresses them, and a speaker's ("Thường trực
-    Tỉnh ủy đề nghị …:") does not own them (:meth:`_Walker._lead_addressees`)."""
-    if not text.rstrip(" *").endswith(":") or not _ASSIGNING_LEAD.match(text):
+    đó giao Giám đốc Công an tỉnh chỉ đạo thực hiện:", "Sở Y tế có trách nhiệm:"); one
+    that assigns them to a collective ("Giao các sở, ngành …:") addresses them, and a
+    speaker's ("Thường trực Tỉnh ủy đề nghị …:") does not own them
+    (:meth:`_Walker._lead_addressees`)."""
+    if not text.rstrip(" *").endswith(":"):
+        return scope
+    assigning = bool(_ASSIGNING_LEAD.match(text))
+    if not assigning and not (starts_with_body(clean := tidy(text).lstrip(" *"))
+                              and _RESPONSIBLE_LEAD.fullmatch(clean, body_phrase_end(clean))):
         return scope
     owners, directs = _heading_owners(text)
-    if not owners or _COLLECTIVE_SUBJECT.match(owners[0]):
+    if not owners or _COLLECTIVE_SUBJECT.match(owners[0]) or (
+            not assigning and is_collective(owners[0])):  # "UBND các tỉnh có trách nhiệm:"
         return scope
     return replace(scope, owners=owners, directs=directs)
 
 
+# A paragraph after an item that starts from a basis of its own ("Căn cứ kết quả thí điểm,
+# …"): no continuation of the item.
+_NEW_BASIS = re.compile(r"[\s*]*Căn cứ\b")
 # A note in parentheses, a bare ellipsis, a "Xem chi tiết …" pointer: never a task.
 _NOT_A_TASK_TEXT = re.compile(r"\([^()]*\)[.;]?|[.…\s]+|[>\s]*(?:xem chi tiết|xem thêm)\b.*",
                               re.I | re.S)
@@ -385,8 +400,9 @@ class _Walker:
         """A paragraph that belongs to no item: a preamble, lead-in or closing clause."""
         if _ADDRESS_LIST.match(node.text):
             return  # "Kính gửi: …" and its list
-        if node.text.rstrip(" *").endswith(":") or is_closing(node.text) or \
-                "trách nhiệm" in node.text.lower():
+        lead = _lead_scope(node.text, scope)  # ("Sở Y tế có trách nhiệm:": its items)
+        if lead is scope and (node.text.rstrip(" *").endswith(":") or is_closing(node.text)
+                              or "trách nhiệm" in node.text.lower()):
             self._lead_addressees(node.text)
         self._add_addressees(requested(node.text))
         if (node.text.rstrip(" *").endswith(":") and _DESCRIBING_LEAD.search(node.text)) or \
@@ -395,8 +411,8 @@ class _Walker:
                     node.children and _DESCRIPTIVE.match(node.text)
                     and not node.text.rstrip(" *").endswith(":")):
             # (and a title over its list: "Chín chỉ tiêu trọng tâm nhiệm kỳ" / "1. …")
-            scope = replace(scope, holds_tasks=False)  # "… gặp một số khó khăn, cụ thể:"
-        self._children(node, scope)
+            lead = replace(lead, holds_tasks=False)  # "… gặp một số khó khăn, cụ thể:"
+        self._children(node, lead)
 
     def _item(self, node: Node, scope: Scope) -> None:
         title = _is_title(node)
@@ -519,7 +535,9 @@ class _Walker:
                 self.pending = []
                 continue
             task = self.tasks[index]
-            if is_closing(plain.text) or plain.text.rstrip(" *").endswith(":"):
+            if is_closing(plain.text) or plain.text.rstrip(" *").endswith(":") or \
+                    _NEW_BASIS.match(plain.text):
+                # ("Căn cứ kết quả thí điểm, trong năm 2019 Bộ sẽ …": the issuer's word)
                 self._lead_addressees(plain.text)
                 continue
             task.deadline = task.deadline or find_deadline(plain.text, offset=plain.start,

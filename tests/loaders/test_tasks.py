@@ -529,3 +529,23 @@ def test_a_lead_in_assigning_its_items_to_a_body_owns_them() -> None:
         "- Thành lập Đoàn kiểm tra công tác bảo vệ bí mật nhà nước trên địa bàn tỉnh."])
     tasks = extract_tasks(text, "x").tasks
     assert [t.owners for t in tasks][-2:] == [("Giám đốc Công an tỉnh",)] * 2
+
+
+@pytest.mark.parametrize(("lead", "owners"), [
+    ("Giám đốc Sở Lao động - Thương binh và Xã hội có trách nhiệm:",
+     ("Giám đốc Sở Lao động - Thương binh và Xã hội",)),
+    ("Sở Y tế chịu trách nhiệm thực hiện các nội dung sau:", ("Sở Y tế",)),
+    ("Ủy ban nhân dân các tỉnh có trách nhiệm:", ()),  # a collective: the addressees
+])
+def test_a_letters_lead_in_naming_the_body_that_answers_owns_its_items(
+        lead: str, owners: tuple[str, ...]) -> None:
+    """A letter's "X có trách nhiệm:" over its bullets: X owns them; and a paragraph after
+    the last one that starts from a basis of its own ("Căn cứ kết quả thí điểm, trong năm
+    2019 Bộ sẽ …") is the issuer's, not the item's: it lends it no deadline."""
+    text = "\n".join([
+        "Bộ trưởng đồng ý mở rộng thí điểm chi trả qua hệ thống Bưu điện.", "", lead, "",
+        "- Phối hợp với Tổng công ty Bưu điện Việt Nam hoàn thiện Đề án thí điểm.", "",
+        "- Kịp thời giải đáp, hướng dẫn những vướng mắc và thanh quyết toán theo quy định.", "",
+        "Căn cứ kết quả thí điểm, trong năm 2019 Bộ sẽ tổng kết, đánh giá.", ""])
+    tasks = extract_tasks(text, "x").tasks
+    assert [(t.owners, t.deadline) for t in tasks] == [(owners, None)] * 2
