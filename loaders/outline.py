@@ -56,6 +56,9 @@ _ARTICLE = re.compile(r"[ \t*]*(?P<label>Điều[ \t]+\d{1,3})[ \t]*[.:][ \t*]*(
 _NUM = re.compile(r"[ \t*]*(?P<label>\d{1,2}(?:\.\d{1,2}){0,4})"
                   r"(?:\.?\)|\.|/(?=[ \t])|[ \t]*[-–](?=[ \t])"
                   r"|(?<=\d\.\d)(?=[ \t])|(?<=\d\.\d\d)(?=[ \t]))[ \t*]*(?P<text>[^\s\d./-].*)")
+# A lettered item numbered with its parent: "2.1.a. Thành lập Ban Chỉ đạo …" under "2.1.".
+_NUM_LETTER = re.compile(r"[ \t*]*\d{1,2}(?:\.\d{1,2}){0,4}\.(?P<label>[a-zđ])[.)][ \t*]+"
+                         r"(?P<text>\S.*)")
 _LETTER = re.compile(r"[ \t*]*(?P<label>[a-zđ])(?:[ \t]*\)|/(?=[ \t]))[ \t*]*(?P<text>\S.*)"
                      r"|[ \t*]*(?P<label2>[a-zđ])\.[ \t]+(?P<text2>[A-ZĐÀ-Ỹ].*)")
 _PAREN = re.compile(r"[ \t*]*\((?P<label>\d{1,2}|[ivx]{1,5}|[a-zđ])\)[ \t*]*(?P<text>\S.*)")
@@ -204,6 +207,8 @@ def classify(line: str) -> _Label | None:
         return _Label("part", "part", m["label"], start)
     if first in _PART_LETTERS and (m := _ALPHA_PART.match(line)) is not None:
         return _Label("part", "apart", m["label"], m.start("text"))
+    if first.isdecimal() and (m := _NUM_LETTER.match(line)) is not None:
+        return _Label("letter", "letter", m["label"], m.start("text"))
     if first.isdecimal() and (m := _NUM.match(line)) is not None:  # (\d: any decimal digit)
         depth = m["label"].count(".") + 1
         return _Label("num", f"num{depth}", m["label"], m.start("text"))

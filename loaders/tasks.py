@@ -124,6 +124,9 @@ _DESCRIPTIVE = re.compile(
         "thực trạng", "bối cảnh", "những kết quả", "hạn chế", "tồn tại", "nguyên nhân",
         "đối tượng", "phạm vi", "sự cần thiết", "căn cứ", "nguyên tắc", "định hướng",
         "tầm nhìn", "chỉ tiêu", "những hạn chế", "ưu điểm", "bài học", "kinh nghiệm"))) + r")\b")
+# The requirements a piece of the work must meet ("4.2. Yêu cầu về tổ chức xây dựng nhà ở:"):
+# an item under it that names a body is that body's task.
+_REQUIREMENTS_OF = re.compile(rf"(?i)^[\s*]*{tone_blind('yêu cầu')}\s+{tone_blind('về')}\s")
 # A lead-in whose items describe, not direct: problems met, results reached, the
 # requirements or principles of a plan ("… vẫn gặp một số rào cản, khó khăn, cụ thể:").
 _DESCRIBING_LEAD = re.compile(case_blind_words(
@@ -389,6 +392,8 @@ class _Walker:
                 (title or in_capitals(" ".join(node.text.split(maxsplit=3)[:3]), 6)) and \
                 _DESCRIPTIVE.match(node.text):
             # (a title in capitals with its list run on: "CĂN CỨ LẬP KẾ HOẠCH - Quyết định …")
+            if node.kind in ("num", "letter") and _REQUIREMENTS_OF.match(node.text):
+                return replace(scope, owned_only=True)  # "4.1. Yêu cầu về kỹ thuật …:"
             return replace(scope, holds_tasks=False)
         if node.kind in ("part", "num") and title and _FUNDING.match(node.text):
             return replace(scope, owned_only=True)

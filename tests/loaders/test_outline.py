@@ -28,3 +28,16 @@ def test_lettered_parts_in_capitals_stand_above_the_roman_ones() -> None:
         ("part", "A"), ("part", "B"), ("part", "C")]
     assert [c.label for c in root.children[1].children] == ["I"]
     assert parse_outline("A. Nguyễn Văn A\n").children[0].kind == "plain"
+
+
+def test_a_lettered_item_numbered_with_its_parent_is_its_child() -> None:
+    """"2.1. Bước 1: / 2.1.a. Thành lập … / 2.1.b. Hướng dẫn …": letters under 2.1, their
+    text without the label."""
+    text = ("2. Trình tự lập danh sách\n2.1. Bước 1:\n2.1.a. Thành lập Ban Chỉ đạo.\n"
+            "2.1.b. Hướng dẫn và tiếp nhận hồ sơ:\n2.2. Bước 2: Kiểm tra hiện trạng nhà ở.\n")
+    two = parse_outline(text).children[0]
+    step = two.children[0]
+    assert [(c.kind, c.label, c.text) for c in step.children] == [
+        ("letter", "a", "Thành lập Ban Chỉ đạo."),
+        ("letter", "b", "Hướng dẫn và tiếp nhận hồ sơ:")]
+    assert [c.label for c in two.children] == ["2.1", "2.2"]

@@ -549,3 +549,18 @@ def test_a_letters_lead_in_naming_the_body_that_answers_owns_its_items(
         "Căn cứ kết quả thí điểm, trong năm 2019 Bộ sẽ tổng kết, đánh giá.", ""])
     tasks = extract_tasks(text, "x").tasks
     assert [(t.owners, t.deadline) for t in tasks] == [(owners, None)] * 2
+
+
+def test_an_item_naming_a_body_under_the_requirements_of_a_piece_of_work_is_a_task() -> None:
+    """"4.1. Yêu cầu về kỹ thuật và chất lượng:": its item that names a body ("Sở Xây dựng
+    nghiên cứu …") is that body's task, its requirements ("Việc hỗ trợ … phải bảo đảm …")
+    are none; a plan's "2. Yêu cầu" holds no task at all."""
+    text = "\n".join([
+        "I. MỤC ĐÍCH, YÊU CẦU", "2. Yêu cầu",
+        "- Sở Tài chính bảo đảm việc hỗ trợ đúng đối tượng, đúng mục đích.",
+        "II. NỘI DUNG THỰC HIỆN", "4. Phương thức thực hiện",
+        "4.1. Yêu cầu về kỹ thuật và chất lượng:",
+        "a) Sở Xây dựng nghiên cứu, thiết kế tối thiểu 03 mẫu nhà ở điển hình;",
+        "b) Việc hỗ trợ xây dựng mới nhà ở phải bảo đảm tiêu chuẩn 3 cứng."])
+    assert [(t.text[:11], t.owners) for t in extract_tasks(text, "x").tasks] == [
+        ("Sở Xây dựng", ("Sở Xây dựng",))]
