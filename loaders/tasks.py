@@ -133,7 +133,11 @@ _DESCRIBING_LEAD = re.compile(case_blind_words(
     *(rf"{verb}\s+(?:(?:một số|những|nhiều)\s+)?(?:khó khăn|vướng mắc|hạn chế|tồn tại|rào cản|"
       r"bất cập|yếu kém)" for verb in ("gặp", "còn", "có")),
     "đạt được (?:một số|những|các) kết quả", "các nguyên tắc",
-    *(rf"{word} yêu cầu\b" for word in ("nêu rõ", "các", "những"))))
+    *(rf"{word} yêu cầu\b" for word in ("nêu rõ", "các", "những", "bảo đảm", "đảm bảo")),
+    # the conditions, criteria or order a case is judged by: "… có một trong các điều kiện
+    # sau:", "… được lập theo thứ tự ưu tiên sau đây:"
+    *(rf"{det} (?:điều kiện|tiêu chí|tiêu chuẩn) sau" for det in ("các", "những")),
+    "thứ tự ưu tiên sau"))
 # What a list's purposes or goals follow: "Ngày này được tổ chức nhằm:", "Mục tiêu là: (1) …".
 _PURPOSE_LEAD = re.compile(r"(?i)(?:\bnhằm(?:\s+(?:mục đích|mục tiêu))?|^[\s*]*(?:mục tiêu|"
                            r"mục đích)(?:\s+(?:là|chung|cụ thể))?)\s*:")
@@ -388,6 +392,9 @@ class _Walker:
 
     @staticmethod
     def _section_scope(node: Node, scope: Scope, title: bool) -> Scope:
+        if node.children and node.text.rstrip(" *").endswith(":") and \
+                _DESCRIBING_LEAD.search(node.text):
+            return replace(scope, holds_tasks=False)  # "1.2. … có một trong các điều kiện sau:"
         if node.kind in ("part", "num", "letter", "article", "annex") and \
                 (title or in_capitals(" ".join(node.text.split(maxsplit=3)[:3]), 6)) and \
                 _DESCRIPTIVE.match(node.text):
@@ -510,6 +517,9 @@ class _Walker:
                     continue
                 if child.text.rstrip(" *").endswith(":") or not is_directive(child.text):
                     self._lead_addressees(child.text)
+                    if child.text.rstrip(" *").endswith(":") and \
+                            _DESCRIBING_LEAD.search(child.text):
+                        continue  # "… được lập theo thứ tự ưu tiên sau đây:" and its cases
                     if _directs_before_its_list(child.text):
                         self._task(child, child.start, child.end,
                                    self._owners_of(child.text, scope), scope)

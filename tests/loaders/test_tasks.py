@@ -564,3 +564,18 @@ def test_an_item_naming_a_body_under_the_requirements_of_a_piece_of_work_is_a_ta
         "b) Việc hỗ trợ xây dựng mới nhà ở phải bảo đảm tiêu chuẩn 3 cứng."])
     assert [(t.text[:11], t.owners) for t in extract_tasks(text, "x").tasks] == [
         ("Sở Xây dựng", ("Sở Xây dựng",))]
+
+
+def test_the_conditions_and_order_a_case_is_judged_by_are_no_tasks() -> None:
+    """An item or lead-in that lists the conditions, criteria or order of priority a case
+    is judged by ("… có một trong các điều kiện sau:", "… được lập theo thứ tự ưu tiên sau
+    đây:") describes: its cases are no tasks, the step beside them is."""
+    text = "\n".join([
+        "II. NỘI DUNG THỰC HIỆN", "1. Xác định đối tượng được hỗ trợ",
+        "1.2. Là chủ hộ và đang ở tại nhà ở có một trong các điều kiện sau:",
+        "- Nhà ở bị hư hỏng nặng phải phá đi xây dựng lại nhà ở mới.",
+        "3. Các vấn đề cần lưu ý khi xây dựng Đề án",
+        "Đối tượng người được hỗ trợ được lập theo thứ tự ưu tiên sau đây:",
+        "- Hộ gia đình người có công với cách mạng là người cao tuổi.",
+        "4. Sở Xây dựng lập Đề án hỗ trợ người có công về nhà ở."])
+    assert [t.text[:11] for t in extract_tasks(text, "x").tasks] == ["Sở Xây dựng"]
