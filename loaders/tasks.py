@@ -264,6 +264,8 @@ def _lead_scope(text: str, scope: Scope) -> Scope:
     return replace(scope, owners=owners, directs=directs)
 
 
+# A step of a procedure, named by its number: "2.2. Bước 2: Kiểm tra hiện trạng nhà ở …".
+_STEP = re.compile(r"(?i)[\s*]*bước\s+\d{1,2}\s*[:.]")
 # A paragraph after an item that starts from a basis of its own ("Căn cứ kết quả thí điểm,
 # …"): no continuation of the item.
 _NEW_BASIS = re.compile(r"[\s*]*Căn cứ\b")
@@ -469,7 +471,7 @@ class _Walker:
             return
         index = self._task(node, node.start, node.end, self._owners_of(node.text, scope), scope)
         if index is not None:
-            self._continuations(index, plains, scope)
+            self._continuations(index, plains, scope, step=bool(_STEP.match(node.text)))
 
     def _heading(self, node: Node, items: list[Node], plains: list[Node], title: bool,
                  scope: Scope, *, paragraphs_are_tasks: bool = False) -> None:
@@ -540,8 +542,10 @@ class _Walker:
                 continue
             self.walk(child, scope)
 
-    def _continuations(self, index: int, plains: list[Node], scope: Scope) -> None:
-        """Paragraphs after an item: attributions, closing clauses, or its continuation."""
+    def _continuations(self, index: int, plains: list[Node], scope: Scope, *,
+                       step: bool = False) -> None:
+        """Paragraphs after an item: attributions, closing clauses, or its continuation
+        (which, under a ``step`` that names no body, says who takes it)."""
         for plain in plains:
             found = _attribution(plain, self.source)
             if found is not None:  # it assigns the items above it still without owners
@@ -557,6 +561,11 @@ class _Walker:
                 continue
             task.deadline = task.deadline or find_deadline(plain.text, offset=plain.start,
                                                            source=self.source)
+            if step and not task.owners and (named := subjects(plain.text)):
+                # "2.2. Bước 2: Kiểm tra hiện trạng nhà ở …" / "Ban Chỉ đạo … tổ chức kiểm tra
+                # …": the step's body is who takes it
+                task.owners = named
+                self.pending = [k for k in self.pending if k != index]
             task.text = tidy(self.text[task.start:plain.end])
             task.end = plain.end
 

@@ -579,3 +579,18 @@ def test_the_conditions_and_order_a_case_is_judged_by_are_no_tasks() -> None:
         "- Hộ gia đình người có công với cách mạng là người cao tuổi.",
         "4. Sở Xây dựng lập Đề án hỗ trợ người có công về nhà ở."])
     assert [t.text[:11] for t in extract_tasks(text, "x").tasks] == ["Sở Xây dựng"]
+
+
+def test_the_paragraph_under_a_step_says_who_takes_it() -> None:
+    """"2.4. Bước 4: Lập Đề án … / Trên cơ sở đề nghị …, Sở Xây dựng chủ trì …": the
+    step is Sở Xây dựng's, with its "Thời gian hoàn tất"; a numbered request over a closing
+    paragraph ("Bộ Xây dựng đề nghị …") takes no owner from it."""
+    text = "\n".join([
+        "2. Trình tự lập danh sách", "2.4. Bước 4: Lập Đề án hỗ trợ người có công về nhà ở.",
+        "Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì, phối hợp "
+        "với Sở Tài chính lập Đề án.", "Thời gian hoàn tất: trước ngày 30 tháng 9 năm 2014.",
+        "3. Thường xuyên báo cáo tình hình thực hiện chính sách về Bộ Xây dựng.",
+        "Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh chỉ đạo các cơ quan tổ chức thực hiện./."])
+    tasks = extract_tasks(text, "x").tasks
+    assert [(t.owners, t.deadline.value if t.deadline else None) for t in tasks] == [
+        (("Sở Xây dựng",), "2014-09-30"), ((), "recurring")]
