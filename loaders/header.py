@@ -78,6 +78,10 @@ _PLACE_DATE = re.compile(
     + _DAY_MONTH_YEAR,
     re.M,
 )
+# A place line whose name a copy garbled ("T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm
+# 2014"): its date still dates the document.
+_GARBLED_PLACE_DATE = re.compile(
+    rf"^[ \t*]*[{UPPER}][{UPPER}{LOWER} \t.\-–]{{1,40}},[ \t]*{_DAY_MONTH_YEAR}", re.M)
 _UPPER_WORD = rf"(?!KHÓA\b)[{UPPER}]+"
 _LETTERHEAD = re.compile(
     r"(?P<unit>TỈNH ỦY|THÀNH ỦY|ĐẢNG BỘ TỈNH|ĐẢNG BỘ THÀNH PHỐ)[ \t]+"
@@ -281,6 +285,12 @@ _STATE_LETTERHEAD = re.compile(
     rf"|BAN CÁN SỰ ĐẢNG {_CAPS})[ \t*|]*$",  # "|": the letterhead's cell of a table row
     re.M,
 )
+# A decision's enacting authority, the line above its first "Căn cứ": "CHỦ TỊCH ỦY BAN NHÂN
+# DÂN THÀNH PHỐ HỒ CHÍ MINH", "ỦY BAN NHÂN DÂN TỈNH".
+_AUTHORITY = re.compile(
+    rf"^[ \t*]*(?P<line>(?P<chair>CHỦ TỊCH[ \t]+)?(?P<body>(?:ỦY|UỶ) BAN NHÂN DÂN"
+    rf"(?:[ \t]+[{UPPER}][{UPPER}\-–]*)*))[ \t*]*\n(?:[ \t*]*\n)*[ \t*]*Căn cứ\b", re.M)
+_AUTHORITY_CHARS = 4000
 _LOWER_WORDS = frozenset({"và", "nhân", "dân", "tỉnh", "thành", "phố", "đảng", "sự", "đoàn",
                           "ủy", "uỷ", "phủ", "tướng", "phòng", "chính", "hành", "chấp", "cán"})
 # the unit a place name follows; "THỊ XÃ " before "XÃ ", which it holds
@@ -682,7 +692,8 @@ def extract_header(text: str, source: str, *, view: str | None = None,
 
     place = line_search(_PLACE_DATE, text, ("ngày",), head)
     dated = place if place is not None else (
-        number_line if number_line is not None and number_line["y"] else None)
+        number_line if number_line is not None and number_line["y"] else None) or (
+        line_search(_GARBLED_PLACE_DATE, text, ("ngày",), head))
     if dated is not None and "issued" not in out.fields:
         try:
             issued = date(int(dated["y"]), int(dated["m"]), int(dated["d"]))
@@ -742,5 +753,24 @@ def extract_header(text: str, source: str, *, view: str | None = None,
             out.set("term", m["term"], *m.span("term"))
             break
 
+    if kind is DocumentKind.QuyetDinh and (
+            authority := _AUTHORITY.search(text, 0, _AUTHORITY_CHARS)) is not None:
+        _authority_issuer(authority, out)
+
     header = DocumentHeader.model_validate({**out.fields, "provenance": out.provenance})
     return complete_issuer(header)
+
+
+def _authority_issuer(authority: re.Match[str], out: _Builder) -> None:
+    """The issuer of a decision from its enacting authority, the line above its "Căn cứ":
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" makes the People's Committee the letterhead named its
+    chairman's."""
+    name = letterhead_name(authority["body"])
+    known = out.fields.get("issuer")
+    if authority["chair"] is None:
+        if known is None:  # (a letterhead the copy garbled)
+            out.set("issuer", name, *authority.span("line"))
+        return
+    if isinstance(known, str) and known.lower().startswith(name.lower()):
+        name = known  # ("… TỈNH": the province the letterhead names)
+    out.set("issuer", f"Chủ tịch {name}", *authority.span("line"))

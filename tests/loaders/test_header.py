@@ -448,3 +448,24 @@ def test_a_ministry_letterhead_in_a_table_row_is_nation_wide(letterhead: str, is
                 "Thực hiện Quyết định số 22/2013/QĐ-TTg, đề nghị Ủy ban nhân dân các tỉnh báo "
                 "cáo.\n")
     assert (h.issuer, h.province, h.issued) == (issuer, None, date(2013, 11, 15))
+
+
+@pytest.mark.parametrize(("letterhead", "authority", "issuer"), [
+    ("ỦY BAN NHÂN DÂN TỈNH SƠN LA", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+     "Chủ tịch Ủy ban nhân dân tỉnh Sơn La"),
+    # a letterhead the copy letter-spaced: the authority names the body in full
+    ("ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH", "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ "
+     "HỒ CHÍ MINH", "Chủ tịch Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    ("ỦY B AN NHÂN D Â N T ỈNH SƠN LA", "ỦY BAN NHÂN DÂN TỈNH SƠN LA",
+     "Ủy ban nhân dân tỉnh Sơn La"),
+])
+def test_a_decisions_enacting_authority_names_its_issuer(letterhead: str, authority: str,
+                                                         issuer: str) -> None:
+    """The line above a decision's first "Căn cứ" names who enacts it; a place line the
+    copy garbled ("T hành phố …, ngày …") still dates it."""
+    h = _header(f"| {letterhead} ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 254/"
+                "QĐ-UBND | T hành phố S ơn La, ngày 17 tháng 02 năm 2023 |\n\nQUYẾT ĐỊNH\n\n"
+                f"VỀ VIỆC BAN HÀNH KẾ HOẠCH\n\n{authority}\n\nCăn cứ Luật Tổ chức chính quyền "
+                "địa phương ngày 19 tháng 6 năm 2015;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Kế "
+                "hoạch.\n")
+    assert (h.issuer, h.issued) == (issuer, date(2023, 2, 17))
