@@ -55,7 +55,8 @@ _NUMBER = re.compile(
     r"(?:T\.Ư|TƯ|[A-ZĐ]{1,8}\d{0,2}(?:\.[A-ZĐ]{1,3})?(?:-[A-ZĐ][A-ZĐa-zđ0-9]{0,8}){0,2})"
     r"(?![A-ZĐƯ0-9])"
     r"|/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,5}[ \t]{0,2}-[ \t]{0,2}"
-    r"[A-ZĐ][A-Za-zĐđ0-9]{0,8}(?:-[A-ZĐ][A-Za-zĐđ0-9]{0,8}){0,3}(?![0-9A-ZĐa-zđ])"
+    r"[A-ZĐ][A-Za-zĐđ0-9]{0,8}(?:&[A-ZĐ]{1,4})?"  # "4236/SXD-QLN&CS"
+    r"(?:-[A-ZĐ][A-Za-zĐđ0-9]{0,8}(?:&[A-ZĐ]{1,4})?){0,3}(?![0-9A-ZĐa-zđ])"
     r"|/(?:19|20)\d\d/[A-ZĐ]{2,6}\d{1,2}(?![0-9A-ZĐ]))"  # 29/2013/QH13
 )
 # A number with its issuer's acronym only ("Văn bản số 196/LHHVN"): a citation only after
@@ -197,14 +198,14 @@ _TARGET_CHAIN = re.compile(r"[ \t]*(?:,|[ \t]và)[ \t\n]*")
 _CARRIED_OUT_BEFORE = re.compile(rf"{_CARRY_OUT[:-len(_CAREFULLY)]}{_CAREFULLY}{_QUOTES}$")
 _NAMED_SOURCE_GAP = 200
 _HEADING_LINE = re.compile(r"^[ \t*]*(?:[ivx]+|\d+(?:\.\d+)*)[.)]?[ \t]+[^\n]*", re.M)
-# "Ngày 15/3/2025, Ban Thường vụ Tỉnh ủy Hà Tĩnh ban hành Kế hoạch số …": date and issuer
-# stated before the citation.
+# "Ngày 15/3/2025, Ban Thường vụ Tỉnh ủy Hà Tĩnh ban hành Kế hoạch số …", "ngày 16/8/2018 Bộ
+# … đã có Công văn số …": date and issuer stated before the citation.
 _ISSUED_BEFORE = re.compile(
-    rf"(?:[Nn]gày[ \t]+(?:{_DATE})[ \t]*,[ \t]*)?(?P<issuer>{_BODY})[ \t]+(?:đã[ \t]+|vừa[ \t]+)?"
+    rf"(?:[Nn]gày[ \t]+(?:{_DATE})[ \t]*,?[ \t]*)?(?P<issuer>{_BODY})[ \t]+(?:đã[ \t]+|vừa[ \t]+)?"
     r"(?:ký[ \t]+)?(?:ban hành|có|ký)[ \t]+$"
 )
 _BEFORE_WINDOW = 160
-_ISSUING_VERB = re.compile(r"(?:ban hành|đã có|ký)[ \t]+$")
+_ISSUING_VERB = re.compile(r"(?:ban hành|(?<!\w)có|ký)[ \t]+$")
 _OF_YEAR = re.compile(r"[ \t]+năm[ \t]+((?:19|20)\d\d)\b")
 
 

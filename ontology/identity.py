@@ -62,7 +62,9 @@ _PARTY = re.compile(
 )
 _STATE = re.compile(
     r"^(?P<seq>\d+[a-z]?)/(?:(?P<year>(?:19|20)\d\d)/)?(?P<code>[A-ZĐa-zđ]+)-"
-    r"(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđ0-9]*(?:-[A-ZĐa-zđ][A-ZĐa-zđ0-9]*)*)$"
+    # (a unit "&" another: "4236/SXD-QLN&CS")
+    r"(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđ0-9]*(?:&[A-ZĐa-zđ]+)?"
+    r"(?:-[A-ZĐa-zđ][A-ZĐa-zđ0-9]*(?:&[A-ZĐa-zđ]+)?)*)$"
 )
 # State numbers without a type code name their issuer first ("86549/UBND-NCKS",
 # "10704/VPCP-KSTT"): official letters.  Codes of kinds outside ours: decrees,

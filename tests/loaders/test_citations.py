@@ -46,6 +46,14 @@ def test_a_horned_tu_after_a_provincial_committee_is_local() -> None:
     ("Nghị quyết số 46/NQ-CP ngày 31/3/2023 của Chính phủ", "46/NQ-CP", date(2023, 3, 31)),
     ("Quyết định số 696/QĐ-TTg của Thủ tướng Chính phủ", "696/QĐ-TTg", None),
     ("Nghị định 12/2024/NĐ-CP về", "12/2024/NĐ-CP", None),
+    # a unit "&" another in the issuer's code
+    ("Công văn số 4236/SXD-QLN&CS ngày 22 tháng 5 năm 2014,", "4236/SXD-QLN&CS",
+     date(2014, 5, 22)),
+    # the date and issuer stated before the citation, with or without a comma
+    ("ngày 16/8/2018 Bộ Lao động - Thương binh và Xã hội đã có Công văn số 3395/LĐTBXH-KHTC "
+     "gửi Tổng công ty", "3395/LĐTBXH-KHTC", date(2018, 8, 16)),
+    ("Ngày 19 tháng 9 năm 2013, Văn phòng Chính phủ có văn bản số 349/TB-VPCP thông báo",
+     "349/TB-VPCP", date(2013, 9, 19)),
 ])
 def test_number_forms_and_dates(raw: str, number: str, issued: date | None) -> None:
     refs = _cite(raw).references
