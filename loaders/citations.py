@@ -163,16 +163,17 @@ _SOURCE_CHAIN = re.compile(r"[ \t]*(?:,|(?<!\S)và)[ \t\n]*")  # (a mention may 
 _LIST_SEPARATOR = re.compile(r"(?:[,;]|[ \t]và)[ \t\n]*$")
 # "X … về (tiếp tục) thực hiện Y"; "X … ban hành Chương trình hành động của Chính phủ thực hiện Y";
 # "X … gửi các bộ, ngành về việc triển khai Y"; "X … về kế hoạch chi tiết triển khai Y".
-# "X … về việc ban hành Kế hoạch thực hiện Y"; "X … sửa đổi, bổ sung Chương trình hành
-# động của Chính phủ thực hiện Y"; "X … về Chương trình … thực hiện Y" (the last only
-# when X is a decision or a plan itself, not a letter about one).
+# "X … về việc ban hành Kế hoạch thực hiện Y"; "X … (về) hướng dẫn thực hiện Y"; "X … sửa
+# đổi, bổ sung Chương trình hành động của Chính phủ thực hiện Y"; "X … về Chương trình …
+# thực hiện Y" (the last only when X is a decision or a plan itself, not a letter about
+# one).
 _LINK = re.compile(
     rf"[ \t\n]*{_QUOTES}[ \t]*(?:gửi[ \t]+[^.;:()\n]{{1,80}}?[ \t]+(?=về[ \t]))?"  # "gửi các bộ"
     r"(?:(?P<verb>(?:về[ \t\n]+(?:việc[ \t\n]+)?)?(?:ban hành|phê duyệt|"
     r"sửa đổi,?[ \t\n]+bổ sung(?:[ \t\n]*,?[ \t\n]*cập nhật)?)|về)[ \t\n]+)?"
     rf"{_QUOTES}[ \t]*(?:(?P<plan>(?i:chương trình hành động|chương trình|kế hoạch"
     rf"(?:[ \t]+hành động)?))(?:[ \t]+chi tiết)?(?:[ \t]+của[ \t]+{_BODY})?[ \t\n]+)?"
-    r"(?:việc[ \t]+)?(?:tiếp tục[ \t\n]+)?"
+    r"(?:việc[ \t]+)?(?:tiếp tục[ \t\n]+)?(?:hướng dẫn[ \t\n]+(?:việc[ \t\n]+)?)?"
     rf"(?:triển khai[ \t\n]+(?:thực hiện[ \t\n]+)?|thực hiện[ \t\n]+){_CAREFULLY}{_QUOTES}"
 )
 # "X … thay thế (cho) Y", "X … (về việc) sửa đổi, bổ sung (một số nội dung của) Y".

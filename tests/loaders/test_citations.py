@@ -319,6 +319,7 @@ def test_lead_in_lists_several_implemented_documents() -> None:
     "ban hành Chương trình hành động của Chính phủ thực hiện",
     "về Chương trình hành động của Chính phủ thực hiện",
     "về tiếp tục thực hiện",
+    "về hướng dẫn thực hiện",  # a circular guiding how to carry it out
 ])
 def test_programme_implementing_another_document_is_a_relation(link: str) -> None:
     c = _cite(f"Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ {link} Nghị quyết số "
