@@ -132,7 +132,7 @@ _DIRECTION_OF = (r"(?:(?:[ýÝ] kiến[ \t]+)?[cC]hỉ đạo|(?:[ýÝ] kiến[ 
                  r"[^.;:\n]{1,100}?[ \t]+tại[ \t]+")
 # The document's subject (matched in the lower-cased text).
 _IMPL_SUBJECT = re.compile(
-    r"^[ \t*]*(?:v/v[ \t.:]+)?(?:(?:về[ \t]+)?việc[ \t]+)?"
+    r"^[ \t*]*(?:v/v[ \t.:]+)?(?:về[ \t]+(?:việc[ \t]+)?|việc[ \t]+)?"
     r"(?:ban hành[ \t]+(?:chương trình|kế hoạch)(?:[ \t]+hành động)?"
     r"(?:[ \t]+của[ \t]+[^\n,;]{1,60}?)?[ \t]+)?"
     rf"{_CARRY_OUT}{_QUOTES}", re.M)

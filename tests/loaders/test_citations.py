@@ -128,9 +128,12 @@ def test_implements_from_lead_in_with_chained_documents() -> None:
     assert c.implements == ("20-NQ/TW@2012", "50-KL/TW@2019")
 
 
-def test_implements_from_subject_line() -> None:
-    c = _cite("THÀNH ỦY X\n\nV/v thực hiện Kết luận số 50-KL/TW\ncủa Ban Bí thư\n\n"
-              "Kết luận số 50-KL/TW, ngày 30/5/2019")
+@pytest.mark.parametrize("subject", [
+    "V/v thực hiện Kết luận số 50-KL/TW\ncủa Ban Bí thư",
+    "VỀ BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN KẾT LUẬN SỐ 50-KL/TW CỦA BAN BÍ THƯ",
+])
+def test_implements_from_subject_line(subject: str) -> None:
+    c = _cite(f"THÀNH ỦY X\n\n{subject}\n\nKết luận số 50-KL/TW, ngày 30/5/2019")
     assert c.implements == ("50-KL/TW@2019",)
 
 
