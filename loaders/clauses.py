@@ -313,6 +313,17 @@ YEAR_LABEL = (r"(?:(?:đến|tới)\s+(?:hết\s+)?)?(?:năm|giai đoạn)\s+(?:
 _QUOTA = re.compile(rf"(?i)^[\s*]*{YEAR_LABEL}\s*(?:có\s+)?(?:(?:khoảng|ít nhất|tối thiểu|"
                     r"trên|đạt)\s+)?\d[\d.,]*\s*%?[^.;:\n]{0,100}[.;]?\s*$")
 
+# A rate a policy sets: "Định suất cơ bản từ 80.000 đồng/người/tháng lên 240.000 …", "Mức hỗ
+# trợ: 40 triệu đồng/hộ".
+_RATE = re.compile(r"(?i)^[\s*]*(?:định suất|định mức|mức)\b[^.;\n]{0,80}?\d[\d.,]*\s*"
+                   r"(?:triệu\s+|nghìn\s+|ngàn\s+)?đồng\b")
+
+
+def is_rate(text: str) -> bool:
+    """Whether ``text`` states a rate a policy sets ("Định suất cơ bản từ 80.000
+    đồng/người/tháng lên 240.000 …"): neither a task nor a target."""
+    return _RATE.match(text) is not None
+
 
 def is_closing(text: str) -> bool:
     """Whether ``text`` is a closing formula or a conditional of the document."""
@@ -332,7 +343,7 @@ def is_directive(text: str) -> bool:
     if not text.strip() or _is_closing(text, lower):
         return False
     passive = _PASSIVE_LEAD.match(text)
-    if (passive and not _MODAL.search(passive[0])) or _QUOTA.match(text):
+    if (passive and not _MODAL.search(passive[0])) or _QUOTA.match(text) or _RATE.match(text):
         return False
     role = _ROLE.match(text) if may_hold(text, _ROLE_WORDS, lower) else None
     if (role and not _MODAL.search(role[0])) or _JUDGEMENT.match(text) \

@@ -32,7 +32,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from policykg.core.vntext import case_blind_words, fold, may_hold, tone_blind
-from policykg.loaders.clauses import YEAR_LABEL
+from policykg.loaders.clauses import YEAR_LABEL, is_rate
 from policykg.loaders.clean import tidy
 from policykg.loaders.layout import lay_out
 from policykg.loaders.outline import Node, parse_outline
@@ -205,6 +205,8 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
         return
     for c_start, c_end in _clauses(text):
         clause = text[c_start:c_end]
+        if is_rate(clause):
+            continue  # "Định suất cơ bản từ 80.000 đồng/người/tháng lên 240.000 …"
         found: list[_Candidate] = []
         # once per clause, not per figure (a long clause of many figures stays linear); the
         # case-blind searches only when a figure needs them, the cheap refusals first

@@ -642,6 +642,9 @@ class _Walker:
             if owners:
                 scope = replace(scope, owners=owners, directs=directs)
             self._children(node, replace(scope, owned_only=True) if implemented else scope)
+        elif _ASSIGNING_LEAD.match(node.text):
+            # "Điều 2. Giao Sở Tài chính phối hợp với … lập thủ tục …": the article is a task
+            self._task(node, node.start, node.end, self._owners_of(node.text, scope), scope)
 
     # -- tables --------------------------------------------------------------------
 

@@ -594,3 +594,17 @@ def test_the_paragraph_under_a_step_says_who_takes_it() -> None:
     tasks = extract_tasks(text, "x").tasks
     assert [(t.owners, t.deadline.value if t.deadline else None) for t in tasks] == [
         (("Sở Xây dựng",), "2014-09-30"), ((), "recurring")]
+
+
+def test_a_decisions_rates_are_no_tasks_and_its_assigning_article_is_one() -> None:
+    """"Điều 1. Nâng mức trợ cấp …, như sau: / - Định suất cơ bản từ 80.000 đồng … lên
+    240.000 đồng …" sets a rate; "Điều 2. Giao Sở Tài chính phối hợp …" assigns a task."""
+    text = "\n".join([
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Nâng mức trợ cấp đối với người có công giúp đỡ cách mạng, như sau:",
+        "- Định suất cơ bản từ 80.000 đồng/người/tháng lên 240.000 đồng/người/tháng;",
+        "Điều 2. Giao Sở Tài chính phối hợp với Sở Lao động - Thương binh và Xã hội lập thủ "
+        "tục giải quyết kinh phí.",
+        "Điều 3. Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này./."])
+    assert [(t.text[:14], t.owners) for t in extract_tasks(text, "x").tasks] == [
+        ("Giao Sở Tài ch", ("Sở Tài chính",))]
