@@ -99,7 +99,17 @@ def slug(text: str) -> str:
 
 def expand_abbreviations(text: str) -> str:
     """Spell out the common abbreviations of body names (UBND → Ủy ban nhân dân)."""
-    return _ABBR_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], normalize(text))
+    return _ABBR_RE.sub(_spelt_out, normalize(text))
+
+
+# Words "TƯ" starts that are no abbreviation of "Trung ương": "BỘ TƯ PHÁP", "TƯ VẤN" …
+_TU_WORD = re.compile(r"[ \t]+(?:PHÁP|NHÂN|VẤN|DUY|LIỆU|TƯỞNG|CÁCH|LỆNH)\b", re.I)
+
+
+def _spelt_out(m: re.Match[str]) -> str:
+    if m.group(1) == "TƯ" and _TU_WORD.match(m.string, m.end()):
+        return m.group()
+    return _ABBREVIATIONS[m.group(1)]
 
 
 # Characters a case-blind pattern letter matches beyond its two cases.

@@ -53,6 +53,9 @@ def test_expand_abbreviations_only_whole_words() -> None:
     assert expand_abbreviations("Đảng đoàn HĐND tỉnh") == "Đảng đoàn Hội đồng nhân dân tỉnh"
     assert expand_abbreviations("Sở KH&CN") == "Sở khoa học và công nghệ"
     assert expand_abbreviations("UBNDX") == "UBNDX"
+    # "TƯ" is "Trung ương", but not the first syllable of "TƯ PHÁP" (justice)
+    assert expand_abbreviations("BCH TƯ Đảng") == "Ban Chấp hành Trung ương Đảng"
+    assert expand_abbreviations("BỘ TƯ PHÁP") == "BỘ TƯ PHÁP"
 
 
 def test_tone_blind_matches_words_with_lost_or_other_diacritics() -> None:
