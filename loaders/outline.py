@@ -72,6 +72,11 @@ _END = re.compile(r"(?i)[ \t*|]*(?:nơi nhận|tin liên quan|tin cùng chuyên 
 _SIGNATURE = re.compile(r"[ \t*]*(?:T/?M|T/?L|K/?T|Q)\.?[ \t]+[A-ZĐÀ-Ỹ]{2,}[A-ZĐÀ-Ỹ ,.]*$"
                         r"|[ \t*]*(?:PHÓ )?(?:BÍ THƯ|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG|"
                         r"GIÁM ĐỐC|TRƯỞNG BAN|CHỦ NHIỆM)[ \t*]*$")
+# A signature a copy glued the attached plan's heading onto: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh
+# Trung Tụng KẾ HOẠCH TRIỂN KHAI …".
+_SIGNED_ANNEX = re.compile(
+    r"[ \t*|]*(?:T/?M|T/?L|K/?T)\.?[ \t]+[^\n]{0,160}?[ \t](?P<heading>(?:KẾ HOẠCH|CHƯƠNG "
+    r"TRÌNH|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|PHỤ LỤC)[ \t]+[A-ZĐÀ-Ỹ])")
 _STAR = re.compile(r"[ \t]*\*{1,2}[ \t]+(?=\S)")
 _ADDRESS = re.compile(r"(?i)^[-\s*]*kính gửi\b")
 _KIND_HEADING = re.compile(r"[ \t*]*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|"
@@ -485,6 +490,9 @@ def parse_outline(text: str) -> Node:
             if _ANNEX.match(line) or _KIND_HEADING.match(line):
                 ended = False
                 builder.annex(line, start)
+            elif (glued := _SIGNED_ANNEX.match(line)) is not None:
+                ended = False  # "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH …"
+                builder.annex(line[glued.start("heading"):], start + glued.start("heading"))
             continue
         if _END.match(line) or _SIGNATURE.match(line):
             ended = True
