@@ -66,6 +66,10 @@ _ISSUER_ONLY_LABELS = ("văn bản", "công văn", "thông báo", "báo cáo", "
 _LABELLED_ISSUER_ONLY = re.compile(
     rf"(?i:{'|'.join(_ISSUER_ONLY_LABELS)})[ \t]+"
     r"(?i:số)[ \t]*:?[ \t]*(?P<number>\d{1,6}/[A-ZĐ][A-ZĐ0-9]{2,11})(?![\w/.-]|\.\w)")
+# Numbers of the years before the State's present form: "Quyết định số 169-CP" (of the
+# Hội đồng Chính phủ), "… 12-HĐBT" (Hội đồng Bộ trưởng), "Chỉ thị 299/TTg".
+_OLD_NUMBER = re.compile(r"(?<![\w/.-])\d{1,4}-(?:CP|HĐBT)(?![\w/.-])"
+                         r"|(?<![\w/.-])\d{1,5}/TTg(?![\w/.-])")
 _LABELS = (
     "nghị quyết|kết luận|chỉ thị|kế hoạch|chương trình(?: hành động)?|thông báo|công văn|"
     "quyết định|báo cáo|hướng dẫn|nghị định|thông tư|văn bản|quy định|luật"
@@ -267,6 +271,8 @@ def _number_matches(text: str, lower: str) -> list[tuple[int, int, str]]:
     """(start, end, number) of every document number in ``text``, in order: typed ones,
     and those with an issuer's acronym only where a label names them."""
     found = [(m.start(), m.end(), m[0]) for m in _NUMBER.finditer(text)]
+    if "-CP" in text or "-HĐBT" in text or "/TTg" in text:
+        found = sorted(found + [(m.start(), m.end(), m[0]) for m in _OLD_NUMBER.finditer(text)])
     if " số" in text or " Số" in text:
         labelled = [(m.start("number"), m.end("number"), m["number"]) for m in
                     _case_blind_matches(_LABELLED_ISSUER_ONLY, text, lower, _ISSUER_ONLY_LABELS)]

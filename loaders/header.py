@@ -149,7 +149,7 @@ _DATABASE_TITLE = re.compile(
 _NATIONAL_ENDINGS = ("Việt Nam", "Trung ương", "Chính phủ")
 # The Prime Minister's signature ("| THỦ TƯỚNG Nguyễn Tấn Dũng |", "KT. THỦ TƯỚNG"): the
 # issuer of a copy that lost its letterhead.
-_PRIME_MINISTER_SIGNS = re.compile(r"(?:^|\||KT\.)[ \t]*(?P<title>THỦ TƯỚNG)\b", re.M)
+_PRIME_MINISTER_SIGNS = re.compile(r"(?:^|\||K/?T\.?)[ \t]*(?P<title>THỦ TƯỚNG)\b", re.M)
 # The close of a signed document; a last line that is a name without it is no signer.
 _SIGNATURE_CUE = re.compile(r"Nơi nhận|T/?M\.?[ \t]|T/?L\.?[ \t]|K/?T\.?[ \t]|BÍ THƯ|\(đã ký|"
                             r"VĂN PHÒNG|CHỦ TỊCH|THỦ TƯỚNG")
@@ -184,7 +184,10 @@ _NAME_BY_LETTERS = {fold(name).replace(" ", ""): name for base in _KIND_BY_HEADI
 _TITLED_HEADING = re.compile(
     r"^(?P<kind>[ \t*#]*(?:" + "|".join(sorted(_KIND_BY_HEADING, key=len, reverse=True))
     + r")(?:[ \t]+HÀNH[ \t]+ĐỘNG)?)[ \t]+"
-    + rf"(?=(?!SỐ\b|HÀNH[ \t]+ĐỘNG\b)[{UPPER}][{UPPER} \t,.;:()\-–/0-9]*$)"
+    # (its subject in capitals to the line's end, or to where a copy ran the text on: "CHỈ
+    # THỊ VỀ CÔNG TÁC ĐO ĐẠC … TRONG CẢ NƯỚC Ngày 24 tháng 6 năm 1977 …")
+    + rf"(?=(?!SỐ\b|HÀNH[ \t]+ĐỘNG\b)[{UPPER}][{UPPER} \t,.;:()\-–/0-9]*"
+    + rf"(?:$|(?<=[{UPPER}]{{2}})[ \t][{UPPER}][{LOWER}]))"
     r"|^(?P<named>[ \t*#]*(?:" + "|".join(_TITLE_CASE_KINDS) + r")(?:[ \t]+hành[ \t]+động)?)"
     r"[ \t]+(?=(?!số\b|hành[ \t]+động\b)[a-zđà-ỹ][^\n]*[^.\s][ \t]*$)", re.M)
 
@@ -278,7 +281,8 @@ _STATE_LETTERHEAD = re.compile(
     rf"(?:[ \t]+|[ \t*]*\n(?:[ \t*]*\n)?[ \t*]*)"  # "ỦY BAN NHÂN DÂN" / "TỈNH THANH HÓA": on
     # two lines, a blank one between them at most
     rf"(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG)[ \t]+{_CAPS}"
-    r"|THỦ TƯỚNG CHÍNH PHỦ|VĂN PHÒNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI"
+    r"|THỦ TƯỚNG CHÍNH PHỦ|PHỦ THỦ TƯỚNG|VĂN PHÒNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI"
+    r"|ỦY BAN THƯỜNG VỤ QUỐC HỘI"
     rf"|BỘ (?!CHÍNH TRỊ){_CAPS}|SỞ {_CAPS}"
     rf"|BAN CHẤP HÀNH TRUNG ƯƠNG[ \t\n]+(?:VĂN PHÒNG|BAN {_CAPS})"
     rf"|ĐẢNG ĐOÀN QUỐC HỘI|ĐẢNG ỦY CHÍNH PHỦ|ĐẢNG ỦY QUỐC HỘI|BAN CHỈ ĐẠO TRUNG ƯƠNG(?: {_CAPS})?"
@@ -309,6 +313,8 @@ def letterhead_name(upper: str) -> str:
     THÁP" → "Ủy ban nhân dân tỉnh Đồng Tháp", "BỘ KHOA HỌC VÀ CÔNG NGHỆ" → "Bộ Khoa học và
     Công nghệ", "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG" → "Văn phòng Trung ương Đảng"."""
     name = " ".join(expand_abbreviations(_SPACES.sub(" ", upper.strip())).split())
+    if name == "PHỦ THỦ TƯỚNG":  # (the Prime Minister's office, as letterheads of 1980 read)
+        return "Thủ tướng Chính phủ"
     central = re.match(r"BAN CHẤP HÀNH TRUNG ƯƠNG (VĂN PHÒNG|BAN .+)$", name.upper())
     if central is not None:
         unit = central.group(1)

@@ -52,8 +52,8 @@ CODE_BY_KIND: dict[DocumentKind, str] = {
 }
 # Issuer codes that name a nation-wide scope; any other code (TU, HU, ĐU, BCSĐ …)
 # is local and takes the province of the citing document.
-NATIONAL_SCOPES = {"TW": "tw", "CP": "cp", "TTG": "ttg", "QH": "qh", "UBTVQH": "ubtvqh",
-                   "CTN": "ctn", "BCT": "tw", "BBT": "tw"}
+NATIONAL_SCOPES = {"TW": "tw", "CP": "cp", "HĐBT": "cp", "TTG": "ttg", "QH": "qh",
+                   "UBTVQH": "ubtvqh", "CTN": "ctn", "BCT": "tw", "BBT": "tw"}
 
 # Issuer codes may hold digits ("ĐĐQH15") and several segments ("BKHCN-BTTTT-VP").
 _PARTY = re.compile(
@@ -78,7 +78,10 @@ _MINISTRY = re.compile(r"B[A-ZĐ]{1,6}")
 _LEGISLATIVE = re.compile(r"^(?P<seq>\d+)/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]+\d{1,2})$")
 # A letter numbered by its issuer's acronym alone: "196/LHHVN" (of Liên hiệp các Hội KH&KT
 # Việt Nam), read only where a label names it ("Văn bản số 196/LHHVN").
-_ISSUER_ONLY = re.compile(r"^(?P<seq>\d{1,6})/(?P<issuer>[A-ZĐ][A-ZĐ0-9]{2,11})$")
+_ISSUER_ONLY = re.compile(r"^(?P<seq>\d{1,6})/(?P<issuer>[A-ZĐ][A-ZĐ0-9]{2,11}|TTg)$")
+# Numbers of the years before the State's present form: "169-CP" (a decision of the Hội
+# đồng Chính phủ), "12-HĐBT" (of the Hội đồng Bộ trưởng); "299/TTg" is read as above.
+_OLD_GOVERNMENT = re.compile(r"^(?P<seq>\d{1,4})-(?P<issuer>CP|HĐBT)$")
 
 
 @dataclass(frozen=True)
@@ -147,9 +150,9 @@ def parse_number(number: str) -> ParsedNumber:
     m = _LEGISLATIVE.match(text)
     if m:
         return ParsedNumber(text, m["seq"], "", m["issuer"], "state", int(m["year"]))
-    m = _ISSUER_ONLY.match(text)
+    m = _ISSUER_ONLY.match(text) or _OLD_GOVERNMENT.match(text)
     if m:
-        return ParsedNumber(text, m["seq"], "", m["issuer"], "state")
+        return ParsedNumber(text, m["seq"], "", m["issuer"].upper(), "state")
     raise InvalidNumber(f"not a Party (20-NQ/TW) or State (46/NQ-CP) document number: {number!r}")
 
 

@@ -54,6 +54,11 @@ def test_a_horned_tu_after_a_provincial_committee_is_local() -> None:
      "gửi Tổng công ty", "3395/LĐTBXH-KHTC", date(2018, 8, 16)),
     ("Ngày 19 tháng 9 năm 2013, Văn phòng Chính phủ có văn bản số 349/TB-VPCP thông báo",
      "349/TB-VPCP", date(2013, 9, 19)),
+    # numbers of the years before the State's present form
+    ("Ngày 24 tháng 6 năm 1977 Hội đồng Chính phủ đã ra Quyết định số 169-CP về", "169-CP",
+     None),
+    ("theo Chỉ thị 299/TTg ngày 10 tháng 11 năm 1980 của Thủ tướng", "299/TTg",
+     date(1980, 11, 10)),
 ])
 def test_number_forms_and_dates(raw: str, number: str, issued: date | None) -> None:
     refs = _cite(raw).references

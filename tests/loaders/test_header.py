@@ -469,3 +469,23 @@ def test_a_decisions_enacting_authority_names_its_issuer(letterhead: str, author
                 "địa phương ngày 19 tháng 6 năm 2015;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Kế "
                 "hoạch.\n")
     assert (h.issuer, h.issued) == (issuer, date(2023, 2, 17))
+
+
+def test_a_1980_directive_of_the_prime_minister_run_into_one_line() -> None:
+    """"PHỦ THỦ TƯỚNG" (the letterhead of its day), "Số:" over "299/TTg Hà Nội, ngày …
+    CHỈ THỊ VỀ … TRONG CẢ NƯỚC Ngày 24 tháng 6 …" (a copy ran heading and text on): a
+    nation-wide Chỉ thị of the Thủ tướng Chính phủ, numbered in the old form."""
+    h = _header("Chỉ thị 299/TTg\nPHỦ THỦ TƯỚNG ----- CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập "
+                "– Tự do – Hạnh phúc -------\nSố:\n299/TTg Hà Nội, ngày 10 tháng 11 năm 1980 CHỈ "
+                "THỊ VỀ CÔNG TÁC ĐO ĐẠC RUỘNG ĐẤT TRONG CẢ NƯỚC Ngày 24 tháng 6 năm 1977 Hội đồng "
+                "Chính phủ đã ra Quyết định số 169-CP.\n1. Tổng Cục Quản lý ruộng đất có trách "
+                "nhiệm đo đạc.\nK/T THỦ TƯỚNG CHÍNH PHỦ PHÓ THỦ TƯỚNG Tố Hữu\n")
+    assert (h.kind, h.number, h.issuer, h.province, h.title) == (
+        DocumentKind.ChiThi, "299/TTg", "Thủ tướng Chính phủ", None,
+        "VỀ CÔNG TÁC ĐO ĐẠC RUỘNG ĐẤT TRONG CẢ NƯỚC")
+
+
+def test_a_copy_signed_k_slash_t_for_the_prime_minister_is_his() -> None:
+    h = _header("CHỈ THỊ\nVỀ CÔNG TÁC ĐO ĐẠC\n1. Các Bộ chỉ đạo.\nK/T THỦ TƯỚNG CHÍNH PHỦ PHÓ "
+                "THỦ TƯỚNG Tố Hữu\n")
+    assert h.issuer == "Thủ tướng Chính phủ"
