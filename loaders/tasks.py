@@ -133,7 +133,8 @@ _DESCRIBING_LEAD = re.compile(case_blind_words(
     *(rf"{verb}\s+(?:(?:một số|những|nhiều)\s+)?(?:khó khăn|vướng mắc|hạn chế|tồn tại|rào cản|"
       r"bất cập|yếu kém)" for verb in ("gặp", "còn", "có")),
     "đạt được (?:một số|những|các) kết quả", "các nguyên tắc",
-    *(rf"{word} yêu cầu\b" for word in ("nêu rõ", "các", "những", "bảo đảm", "đảm bảo")),
+    *(rf"{word} yêu cầu\b" for word in ("nêu rõ", "các", "những")),
+    *(rf"{word} (?:các |những )?yêu cầu sau" for word in ("bảo đảm", "đảm bảo")),
     # the conditions, criteria or order a case is judged by: "… có một trong các điều kiện
     # sau:", "… được lập theo thứ tự ưu tiên sau đây:"
     *(rf"{det} (?:điều kiện|tiêu chí|tiêu chuẩn) sau" for det in ("các", "những")),

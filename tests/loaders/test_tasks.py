@@ -608,3 +608,16 @@ def test_a_decisions_rates_are_no_tasks_and_its_assigning_article_is_one() -> No
         "Điều 3. Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này./."])
     assert [(t.text[:14], t.owners) for t in extract_tasks(text, "x").tasks] == [
         ("Giao Sở Tài ch", ("Sở Tài chính",))]
+
+
+def test_a_lead_in_that_names_a_requirement_in_passing_still_holds_tasks() -> None:
+    """"Để …, bảo đảm yêu cầu về chất lượng và thời gian, các ngành, các cấp cần thực hiện
+    tốt những việc cụ thể sau đây:" directs its items; "… phải bảo đảm yêu cầu sau đây:"
+    lists requirements."""
+    text = "\n".join([
+        "Để các công việc tiến hành được thuận lợi, bảo đảm yêu cầu về chất lượng và thời "
+        "gian, các ngành, các cấp cần thực hiện tốt những việc cụ thể sau đây:",
+        "1. Tổng Cục Quản lý ruộng đất xây dựng các phương án kỹ thuật.",
+        "2. Việc xây dựng mới nhà ở phải bảo đảm yêu cầu sau đây:",
+        "- Nhà ở mới phải bảo đảm tiêu chuẩn 3 cứng."])
+    assert [t.text[:9] for t in extract_tasks(text, "x").tasks] == ["Tổng Cục "]
