@@ -73,9 +73,10 @@ _SIGNATURE = re.compile(r"[ \t*]*(?:T/?M|T/?L|K/?T|Q)\.?[ \t]+[A-ZĐÀ-Ỹ]{2,}[
                         r"|[ \t*]*(?:PHÓ )?(?:BÍ THƯ|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG|"
                         r"GIÁM ĐỐC|TRƯỞNG BAN|CHỦ NHIỆM)[ \t*]*$")
 # A signature a copy glued the attached plan's heading onto: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh
-# Trung Tụng KẾ HOẠCH TRIỂN KHAI …".
+# Trung Tụng KẾ HOẠCH TRIỂN KHAI …", "BỘ TRƯỞNG Đặng Quốc Khánh CHƯƠNG TRÌNH HÀNH ĐỘNG …".
 _SIGNED_ANNEX = re.compile(
-    r"[ \t*|]*(?:T/?M|T/?L|K/?T)\.?[ \t]+[^\n]{0,160}?[ \t](?P<heading>(?:KẾ HOẠCH|CHƯƠNG "
+    r"[ \t*|]*(?:(?:T/?M|T/?L|K/?T)\.?[ \t]|(?:PHÓ )?(?:BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|GIÁM ĐỐC|"
+    r"BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)[ \t])[^\n]{0,160}?[ \t](?P<heading>(?:KẾ HOẠCH|CHƯƠNG "
     r"TRÌNH|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|PHỤ LỤC)[ \t]+[A-ZĐÀ-Ỹ])")
 _STAR = re.compile(r"[ \t]*\*{1,2}[ \t]+(?=\S)")
 _ADDRESS = re.compile(r"(?i)^[-\s*]*kính gửi\b")

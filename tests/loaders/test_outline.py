@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from policykg.loaders.outline import parse_outline
 
 
@@ -43,12 +45,14 @@ def test_a_lettered_item_numbered_with_its_parent_is_its_child() -> None:
     assert [c.label for c in two.children] == ["2.1", "2.2"]
 
 
-def test_a_plan_heading_glued_onto_the_signature_opens_the_annex() -> None:
+@pytest.mark.parametrize("signature", [
+    "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng", "BỘ TRƯỞNG Đặng Quốc Khánh"])
+def test_a_plan_heading_glued_onto_the_signature_opens_the_annex(signature: str) -> None:
     """"KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI …" (a crawl's copy ran
     the attached plan's heading into the signature): the plan is an annex, not signature."""
     text = ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nNơi nhận:\n- Như Điều 3;\n"
-            "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CHƯƠNG "
-            "TRÌNH PHỐI HỢP NĂM 2015\nI. NỘI DUNG THỰC HIỆN\n1. Rà soát văn bản.\n")
+            f"{signature} KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP NĂM 2015\n"
+            "I. NỘI DUNG THỰC HIỆN\n1. Rà soát văn bản.\n")
     annex = parse_outline(text).children[-1]
     assert annex.kind == "annex" and annex.text.startswith("KẾ HOẠCH TRIỂN KHAI")
     assert [c.label for c in annex.children] == ["I"]
