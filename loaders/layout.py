@@ -279,7 +279,8 @@ _RUNNING = 3
 _RUNNING_LEVELS = 2
 # A sub-item's label left at the end of the line above ("… và tiến bộ 1.1.\nTổ chức …")
 # goes to the start of its item's line; the first sub-item glued to its heading ("3. Giải
-# quyết … đình công 3.1. Rà soát …") starts a line.
+# quyết … đình công 3.1. Rà soát …", "2." / "Nhiệm vụ và giải pháp chủ yếu 2.1. Tiếp tục …")
+# starts a line.
 _TRAILING_LABEL = re.compile(r"[ \t](?P<label>\d{1,2}(?:\.\d{1,2}){1,3}\.)\n(?=\S)")
 # "Kính gửi:" glued to the date line by a copy ("Hà Nội, ngày 02 tháng 02 năm 2021 Kính
 # gửi:") opens the addressees' line, in the header.
@@ -289,7 +290,8 @@ _ADDRESS_LINES = 15
 # thực hiện: …") starts a line.
 _GLUED_FIELD = re.compile(r"(?<=\S)[ \t](?=-[ \t]?(?:Thời gian|Thời hạn|Tiến độ|Cơ quan|Đơn vị)"
                           r"[^:\n]{0,30}:)")
-_GLUED_FIRST_SUB = re.compile(r"^(?P<n>\d{1,2})\.[ \t][^\n]*?(?P<gap>[ \t])(?P=n)\.1\.[ \t]", re.M)
+_GLUED_FIRST_SUB = re.compile(  # (its label alone on the line above: "2." / "Nhiệm vụ …")
+    r"^(?P<n>\d{1,2})\.(?:[ \t]|[ \t]*\n)[^\n]*?(?P<gap>[ \t])(?P=n)\.1\.[ \t]", re.M)
 
 
 def _blank_repeats(text: str, running: set[str]) -> str:

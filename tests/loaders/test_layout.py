@@ -149,6 +149,9 @@ def test_a_crawlers_breadcrumbs_are_blanked_but_where_they_first_stand() -> None
      "1. Tăng cường sự lãnh đạo\n1.1. Tổ chức tuyên truyền."),
     ("3. Giải quyết tranh chấp 3.1. Rà soát thiết chế.",
      "3. Giải quyết tranh chấp\n3.1. Rà soát thiết chế."),
+    # the heading's label alone on the line above it
+    ("1. Mục tiêu chung\n2.\nNhiệm vụ chủ yếu 2.1. Tiếp tục rà soát thể chế.",
+     "1. Mục tiêu chung\n2. Nhiệm vụ chủ yếu\n2.1. Tiếp tục rà soát thể chế."),
 ])
 def test_a_sub_label_glued_to_the_heading_above_opens_its_own_line(raw: str, laid: str
                                                                   ) -> None:
