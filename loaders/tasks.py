@@ -123,7 +123,9 @@ _DESCRIPTIVE = re.compile(
         "mục tiêu", "mục đích", "yêu cầu", "quan điểm", "đánh giá", "kết quả", "tình hình",
         "thực trạng", "bối cảnh", "những kết quả", "hạn chế", "tồn tại", "nguyên nhân",
         "đối tượng", "phạm vi", "sự cần thiết", "căn cứ", "nguyên tắc", "định hướng",
-        "tầm nhìn", "chỉ tiêu", "những hạn chế", "ưu điểm", "bài học", "kinh nghiệm"))) + r")\b")
+        "tầm nhìn", "chỉ tiêu", "những hạn chế", "ưu điểm", "bài học", "kinh nghiệm"))) + r")\b"
+    # (not a title that goes on to the tasks: "MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU …")
+    rf"(?!\s*(?:,|và|-|–)\s*(?:{tone_blind('nhiệm vụ')}|{tone_blind('giải pháp')})\b)")
 # The requirements a piece of the work must meet ("4.2. Yêu cầu về tổ chức xây dựng nhà ở:"):
 # an item under it that names a body is that body's task.
 _REQUIREMENTS_OF = re.compile(rf"(?i)^[\s*]*{tone_blind('yêu cầu')}\s+{tone_blind('về')}\s")

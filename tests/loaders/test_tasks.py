@@ -621,3 +621,15 @@ def test_a_lead_in_that_names_a_requirement_in_passing_still_holds_tasks() -> No
         "2. Việc xây dựng mới nhà ở phải bảo đảm yêu cầu sau đây:",
         "- Nhà ở mới phải bảo đảm tiêu chuẩn 3 cứng."])
     assert [t.text[:9] for t in extract_tasks(text, "x").tasks] == ["Tổng Cục "]
+
+
+def test_a_part_titled_objectives_and_tasks_holds_the_tasks() -> None:
+    """"II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU": its objectives are no tasks, its
+    tasks are; a part titled "Đánh giá tình hình thực hiện nhiệm vụ" holds none."""
+    text = "\n".join([
+        "I. Đánh giá tình hình thực hiện nhiệm vụ 6 tháng đầu năm",
+        "- Công tác quản lý các nhiệm vụ khoa học và công nghệ được chú trọng.",
+        "II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU NĂM 2024", "1. Mục tiêu chung",
+        "1.1. Trình Quốc hội thông qua dự án Luật Đất đai (sửa đổi).",
+        "2. Nhiệm vụ và giải pháp chủ yếu", "2.1. Tiếp tục rà soát, hoàn thiện thể chế."])
+    assert [t.text[:8] for t in extract_tasks(text, "x").tasks] == ["Tiếp tục"]
