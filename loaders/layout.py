@@ -290,6 +290,8 @@ _ADDRESS_LINES = 15
 # thực hiện: …") starts a line.
 _GLUED_FIELD = re.compile(r"(?<=\S)[ \t](?=-[ \t]?(?:Thời gian|Thời hạn|Tiến độ|Cơ quan|Đơn vị)"
                           r"[^:\n]{0,30}:)")
+# "kinh tế - xã hội" broken at its dash, which then reads as a bullet.
+_SOCIO = re.compile(r"[ \t]*[-–][ \t]*(?:XÃ HỘI|xã hội)\b")
 _GLUED_FIRST_SUB = re.compile(  # (its label alone on the line above: "2." / "Nhiệm vụ …")
     r"^(?P<n>\d{1,2})\.(?:[ \t]|[ \t]*\n)[^\n]*?(?P<gap>[ \t])(?P=n)\.1\.[ \t]", re.M)
 
@@ -363,6 +365,8 @@ def lay_out(text: str) -> str:
             join = True
         elif prev.strip() == "Kính" and line.lstrip().startswith("gửi"):
             join = True  # a narrow cell's "Kính" / "gửi:"
+        elif _SOCIO.match(line) and prev.rstrip().lower().endswith("kinh tế"):
+            join = True  # "… PHÁT TRIỂN KINH TẾ" / "- XÃ HỘI …": no bullet, one word
         elif _LONE_MARKER.fullmatch(line):
             join = False  # "… năm 2025.", "2.", "Đẩy mạnh …": the marker opens an item
         elif style.wrapped and not is_table_row(prev) and not is_table_row(line):

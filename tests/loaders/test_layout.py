@@ -167,3 +167,11 @@ def test_kinh_gui_glued_to_the_date_line_opens_the_addressees_and_they_are_no_ta
     tasks = extract(clean_text(raw), "k7.txt").tasks
     assert [t.text[:21] for t in tasks] == ["Bảo hiểm xã hội các t"]
     assert tasks[0].text.endswith("số giường bệnh.")
+
+
+def test_kinh_te_xa_hoi_broken_at_its_dash_is_no_bullet() -> None:
+    raw = ("THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN KINH TẾ\n- XÃ HỘI VÀ DỰ TOÁN NGÂN SÁCH NĂM 2024\n"
+           "- Xây dựng cơ sở dữ liệu.")
+    assert lay_out(raw).split("\n") == [
+        "THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI VÀ DỰ TOÁN NGÂN SÁCH NĂM 2024",
+        "- Xây dựng cơ sở dữ liệu."]
