@@ -139,7 +139,10 @@ _IMPL_SUBJECT = re.compile(
     r"^[ \t*]*(?:v/v[ \t.:]+)?(?:về[ \t]+(?:việc[ \t]+)?|việc[ \t]+)?"
     r"(?:ban hành[ \t]+(?:chương trình|kế hoạch)(?:[ \t]+hành động)?"
     r"(?:[ \t]+của[ \t]+[^\n,;]{1,60}?)?[ \t]+)?"
-    rf"{_CARRY_OUT}{_QUOTES}", re.M)
+    # (the documents named before their numbers: "… thực hiện các nghị quyết của chính phủ:
+    # số 01/nq-cp …; số 02/nq-cp …")
+    rf"{_CARRY_OUT}(?:các[ \t]+(?:nghị quyết|kết luận|chỉ thị|quyết định)"
+    rf"(?:[ \t]+của[ \t]+[^\n:;]{{1,40}}?)?[ \t]*:[ \t]*)?{_QUOTES}", re.M)
 # "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động … thực hiện Y".
 _IMPL_ARTICLE = re.compile(
     r"^[ \t*]*Điều[ \t]+1[.:][ \t]*Ban hành kèm theo[ \t]+[^\n.;]{1,30}?[ \t]+này[ \t]+"
@@ -162,6 +165,9 @@ _IMPL_CONTINUE = re.compile(rf"[Tt]iếp tục thực hiện tốt[ \t\n]+{_QUOT
 _IMPL_CONTINUE_WORDS = "iếp tục thực hiện tốt"  # found by str.find, faster than a search
 _LIST_ITEM = re.compile(r"[ \t*]*(?:[-–•+]|\d+(?:[.-]\d+)*[.)-]|[IVXLC]+[.-]|[a-zđ]\))[ \t]")
 _CHAIN = re.compile(r"[ \t]*(?:[,;]|[ \t]và)[ \t\n]*")
+# A listed document's subject before the next one: "số 01/NQ-CP ngày 05/01/2024 về nhiệm vụ,
+# giải pháp …; số 02/NQ-CP …".
+_SUBJECT_CHAIN = re.compile(r"(?i)[ \t]*(?<!\S)về[ \t][^;]{1,300}?;[ \t\n]*(?=số\b)")
 _SOURCE_CHAIN = re.compile(r"[ \t]*(?:,|(?<!\S)và)[ \t\n]*")  # (a mention may end in its space)
 # Before a further document of a "Thực hiện A …; B … và C …" lead-in.
 _LIST_SEPARATOR = re.compile(r"(?:[,;]|[ \t]và)[ \t\n]*$")
@@ -498,7 +504,7 @@ def _implemented(text: str, lower: str, at: dict[int, _Mention], mentions: list[
             continue  # "Quyết định số N … ban hành Kế hoạch thực hiện Y": N's, not ours
         while mention is not None:
             found.append(mention)
-            chain = _CHAIN.match(text, mention.end)
+            chain = _CHAIN.match(text, mention.end) or _SUBJECT_CHAIN.match(text, mention.end)
             mention = at.get(chain.end()) if chain else None
     for pos in leads:
         if pos in at:

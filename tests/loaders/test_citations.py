@@ -142,6 +142,16 @@ def test_implements_from_subject_line(subject: str) -> None:
     assert c.implements == ("50-KL/TW@2019",)
 
 
+def test_implements_the_documents_a_subject_lists_after_naming_them() -> None:
+    """"… THỰC HIỆN CÁC NGHỊ QUYẾT CỦA CHÍNH PHỦ: SỐ 01/NQ-CP NGÀY … VỀ …; SỐ 02/NQ-CP …"."""
+    c = _cite("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC BAN HÀNH CHƯƠNG TRÌNH "
+              "HÀNH ĐỘNG "
+              "CỦA NGÀNH THỰC HIỆN CÁC NGHỊ QUYẾT CỦA CHÍNH PHỦ: SỐ 01/NQ-CP NGÀY 05/01/2024 VỀ "
+              "NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU NĂM 2024; SỐ 02/NQ-CP NGÀY 05/01/2024 VỀ CẢI THIỆN "
+              "MÔI TRƯỜNG KINH DOANH\n\nCăn cứ Nghị định số 68/2022/NĐ-CP;\n")
+    assert c.implements == ("01/NQ-CP@2024", "02/NQ-CP@2024")
+
+
 def test_wrapped_subject_line_is_not_an_implements_statement() -> None:
     c = _cite("THÀNH ỦY X\n\nV/v tổ chức hội nghị về Kết luận số 50-KL/TW của Ban Bí thư "
               "về tiếp tục\nthực hiện Nghị quyết số 20-NQ/TW\n")
