@@ -314,9 +314,11 @@ _QUOTA = re.compile(rf"(?i)^[\s*]*{YEAR_LABEL}\s*(?:có\s+)?(?:(?:khoảng|ít n
                     r"trên|đạt)\s+)?\d[\d.,]*\s*%?[^.;:\n]{0,100}[.;]?\s*$")
 
 # A rate a policy sets: "Định suất cơ bản từ 80.000 đồng/người/tháng lên 240.000 …", "Mức hỗ
-# trợ: 40 triệu đồng/hộ".
-_RATE = re.compile(r"(?i)^[\s*]*(?:định suất|định mức|mức)\b[^.;\n]{0,80}?\d[\d.,]*\s*"
-                   r"(?:triệu\s+|nghìn\s+|ngàn\s+)?đồng\b")
+# trợ: 40 triệu đồng/hộ", "Mức trợ cấp hàng tháng cho …".
+_RATE = re.compile(r"(?i)^[\s*]*(?:(?:định suất|định mức|mức)\b[^.;\n]{0,80}?\d[\d.,]*\s*"
+                   r"(?:triệu\s+|nghìn\s+|ngàn\s+)?đồng\b"
+                   # "Mức trợ cấp hàng tháng cho các đối tượng … (theo biểu số 1 …)"
+                   r"|(?:mức|định suất)\s+(?:trợ cấp|trợ giúp|hỗ trợ|phụ cấp)\b)")
 
 
 def is_rate(text: str) -> bool:

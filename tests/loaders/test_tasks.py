@@ -603,6 +603,7 @@ def test_a_decisions_rates_are_no_tasks_and_its_assigning_article_is_one() -> No
         "QUYẾT ĐỊNH:",
         "Điều 1. Nâng mức trợ cấp đối với người có công giúp đỡ cách mạng, như sau:",
         "- Định suất cơ bản từ 80.000 đồng/người/tháng lên 240.000 đồng/người/tháng;",
+        "- Mức trợ cấp hàng tháng cho các đối tượng bảo trợ xã hội (theo biểu số 1).",
         "Điều 2. Giao Sở Tài chính phối hợp với Sở Lao động - Thương binh và Xã hội lập thủ "
         "tục giải quyết kinh phí.",
         "Điều 3. Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này./."])
