@@ -290,6 +290,10 @@ _ADDRESS_LINES = 15
 # thực hiện: …") starts a line.
 _GLUED_FIELD = re.compile(r"(?<=\S)[ \t](?=-[ \t]?(?:Thời gian|Thời hạn|Tiến độ|Cơ quan|Đơn vị)"
                           r"[^:\n]{0,30}:)")
+# Items numbered "2 - Sở … có trách nhiệm.": a bare number on a line, a dash line below it,
+# is such an item's label.
+_DASH_NUMBERED = re.compile(r"^[ \t]*\d{1,2}[ \t]+-[ \t]+\S", re.M)
+_DASH_ITEM = re.compile(r"[ \t]*-[ \t]+\S")
 # "kinh tế - xã hội" broken at its dash, which then reads as a bullet.
 _SOCIO = re.compile(r"[ \t]*[-–][ \t]*(?:XÃ HỘI|xã hội)\b")
 _GLUED_FIRST_SUB = re.compile(  # (its label alone on the line above: "2." / "Nhiệm vụ …")
@@ -344,6 +348,7 @@ def lay_out(text: str) -> str:
     lines = text.split("\n")
     style = style_of(lines)
     joined: set[int] = set()  # offsets of the line breaks that become spaces
+    dash_numbered = _DASH_NUMBERED.search(text) is not None
     offset = 0
     starts: list[int] = []
     for line in lines:
@@ -363,6 +368,9 @@ def lay_out(text: str) -> str:
         join = False
         if _LONE_MARKER.fullmatch(prev) and not is_table_row(line):
             join = True
+        elif dash_numbered and prev.strip().isdecimal() and len(prev.strip()) <= 2 and \
+                _DASH_ITEM.match(line):
+            join = True  # "3" / "- Ủy ban nhân dân các huyện:" where items read "2 - Sở …"
         elif prev.strip() == "Kính" and line.lstrip().startswith("gửi"):
             join = True  # a narrow cell's "Kính" / "gửi:"
         elif _SOCIO.match(line) and prev.rstrip().lower().endswith("kinh tế"):

@@ -245,7 +245,15 @@ _ASSIGNING_LEAD = re.compile(r"(?i)^[\s*]*(?:trong đó,?\s+)?giao(?:\s+cho)?\s+
 _RESPONSIBLE_LEAD = re.compile(
     r"(?i)\s*(?:có|chịu)\s+trách\s+nhiệm(?:\s+(?:thực\s+hiện|triển\s+khai))?"
     r"(?:\s+(?:các|những)\s+(?:nội\s+dung|nhiệm\s+vụ|công\s+việc|việc)"
-    r"(?:\s+(?:sau\s+đây|như\s+sau|sau))?)?\s*:[\s*]*")
+    r"(?:\s+(?:sau\s+đây|như\s+sau|sau))?)?\s*[:.][\s*]*")
+
+
+def _answers_for(text: str) -> bool:
+    """Whether ``text`` is a body and what makes it answer for the items below ("Sở Y tế
+    có trách nhiệm:")."""
+    clean = tidy(text).lstrip(" *")
+    return starts_with_body(clean) and \
+        _RESPONSIBLE_LEAD.fullmatch(clean, body_phrase_end(clean)) is not None
 
 
 def _lead_scope(text: str, scope: Scope) -> Scope:
@@ -257,8 +265,7 @@ def _lead_scope(text: str, scope: Scope) -> Scope:
     if not text.rstrip(" *").endswith(":"):
         return scope
     assigning = bool(_ASSIGNING_LEAD.match(text))
-    if not assigning and not (starts_with_body(clean := tidy(text).lstrip(" *"))
-                              and _RESPONSIBLE_LEAD.fullmatch(clean, body_phrase_end(clean))):
+    if not assigning and not _answers_for(text):
         return scope
     owners, directs = _heading_owners(text)
     if not owners or _COLLECTIVE_SUBJECT.match(owners[0]) or (
@@ -480,7 +487,9 @@ class _Walker:
                  scope: Scope, *, paragraphs_are_tasks: bool = False) -> None:
         """A node with items or paragraphs under it: what it passes down, then them."""
         inherited = scope
-        heading_owners, directs = _heading_owners(node.text) if title else ((), False)
+        heading_owners, directs = _heading_owners(node.text) if title else (
+            _heading_owners(node.text.rstrip(" .") + ":") if items and _answers_for(node.text)
+            else ((), False))  # "2 - Sở Lao động … có trách nhiệm." over its bullets
         prefix, _ = prefix_owner(node.text)
         if heading_owners:
             inherited = replace(scope, owners=heading_owners, directs=directs)

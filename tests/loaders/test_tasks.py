@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from policykg.loaders.clean import clean_text
+from policykg.loaders.extract import extract
 from policykg.loaders.tasks import TaskExtraction, extract_tasks
 
 PLAN = "\n".join([
@@ -634,3 +636,16 @@ def test_a_part_titled_objectives_and_tasks_holds_the_tasks() -> None:
         "1.1. Trình Quốc hội thông qua dự án Luật Đất đai (sửa đổi).",
         "2. Nhiệm vụ và giải pháp chủ yếu", "2.1. Tiếp tục rà soát, hoàn thiện thể chế."])
     assert [t.text[:8] for t in extract_tasks(text, "x").tasks] == ["Tiếp tục"]
+
+
+def test_items_numbered_with_a_dash_and_a_bare_number_above_their_body() -> None:
+    """"2 - Sở Tài chính có trách nhiệm." (its colon a period) over its bullets owns them;
+    "3" alone over "- Ủy ban nhân dân các huyện, thành phố:" is item 3, headed by them."""
+    text = "\n".join([
+        "Điều 2.", "Tổ chức thực hiện:", "2 - Sở Tài chính có trách nhiệm.",
+        "- Hàng năm lập dự toán kinh phí bảo đảm xã hội.", "3",
+        "- Uỷ ban nhân dân các huyện, thành phố:",
+        "- Quản lý đối tượng bảo trợ xã hội trên địa bàn.", "Điều 3.",
+        "Quyết định này có hiệu lực thi hành kể từ ngày ký."])
+    assert [t.owners for t in extract(clean_text(text), "x.txt").tasks] == [
+        ("Sở Tài chính",), ("Ủy ban nhân dân các huyện, thành phố",)]
