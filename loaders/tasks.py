@@ -32,6 +32,7 @@ document's general addressees, never the owners of the items under them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from policykg.core.vntext import case_blind_words, fold, in_capitals, may_hold, tone_blind
@@ -154,6 +155,10 @@ _COLLECTIVE_SUBJECT = re.compile(r"(?i)^(?:các|những|mọi)\s")
 _FUNDING = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:nguồn\s+)?kinh phí\b")
 _TIME_HEAD = r"(?:thời gian|thời hạn|tiến độ)(?:[^:]{0,30})?:\s*"
 _TIME_FIELD = re.compile(rf"(?i)^[\s*(]*{_TIME_HEAD}")
+# A schedule over its list: "Thời gian hoàn thành công việc nói trên ở các vùng trong nước
+# được quy định như sau:" / "- Vùng đồng bằng sông Cửu Long: cuối năm 1982;" …
+_SCHEDULE_LEAD = re.compile(r"(?i)^[\s*]*(?:thời gian|thời hạn|tiến độ)\b[^:\n]{0,160}?"
+                            r"(?:như sau|sau đây)\s*:[\s*]*$")
 _OWNER_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|chịu trách "
                           r"nhiệm)|chủ trì|trách nhiệm(?:\s+thực hiện)?)\s*:\s*")
 _COORD_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+)?phối hợp\s*:\s*")
@@ -190,6 +195,13 @@ def _ends_sentence(text: str) -> bool:
     while end and (text[end - 1] in _CLOSERS or text[end - 1].isspace()):
         end -= 1
     return end > 0 and text[end - 1] in ".;!?"
+
+
+def _descendants(node: Node) -> Iterator[Node]:
+    """The nodes under ``node``, in document order."""
+    for child in node.children:
+        yield child
+        yield from _descendants(child)
 
 
 def _is_field(node: Node) -> bool:
@@ -449,7 +461,8 @@ class _Walker:
         containers = [c for c in node.children if c.labelled or c.kind == "table"
                       or (c.kind == "plain" and _is_lead(c)
                           and any(g.labelled or g.kind == "table" for g in c.children))]
-        fields = [c for c in containers if c.kind == "bullet" and _is_field(c)]
+        fields = [c for c in containers if (c.kind == "bullet" and _is_field(c)) or (
+            c.kind == "plain" and _SCHEDULE_LEAD.match(c.text))]  # (and a schedule's lead)
         # a field line under a field line ("- Cơ quan thực hiện: …" / "* Thời gian …"): its
         # sibling, under another marker
         fields += [g for c in fields for g in c.children if g.kind == "plain" and _is_field(g)]
@@ -620,6 +633,10 @@ class _Walker:
                 owners = owners or subjects(value) or tuple(split_bodies(tidy(value)))
             elif (m := _COORD_FIELD.match(text)) is not None:
                 coords = coords or tuple(split_bodies(tidy(text[m.end():].rstrip(" .;"))))
+            elif _SCHEDULE_LEAD.match(text):  # its first entry's time: "… Long: cuối năm 1982"
+                deadline = deadline or next(
+                    (found for entry in _descendants(f) if (found := deadline_from_field(
+                        entry.text, offset=entry.start, source=self.source)) is not None), None)
             elif (m := _TIME_FIELD.match(text)) is not None:
                 value = text[m.end():]
                 deadline = deadline or deadline_from_field(value, offset=f.start + m.end(),

@@ -649,3 +649,17 @@ def test_items_numbered_with_a_dash_and_a_bare_number_above_their_body() -> None
         "Quyết định này có hiệu lực thi hành kể từ ngày ký."])
     assert [t.owners for t in extract(clean_text(text), "x.txt").tasks] == [
         ("Sở Tài chính",), ("Ủy ban nhân dân các huyện, thành phố",)]
+
+
+def test_a_schedule_under_an_item_is_its_deadline_not_its_tasks() -> None:
+    """"Thời gian hoàn thành công việc nói trên … được quy định như sau:" over its regions'
+    times: the item is due by the first, and the regions are no tasks."""
+    text = "\n".join([
+        "1. Tổng cục Quản lý ruộng đất tiến hành công tác đo đạc trên toàn lãnh thổ.",
+        "Thời gian hoàn thành công việc nói trên ở các vùng trong nước được quy định như sau:",
+        "- Vùng đồng bằng sông Cửu Long:", "cuối năm 1982;",
+        "- Các vùng khác (phía Bắc): cuối năm 1984.",
+        "2. Bộ Nông nghiệp cử cán bộ chuyên môn tham gia."])
+    tasks = extract(clean_text(text), "x.txt").tasks
+    assert [(t.text[:10], t.deadline.value if t.deadline else None) for t in tasks] == [
+        ("Tổng cục Q", "1982"), ("Bộ Nông ng", None)]
