@@ -80,6 +80,9 @@ _HEADS = (
     "Vụ", "Phòng", "Bệnh viện", "Chi nhánh", "Hợp tác xã", "Trạm",  # a ministry's, a district's
     # institutions, not "Cơ sở dữ liệu"
     "Cơ sở giáo dục", "Cơ sở đào tạo", "Cơ sở y tế", "Cơ sở khám",
+    # two-syllable heads as older or hasty typing capitalises them: "Tổng Cục Quản lý …"
+    "Tổng Cục", "Chi Cục", "Ủy Ban", "Uỷ Ban", "Hội Đồng", "Mặt Trận", "Trung Tâm",
+    "Văn Phòng",
 )
 # Heads that are bodies only before a name: a role or a locality of a named body
 # ("Tổ trưởng Tổ đảng …", "Chủ nhiệm Văn phòng …", "Thành phố Hà Nội").  Not "Lãnh

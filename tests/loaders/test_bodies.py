@@ -159,3 +159,9 @@ def test_a_team_is_a_body_and_organising_is_not() -> None:
     tasks = extract_tasks(text, "x").tasks
     assert [t.owners for t in tasks] == [("Tổ công nghệ số cộng đồng",), ()]
     assert not starts_with_body("Tổ chức hội nghị") and not starts_with_body("Tổ quốc")
+
+
+def test_a_head_typed_with_both_syllables_capitalised_opens_a_body() -> None:
+    """"Tổng Cục Quản lý ruộng đất có trách nhiệm:" (as a 1980 text types it)."""
+    assert starts_with_body("Tổng Cục Quản lý ruộng đất có trách nhiệm:")
+    assert starts_with_body("Ủy Ban nhân dân tỉnh chỉ đạo")
