@@ -176,6 +176,9 @@ _CLOSERS = "\"”’)*"
 _WORDS_OF_A_TITLE = 30
 
 
+_WORDS_OF_A_BODY_TITLE = 14
+
+
 def _is_title(node: Node) -> bool:
     """Whether ``node``'s text is a title (or a lead-in) rather than a sentence."""
     text = node.text.strip(" *")
@@ -248,6 +251,11 @@ def _heading_owners(text: str) -> tuple[tuple[str, ...], bool]:
     rest = clean[end:]
     if text.rstrip(" *").endswith(":"):  # "X chủ trì …:", "X tập trung:": X owns the items
         return tuple(split_bodies(clean[:end])), bool(_DIRECTING.match(rest))
+    if rest.startswith(" ") and not _ACTION_START.match(rest.lstrip()) and \
+            len(clean.split()) <= _WORDS_OF_A_BODY_TITLE and not _ends_sentence(clean):
+        # "1. Vụ Các vấn đề chung về xây dựng pháp luật": a name the grammar cannot close,
+        # no verb after it, is the body's
+        return (clean,), False
     return (), False
 
 

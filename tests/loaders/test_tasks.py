@@ -663,3 +663,15 @@ def test_a_schedule_under_an_item_is_its_deadline_not_its_tasks() -> None:
     tasks = extract(clean_text(text), "x.txt").tasks
     assert [(t.text[:10], t.deadline.value if t.deadline else None) for t in tasks] == [
         ("Tổng cục Q", "1982"), ("Bộ Nông ng", None)]
+
+
+def test_a_body_heading_whose_name_the_grammar_cannot_close_names_it_whole() -> None:
+    """"1. Vụ Các vấn đề chung về xây dựng pháp luật" over its lettered duties: the whole
+    heading is the department (no verb follows the grammar's name)."""
+    text = "\n".join([
+        "III. TỔ CHỨC THỰC HIỆN", "1. Vụ Các vấn đề chung về xây dựng pháp luật",
+        "a) Tổ chức triển khai thực hiện Kế hoạch.", "2. Sở Tư pháp tổ chức thực hiện",
+        "a) Hướng dẫn các phòng tư pháp."])
+    owners = [t.owners for t in extract_tasks(text, "x").tasks]
+    assert owners[0] == ("Vụ Các vấn đề chung về xây dựng pháp luật",)
+    assert owners[1] != ("Sở Tư pháp tổ chức thực hiện",)  # a verb follows: no name
