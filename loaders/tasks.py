@@ -161,6 +161,7 @@ _SCHEDULE_LEAD = re.compile(r"(?i)^[\s*]*(?:thời gian|thời hạn|tiến đ�
                             r"(?:như sau|sau đây)\s*:[\s*]*$")
 _OWNER_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|chịu trách "
                           r"nhiệm)|chủ trì|trách nhiệm(?:\s+thực hiện)?)\s*:\s*")
+_ROLE_VERB = re.compile(r"(?i)\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|tiến hành)\b")
 _COORD_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+)?phối hợp\s*:\s*")
 _TASK_FIELD = re.compile(r"(?i)^[\s*(]*nhiệm vụ\s*:\s*")
 _DIRECTING = re.compile(r"(?i)^\s*(?:lãnh đạo|chỉ đạo|hướng dẫn)\b")
@@ -638,7 +639,10 @@ class _Walker:
             text = f.text
             if (m := _OWNER_FIELD.match(text)) is not None:
                 value = text[m.end():].rstrip(" .;")
-                owners = owners or subjects(value) or tuple(split_bodies(tidy(value)))
+                # (a clause where the value says what its body does: "Sở Nội vụ chủ trì,
+                # phối hợp …"; else the value names bodies only: "Cục Trợ giúp pháp lý")
+                owners = owners or (subjects(value) if _ROLE_VERB.search(value) else ()) or \
+                    tuple(split_bodies(tidy(value)))
             elif (m := _COORD_FIELD.match(text)) is not None:
                 coords = coords or tuple(split_bodies(tidy(text[m.end():].rstrip(" .;"))))
             elif _SCHEDULE_LEAD.match(text):  # its first entry's time: "… Long: cuối năm 1982"

@@ -675,3 +675,15 @@ def test_a_body_heading_whose_name_the_grammar_cannot_close_names_it_whole() -> 
     owners = [t.owners for t in extract_tasks(text, "x").tasks]
     assert owners[0] == ("Vụ Các vấn đề chung về xây dựng pháp luật",)
     assert owners[1] != ("Sở Tư pháp tổ chức thực hiện",)  # a verb follows: no name
+
+
+@pytest.mark.parametrize(("value", "owners"), [
+    ("Cục Trợ giúp pháp lý.", ("Cục Trợ giúp pháp lý",)),  # a name with a verb-like word
+    ("Sở Nội vụ chủ trì, phối hợp với các sở.", ("Sở Nội vụ",)),  # a clause
+])
+def test_an_owner_field_names_its_bodies_unless_it_says_what_they_do(
+        value: str, owners: tuple[str, ...]) -> None:
+    text = "\n".join([
+        "II. NỘI DUNG THỰC HIỆN", "a) Nghiên cứu để xây dựng đề án trợ giúp pháp lý.",
+        f"- Đơn vị chủ trì: {value}", "- Thời gian thực hiện: Cả năm 2015."])
+    assert [t.owners for t in extract_tasks(text, "x").tasks] == [owners]
