@@ -302,6 +302,9 @@ _PROPER_AFTER = ("TỈNH ", "THÀNH PHỐ ", "TP. ", "HUYỆN ", "QUẬN ", "TH�
                  "XÃ ", "PHƯỜNG ")
 
 
+_TIGHT_DASH = re.compile(rf"(?<=[{UPPER}])[-–](?=[{UPPER}])")
+
+
 def _unit_at(name: str, marker: str) -> int:
     """Where ``marker`` (a unit a place name follows, "TỈNH ", "XÃ " …) is in ``name``, else
     -1; the "XÃ" of "XÃ HỘI" (society: "Lao động - Thương binh và Xã hội") is no commune."""
@@ -313,6 +316,7 @@ def letterhead_name(upper: str) -> str:
     THÁP" → "Ủy ban nhân dân tỉnh Đồng Tháp", "BỘ KHOA HỌC VÀ CÔNG NGHỆ" → "Bộ Khoa học và
     Công nghệ", "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG" → "Văn phòng Trung ương Đảng"."""
     name = " ".join(expand_abbreviations(_SPACES.sub(" ", upper.strip())).split())
+    name = _TIGHT_DASH.sub(" - ", name)  # "LAO ĐỘNG-THƯƠNG BINH": one dash, spaced
     if name == "PHỦ THỦ TƯỚNG":  # (the Prime Minister's office, as letterheads of 1980 read)
         return "Thủ tướng Chính phủ"
     central = re.match(r"BAN CHẤP HÀNH TRUNG ƯƠNG (VĂN PHÒNG|BAN .+)$", name.upper())

@@ -439,6 +439,7 @@ def test_a_state_letterhead_split_by_a_blank_line_names_its_issuer() -> None:
     ("BỘ XÂY DỰNG", "Bộ Xây dựng"),
     # "XÃ HỘI" (society) is no commune: no commune's name, no province from the place line
     ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
+    ("BỘ LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),  # tight dash
 ])
 def test_a_ministry_letterhead_in_a_table_row_is_nation_wide(letterhead: str, issuer: str
                                                               ) -> None:
