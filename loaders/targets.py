@@ -99,6 +99,8 @@ _FACT = re.compile(case_blind_words(
 # threshold of one ("trên 70% dự toán chi cân đối").
 _BUDGET_SHARE = re.compile(r"(?i)\b(?:ngân sách|vốn)\b[^,;.]{0,30}\bhỗ trợ\s*$")
 _OF_BUDGET = re.compile(r"(?i)[ \t]*(?:dự toán|tổng mức đầu tư|tổng kinh phí)\b")
+# An allowance a policy grants, in money: no target.
+_ALLOWANCE = re.compile(r"(?i)\b(?:trợ cấp|phụ cấp|mức hưởng|được hưởng)\b")
 _RANK = re.compile(r"(?i)\b(?:nhóm|top|xếp hạng|thứ hạng|đứng thứ|thứ bậc|vị trí)\b")
 _HORIZON = re.compile(r"(?i)\b(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d\d)\b"
                       r"|\b(?:tầm nhìn|định hướng)\s+(?:đến\s+)?(?:năm\s+)?((?:19|20)\d\d)\b")
@@ -262,6 +264,8 @@ def _candidates(text: str, zone: _Zone) -> Iterator[list[_Candidate]]:
             if not pct and unit is None and not (zone.objectives and lead and _INDEX.fullmatch(
                     written)):
                 continue  # a unitless figure only as an index: "HDI duy trì trên 0,7"
+            if unit is not None and unit.startswith("đồng") and _ALLOWANCE.search(clause):
+                continue  # "… được hưởng trợ cấp một lần bằng 3.000.000 đồng": a rate
             qualifier = _QUALIFIER.search(before)
             found.append(_Candidate(c_start + m.start(), c_start + m.end(), written,
                                     unit, c_start + unit_end,

@@ -183,9 +183,10 @@ def test_funding_rules_are_no_targets_and_existing_is_no_report(text: str, value
 
 
 def test_a_rate_a_policy_sets_is_no_target() -> None:
-    """"Định suất cơ bản từ 80.000 đồng/người/tháng lên 240.000 đồng/người/tháng" sets an
-    allowance; a figure a goal leads beside it still is one."""
+    """"Định suất cơ bản từ 80.000 đồng/người/tháng lên 240.000 đồng/người/tháng", "…, mức
+    trợ cấp bằng 2.000.000 đồng" set allowances; a figure a goal leads beside them still is
+    one."""
     text = ("Điều 1. Nâng mức trợ cấp, như sau:\n- Định suất cơ bản từ 80.000 đồng/người/tháng "
-            "lên 240.000 đồng/người/tháng;\n- Phấn đấu 100% người có công được chi trả đúng "
-            "hạn.\n")
+            "lên 240.000 đồng/người/tháng;\n- Có đủ 2 năm công tác trở xuống, mức trợ cấp bằng "
+            "2.000.000 đồng;\n- Phấn đấu 100% người có công được chi trả đúng hạn.\n")
     assert [t.value for t in extract_targets(text, "t.txt", ())] == ["100"]
