@@ -72,7 +72,7 @@ _OLD_NUMBER = re.compile(r"(?<![\w/.-])\d{1,4}-(?:CP|HĐBT)(?![\w/.-])"
                          r"|(?<![\w/.-])\d{1,5}/TTg(?![\w/.-])")
 _LABELS = (
     "nghị quyết|kết luận|chỉ thị|kế hoạch|chương trình(?: hành động)?|thông báo|công văn|"
-    "quyết định|báo cáo|hướng dẫn|nghị định|thông tư|văn bản|quy định|luật"
+    "quyết định|báo cáo|hướng dẫn|nghị định|thông tư|văn bản|quy định|pháp lệnh|luật"
 )
 _LABELS_CAP = "|".join(w[:1].upper() + w[1:] for w in _LABELS.split("|"))
 _LABEL_BEFORE = re.compile(rf"(?i)(?:{_LABELS})[ \t]+(?:số[ \t]*:?[ \t]*)?$|số[ \t]*:?[ \t]*$")
@@ -212,7 +212,9 @@ _HEADING_LINE = re.compile(r"^[ \t*]*(?:[ivx]+|\d+(?:\.\d+)*)[.)]?[ \t]+[^\n]*",
 # "Ngày 15/3/2025, Ban Thường vụ Tỉnh ủy Hà Tĩnh ban hành Kế hoạch số …", "ngày 16/8/2018 Bộ
 # … đã có Công văn số …": date and issuer stated before the citation.
 _ISSUED_BEFORE = re.compile(
-    rf"(?:[Nn]gày[ \t]+(?:{_DATE})[ \t]*,?[ \t]*)?(?P<issuer>{_BODY})[ \t]+(?:đã[ \t]+|vừa[ \t]+)?"
+    rf"(?:[Nn]gày[ \t]+(?:{_DATE})[ \t]*,?[ \t]*)?(?P<issuer>{_BODY})"
+    r"(?:[ \t]+kh[oó][aá][ \t]+[\dIVXL]{1,4})?"  # "Ủy ban Thường vụ Quốc hội khóa 13"
+    r"[ \t]+(?:đã[ \t]+|vừa[ \t]+)?"
     r"(?:ký[ \t]+)?(?:ban hành|có|ký)[ \t]+$"
 )
 _BEFORE_WINDOW = 160

@@ -54,6 +54,9 @@ def test_a_horned_tu_after_a_provincial_committee_is_local() -> None:
      "gửi Tổng công ty", "3395/LĐTBXH-KHTC", date(2018, 8, 16)),
     ("Ngày 19 tháng 9 năm 2013, Văn phòng Chính phủ có văn bản số 349/TB-VPCP thông báo",
      "349/TB-VPCP", date(2013, 9, 19)),
+    # … and with the issuer's term between it and its verb, before an ordinance
+    ("Ngày 16/7/2012, Ủy ban Thường vụ Quốc hội khóa 13 đã ban hành Pháp lệnh số "
+     "04/2012/UBTVQH13 sửa đổi", "04/2012/UBTVQH13", date(2012, 7, 16)),
     # numbers of the years before the State's present form
     ("Ngày 24 tháng 6 năm 1977 Hội đồng Chính phủ đã ra Quyết định số 169-CP về", "169-CP",
      None),
