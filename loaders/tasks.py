@@ -315,6 +315,13 @@ def _implementing(article: Node) -> bool:
         _IMPLEMENTING.match(article.text))
 
 
+def _assigning(article: Node) -> bool:
+    """Whether ``article``'s items each name the body that answers for them ("Điều 7. / 1.
+    Bộ Quốc phòng chủ trì … / 2. Bộ Tài chính có trách nhiệm …"), titled or not."""
+    items = [c for c in article.children if c.labelled]
+    return len(items) >= 2 and all(starts_with_body(c.text) for c in items)
+
+
 def _siblings(node: Node) -> list[Node]:
     return [c for c in node.parent.children if c.kind == "article"] if node.parent else []
 
@@ -678,7 +685,7 @@ class _Walker:
             self._add_addressees(clause_subjects(node.text))
             return
         if node.children:  # beside such an article, only items that name a body are tasks
-            implemented = any(_implementing(a) for a in _siblings(node))
+            implemented = any(_implementing(a) or _assigning(a) for a in _siblings(node))
             owners, directs = _heading_owners(node.text)  # "Điều 2. Giao Giám đốc Sở …"
             if owners:
                 scope = replace(scope, owners=owners, directs=directs)

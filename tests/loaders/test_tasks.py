@@ -687,3 +687,16 @@ def test_an_owner_field_names_its_bodies_unless_it_says_what_they_do(
         "II. NỘI DUNG THỰC HIỆN", "a) Nghiên cứu để xây dựng đề án trợ giúp pháp lý.",
         f"- Đơn vị chủ trì: {value}", "- Thời gian thực hiện: Cả năm 2015."])
     assert [t.owners for t in extract_tasks(text, "x").tasks] == [owners]
+
+
+def test_beside_an_untitled_article_that_assigns_the_others_state_policy() -> None:
+    """A decision whose copy lost its articles' titles: "Điều 7. / 1. Bộ Quốc phòng chủ
+    trì … / 2. Bộ Tài chính có trách nhiệm …" assigns, so "Điều 2. / 1. Quân nhân tham gia
+    kháng chiến … được hưởng …" states the policy: no task."""
+    text = "\n".join([
+        "QUYẾT ĐỊNH:", "Điều 2.", "1. Quân nhân tham gia kháng chiến được hưởng trợ cấp.",
+        "2. Người được hưởng trợ cấp hàng tháng từ trần thì thôi hưởng.", "Điều 7.",
+        "1. Bộ Quốc phòng chủ trì hướng dẫn thực hiện Quyết định này.",
+        "2. Bộ Tài chính có trách nhiệm bố trí ngân sách hàng năm."])
+    assert [t.owners for t in extract_tasks(text, "x").tasks] == [
+        ("Bộ Quốc phòng",), ("Bộ Tài chính",)]
