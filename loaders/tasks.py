@@ -32,7 +32,6 @@ document's general addressees, never the owners of the items under them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from policykg.core.vntext import case_blind_words, fold, in_capitals, may_hold, tone_blind
@@ -142,6 +141,14 @@ _DESCRIBING_LEAD = re.compile(case_blind_words(
     # sau:", "… được lập theo thứ tự ưu tiên sau đây:"
     *(rf"{det} (?:điều kiện|tiêu chí|tiêu chuẩn) sau" for det in ("các", "những")),
     "thứ tự ưu tiên sau"))
+
+
+def _describing(text: str) -> bool:
+    """Whether ``text`` is a lead-in whose items describe, not direct (:data:`_DESCRIBING_LEAD`
+    before its closing colon)."""
+    return text.rstrip(" *").endswith(":") and _DESCRIBING_LEAD.search(text) is not None
+
+
 # What a list's purposes or goals follow: "Ngày này được tổ chức nhằm:", "Mục tiêu là: (1) …".
 _PURPOSE_LEAD = re.compile(r"(?i)(?:\bnhằm(?:\s+(?:mục đích|mục tiêu))?|^[\s*]*(?:mục tiêu|"
                            r"mục đích)(?:\s+(?:là|chung|cụ thể))?)\s*:")
@@ -153,11 +160,12 @@ _IMPLEMENTS_THIS = re.compile(
     r"thông báo|công văn|quyết định|đề án)\s+này\b)")
 _COLLECTIVE_SUBJECT = re.compile(r"(?i)^(?:các|những|mọi)\s")
 _FUNDING = re.compile(r"(?i)^[\s*]*(?:về\s+)?(?:nguồn\s+)?kinh phí\b")
-_TIME_HEAD = r"(?:thời gian|thời hạn|tiến độ)(?:[^:]{0,30})?:\s*"
+_TIME_WORDS = r"(?:thời gian|thời hạn|tiến độ)"
+_TIME_HEAD = rf"{_TIME_WORDS}(?:[^:]{{0,30}})?:\s*"
 _TIME_FIELD = re.compile(rf"(?i)^[\s*(]*{_TIME_HEAD}")
 # A schedule over its list: "Thời gian hoàn thành công việc nói trên ở các vùng trong nước
 # được quy định như sau:" / "- Vùng đồng bằng sông Cửu Long: cuối năm 1982;" …
-_SCHEDULE_LEAD = re.compile(r"(?i)^[\s*]*(?:thời gian|thời hạn|tiến độ)\b[^:\n]{0,160}?"
+_SCHEDULE_LEAD = re.compile(rf"(?i)^[\s*]*{_TIME_WORDS}\b[^:\n]{{0,160}}?"
                             r"(?:như sau|sau đây)\s*:[\s*]*$")
 _OWNER_FIELD = re.compile(r"(?i)^[\s*(]*(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|chịu trách "
                           r"nhiệm)|chủ trì|trách nhiệm(?:\s+thực hiện)?)\s*:\s*")
@@ -199,13 +207,6 @@ def _ends_sentence(text: str) -> bool:
     while end and (text[end - 1] in _CLOSERS or text[end - 1].isspace()):
         end -= 1
     return end > 0 and text[end - 1] in ".;!?"
-
-
-def _descendants(node: Node) -> Iterator[Node]:
-    """The nodes under ``node``, in document order."""
-    for child in node.children:
-        yield child
-        yield from _descendants(child)
 
 
 def _is_field(node: Node) -> bool:
@@ -432,8 +433,7 @@ class _Walker:
 
     @staticmethod
     def _section_scope(node: Node, scope: Scope, title: bool) -> Scope:
-        if node.children and node.text.rstrip(" *").endswith(":") and \
-                _DESCRIBING_LEAD.search(node.text):
+        if node.children and _describing(node.text):
             return replace(scope, holds_tasks=False)  # "1.2. … có một trong các điều kiện sau:"
         if node.kind in ("part", "num", "letter", "article", "annex") and \
                 (title or in_capitals(" ".join(node.text.split(maxsplit=3)[:3]), 6)) and \
@@ -457,7 +457,7 @@ class _Walker:
                               or "trách nhiệm" in node.text.lower()):
             self._lead_addressees(node.text)
         self._add_addressees(requested(node.text))
-        if (node.text.rstrip(" *").endswith(":") and _DESCRIBING_LEAD.search(node.text)) or \
+        if _describing(node.text) or \
                 (":" in node.text and may_hold(node.text, _PURPOSE_WORDS)
                  and _PURPOSE_LEAD.search(node.text)) or DOSSIER.match(node.text) or (
                     node.children and _DESCRIPTIVE.match(node.text)
@@ -560,8 +560,7 @@ class _Walker:
                     continue
                 if child.text.rstrip(" *").endswith(":") or not is_directive(child.text):
                     self._lead_addressees(child.text)
-                    if child.text.rstrip(" *").endswith(":") and \
-                            _DESCRIBING_LEAD.search(child.text):
+                    if _describing(child.text):
                         continue  # "… được lập theo thứ tự ưu tiên sau đây:" and its cases
                     if _directs_before_its_list(child.text):
                         self._task(child, child.start, child.end,
@@ -654,8 +653,9 @@ class _Walker:
                 coords = coords or tuple(split_bodies(tidy(text[m.end():].rstrip(" .;"))))
             elif _SCHEDULE_LEAD.match(text):  # its first entry's time: "… Long: cuối năm 1982"
                 deadline = deadline or next(
-                    (found for entry in _descendants(f) if (found := deadline_from_field(
-                        entry.text, offset=entry.start, source=self.source)) is not None), None)
+                    (found for entry in f.walk() if entry is not f and (
+                        found := deadline_from_field(entry.text, offset=entry.start,
+                                                     source=self.source)) is not None), None)
             elif (m := _TIME_FIELD.match(text)) is not None:
                 value = text[m.end():]
                 deadline = deadline or deadline_from_field(value, offset=f.start + m.end(),
