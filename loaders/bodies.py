@@ -61,6 +61,20 @@ _NOUN_AFTER = {
     "thúc đẩy": frozenset(),
     "trên": frozenset(),
 }
+# What a bare head's name can open with although it is a verb elsewhere: the field
+# or work of a department ("Tổng cục thống kê", "Cục quản lý dược", "Sở xây dựng").
+_WORK_NAMES = frozenset({
+    "quản lý", "thống kê", "chỉ đạo", "kiểm tra", "tổ chức", "phát triển", "nghiên cứu",
+    "xây dựng", "đào tạo", "tuyên truyền", "ứng dụng", "hỗ trợ", "giám sát", "thẩm định",
+    "đánh giá", "vận động", "phổ biến", "bảo vệ", "điều hành", "chỉ huy", "tiếp nhận",
+    "đăng ký", "bồi dưỡng"})
+_NAME_AFTER_HEAD = {
+    **{head: _WORK_NAMES for head in (
+        "cục", "tổng cục", "chi cục", "vụ", "viện", "ban", "trung tâm", "hội đồng", "phòng",
+        "ủy ban", "uỷ ban", "văn phòng")},
+    # a ministry's or department's bare head governs, so only its field is read on
+    "sở": frozenset({"xây dựng"}), "bộ": frozenset({"xây dựng"}),
+}
 _NOUN_BEFORE = {"tổ chức": frozenset({"đảng", "chính", "khoa", "đoàn", "xã", "quốc", "sự"}),
                 "giúp": frozenset({"việc"})}
 
@@ -157,6 +171,8 @@ def _is_stop(low: list[str], i: int) -> bool:
         if key not in pool:
             continue
         if prev in _NOUN_AFTER.get(key, frozenset()):
+            return False
+        if i <= 2 and key in _NAME_AFTER_HEAD.get(" ".join(low[:i]), ()):
             return False
         after = low[i + size] if i + size < len(low) else ""
         if after in _NOUN_BEFORE.get(key, frozenset()):

@@ -117,6 +117,17 @@ def test_body_ends_at_unlisted_verb_after_a_committee(clause: str, subject: str)
     assert clause[:body_phrase_end(clause)] == subject
 
 
+@pytest.mark.parametrize(("clause", "subject"), [
+    ("Tổng cục thống kê có trách nhiệm phối hợp", "Tổng cục thống kê"),
+    ("Cục quản lý dược phối hợp với các sở", "Cục quản lý dược"),
+    ("Tổng cục quản lý ruộng đất xây dựng quy trình", "Tổng cục quản lý ruộng đất"),
+    ("Sở xây dựng chủ trì thẩm định", "Sở xây dựng"),
+    ("Bộ chỉ đạo các cơ quan trực thuộc", "Bộ"),  # a ministry's bare head governs
+])
+def test_a_lower_case_name_goes_on_after_its_bare_head(clause: str, subject: str) -> None:
+    assert clause[:body_phrase_end(clause)] == subject
+
+
 @pytest.mark.parametrize(("item", "owners"), [
     ("Đài Phát thanh và Truyền hình tỉnh, Báo Bắc Ninh mở chuyên mục.",
      ("Đài Phát thanh và Truyền hình tỉnh", "Báo Bắc Ninh")),
