@@ -227,6 +227,8 @@ def test_deadline_without_an_issue_date_is_not_checked() -> None:
 NUMBERS = ["20-NQ/TW", "29-CTr/TU", "1046-CV/TU", "57a-NQ/TW", "69-KL/TW", "05-CT/TW",
            "46/NQ-CP", "696/QĐ-TTg", "12/2024/NĐ-CP", "15/2023/QH-UBTVQH", "196/LHHVN",
            "4236/SXD-QLN&CS", "299/TTg", "169-CP", "12-HĐBT",
+           # digits in issuer segments, a law's number
+           "15/KH-ĐĐQH15", "3-NQ/ĐĐQH15", "12-KH/BCĐ-VP2", "45/CV-UBND2", "29/2013/QH13",
            "NQ/TW", "20 NQ/TW", "20/TW", "20-NQ", "46/NQ", "12/2024/NĐ", "Nghị quyết 20"]
 
 
