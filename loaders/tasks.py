@@ -550,7 +550,14 @@ class _Walker:
         """The children of a heading: items, and paragraphs that are items or attributions
         (each a task of its own when ``paragraphs_are_tasks``: under a title or a lead-in)."""
         self.pending = []
+        children, released = _released(children)
         for child in children:
+            if child in released:
+                # a paragraph after the last item that names its own body: a task of the
+                # heading, not the item's continuation
+                self._task(child, child.start, child.end, self._owners_of(child.text, scope),
+                           scope)
+                continue
             if child.kind == "plain":
                 found = _attribution(child, self.source)
                 if found is not None and self.pending:
@@ -755,6 +762,33 @@ def _unmarked_items(plains: list[Node], *, under_heading: bool = False) -> bool:
         return True
     opening = sum(1 for p in plains if _ACTION_START.match(p.text) or clause_subjects(p.text))
     return opening >= 2 and 3 * opening >= 2 * len(plains)
+
+
+def _released(children: list[Node]) -> tuple[list[Node], list[Node]]:
+    """``children`` with the paragraphs under their last item, one paragraph long, that
+    open with a body of their own and direct it, two or more ("g) Các Bộ khác … có trách nhiệm …" /
+    "UBND các tỉnh, thành phố cần huy động …") moved up beside it; and those paragraphs
+    (the plain ones between them, closing words of the heading, are dropped)."""
+    items = [i for i, c in enumerate(children) if c.kind in ("num", "letter", "paren")]
+    if not items or items[-1] != len(children) - 1:
+        return children, []
+    last = children[-1]
+    plains = last.children
+    if len(items) < 2 or not plains or any(c.kind != "plain" for c in plains) or \
+            not _ends_sentence(last.text):
+        return children, []
+    owned = [p for p in plains if _names_its_body(p.text)]
+    if len(owned) < 2:  # (one may be the issuer's closing word: "Bộ … sẽ thành lập …")
+        return children, []
+    first = plains.index(owned[0])
+    moved = [replace(p, parent=last.parent) for p in owned]
+    kept = replace(last, children=plains[:first])
+    return [*children[:-1], kept, *moved], moved
+
+
+def _names_its_body(text: str) -> bool:
+    """Whether a paragraph opens with a body that it directs ("Tổng Cục … có nhiệm vụ …")."""
+    return starts_with_body(text) and is_directive(text) and bool(clause_subjects(text))
 
 
 # The sentence of a lead-in that introduces its list: "… . Tập trung triển khai tốt các nội

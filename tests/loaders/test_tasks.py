@@ -700,3 +700,28 @@ def test_beside_an_untitled_article_that_assigns_the_others_state_policy() -> No
         "2. Bộ Tài chính có trách nhiệm bố trí ngân sách hàng năm."])
     assert [t.owners for t in extract_tasks(text, "x").tasks] == [
         ("Bộ Quốc phòng",), ("Bộ Tài chính",)]
+
+
+_LAST_ITEM = ["3. Về tổ chức chỉ đạo:", "a) Sở Tài chính có trách nhiệm bố trí kinh phí.",
+              "b) Sở Nội vụ có trách nhiệm bố trí biên chế cho các huyện.",
+              "Kết quả phải được báo cáo hằng tháng."]
+
+
+def test_paragraphs_naming_bodies_after_the_last_item_are_tasks_of_its_heading() -> None:
+    """Old directives go on after their last lettered item with unmarked paragraphs, each
+    directing a body of its own: tasks of the heading, not the item's continuation."""
+    text = "\n".join([*_LAST_ITEM, "Ủy ban nhân dân các tỉnh cần huy động mọi lực lượng.",
+                      "Tổng cục Thống kê có nhiệm vụ hướng dẫn các địa phương."])
+    tasks = extract_tasks(text, "x").tasks
+    assert [(t.section, t.owners) for t in tasks] == [
+        ("3.a", ("Sở Tài chính",)), ("3.b", ("Sở Nội vụ",)),
+        ("3", ("Ủy ban nhân dân các tỉnh",)), ("3", ("Tổng cục Thống kê",))]
+    assert tasks[1].text.endswith("báo cáo hằng tháng.")
+
+
+def test_one_such_paragraph_after_the_last_item_goes_on_with_it() -> None:
+    """One body-led paragraph after the last item may be the issuer's closing word."""
+    text = "\n".join([*_LAST_ITEM, "Sở Tư pháp sẽ thành lập các đoàn kiểm tra."])
+    tasks = extract_tasks(text, "x").tasks
+    assert [t.section for t in tasks] == ["3.a", "3.b"]
+    assert tasks[1].text.endswith("các đoàn kiểm tra.")
