@@ -47,6 +47,10 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 _INTRO = re.compile(r"(?i)^\s*(?:trên cơ sở|căn cứ|đối với|theo|trong|định kỳ|hằng năm|hàng năm|"
                     r"đồng thời|trước mắt|ngoài ra|sau khi|khi|để|nhằm|với|thời gian tới|"
                     r"quán triệt|những|các kiến nghị)\b")
+# A condition or topic before the main clause, which "thì" opens: "Trường hợp cần thiết thì
+# Sở Y tế báo cáo …", "Sau khi kiểm tra, đối với những hồ sơ đủ điều kiện thì Sở … giới thiệu".
+_CONDITION = re.compile(r"(?i)^\s*(?:nếu|trường hợp)\b")
+_THEN = re.compile(r"\s+thì\s+")
 _ASSIGN = re.compile(r"(?i)^\s*(?:giao(?:\s+cho)?|yêu cầu)\s+")
 _REQUEST = re.compile(r"(?i)^\s*đề nghị\s*:?\s+")
 _ASSIGNING = frozenset("gGyYđĐ")  # what a stripped clause that assigns or requests opens with
@@ -164,11 +168,14 @@ def clause_subjects(text: str) -> tuple[str, ...]:
             # "Đề nghị các cơ quan …, Quốc hội" asks a group: its addressees
             return _once(bodies) if bodies and not _COLLECTIVE.match(bodies[0]) else ()
     subject = _subject_at(clause)
-    if not subject and _INTRO.match(clause):
+    introduced = not subject and (_INTRO.match(clause) or _CONDITION.match(clause))
+    if introduced:
         for after in (m.end() for m in _COMMA.finditer(clause[:240])):
             subject = _subject_at(clause[after:])
             if subject:
                 break
+    if introduced and not subject and (then := _THEN.search(clause, 0, 240)) is not None:
+        subject = _subject_at(clause[then.end():])
     if "," not in clause:  # no mid-clause introduction
         return _once(subject)
     found = list(subject)

@@ -725,3 +725,15 @@ def test_one_such_paragraph_after_the_last_item_goes_on_with_it() -> None:
     tasks = extract_tasks(text, "x").tasks
     assert [t.section for t in tasks] == ["3.a", "3.b"]
     assert tasks[1].text.endswith("các đoàn kiểm tra.")
+
+
+@pytest.mark.parametrize(("sentence", "owner"), [
+    ("Sau khi kiểm tra, đối với những hồ sơ đủ điều kiện thì Sở Y tế giới thiệu đi giám định.",
+     "Sở Y tế"),
+    ("Trường hợp hộ gia đình không tự xây dựng được thì Ủy ban nhân dân xã tổ chức xây dựng.",
+     "Ủy ban nhân dân xã"),
+])
+def test_the_body_after_thi_takes_a_conditional_task(sentence: str, owner: str) -> None:
+    """A condition or topic ends at "thì"; the main clause's subject owns the task."""
+    text = "\n".join(["II. NHIỆM VỤ", "1. Hướng dẫn việc hỗ trợ nhà ở.", f"2. {sentence}"])
+    assert [t.owners for t in extract_tasks(text, "x").tasks][1] == (owner,)
