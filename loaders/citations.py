@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from policykg.core.errors import InvalidNumber
-from policykg.core.vntext import CASE_TWIN_LETTERS, UPPER, slug
+from policykg.core.vntext import CASE_TWIN_LETTERS, UPPER, fold, slug
 from policykg.loaders.header import first_part, head_end
 from policykg.loaders.scan import line_matches, literal_matches
 from policykg.ontology.identity import ParsedNumber, parse_number
@@ -501,7 +501,7 @@ def _implemented(text: str, lower: str, at: dict[int, _Mention], mentions: list[
             anchors.append(m.end())
     found: list[_Mention] = []
     for pos in anchors:
-        mention = at.get(pos)
+        mention = at.get(pos) or _by_name(text, pos, mentions)
         if mention is not None and mention.start in targets:
             continue  # "Quyết định số N … ban hành Kế hoạch thực hiện Y": N's, not ours
         while mention is not None:
@@ -512,6 +512,39 @@ def _implemented(text: str, lower: str, at: dict[int, _Mention], mentions: list[
         if pos in at:
             found += _lead_in_list(text, pos, mentions, targets)
     return found
+
+
+# A programme named, not numbered, where the document says what it carries out ("thực hiện
+# Chương trình chuyển đổi số trong xây dựng nông thôn mới …"), and where a cited document
+# names it ("Quyết định số 924/QĐ-TTg … phê duyệt Chương trình chuyển đổi số …").
+_NAMED_PROGRAMME = re.compile(r"(?i)[ \t]*(chương trình|đề án|chiến lược|quy hoạch)[ \t]+(?!số\b)")
+_NAMING = re.compile(r"(?i)\b(?:phê duyệt|ban hành)[ \t]+(chương trình|đề án|chiến lược|quy hoạch)"
+                     r"[ \t]+")
+_NAME_WORDS = 6  # the words of a name that must agree
+_NAME_OPENER = re.compile(r"^(?:\d+\w* )?(?:ve )?(?:viec )?")
+
+
+def _name_key(text: str) -> str:
+    """The first words of a programme's name, folded ("06 về “Phát triển …”" and "Phát
+    triển …" agree)."""
+    words = _NAME_OPENER.sub("", fold(text[:300])).split()
+    return " ".join(words[:_NAME_WORDS]) if len(words) >= _NAME_WORDS else ""
+
+
+def _by_name(text: str, pos: int, mentions: list[_Mention]) -> _Mention | None:
+    """The one cited document that approves or issues the programme named at ``pos``."""
+    named = _NAMED_PROGRAMME.match(text, pos)
+    if named is None or not (key := _name_key(text[named.end():])):
+        return None
+    found: dict[str, _Mention] = {}
+    for m in mentions:
+        line_end = text.find("\n", m.end)
+        naming = _NAMING.search(text, m.end, min(m.end + 200, len(text) if line_end < 0
+                                                 else line_end))
+        if naming is not None and m.key and fold(naming[1]) == fold(named[1]) and \
+                _name_key(text[naming.end():]) == key:
+            found.setdefault(m.key, m)
+    return next(iter(found.values())) if len(found) == 1 else None  # never a guess
 
 
 def _parenthesised_sources(text: str, mentions: list[_Mention]

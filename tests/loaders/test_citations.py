@@ -155,6 +155,27 @@ def test_implements_the_documents_a_subject_lists_after_naming_them() -> None:
     assert c.implements == ("01/NQ-CP@2024", "02/NQ-CP@2024")
 
 
+_PROGRAMME_PLAN = ("ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\n\nKẾ HOẠCH\n\nTHỰC HIỆN CHƯƠNG TRÌNH CHUYỂN "
+                  "ĐỔI SỐ TRONG XÂY DỰNG NÔNG THÔN MỚI GIAI ĐOẠN 2022-2025\n\nI. CĂN CỨ\n\n"
+                  "1. Quyết định số 924/QĐ-TTg ngày 22/8/2022 của Thủ tướng Chính phủ {verb} "
+                  "Chương trình chuyển đổi số trong xây dựng nông thôn mới, hướng tới nông "
+                  "thôn mới thông minh;\n\n2. Quyết định số 605/QĐ-UBND ngày 16/3/2022 của "
+                  "Ủy ban nhân dân tỉnh phê duyệt Đề án Chính quyền số tỉnh.\n")
+
+
+def test_a_named_programme_it_carries_out_is_the_cited_decision_that_approves_it() -> None:
+    """"Thực hiện Chương trình X" without a number: the one cited decision that "phê
+    duyệt Chương trình X" (its name's first words agree) is what the document implements."""
+    assert _cite(_PROGRAMME_PLAN.format(verb="phê duyệt")).implements == ("924/QĐ-TTg@2022",)
+
+
+def test_a_named_programme_no_cited_decision_approves_is_implemented_by_none() -> None:
+    assert _cite(_PROGRAMME_PLAN.format(verb="về việc sửa đổi")).implements == ()
+    twice = _PROGRAMME_PLAN.replace("Đề án Chính quyền số tỉnh", "Chương trình chuyển đổi số "
+                                    "trong xây dựng nông thôn mới của tỉnh")
+    assert _cite(twice.format(verb="phê duyệt")).implements == ()  # two approve it: no guess
+
+
 def test_wrapped_subject_line_is_not_an_implements_statement() -> None:
     c = _cite("THÀNH ỦY X\n\nV/v tổ chức hội nghị về Kết luận số 50-KL/TW của Ban Bí thư "
               "về tiếp tục\nthực hiện Nghị quyết số 20-NQ/TW\n")
