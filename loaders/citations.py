@@ -14,7 +14,9 @@ that the text cites, when there is exactly one; otherwise it is not a reference.
 ("thực hiện …", "V/v triển khai …"), a lead-in paragraph ("Thực hiện …", "Triển
 khai thực hiện …"), "… ban hành Kế hoạch triển khai thực hiện Y như sau:" in the
 preamble, a purpose "Cụ thể hóa … tại Y" under "Mục đích", or "tiếp tục thực hiện
-tốt …" in an unnumbered paragraph.  A news page implements nothing.
+tốt …" in an unnumbered paragraph; a programme such a statement names without a number
+("thực hiện Chương trình chuyển đổi số trong …") stands for the one cited decision that
+approves it.  A news page implements nothing.
 
 Cited relations are stated between two cited documents: "X … (về) (tiếp tục) thực
 hiện Y", "X … về việc ban hành Kế hoạch thực hiện Y", "X … sửa đổi, bổ sung Chương
