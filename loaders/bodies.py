@@ -103,15 +103,20 @@ _HEADS = (
 # đạo": a committee "lãnh đạo Hội đồng nhân dân …" leads it.
 _NAMED_HEADS = ("Tổ trưởng", "Chủ nhiệm", "Trưởng", "Phó Chủ tịch", "Bí thư",
                 "Hiệu trưởng", "Viện trưởng", "Tổng Giám đốc", "Thành phố", "Thủ đô", "Tỉnh")
+# Agencies named after what they run, with their level or place after them ("Bảo hiểm xã
+# hội Việt Nam", "BHXH các tỉnh"), not the thing itself ("bảo hiểm xã hội bắt buộc").
+_AGENCY_HEADS = ("Bảo hiểm xã hội", "BHXH")
 _HEAD_RE = re.compile(
     r"(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))
     + r")(?![^\W\d_])|(?:" + "|".join(re.escape(h) for h in _NAMED_HEADS)
-    + r")(?=\s+(?:các\s|[A-ZĐÀ-Ỹ]))"
+    + r")(?=\s+(?:các\s|[A-ZĐÀ-Ỹ]))|(?:" + "|".join(_AGENCY_HEADS)
+    + r")(?=\s+(?:các\s|tỉnh\b|thành phố\b|huyện\b|quận\b|[A-ZĐÀ-Ỹ]))"
     # a team: "Tổ công nghệ số cộng đồng", not "Tổ chức" (to organise), "Tổ quốc"
     r"|Tổ(?=[ \t]+(?!chức\b|quốc\b|hợp\b)[a-zđà-ỹ])")
 # What a body opens with: a head's first letter, or a determiner's ("các", "Những", "mọi").
-_BODY_INITIALS = frozenset(h[0] for h in (*_HEADS, *_NAMED_HEADS)) | frozenset("cCnNmM")
-_HEAD_OPENINGS = frozenset(h[:2] for h in (*_HEADS, *_NAMED_HEADS))  # what _HEAD_RE opens with
+_ALL_HEADS = (*_HEADS, *_NAMED_HEADS, *_AGENCY_HEADS)
+_BODY_INITIALS = frozenset(h[0] for h in _ALL_HEADS) | frozenset("cCnNmM")
+_HEAD_OPENINGS = frozenset(h[:2] for h in _ALL_HEADS)  # what _HEAD_RE opens with
 # Words a head opens that are not bodies: "Ban hành", "Báo cáo", "Sở hữu", "Hội nghị".
 _NOT_BODY = re.compile(r"(?:Ban hành|Báo cáo|Đoàn kết|Bộ máy|Bộ tiêu chí|Bộ chỉ số|Hội nhập|"
                        r"Hội nghị|Hội thảo|Hội thi|Sở hữu|Trường hợp|Cục bộ|Vụ việc|Vụ án|"

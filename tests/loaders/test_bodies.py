@@ -118,6 +118,21 @@ def test_body_ends_at_unlisted_verb_after_a_committee(clause: str, subject: str)
 
 
 @pytest.mark.parametrize(("clause", "subject"), [
+    ("BHXH các tỉnh có văn bản đề nghị các cơ sở", "BHXH các tỉnh"),
+    ("Bảo hiểm xã hội Việt Nam hướng dẫn thực hiện", "Bảo hiểm xã hội Việt Nam"),
+    ("Bảo hiểm xã hội tỉnh chủ trì thẩm định", "Bảo hiểm xã hội tỉnh"),
+])
+def test_an_agency_named_after_what_it_runs_is_a_body_with_its_place(
+        clause: str, subject: str) -> None:
+    assert starts_with_body(clause)
+    assert clause[:body_phrase_end(clause)] == subject
+
+
+def test_the_thing_an_agency_runs_is_no_body() -> None:
+    assert not starts_with_body("Bảo hiểm xã hội bắt buộc được áp dụng")
+
+
+@pytest.mark.parametrize(("clause", "subject"), [
     ("Tổng cục thống kê có trách nhiệm phối hợp", "Tổng cục thống kê"),
     ("Cục quản lý dược phối hợp với các sở", "Cục quản lý dược"),
     ("Tổng cục quản lý ruộng đất xây dựng quy trình", "Tổng cục quản lý ruộng đất"),
