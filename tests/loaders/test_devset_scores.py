@@ -85,7 +85,7 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
     # targets rest on 3 gold items, all in page openings cut mid-sentence
     "blind10": (DEVSET / "blind10" / "docs", DEVSET / "blind10" / "gold", {
         "document": 0.89, "references": 0.96, "implements": 0.88, "cited_relations": 0.93,
-        "tasks": 0.95, "owners": 0.85, "deadlines": 0.77, "targets": 0.4, "unowned": 0.66,
+        "tasks": 0.95, "owners": 0.85, "deadlines": 0.77, "targets": 0.4, "unowned": 0.62,
         "overall": 0.88}),
     "blind11": (DEVSET / "blind11" / "docs", DEVSET / "blind11" / "gold", {
         "document": 0.93, "references": 0.96, "implements": 1.0, "cited_relations": 1.0,
