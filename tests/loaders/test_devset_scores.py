@@ -67,9 +67,9 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
     # tuned on since its before-tuning run (0.752, tests/devset/blind7/BASELINE.md); tasks
     # rest on 2 gold items, implements and relations on 1, owners and deadlines on 0
     "blind7": (DEVSET / "blind7" / "docs", DEVSET / "blind7" / "gold", {  # page openings
-        "document": 0.9, "references": 0.96, "implements": 0.0, "cited_relations": 1.0,
+        "document": 0.9, "references": 0.96, "implements": 1.0, "cited_relations": 1.0,
         "tasks": 0.4, "owners": 1.0, "deadlines": 1.0, "targets": 0.7, "unowned": 0.66,
-        "overall": 0.84}),
+        "overall": 0.85}),
     # tuned on since its before-tuning run (0.782, tests/devset/blind8/BASELINE.md); no gold
     # tasks, implements and relations rest on 3 and 5 items, targets on 3 (one sentence)
     "blind8": (DEVSET / "blind8" / "docs", DEVSET / "blind8" / "gold", {  # page openings
@@ -95,7 +95,7 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
     # is 0 (blind12's 2 gold targets, blind13's spurious relations) has no floor
     "blind12": (DEVSET / "blind12" / "docs", DEVSET / "blind12" / "gold", {
         "document": 1.0, "references": 1.0, "implements": 1.0, "cited_relations": 0.8,
-        "tasks": 0.86, "owners": 0.78, "deadlines": 0.72, "unowned": 0.85, "overall": 0.86}),
+        "tasks": 0.87, "owners": 0.8, "deadlines": 0.72, "unowned": 0.85, "overall": 0.87}),
     "blind13": (DEVSET / "blind13" / "docs", DEVSET / "blind13" / "gold", {
         "document": 0.93, "references": 0.98, "implements": 1.0, "tasks": 0.83,
         "owners": 0.56, "deadlines": 1.0, "targets": 1.0, "unowned": 0.6, "overall": 0.84}),
