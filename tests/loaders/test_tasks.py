@@ -737,3 +737,14 @@ def test_the_body_after_thi_takes_a_conditional_task(sentence: str, owner: str) 
     """A condition or topic ends at "thì"; the main clause's subject owns the task."""
     text = "\n".join(["II. NHIỆM VỤ", "1. Hướng dẫn việc hỗ trợ nhà ở.", f"2. {sentence}"])
     assert [t.owners for t in extract_tasks(text, "x").tasks][1] == (owner,)
+
+
+def test_who_qualifies_is_no_task_but_a_bodys_role_is() -> None:
+    """"Là người có tên trong danh sách …" states a criterion; "Là cơ quan đầu mối …" the
+    role of the body the heading names."""
+    text = "\n".join([
+        "II. NỘI DUNG", "1. Xác định đối tượng được hỗ trợ về nhà ở",
+        "1.1. Là người có tên trong danh sách người có công do Phòng Lao động quản lý.",
+        "2. Sở Xây dựng", "2.1. Là cơ quan đầu mối, chủ trì tổng hợp đề án."])
+    assert [t.text for t in extract_tasks(text, "x").tasks] == [
+        "Là cơ quan đầu mối, chủ trì tổng hợp đề án."]
