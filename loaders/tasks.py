@@ -488,8 +488,12 @@ class _Walker:
             fields = sorted([*fields, *(p for p in plains if _is_field(p))],
                             key=lambda c: c.start)
             plains = [p for p in plains if not _is_field(p)]
-        if items and all(c.inline for c in items) and not _directive_items(node, items):
-            items = []  # "… với 05 chức năng chính: (i) …; (ii) …": parts of one task
+        if items and ((all(c.inline for c in items) and not _directive_items(node, items)) or (
+                _CONTENTS_LEAD.search(node.text) and not any(
+                    _ACTION_START.match(c.text) or subjects(c.text) for c in items))):
+            # "… với 05 chức năng chính: (i) …; (ii) …", "Lập hồ sơ …, bao gồm: / + Đơn đề
+            # nghị …": parts of one task
+            items = []
         if items or (title and plains and not fields):
             self._heading(node, items, plains, title, scope)
             return
@@ -740,6 +744,10 @@ class _Walker:
 # A lead that introduces parts of one thing: "… với 05 chức năng chính:", "… bao gồm:".
 _PARTS_LEAD = re.compile(r"(?i)(?:\bbao gồm|\bgồm|\bnhư|\bvới\s+(?:\d+|các|những)\s+[^:]{0,60}|"
                          r"\bcụ thể là|\blà)\s*:\s*$")
+
+
+# A lead that lists what something holds: "…, bao gồm:", "… gồm có:".
+_CONTENTS_LEAD = re.compile(r"(?i)\b(?:bao\s+)?gồm(?:\s+có)?\s*:[\s*]*$")
 
 
 def _directive_items(lead: Node, items: list[Node]) -> bool:

@@ -748,3 +748,16 @@ def test_who_qualifies_is_no_task_but_a_bodys_role_is() -> None:
         "2. Sở Xây dựng", "2.1. Là cơ quan đầu mối, chủ trì tổng hợp đề án."])
     assert [t.text for t in extract_tasks(text, "x").tasks] == [
         "Là cơ quan đầu mối, chủ trì tổng hợp đề án."]
+
+
+def test_what_a_dossier_holds_is_part_of_the_task_that_makes_it() -> None:
+    """"Lập hồ sơ …, bao gồm:" over the papers it holds: one task, the lead's; a lead that
+    lists actions ("… bao gồm: / - Xây dựng …") keeps them as tasks."""
+    text = "\n".join([
+        "III. TỔ CHỨC THỰC HIỆN", "1. Ủy ban nhân dân xã", "- Lập hồ sơ hoàn công, bao gồm:",
+        "+ Đơn đề nghị hỗ trợ về nhà ở của hộ gia đình;", "+ Biên bản xác nhận (01 bản);",
+        "2. Năng lượng thông minh bao gồm:", "- Xây dựng lưới điện thông minh.",
+        "- Phát triển năng lượng sạch."])
+    assert [t.text for t in extract_tasks(text, "x").tasks] == [
+        "Lập hồ sơ hoàn công, bao gồm:", "Xây dựng lưới điện thông minh.",
+        "Phát triển năng lượng sạch."]
