@@ -147,7 +147,7 @@ _IMPL_SUBJECT = re.compile(
     rf"(?:[ \t]+của[ \t]+[^\n:;]{{1,40}}?)?[ \t]*:[ \t]*)?{_QUOTES}", re.M)
 # "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động … thực hiện Y".
 _IMPL_ARTICLE = re.compile(
-    r"^[ \t*]*Điều[ \t]+1[.:][ \t]*Ban hành kèm theo[ \t]+[^\n.;]{1,30}?[ \t]+này[ \t]+"
+    r"^[ \t*]*Điều[ \t]+1[.:][ \t]*\n?[ \t]*Ban hành kèm theo[ \t]+[^\n.;]{1,30}?[ \t]+này[ \t]+"
     r"(?:Chương trình|Kế hoạch|Đề án)[^\n.;]{0,120}?[ \t]" + _CARRY_OUT_PLAIN, re.M)
 # A lead-in paragraph: "Thực hiện …", "Triển khai thực hiện …", "Để triển khai …".
 _IMPL_LEAD = re.compile(
@@ -523,6 +523,7 @@ _NAMED_PROGRAMME = re.compile(r"(?i)[ \t]*(chương trình|đề án|chiến lư
 _NAMING = re.compile(r"(?i)\b(?:phê duyệt|ban hành)[ \t]+(chương trình|đề án|chiến lược|quy hoạch)"
                      r"[ \t]+")
 _NAME_WORDS = 6  # the words of a name that must agree
+_ABOUT = re.compile(r"[ \t]*,?[ \t]*về[ \t]+")
 _NAME_OPENER = re.compile(r"^(?:\d+\w* )?(?:ve )?(?:viec )?")
 
 
@@ -534,17 +535,27 @@ def _name_key(text: str) -> str:
 
 
 def _by_name(text: str, pos: int, mentions: list[_Mention]) -> _Mention | None:
-    """The one cited document that approves or issues the programme named at ``pos``."""
+    """The one cited document that approves or issues the programme named at ``pos``, or is
+    that programme itself."""
     named = _NAMED_PROGRAMME.match(text, pos)
     if named is None or not (key := _name_key(text[named.end():])):
         return None
+    kind = fold(named[1])
     found: dict[str, _Mention] = {}
     for m in mentions:
+        if not m.key:
+            continue
         line_end = text.find("\n", m.end)
         naming = _NAMING.search(text, m.end, min(m.end + 200, len(text) if line_end < 0
                                                  else line_end))
-        if naming is not None and m.key and fold(naming[1]) == fold(named[1]) and \
-                _name_key(text[naming.end():]) == key:
+        if naming is not None and fold(naming[1]) == kind:
+            name = text[naming.end():]
+        elif fold(text[m.start:m.start + len(kind)]) == kind and \
+                (about := _ABOUT.match(text, m.end)) is not None:
+            name = text[about.end():]  # "Chương trình số 1249a/CTPH-… ngày … về phối hợp …"
+        else:
+            continue
+        if _name_key(name) == key:
             found.setdefault(m.key, m)
     return next(iter(found.values())) if len(found) == 1 else None  # never a guess
 

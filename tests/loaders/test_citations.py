@@ -176,6 +176,18 @@ def test_a_named_programme_no_cited_decision_approves_is_implemented_by_none() -
     assert _cite(twice.format(verb="phê duyệt")).implements == ()  # two approve it: no guess
 
 
+def test_a_named_programme_may_be_the_cited_programme_itself() -> None:
+    """"Điều 1." on its own line, then "Ban hành kèm theo Quyết định này Kế hoạch triển khai
+    thực hiện Chương trình phối hợp công tác …": the cited "Chương trình số 1249a/… về phối
+    hợp công tác …" is what it carries out."""
+    c = _cite("BỘ TƯ PHÁP\n\nQUYẾT ĐỊNH\n\nCăn cứ Chương trình số 1249a/CTPH-UBDT-BTP ngày "
+              "13/11/2014 của Ủy ban Dân tộc và Bộ Tư pháp về phối hợp công tác giữa Ủy ban "
+              "Dân tộc và Bộ Tư pháp giai đoạn 2014 - 2020;\n\nQUYẾT ĐỊNH:\n\nĐiều 1.\n"
+              "Ban hành kèm theo Quyết định này Kế hoạch triển khai thực hiện Chương trình "
+              "phối hợp công tác giữa Ủy ban Dân tộc và Bộ Tư pháp năm 2015.\n")
+    assert c.implements == ("1249a/CTPH-UBDT-BTP@2014",)
+
+
 def test_wrapped_subject_line_is_not_an_implements_statement() -> None:
     c = _cite("THÀNH ỦY X\n\nV/v tổ chức hội nghị về Kết luận số 50-KL/TW của Ban Bí thư "
               "về tiếp tục\nthực hiện Nghị quyết số 20-NQ/TW\n")
