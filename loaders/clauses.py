@@ -303,6 +303,9 @@ _ROLE_WORDS = ("vai", "là")  # one of them is in every match of _ROLE
 # giá cao …" — it directs nothing ("Biểu dương, tôn vinh doanh nghiệp …" in a plan does).
 _JUDGEMENT = re.compile(r"(?i)^[\s*]*(?:(?:cơ bản|về cơ bản)\s+)?(?:đồng ý|nhất trí|ghi nhận|"
                         r"đánh giá cao|hoan nghênh)\b(?!\s+chủ trương)")
+# A case and what it is granted: "Đối với các đối tượng đang hưởng … thì được chuyển sang
+# hưởng mức …" (the main clause after "thì" is passive; "thì phải" would oblige).
+_GRANTED = re.compile(r"(?i)^[^;:.]{0,240}?\sthì\s+(?:sẽ\s+|vẫn\s+)?được\s")
 # Who qualifies, not what is to be done: "1.1. Là người có tên trong danh sách …", "Là hộ
 # gia đình …" (an eligibility criterion; "Là cơ quan đầu mối …" is a body's role, a task).
 _CRITERION = re.compile(r"(?i)^[\s*]*là\s+(?:người|hộ|thân nhân|công dân|đối tượng|trẻ em|"
@@ -360,7 +363,7 @@ def is_directive(text: str) -> bool:
         return False
     role = _ROLE.match(text) if may_hold(text, _ROLE_WORDS, lower) else None
     if (role and not _MODAL.search(role[0])) or _JUDGEMENT.match(text) \
-            or _CITATION_ITEM.match(text) or _CRITERION.match(text):
+            or _CITATION_ITEM.match(text) or _CRITERION.match(text) or _GRANTED.match(text):
         return False
     if ACTION.match(text):
         return True

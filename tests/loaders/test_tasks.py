@@ -761,3 +761,13 @@ def test_what_a_dossier_holds_is_part_of_the_task_that_makes_it() -> None:
     assert [t.text for t in extract_tasks(text, "x").tasks] == [
         "Lập hồ sơ hoàn công, bao gồm:", "Xây dựng lưới điện thông minh.",
         "Phát triển năng lượng sạch."]
+
+
+def test_a_case_and_what_it_is_granted_is_no_task() -> None:
+    """"Đối với … thì được hưởng …" grants; "… thì phải …" or a body after "thì" directs."""
+    text = "\n".join([
+        "Điều 2.", "1. Chế độ trợ giúp xã hội:",
+        "- Đối với các đối tượng đang hưởng trợ giúp thì được chuyển sang hưởng mức mới;",
+        "- Trường hợp hồ sơ chưa đủ thì phải bổ sung trong 10 ngày."])
+    assert [t.text for t in extract_tasks(text, "x").tasks] == [
+        "Trường hợp hồ sơ chưa đủ thì phải bổ sung trong 10 ngày."]
