@@ -305,7 +305,14 @@ _JUDGEMENT = re.compile(r"(?i)^[\s*]*(?:(?:cơ bản|về cơ bản)\s+)?(?:đ�
                         r"đánh giá cao|hoan nghênh)\b(?!\s+chủ trương)")
 # A case and what it is granted: "Đối với các đối tượng đang hưởng … thì được chuyển sang
 # hưởng mức …" (the main clause after "thì" is passive; "thì phải" would oblige).
-_GRANTED = re.compile(r"(?i)^[^;:.]{0,240}?\sthì\s+(?:sẽ\s+|vẫn\s+)?được\s")
+# So is what a case gets after its colon ("Trường hợp …: Được quỹ BHYT thanh toán …"), an
+# item that opens with what is granted ("Được hưởng chế độ …"), and what a fund pays
+# ("Quỹ BHYT không thanh toán các chi phí …"): rules, not tasks.
+_GRANTED = re.compile(
+    r"(?i)^(?:[^;:.]{0,240}?\sthì\s+(?:sẽ\s+|vẫn\s+)?được\s"
+    r"|[\s*]*(?:(?:trường hợp|đối với)\b[^;:]{0,240}:\s*)?được\s+(?:hưởng|quỹ|miễn|cấp|chi trả|"
+    r"thanh toán)\b"
+    r"|[\s*]*quỹ\s+(?:\S+\s+){1,3}?(?:không\s+)?(?:thanh toán|chi trả)\b)")
 # Who qualifies, not what is to be done: "1.1. Là người có tên trong danh sách …", "Là hộ
 # gia đình …" (an eligibility criterion; "Là cơ quan đầu mối …" is a body's role, a task).
 _CRITERION = re.compile(r"(?i)^[\s*]*là\s+(?:người|hộ|thân nhân|công dân|đối tượng|trẻ em|"

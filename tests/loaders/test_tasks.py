@@ -764,10 +764,14 @@ def test_what_a_dossier_holds_is_part_of_the_task_that_makes_it() -> None:
 
 
 def test_a_case_and_what_it_is_granted_is_no_task() -> None:
-    """"Đối với … thì được hưởng …" grants; "… thì phải …" or a body after "thì" directs."""
+    """"Đối với … thì được hưởng …", "Trường hợp …: Được quỹ … thanh toán", "Được hưởng …"
+    and "Quỹ BHYT không thanh toán …" state rules; "… thì phải …" directs."""
     text = "\n".join([
         "Điều 2.", "1. Chế độ trợ giúp xã hội:",
         "- Đối với các đối tượng đang hưởng trợ giúp thì được chuyển sang hưởng mức mới;",
+        "- Trường hợp người bệnh tự đi khám tại tuyến tỉnh: Được quỹ BHYT thanh toán 60%;",
+        "- Được hưởng chế độ không cùng chi trả chi phí khám bệnh;",
+        "- Quỹ BHYT không thanh toán các chi phí của đợt điều trị ngoại trú;",
         "- Trường hợp hồ sơ chưa đủ thì phải bổ sung trong 10 ngày."])
     assert [t.text for t in extract_tasks(text, "x").tasks] == [
         "Trường hợp hồ sơ chưa đủ thì phải bổ sung trong 10 ngày."]
