@@ -101,8 +101,8 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
         "owners": 0.56, "deadlines": 1.0, "targets": 1.0, "unowned": 0.6, "overall": 0.84}),
     "blind14": (DEVSET / "blind14" / "docs", DEVSET / "blind14" / "gold", {
         "document": 1.0, "references": 0.92, "implements": 0.85, "cited_relations": 1.0,
-        "tasks": 0.87, "owners": 0.81, "deadlines": 0.76, "targets": 0.7, "unowned": 0.7,
-        "overall": 0.83}),
+        "tasks": 0.89, "owners": 0.81, "deadlines": 0.76, "targets": 0.7, "unowned": 0.7,
+        "overall": 0.84}),
 }
 GOAL_SETS = ("seeds", "corpus2")
 FIELD_GOAL, OVERALL_GOAL = 0.90, 0.95
