@@ -87,7 +87,7 @@ _HEADS = (
     "Cấp ủy", "Cấp uỷ", "BCS", "BTV", "Thủ trưởng", "Người đứng đầu", "Quân khu",
     "Bộ Chỉ huy", "Tòa án", "Viện", "Kho bạc", "Ngân hàng", "Cục", "Chi cục", "Trường",
     "Đài", "Báo", "Đoàn", "Ủy ban Kiểm tra", "Đại học", "Tổng cục", "Chính phủ",
-    "Quốc hội", "Thủ tướng", "Doanh nghiệp", "Thanh tra", "Hiệp hội", "Liên minh",
+    "Quốc hội", "Thủ tướng", "Doanh nghiệp", "Thanh tra", "Hiệp hội", "Liên minh", "Chủ đầu tư",
     "Thông tấn xã", "Kiểm toán", "Tập đoàn", "Tổng công ty", "Công ty", "Học viện", "Quỹ",
     "Chủ tịch", "Bộ trưởng", "Giám đốc", "Viện kiểm sát", "Tổ công tác", "Tổ đảng",
     "Ban cán sự", "Ban Chỉ đạo", "Ban Quản lý", "VTV", "VOV", "TTXVN", "Văn phòng",

@@ -128,6 +128,11 @@ def test_an_agency_named_after_what_it_runs_is_a_body_with_its_place(
     assert clause[:body_phrase_end(clause)] == subject
 
 
+def test_a_projects_investor_is_a_body() -> None:
+    clause = "Chủ đầu tư chịu trách nhiệm toàn diện trước Bộ trưởng"
+    assert starts_with_body(clause) and clause[:body_phrase_end(clause)] == "Chủ đầu tư"
+
+
 def test_the_thing_an_agency_runs_is_no_body() -> None:
     assert not starts_with_body("Bảo hiểm xã hội bắt buộc được áp dụng")
 
