@@ -701,8 +701,9 @@ class _Walker:
             if owners:
                 scope = replace(scope, owners=owners, directs=directs)
             self._children(node, replace(scope, owned_only=True) if implemented else scope)
-        elif _ASSIGNING_LEAD.match(node.text):
-            # "Điều 2. Giao Sở Tài chính phối hợp với … lập thủ tục …": the article is a task
+        elif _ASSIGNING_LEAD.match(node.text) or _names_its_body(node.text):
+            # "Điều 2. Giao Sở Tài chính phối hợp với … lập thủ tục …", "Điều 3. Bộ Lao động
+            # … chủ trì, phối hợp … hướng dẫn …": the article is a task
             self._task(node, node.start, node.end, self._owners_of(node.text, scope), scope)
 
     # -- tables --------------------------------------------------------------------

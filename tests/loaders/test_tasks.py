@@ -775,3 +775,13 @@ def test_a_case_and_what_it_is_granted_is_no_task() -> None:
         "- Trường hợp hồ sơ chưa đủ thì phải bổ sung trong 10 ngày."])
     assert [t.text for t in extract_tasks(text, "x").tasks] == [
         "Trường hợp hồ sơ chưa đủ thì phải bổ sung trong 10 ngày."]
+
+
+def test_an_article_that_opens_with_the_body_it_directs_is_a_task() -> None:
+    text = "\n".join([
+        "QUYẾT ĐỊNH:", "Điều 1. Đối tượng được hưởng chính sách là thanh niên xung phong.",
+        "Điều 2. Bộ Lao động - Thương binh và Xã hội chủ trì, phối hợp với các cơ quan liên "
+        "quan hướng dẫn việc lập hồ sơ.",
+        "Điều 3. Nguồn kinh phí do ngân sách trung ương bảo đảm."])
+    assert [(t.section, t.owners) for t in extract_tasks(text, "x").tasks] == [
+        ("2", ("Bộ Lao động - Thương binh và Xã hội",))]
