@@ -519,9 +519,9 @@ def _implemented(text: str, lower: str, at: dict[int, _Mention], mentions: list[
 # A programme named, not numbered, where the document says what it carries out ("thực hiện
 # Chương trình chuyển đổi số trong xây dựng nông thôn mới …"), and where a cited document
 # names it ("Quyết định số 924/QĐ-TTg … phê duyệt Chương trình chuyển đổi số …").
-_NAMED_PROGRAMME = re.compile(r"(?i)[ \t]*(chương trình|đề án|chiến lược|quy hoạch)[ \t]+(?!số\b)")
-_NAMING = re.compile(r"(?i)\b(?:phê duyệt|ban hành)[ \t]+(chương trình|đề án|chiến lược|quy hoạch)"
-                     r"[ \t]+")
+_PROGRAMME_KINDS = r"(chương trình|đề án|chiến lược|quy hoạch)"
+_NAMED_PROGRAMME = re.compile(rf"(?i)[ \t]*{_PROGRAMME_KINDS}[ \t]+(?!số\b)")
+_NAMING = re.compile(rf"(?i)\b(?:phê duyệt|ban hành)[ \t]+{_PROGRAMME_KINDS}[ \t]+")
 _NAME_WORDS = 6  # the words of a name that must agree
 _ABOUT = re.compile(r"[ \t]*,?[ \t]*về[ \t]+")
 _NAME_OPENER = re.compile(r"^(?:\d+\w* )?(?:ve )?(?:viec )?")

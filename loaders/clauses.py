@@ -44,12 +44,11 @@ def _abbreviation(text: str, dot: int) -> bool:
     return False
 _TITLE_COLON = re.compile(r"^[^:;.]{3,200}:[*\s]+")  # "Title: text" — the colon ends a clause
 _PARENTHESES = re.compile(r"\([^()]*\)")
+# What opens a clause before its subject: a basis, a time, a purpose, or a condition or
+# topic whose main clause "thì" may open ("Trường hợp cần thiết thì Sở Y tế báo cáo …").
 _INTRO = re.compile(r"(?i)^\s*(?:trên cơ sở|căn cứ|đối với|theo|trong|định kỳ|hằng năm|hàng năm|"
                     r"đồng thời|trước mắt|ngoài ra|sau khi|khi|để|nhằm|với|thời gian tới|"
-                    r"quán triệt|những|các kiến nghị)\b")
-# A condition or topic before the main clause, which "thì" opens: "Trường hợp cần thiết thì
-# Sở Y tế báo cáo …", "Sau khi kiểm tra, đối với những hồ sơ đủ điều kiện thì Sở … giới thiệu".
-_CONDITION = re.compile(r"(?i)^\s*(?:nếu|trường hợp)\b")
+                    r"quán triệt|những|các kiến nghị|nếu|trường hợp)\b")
 _THEN = re.compile(r"\s+thì\s+")
 _ASSIGN = re.compile(r"(?i)^\s*(?:giao(?:\s+cho)?|yêu cầu)\s+")
 _REQUEST = re.compile(r"(?i)^\s*đề nghị\s*:?\s+")
@@ -168,7 +167,7 @@ def clause_subjects(text: str) -> tuple[str, ...]:
             # "Đề nghị các cơ quan …, Quốc hội" asks a group: its addressees
             return _once(bodies) if bodies and not _COLLECTIVE.match(bodies[0]) else ()
     subject = _subject_at(clause)
-    introduced = not subject and (_INTRO.match(clause) or _CONDITION.match(clause))
+    introduced = not subject and _INTRO.match(clause) is not None
     if introduced:
         for after in (m.end() for m in _COMMA.finditer(clause[:240])):
             subject = _subject_at(clause[after:])
@@ -313,6 +312,7 @@ _GRANTED = re.compile(
     r"|[\s*]*(?:(?:trường hợp|đối với)\b[^;:]{0,240}:\s*)?được\s+(?:hưởng|quỹ|miễn|cấp|chi trả|"
     r"thanh toán)\b"
     r"|[\s*]*quỹ\s+(?:\S+\s+){1,3}?(?:không\s+)?(?:thanh toán|chi trả)\b)")
+_GRANTED_WORDS = ("được", "quỹ")  # one of them is in every match of _GRANTED
 # Who qualifies, not what is to be done: "1.1. Là người có tên trong danh sách …", "Là hộ
 # gia đình …" (an eligibility criterion; "Là cơ quan đầu mối …" is a body's role, a task).
 _CRITERION = re.compile(r"(?i)^[\s*]*là\s+(?:người|hộ|thân nhân|công dân|đối tượng|trẻ em|"
@@ -370,7 +370,8 @@ def is_directive(text: str) -> bool:
         return False
     role = _ROLE.match(text) if may_hold(text, _ROLE_WORDS, lower) else None
     if (role and not _MODAL.search(role[0])) or _JUDGEMENT.match(text) \
-            or _CITATION_ITEM.match(text) or _CRITERION.match(text) or _GRANTED.match(text):
+            or _CITATION_ITEM.match(text) or _CRITERION.match(text) \
+            or (may_hold(text, _GRANTED_WORDS, lower) and _GRANTED.match(text)):
         return False
     if ACTION.match(text):
         return True

@@ -747,7 +747,8 @@ _PARTS_LEAD = re.compile(r"(?i)(?:\bbao gồm|\bgồm|\bnhư|\bvới\s+(?:\d+|c�
                          r"\bcụ thể là|\blà)\s*:\s*$")
 
 
-# A lead that lists what something holds: "…, bao gồm:", "… gồm có:".
+# A lead that lists what something holds: "…, bao gồm:", "… gồm có:" (narrower than
+# _PARTS_LEAD, whose "như:", "là:" may lead bodies' tasks written "X: …").
 _CONTENTS_LEAD = re.compile(r"(?i)\b(?:bao\s+)?gồm(?:\s+có)?\s*:[\s*]*$")
 
 
@@ -774,10 +775,11 @@ def _unmarked_items(plains: list[Node], *, under_heading: bool = False) -> bool:
 
 
 def _released(children: list[Node]) -> tuple[list[Node], list[Node]]:
-    """``children`` with the paragraphs under their last item, one paragraph long, that
-    open with a body of their own and direct it, two or more ("g) Các Bộ khác … có trách nhiệm …" /
-    "UBND các tỉnh, thành phố cần huy động …") moved up beside it; and those paragraphs
-    (the plain ones between them, closing words of the heading, are dropped)."""
+    """``children`` and the paragraphs moved out of their last item: when that item is one
+    sentence ("g) Các Bộ khác … có trách nhiệm …") and two or more of the paragraphs under it
+    each direct a body of their own ("UBND các tỉnh, thành phố cần huy động …"), those go
+    beside it as the heading's; the item keeps the paragraphs before the first of them, and
+    the plain ones between them (the heading's closing words) are dropped."""
     items = [i for i, c in enumerate(children) if c.kind in ("num", "letter", "paren")]
     if not items or items[-1] != len(children) - 1:
         return children, []
